@@ -1,0 +1,95 @@
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { formatWareki } from '../domain/wareki.js';
+import { AppError, isAppError } from '../errors.js';
+import { createSkeleton, isFormId, outlineAssessment } from '../schema/index.js';
+import { findAssessmentFiles, loadAssessment, saveAssessment } from '../store/index.js';
+import { formatIssue } from './format.js';
+
+export type Output = { out: (line: string) => void; err: (line: string) => void };
+
+/** `pia validate <file|dir>`: every problem of every file; exit 1 if any. */
+export const validateCommand = async (target: string, io: Output): Promise<number> => {
+  let failed = 0;
+  const files = await findAssessmentFiles(target);
+  for (const file of files) {
+    try {
+      const { issues } = await loadAssessment(file);
+      if (issues.length === 0) {
+        io.out(`✓ ${file}`);
+        continue;
+      }
+      failed += 1;
+      io.err(`✗ ${file}: ${issues.length}件の問題があります`);
+      for (const issue of issues) io.err(formatIssue(file, issue));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      failed += 1;
+      io.err(`✗ ${error.messageJa}`);
+    }
+  }
+  if (files.length === 0) io.err(`${target}: 評価書（assessment.yaml）が見つかりません。`);
+  return failed > 0 || files.length === 0 ? 1 : 0;
+};
+
+/** `pia new --form 3|4 <path>`: a valid empty assessment with every item present. */
+export const newCommand = async (formOption: string | undefined, target: string, io: Output): Promise<number> => {
+  const form = formOption === '3' ? 'yoshiki3' : formOption === '4' ? 'yoshiki4' : formOption;
+  if (!isFormId(form)) {
+    io.err('--form には 3（重点項目評価書・様式３）か 4（全項目評価書・様式４）を指定してください。');
+    return 2;
+  }
+  const file = target.endsWith('.yaml') ? target : path.join(target, 'assessment.yaml');
+  const exists = await access(file).then(() => true, () => false);
+  if (exists) {
+    io.err(`${file}: すでにファイルがあります。上書きはしません。`);
+    return 1;
+  }
+  await mkdir(path.dirname(file), { recursive: true });
+  await saveAssessment(file, form, createSkeleton(form));
+  io.out(`${file} を作成しました（${form === 'yoshiki3' ? '重点項目評価書・様式３' : '全項目評価書・様式４'}）。`);
+  return 0;
+};
+
+/** `pia show <file>`: the assessment as an outline with official numbering and labels. */
+export const showCommand = async (file: string, io: Output, full = false): Promise<number> => {
+  const loaded = await loadAssessment(file);
+  if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${file}: 様式（form）が分かりません。`, { file });
+  const revision = typeof loaded.data['formRevision'] === 'string' ? loaded.data['formRevision'] : undefined;
+  const lines = outlineAssessment(loaded.form, loaded.data, { revision, maxTextLength: full ? 100_000 : 60 });
+  for (const line of lines) {
+    const indent = '  '.repeat(line.depth);
+    io.out(line.value !== undefined && line.value !== '' ? `${indent}${line.label}　${line.value}` : `${indent}${line.label}`);
+  }
+  if (loaded.issues.length > 0) io.err(`（${loaded.issues.length}件の問題があります。pia validate で確認してください）`);
+  return 0;
+};
+
+/** `pia list <dir>`: one line per assessment: form, number, name, organisation, published date, state. */
+export const listCommand = async (target: string, io: Output): Promise<number> => {
+  for (const file of await findAssessmentFiles(target)) {
+    try {
+      const { form, data, issues } = await loadAssessment(file);
+      const cover = (data['cover'] ?? {}) as Record<string, unknown>;
+      const kind = form === 'yoshiki4' ? '全項目' : form === 'yoshiki3' ? '重点項目' : '不明';
+      const published = typeof cover['publishedOn'] === 'string' ? formatWareki(cover['publishedOn']) : '公表日未設定';
+      const state = issues.length === 0 ? '検証OK' : `問題${issues.length}件`;
+      io.out(`${file}\t${kind}\t${String(cover['number'] ?? '-')}\t${String(cover['title'] ?? '')}\t${String(cover['organization'] ?? '')}\t${published}\t${state}`);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      io.out(`${file}\t読み込みエラー\t${error.messageJa}`);
+    }
+  }
+  return 0;
+};
+
+/** `pia format <file|dir>`: rewrite files in the canonical layout (form order, block scalars), keeping comments. */
+export const formatCommand = async (target: string, io: Output): Promise<number> => {
+  for (const file of await findAssessmentFiles(target)) {
+    const { form, data, parsed } = await loadAssessment(file);
+    if (!form) throw new AppError('UNKNOWN_FORM', `${file}: 様式（form）が分かりません。`, { file });
+    await saveAssessment(file, form, data, { previous: parsed });
+    io.out(`整形しました: ${file}`);
+  }
+  return 0;
+};

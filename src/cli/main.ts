@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../errors.js';
+import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
+
+const USAGE = `使い方: pia <コマンド> [引数]
+  validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
+  new --form 3|4 <path>        空の評価書（様式３=重点項目 / 様式４=全項目）を作成します
+  show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
+  list <dir>                   評価書の一覧を表示します
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）`;
+
+const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+const run = async (argv: string[]): Promise<number> => {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { form: { type: 'string' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!target) {
+    io.err(USAGE);
+    return 2;
+  }
+  switch (command) {
+    case 'validate':
+      return validateCommand(target, io);
+    case 'new':
+      return newCommand(values.form, target, io);
+    case 'show':
+      return showCommand(target, io, values.full ?? false);
+    case 'list':
+      return listCommand(target, io);
+    case 'format':
+      return formatCommand(target, io);
+    default:
+      io.err(`不明なコマンドです: ${command}\n${USAGE}`);
+      return 2;
+  }
+};
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Expected failures get their Japanese message; anything else is a bug and keeps its stack.
+    if (isAppError(error)) {
+      console.error(error.messageJa);
+      process.exit(1);
+    }
+    console.error(error);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,24 @@
+/** How the first year of an era is written: 令和元年 (the official style) or 令和1年 (seen in published documents). */
+export type FirstYearStyle = 'gannen' | 'numeric';
+
+const formatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2025-08-19` → `令和7年8月19日`, using the Japanese calendar of Intl rather than a hand-kept era table. */
+export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): string => {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const parts = formatter.formatToParts(date);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const yearPart = part('year');
+  const year = yearPart === '元' || yearPart === '1' ? (style === 'gannen' ? '元' : '1') : yearPart;
+  return `${part('era')}${year}年${part('month')}月${part('day')}日`;
+};

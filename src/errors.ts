@@ -1,0 +1,53 @@
+/** Expected failures: each code has an HTTP status and a Japanese message (messages.ja.ts). */
+export type ErrorCode =
+  | 'ASSESSMENT_NOT_FOUND'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_NOT_UTF8'
+  | 'YAML_SYNTAX'
+  | 'YAML_DUPLICATE_KEY'
+  | 'YAML_ALIAS_LIMIT'
+  | 'YAML_NOT_MAPPING'
+  | 'UNKNOWN_FORM'
+  | 'ASSESSMENT_INVALID'
+  | 'WRITE_FAILED';
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  ASSESSMENT_NOT_FOUND: 404,
+  FILE_TOO_LARGE: 413,
+  FILE_NOT_UTF8: 422,
+  YAML_SYNTAX: 422,
+  YAML_DUPLICATE_KEY: 422,
+  YAML_ALIAS_LIMIT: 422,
+  YAML_NOT_MAPPING: 422,
+  UNKNOWN_FORM: 422,
+  ASSESSMENT_INVALID: 422,
+  WRITE_FAILED: 500,
+};
+
+export type ErrorDetails = {
+  file?: string;
+  line?: number;
+  column?: number;
+  [key: string]: unknown;
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+  /** Japanese text for people; `message` stays English for logs. */
+  readonly messageJa: string;
+
+  constructor(code: ErrorCode, messageJa: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(`${code}: ${messageJa}`, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.messageJa = messageJa;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,67 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as addFormatsModule from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
+import { FORM_IDS, SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
+
+/**
+ * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
+ * once; the meaning of each is documented in schemas/README.md.
+ */
+export const ANNOTATION_KEYWORDS = [
+  'x-form', 'x-toc', 'x-number', 'x-mark', 'x-suffix', 'x-important', 'x-kind', 'x-printed', 'x-multiline',
+  'x-layout', 'x-role', 'x-sideLabel', 'x-itemLabel', 'x-slotRanges', 'x-fileGroup', 'x-optionsPerRow',
+  'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
+  'x-message', 'x-idPrefix', 'x-initialItems',
+] as const;
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default: { default?: FormatsPlugin } }).default.default ??
+  (addFormatsModule as unknown as { default: FormatsPlugin }).default) as FormatsPlugin;
+
+const hasDuplicateIds = (items: unknown): string | undefined => {
+  if (!Array.isArray(items)) return undefined;
+  const seen = new Set<unknown>();
+  for (const item of items) {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (id === undefined) continue;
+    if (seen.has(id)) return String(id);
+    seen.add(id);
+  }
+  return undefined;
+};
+
+const createAjv = (): Ajv2020 => {
+  // Strict, all errors, no coercion, no removal: validation never changes the document it checks.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+  addFormats(ajv, ['date']);
+  for (const name of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: name });
+  ajv.addKeyword({
+    keyword: 'x-uniqueIds',
+    type: 'array',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function uniqueIds(this: unknown, enabled: boolean, data: unknown) {
+      const duplicate = enabled ? hasDuplicateIds(data) : undefined;
+      if (duplicate === undefined) return true;
+      (uniqueIds as unknown as { errors: object[] }).errors = [
+        { keyword: 'x-uniqueIds', message: 'duplicate id', params: { id: duplicate } },
+      ];
+      return false;
+    },
+  });
+  for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
+  return ajv;
+};
+
+let validators: Map<FormId, ValidateFunction> | undefined;
+
+/** The one document validator per form, compiled on first use. */
+export const validatorFor = (form: FormId): ValidateFunction => {
+  if (!validators) {
+    const ajv = createAjv();
+    validators = new Map(FORM_IDS.map((id) => [id, ajv.getSchema(String(formSchema(id)['$id'])) as ValidateFunction]));
+  }
+  const validate = validators.get(form);
+  if (!validate) throw new Error(`no validator for ${form}`);
+  return validate;
+};

@@ -1,0 +1,20 @@
+/** Public API of the form model: pure functions over schemas/ and assessment data (the UI may import it). */
+export { FORM_IDS, isFormId, formSchema, type FormId, type SchemaObject } from './documents.js';
+export {
+  childNode,
+  choiceOptions,
+  formRoot,
+  isArrayNode,
+  isObjectNode,
+  joinPointer,
+  keyword,
+  resolveNode,
+  splitPointer,
+  typesOf,
+  type ResolvedNode,
+} from './resolve.js';
+export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
+export { validateAssessment, type ValidationResult } from './validate.js';
+export type { ValidationIssue } from './issues.js';
+export { createSkeleton } from './skeleton.js';
+export { outlineAssessment, type OutlineLine } from './outline.js';

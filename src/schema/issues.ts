@@ -1,0 +1,98 @@
+import type { ErrorObject } from 'ajv';
+import { TYPE_NAMES_JA, VALIDATION_MESSAGES_JA, fillMessage } from '../messages.ja.js';
+import type { FormId } from './documents.js';
+import { itemPath, type FormRevision } from './labels.js';
+import { splitPointer } from './resolve.js';
+
+/** One problem found in an assessment: where (pointer and official item path) and what, in Japanese. */
+export type ValidationIssue = {
+  /** JSON Pointer into the assessment, e.g. /files/0/overview/consignment/items/0/reconsignment */
+  readonly pointer: string;
+  readonly keyword: string;
+  /** Official labels from the section down to the item. */
+  readonly path: readonly string[];
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+};
+
+// Wrapper keywords only say "a sub-schema failed"; the sub-schema's own errors say what.
+const WRAPPER_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not']);
+
+const shown = (value: unknown): string => {
+  if (value === null) return '空欄';
+  if (typeof value === 'string') return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (typeof value === 'object') return Array.isArray(value) ? '一覧' : '項目のまとまり';
+  return String(value);
+};
+
+const messageFor = (error: ErrorObject): string => {
+  const override = (error.parentSchema as Record<string, unknown> | undefined)?.['x-message'];
+  if (typeof override === 'string') return override;
+  const params = error.params as Record<string, unknown>;
+  const value = shown(error.data);
+  switch (error.keyword) {
+    case 'required':
+      return VALIDATION_MESSAGES_JA.required;
+    case 'enum': {
+      const options = (params['allowedValues'] as unknown[]).filter((o) => o !== null).join(' / ');
+      return fillMessage(VALIDATION_MESSAGES_JA.enum, { value, options });
+    }
+    case 'type': {
+      const expected = String(params['type'])
+        .split(',')
+        .map((t) => TYPE_NAMES_JA[t] ?? t)
+        .join('または');
+      return fillMessage(VALIDATION_MESSAGES_JA.type, { expected, value });
+    }
+    case 'format':
+      return fillMessage(VALIDATION_MESSAGES_JA.date, { value });
+    case 'const':
+      return fillMessage(VALIDATION_MESSAGES_JA.const, { allowed: shown(params['allowedValue']), value });
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const property = String(params['additionalProperty'] ?? params['unevaluatedProperty']);
+      return fillMessage(VALIDATION_MESSAGES_JA.additionalProperties, { property });
+    }
+    case 'minimum':
+    case 'minItems':
+    case 'maxItems':
+      return fillMessage(VALIDATION_MESSAGES_JA[error.keyword], { limit: String(params['limit']), value });
+    case 'minLength':
+      return VALIDATION_MESSAGES_JA.minLength;
+    case 'pattern':
+      return fillMessage(VALIDATION_MESSAGES_JA.pattern, { value });
+    case 'x-uniqueIds':
+      return fillMessage(VALIDATION_MESSAGES_JA.uniqueIds, { value: String(params['id']) });
+    default:
+      return fillMessage(VALIDATION_MESSAGES_JA.other, { keyword: error.keyword });
+  }
+};
+
+/** The pointer an error is about: a missing or unexpected property is reported at that property. */
+const pointerOf = (error: ErrorObject): string => {
+  const params = error.params as Record<string, unknown>;
+  const property = params['missingProperty'] ?? params['additionalProperty'] ?? params['unevaluatedProperty'];
+  return typeof property === 'string' ? `${error.instancePath}/${property}` : error.instancePath;
+};
+
+export type IssueContext = { revision?: FormRevision; fileCount?: number };
+
+export const toValidationIssues = (
+  form: FormId,
+  errors: readonly ErrorObject[],
+  context: IssueContext = {},
+): ValidationIssue[] => {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (WRAPPER_KEYWORDS.has(error.keyword)) continue;
+    const pointer = pointerOf(error);
+    const message = messageFor(error);
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ pointer, keyword: error.keyword, path: itemPath(form, splitPointer(pointer), context), message });
+  }
+  return issues;
+};

@@ -1,0 +1,106 @@
+import { formatWareki } from '../domain/wareki.js';
+import type { FormId } from './documents.js';
+import { printedLabel, titleOf, type FormRevision } from './labels.js';
+import { childNode, formRoot, isArrayNode, keyword, type ResolvedNode } from './resolve.js';
+
+/** One line of the terminal outline: depth for indentation, the printed label, and the value if any. */
+export type OutlineLine = { readonly depth: number; readonly label: string; readonly value?: string };
+
+type Options = { revision?: FormRevision; maxTextLength?: number };
+
+const CHECKED = '[ ○ ]';
+const UNCHECKED = '[ ]';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const shorten = (text: string, max: number): string => {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+
+const checkLabel = (node: ResolvedNode, value: unknown, revision?: FormRevision): string => {
+  const title = titleOf(node, revision) ?? '';
+  if (isRecord(value)) {
+    const text = String(value['text'] ?? '');
+    return `${value['checked'] ? CHECKED : UNCHECKED} ${title} （ ${text} ）`;
+  }
+  return `${value ? CHECKED : UNCHECKED} ${title}`;
+};
+
+/** A value as the printed form shows it: [ 選択肢 ], [ ○ ] ラベル, （ 2 ）件, 和暦の日付. */
+export const formatValue = (node: ResolvedNode, value: unknown, options: Options = {}): string | undefined => {
+  const kind = keyword<string>(node, 'x-kind');
+  const max = options.maxTextLength ?? 60;
+  switch (kind) {
+    case 'choice':
+      return value === null || value === undefined ? '[ ]' : `[ ${String(value)} ]`;
+    case 'checks':
+      return [...node.properties.keys()]
+        .map((key) => checkLabel(childNode(node, key)!, isRecord(value) ? value[key] : undefined, options.revision))
+        .join(' ');
+    case 'date':
+      return typeof value === 'string' ? formatWareki(value) : '';
+    case 'count':
+      return value === null || value === undefined ? '（ ）件' : `（ ${String(value)} ）件`;
+    case 'provisionStatus': {
+      const status = isRecord(value) ? value : {};
+      const count = (key: string): string => `（ ${status[key] === null || status[key] === undefined ? '' : String(status[key])} ） 件`;
+      const box = (key: string): string => `${status[key] ? CHECKED : UNCHECKED} ${titleOf(childNode(node, key)!, options.revision) ?? ''}`;
+      return `${box('providing')} ${count('providingCount')} ${box('transferring')} ${count('transferringCount')} ${box('none')}`;
+    }
+    case 'flag':
+    case 'check':
+      return value ? CHECKED : UNCHECKED;
+    default:
+      if (typeof value === 'string') return shorten(value, max);
+      if (typeof value === 'number') return String(value);
+      return undefined;
+  }
+};
+
+const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineLine[], options: Options): void => {
+  const kind = keyword<string>(node, 'x-kind');
+  if (isArrayNode(node)) {
+    const items = Array.isArray(value) ? value : [];
+    const itemLabel = keyword<string>(node, 'x-itemLabel');
+    items.forEach((item, index) => {
+      const child = childNode(node, String(index))!;
+      const fileGroup = keyword<boolean>(node, 'x-fileGroup');
+      if (fileGroup) return walk(child, item, depth, lines, options);
+      const entryTitle = isRecord(item) && typeof item['name'] === 'string' ? ` ${item['name']}` : '';
+      lines.push({ depth, label: `${itemLabel ?? ''}${index + 1}${entryTitle}` });
+      walk(child, item, depth + 1, lines, options);
+    });
+    return;
+  }
+  if (node.properties.size === 0 || kind === 'checks' || kind === 'checkWithText' || kind === 'provisionStatus') return;
+  for (const key of node.properties.keys()) {
+    const child = childNode(node, key)!;
+    if (keyword<unknown>(child, 'x-printed') === false || keyword<string>(child, 'x-role') === 'entryTitle') continue;
+    const childValue = isRecord(value) ? value[key] : undefined;
+    // Repeated groups print their entries (システム1 …) but no heading of their own, as on the form.
+    const label = keyword<string>(child, 'x-itemLabel') ? undefined : printedLabel(child, options.revision);
+    const formatted = formatValue(child, childValue, options);
+    // An item's own value (and a count beside it, as in 委託の有無) sits on its label line, printed by the parent.
+    if ((key === 'value' || key === 'count') && label !== undefined && node.properties.has('value')) continue;
+    if (key === 'value' && label === undefined) continue;
+    const ownValue = isRecord(childValue) && child.properties.has('value')
+      ? [childNode(child, 'value'), child.properties.has('count') ? childNode(child, 'count') : undefined]
+          .map((part, i) => (part ? formatValue(part, childValue[i === 0 ? 'value' : 'count'], options) : undefined))
+          .filter((part) => part !== undefined)
+          .join('　')
+      : formatted;
+    if (label !== undefined) lines.push({ depth, label, ...(ownValue !== undefined ? { value: ownValue } : {}) });
+    walk(child, childValue, label !== undefined ? depth + 1 : depth, lines, options);
+  }
+};
+
+/** The assessment as an indented outline with official numbering and labels, for reading in a terminal. */
+export const outlineAssessment = (form: FormId, data: unknown, options: Options = {}): OutlineLine[] => {
+  const lines: OutlineLine[] = [];
+  const root = formRoot(form);
+  lines.push({ depth: 0, label: titleOf(root) ?? form });
+  walk(root, data, 0, lines, options);
+  return lines;
+};

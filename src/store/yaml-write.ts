@@ -1,0 +1,62 @@
+import { Document, Scalar, isCollection, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
+import { childNode, isArrayNode, type ResolvedNode } from '../schema/index.js';
+
+/** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
+export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
+  if (Array.isArray(value)) {
+    return value.map((item, index) => orderBySchema(item, node && isArrayNode(node) ? childNode(node, String(index)) : undefined));
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const known = node ? [...node.properties.keys()].filter((key) => key in record) : [];
+  const rest = Object.keys(record).filter((key) => !known.includes(key));
+  return Object.fromEntries(
+    [...known, ...rest].map((key) => [key, orderBySchema(record[key], node ? childNode(node, key) : undefined)]),
+  );
+};
+
+type Commented = { commentBefore?: string | null; comment?: string | null; spaceBefore?: boolean };
+
+const copyComments = (from: Commented | null | undefined, to: Commented | null | undefined): void => {
+  if (!from || !to) return;
+  if (from.commentBefore) to.commentBefore = from.commentBefore;
+  if (from.comment) to.comment = from.comment;
+  if (from.spaceBefore) to.spaceBefore = true;
+};
+
+/**
+ * Carry comments of the file being replaced over to the new document, item by item (by key in mappings, by
+ * position in sequences). The seed assessments note uncertain transcriptions in comments; saving must not drop them.
+ */
+const carryComments = (from: Node | null | undefined, to: Node | null | undefined): void => {
+  if (!from || !to) return;
+  copyComments(from, to);
+  if (isMap(from) && isMap(to)) {
+    for (const pair of to.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = pair.key.value;
+      const old = from.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      if (!old) continue;
+      copyComments(old.key as Commented, pair.key);
+      carryComments(old.value as Node, pair.value as Node);
+    }
+  } else if (isSeq(from) && isSeq(to)) {
+    to.items.forEach((item, index) => carryComments(from.items[index] as Node, item as Node));
+  }
+};
+
+/** Stable, readable YAML: schema key order, literal blocks for multi-line text, no line folding. */
+export const stringifyYaml = (data: unknown, previous?: Document): string => {
+  const doc = new Document(data);
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if (typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+    },
+  });
+  if (previous) {
+    doc.commentBefore = previous.commentBefore;
+    doc.comment = previous.comment;
+    if (isCollection(previous.contents)) carryComments(previous.contents, doc.contents as Node);
+  }
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
+};
