@@ -21,11 +21,15 @@ const numberSeparator = (node: ResolvedNode, number: string): string => {
   return '';
 };
 
-/** Number + title as cited in paths and 変更箇所 rows: `④再委託の有無`, `Ⅱ　特定個人情報ファイルの概要`. */
+/**
+ * Number + title as cited in paths and 変更箇所 rows: `④再委託の有無`, `Ⅱ　特定個人情報ファイルの概要`.
+ * A repeated group without a number of its own (委託事項, 提供先 …) prints no heading: its entries
+ * (委託事項1 …) are the labels.
+ */
 export const itemLabel = (node: ResolvedNode, revision?: FormRevision, fileNumber?: number): string | undefined => {
   const title = titleOf(node, revision);
-  if (title === undefined) return undefined;
   const number = keyword<string>(node, 'x-number');
+  if (title === undefined || (!number && keyword<string>(node, 'x-itemLabel'))) return undefined;
   if (!number) return title.replace(/\n/g, '　');
   const numbered = fileNumber !== undefined && ROMAN_SECTION.test(number) ? `${number}（${fileNumber}）` : number;
   return numbered + numberSeparator(node, number) + title.replace(/\n/g, '　');

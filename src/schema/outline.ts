@@ -79,8 +79,7 @@ const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineL
     const child = childNode(node, key)!;
     if (keyword<unknown>(child, 'x-printed') === false || keyword<string>(child, 'x-role') === 'entryTitle') continue;
     const childValue = isRecord(value) ? value[key] : undefined;
-    // Repeated groups print their entries (システム1 …) but no heading of their own, as on the form.
-    const label = keyword<string>(child, 'x-itemLabel') ? undefined : printedLabel(child, options.revision);
+    const label = printedLabel(child, options.revision);
     const formatted = formatValue(child, childValue, options);
     // An item's own value (and a count beside it, as in 委託の有無) sits on its label line, printed by the parent.
     if ((key === 'value' || key === 'count') && label !== undefined && node.properties.has('value')) continue;

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The three real published assessments, as transcribed into assessments/, with their source text. */
+export const SEEDS = [
+  { id: '001', dir: '001-kitakyushu-yobosesshu', form: 'yoshiki4', seedText: '001_32f11d2c9b325af6.txt' },
+  { id: '002', dir: '002-nagaoka-covid19', form: 'yoshiki3', seedText: '002_a2768fa781a9a519.txt' },
+  { id: '004', dir: '004-ise-yobosesshu', form: 'yoshiki3', seedText: '004_0d563314cb234c29.txt' },
+] as const;
+
+export const seedFile = (dir: string): string => path.join(ROOT, 'assessments', dir, 'assessment.yaml');
+export const seedTextFile = (name: string): string => path.join(ROOT, '..', 'shared', 'seeds', name);
+export const formReference = (form: string): string => path.join(ROOT, '..', 'shared', 'forms', `${form}.md`);
+
+export const makeTempDir = async (): Promise<{ dir: string; cleanup: () => Promise<void> }> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+};
