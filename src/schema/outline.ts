@@ -95,11 +95,40 @@ const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineL
   }
 };
 
-/** The assessment as an indented outline with official numbering and labels, for reading in a terminal. */
+/** Lines for one top-level property, walked like any other item. */
+const walkProperty = (parent: ResolvedNode, key: string, value: unknown, lines: OutlineLine[], options: Options): void => {
+  const node = childNode(parent, key);
+  if (!node) return;
+  const label = printedLabel(node, options.revision);
+  const formatted = formatValue(node, value, options);
+  if (label !== undefined) lines.push({ depth: 0, label, ...(formatted !== undefined ? { value: formatted } : {}) });
+  walk(node, value, label !== undefined ? 1 : 0, lines, options);
+};
+
+/**
+ * The assessment as an indented outline with official numbering and labels, for reading in a terminal.
+ * Sections come in printed order (the schema's x-toc): Ⅱ of every file, then the record-item annex, then Ⅲ.
+ */
 export const outlineAssessment = (form: FormId, data: unknown, options: Options = {}): OutlineLine[] => {
   const lines: OutlineLine[] = [];
   const root = formRoot(form);
+  const record = isRecord(data) ? data : {};
   lines.push({ depth: 0, label: titleOf(root) ?? form });
-  walk(root, data, 0, lines, options);
+  const toc = keyword<string[]>(root, 'x-toc') ?? [];
+  const tocKeys = new Set(toc.map((pointer) => pointer.split('/')[1]));
+  for (const key of root.properties.keys()) {
+    if (!tocKeys.has(key) && keyword<unknown>(childNode(root, key)!, 'x-printed') !== false) walkProperty(root, key, record[key], lines, options);
+  }
+  for (const pointer of toc) {
+    const [, key = '', part] = pointer.split('/');
+    if (part === undefined) {
+      walkProperty(root, key, record[key], lines, options);
+      continue;
+    }
+    // A per-file section: that part of every 特定個人情報ファイル in turn.
+    const entries = Array.isArray(record[key]) ? (record[key] as unknown[]) : [];
+    const entryNode = childNode(childNode(root, key)!, '0')!;
+    for (const entry of entries) walkProperty(entryNode, part, isRecord(entry) ? entry[part] : undefined, lines, options);
+  }
   return lines;
 };
