@@ -43,15 +43,19 @@ const run = async (argv: string[]): Promise<number> => {
   }
 };
 
+// exitCode rather than process.exit(): exiting at once would cut off output still queued for a pipe (pia show | less).
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     // Expected failures get their Japanese message; anything else is a bug and keeps its stack.
     if (isAppError(error)) {
       console.error(error.messageJa);
-      process.exit(1);
+      process.exitCode = 1;
+      return;
     }
     console.error(error);
-    process.exit(70);
+    process.exitCode = 70;
   },
 );
