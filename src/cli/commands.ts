@@ -2,11 +2,17 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatWareki } from '../domain/wareki.js';
 import { AppError, isAppError } from '../errors.js';
-import { createSkeleton, isFormId, outlineAssessment } from '../schema/index.js';
+import { createSkeleton, formRoot, isFormId, keyword, outlineAssessment, type FormId } from '../schema/index.js';
 import { findAssessmentFiles, loadAssessment, saveAssessment } from '../store/index.js';
 import { formatIssue } from './format.js';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
+
+/** 重点項目評価書・様式３, read from the schema's x-form annotation. */
+const formName = (form: FormId): string => {
+  const info = keyword<{ kind: string; name: string }>(formRoot(form), 'x-form');
+  return info ? `${info.kind}・${info.name}` : form;
+};
 
 /** `pia validate <file|dir>`: every problem of every file; exit 1 if any. */
 export const validateCommand = async (target: string, io: Output): Promise<number> => {
@@ -47,7 +53,7 @@ export const newCommand = async (formOption: string | undefined, target: string,
   }
   await mkdir(path.dirname(file), { recursive: true });
   await saveAssessment(file, form, createSkeleton(form));
-  io.out(`${file} を作成しました（${form === 'yoshiki3' ? '重点項目評価書・様式３' : '全項目評価書・様式４'}）。`);
+  io.out(`${file} を作成しました（${formName(form)}）。`);
   return 0;
 };
 
@@ -71,7 +77,7 @@ export const listCommand = async (target: string, io: Output): Promise<number> =
     try {
       const { form, data, issues } = await loadAssessment(file);
       const cover = (data['cover'] ?? {}) as Record<string, unknown>;
-      const kind = form === 'yoshiki4' ? '全項目' : form === 'yoshiki3' ? '重点項目' : '不明';
+      const kind = form ? formName(form) : '様式不明';
       const published = typeof cover['publishedOn'] === 'string' ? formatWareki(cover['publishedOn']) : '公表日未設定';
       const state = issues.length === 0 ? '検証OK' : `問題${issues.length}件`;
       io.out(`${file}\t${kind}\t${String(cover['number'] ?? '-')}\t${String(cover['title'] ?? '')}\t${String(cover['organization'] ?? '')}\t${published}\t${state}`);

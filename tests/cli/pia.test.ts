@@ -71,7 +71,7 @@ describe('pia', () => {
   it('list: one line per assessment with form, number, name, organisation and 公表日 in 和暦', () => {
     const { code, out } = pia('list', 'assessments');
     expect(code).toBe(0);
-    expect(out).toContain('重点項目\t4\t予防接種に関する事務　重点項目評価書\t伊勢市長\t令和7年8月19日\t検証OK');
+    expect(out).toContain('重点項目評価書・様式３\t4\t予防接種に関する事務　重点項目評価書\t伊勢市長\t令和7年8月19日\t検証OK');
   });
 
   it('rejects an unknown command with the usage', () => {
