@@ -2,16 +2,16 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatWareki } from '../domain/wareki.js';
 import { AppError, isAppError } from '../errors.js';
-import { createSkeleton, formRoot, isFormId, keyword, outlineAssessment, type FormId } from '../schema/index.js';
-import { findAssessmentFiles, loadAssessment, saveAssessment } from '../store/index.js';
+import { FORM_IDS, createSkeleton, formName, formRevisionOf, isFormId, outlineAssessment, type FormId } from '../schema/index.js';
+import { findAssessmentFiles, loadAssessment, saveAssessment, type LoadedAssessment } from '../store/index.js';
 import { formatIssue } from './format.js';
 
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 
-/** 重点項目評価書・様式３, read from the schema's x-form annotation. */
-const formName = (form: FormId): string => {
-  const info = keyword<{ kind: string; name: string }>(formRoot(form), 'x-form');
-  return info ? `${info.kind}・${info.name}` : form;
+/** The form of a loaded assessment; commands that need it refuse a file that names none. */
+const requireForm = (loaded: LoadedAssessment): FormId => {
+  if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${loaded.file}: 様式（form）が分かりません。`, { file: loaded.file });
+  return loaded.form;
 };
 
 /** `pia validate <file|dir>`: every problem of every file; exit 1 if any. */
@@ -40,9 +40,10 @@ export const validateCommand = async (target: string, io: Output): Promise<numbe
 
 /** `pia new --form 3|4 <path>`: a valid empty assessment with every item present. */
 export const newCommand = async (formOption: string | undefined, target: string, io: Output): Promise<number> => {
-  const form = formOption === '3' ? 'yoshiki3' : formOption === '4' ? 'yoshiki4' : formOption;
+  // --form 3 / 4 is the 様式 number, the last character of the form id (yoshiki3); the id itself works too.
+  const form = FORM_IDS.find((id) => formOption !== undefined && (id === formOption || id.slice(-1) === formOption));
   if (!isFormId(form)) {
-    io.err('--form には 3（重点項目評価書・様式３）か 4（全項目評価書・様式４）を指定してください。');
+    io.err(`--form には ${FORM_IDS.map((id) => `${id.slice(-1)}（${formName(id)}）`).join('か ')}を指定してください。`);
     return 2;
   }
   const file = target.endsWith('.yaml') ? target : path.join(target, 'assessment.yaml');
@@ -60,9 +61,10 @@ export const newCommand = async (formOption: string | undefined, target: string,
 /** `pia show <file>`: the assessment as an outline with official numbering and labels. */
 export const showCommand = async (file: string, io: Output, full = false): Promise<number> => {
   const loaded = await loadAssessment(file);
-  if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${file}: 様式（form）が分かりません。`, { file });
-  const revision = typeof loaded.data['formRevision'] === 'string' ? loaded.data['formRevision'] : undefined;
-  const lines = outlineAssessment(loaded.form, loaded.data, { revision, maxTextLength: full ? 100_000 : 60 });
+  const lines = outlineAssessment(requireForm(loaded), loaded.data, {
+    revision: formRevisionOf(loaded.data),
+    maxTextLength: full ? 100_000 : 60,
+  });
   for (const line of lines) {
     const indent = '  '.repeat(line.depth);
     io.out(line.value !== undefined && line.value !== '' ? `${indent}${line.label}　${line.value}` : `${indent}${line.label}`);
@@ -92,9 +94,8 @@ export const listCommand = async (target: string, io: Output): Promise<number> =
 /** `pia format <file|dir>`: rewrite files in the canonical layout (form order, block scalars), keeping comments. */
 export const formatCommand = async (target: string, io: Output): Promise<number> => {
   for (const file of await findAssessmentFiles(target)) {
-    const { form, data, parsed } = await loadAssessment(file);
-    if (!form) throw new AppError('UNKNOWN_FORM', `${file}: 様式（form）が分かりません。`, { file });
-    await saveAssessment(file, form, data, { previous: parsed });
+    const loaded = await loadAssessment(file);
+    await saveAssessment(file, requireForm(loaded), loaded.data, { previous: loaded.parsed });
     io.out(`整形しました: ${file}`);
   }
   return 0;

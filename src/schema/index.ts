@@ -14,7 +14,7 @@ export {
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
-export { validateAssessment, type ValidationResult } from './validate.js';
+export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
 export { outlineAssessment, type OutlineLine } from './outline.js';

@@ -59,6 +59,13 @@ export const formatValue = (node: ResolvedNode, value: unknown, options: Options
   }
 };
 
+/** The value printed on a repeated-group entry's label row (`委託事項1 システム運用保守業務委託`), by x-role. */
+const entryTitleOf = (entryNode: ResolvedNode, entry: unknown): string => {
+  const key = [...entryNode.properties.keys()].find((k) => keyword<string>(childNode(entryNode, k)!, 'x-role') === 'entryTitle');
+  const title = key !== undefined && isRecord(entry) ? entry[key] : undefined;
+  return typeof title === 'string' && title !== '' ? ` ${title}` : '';
+};
+
 const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineLine[], options: Options): void => {
   const kind = keyword<string>(node, 'x-kind');
   if (isArrayNode(node)) {
@@ -66,43 +73,33 @@ const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineL
     const itemLabel = keyword<string>(node, 'x-itemLabel');
     items.forEach((item, index) => {
       const child = childNode(node, String(index))!;
-      const fileGroup = keyword<boolean>(node, 'x-fileGroup');
-      if (fileGroup) return walk(child, item, depth, lines, options);
-      const entryTitle = isRecord(item) && typeof item['name'] === 'string' ? ` ${item['name']}` : '';
-      lines.push({ depth, label: `${itemLabel ?? ''}${index + 1}${entryTitle}` });
+      if (keyword<boolean>(node, 'x-fileGroup')) return walk(child, item, depth, lines, options);
+      lines.push({ depth, label: `${itemLabel ?? ''}${index + 1}${entryTitleOf(child, item)}` });
       walk(child, item, depth + 1, lines, options);
     });
     return;
   }
   if (node.properties.size === 0 || kind === 'checks' || kind === 'checkWithText' || kind === 'provisionStatus') return;
-  for (const key of node.properties.keys()) {
-    const child = childNode(node, key)!;
-    if (keyword<unknown>(child, 'x-printed') === false || keyword<string>(child, 'x-role') === 'entryTitle') continue;
-    const childValue = isRecord(value) ? value[key] : undefined;
-    const label = printedLabel(child, options.revision);
-    const formatted = formatValue(child, childValue, options);
-    // An item's own value (and a count beside it, as in 委託の有無) sits on its label line, printed by the parent.
-    if ((key === 'value' || key === 'count') && label !== undefined && node.properties.has('value')) continue;
-    if (key === 'value' && label === undefined) continue;
-    const ownValue = isRecord(childValue) && child.properties.has('value')
-      ? [childNode(child, 'value'), child.properties.has('count') ? childNode(child, 'count') : undefined]
-          .map((part, i) => (part ? formatValue(part, childValue[i === 0 ? 'value' : 'count'], options) : undefined))
-          .filter((part) => part !== undefined)
-          .join('　')
-      : formatted;
-    if (label !== undefined) lines.push({ depth, label, ...(ownValue !== undefined ? { value: ownValue } : {}) });
-    walk(child, childValue, label !== undefined ? depth + 1 : depth, lines, options);
-  }
+  const record = isRecord(value) ? value : {};
+  for (const key of node.properties.keys()) outlineItem(node, key, record[key], depth, lines, options);
 };
 
-/** Lines for one top-level property, walked like any other item. */
-const walkProperty = (parent: ResolvedNode, key: string, value: unknown, lines: OutlineLine[], options: Options): void => {
+/** The line of one item (label and the value printed beside it), then its sub-items one level deeper. */
+const outlineItem = (parent: ResolvedNode, key: string, value: unknown, depth: number, lines: OutlineLine[], options: Options): void => {
   const node = childNode(parent, key);
-  if (!node) return;
+  if (!node || keyword<unknown>(node, 'x-printed') === false || keyword<string>(node, 'x-role') === 'entryTitle') return;
+  // An item's own value, and a count beside it as in 委託の有無, sit on the item's label line.
+  if (key === 'value' || (key === 'count' && parent.properties.has('value'))) return;
   const label = printedLabel(node, options.revision);
-  const formatted = formatValue(node, value, options);
-  if (label !== undefined) lines.push({ depth: 0, label, ...(formatted !== undefined ? { value: formatted } : {}) });
-  walk(node, value, label !== undefined ? 1 : 0, lines, options);
+  const shown = isRecord(value) && node.properties.has('value')
+    ? ['value', 'count']
+        .filter((part) => node.properties.has(part))
+        .map((part) => formatValue(childNode(node, part)!, value[part], options))
+        .filter((part) => part !== undefined)
+        .join('　')
+    : formatValue(node, value, options);
+  if (label !== undefined) lines.push({ depth, label, ...(shown !== undefined ? { value: shown } : {}) });
+  walk(node, value, label !== undefined ? depth + 1 : depth, lines, options);
 };
 
 /**
@@ -117,18 +114,18 @@ export const outlineAssessment = (form: FormId, data: unknown, options: Options 
   const toc = keyword<string[]>(root, 'x-toc') ?? [];
   const tocKeys = new Set(toc.map((pointer) => pointer.split('/')[1]));
   for (const key of root.properties.keys()) {
-    if (!tocKeys.has(key) && keyword<unknown>(childNode(root, key)!, 'x-printed') !== false) walkProperty(root, key, record[key], lines, options);
+    if (!tocKeys.has(key)) outlineItem(root, key, record[key], 0, lines, options);
   }
   for (const pointer of toc) {
     const [, key = '', part] = pointer.split('/');
     if (part === undefined) {
-      walkProperty(root, key, record[key], lines, options);
+      outlineItem(root, key, record[key], 0, lines, options);
       continue;
     }
     // A per-file section: that part of every 特定個人情報ファイル in turn.
     const entries = Array.isArray(record[key]) ? (record[key] as unknown[]) : [];
     const entryNode = childNode(childNode(root, key)!, '0')!;
-    for (const entry of entries) walkProperty(entryNode, part, isRecord(entry) ? entry[part] : undefined, lines, options);
+    for (const entry of entries) outlineItem(entryNode, part, isRecord(entry) ? entry[part] : undefined, 0, lines, options);
   }
   return lines;
 };

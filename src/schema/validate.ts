@@ -1,6 +1,22 @@
 import { validatorFor } from './ajv.js';
-import { isFormId, type FormId } from './documents.js';
+import { FORM_IDS, isFormId, type FormId } from './documents.js';
 import { toValidationIssues, type ValidationIssue } from './issues.js';
+import { formRoot, keyword } from './resolve.js';
+
+const formInfo = (form: FormId): { kind: string; name: string } | undefined =>
+  keyword<{ kind: string; name: string }>(formRoot(form), 'x-form');
+
+/** 重点項目評価書・様式３, read from the form schema's x-form annotation. */
+export const formName = (form: FormId): string => {
+  const info = formInfo(form);
+  return info ? `${info.kind}・${info.name}` : form;
+};
+
+/** The form revision an assessment names (printed in its stamp), if it names one. */
+export const formRevisionOf = (data: unknown): string | undefined => {
+  const revision = (data as Record<string, unknown> | null)?.['formRevision'];
+  return typeof revision === 'string' ? revision : undefined;
+};
 
 export type ValidationResult = { readonly form?: FormId; readonly issues: readonly ValidationIssue[] };
 
@@ -8,7 +24,7 @@ const formIssue = (value: unknown): ValidationIssue => ({
   pointer: '/form',
   keyword: 'form',
   path: ['様式'],
-  message: `様式（form）は yoshiki3（重点項目評価書）か yoshiki4（全項目評価書）を指定してください（現在の値: ${value === undefined ? 'なし' : String(value)}）。`,
+  message: `様式（form）は ${FORM_IDS.map((id) => `${id}（${formInfo(id)?.kind ?? id}）`).join('か ')}を指定してください（現在の値: ${value === undefined ? 'なし' : String(value)}）。`,
 });
 
 /** Check an assessment against its form's schema. Never throws on bad data: problems come back as issues. */
@@ -18,7 +34,7 @@ export const validateAssessment = (data: unknown): ValidationResult => {
   if (!isFormId(form)) return { issues: [formIssue(form)] };
   const validate = validatorFor(form);
   if (validate(data)) return { form, issues: [] };
-  const revision = typeof record['formRevision'] === 'string' ? record['formRevision'] : undefined;
+  const revision = formRevisionOf(record);
   const files = record['files'];
   const fileCount = Array.isArray(files) ? files.length : 1;
   return { form, issues: toValidationIssues(form, validate.errors ?? [], { revision, fileCount }) };

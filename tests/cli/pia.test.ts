@@ -62,7 +62,7 @@ describe('pia', () => {
   it('show: reads like the published document, with official numbering and labels', () => {
     const { code, out } = pia('show', seedFile('001-kitakyushu-yobosesshu'));
     expect(code).toBe(0);
-    const order = ['Ⅰ　基本情報', '①事務の名称　予防接種に関する事務', 'システム4 中間サーバー', '（別添１） 事務の内容', 'Ⅱ　特定個人情報ファイルの概要', '委託事項4', '移転先1 子ども家庭局子育て支援部子育て支援課', 'Ⅲ　特定個人情報ファイルの取扱いプロセスにおけるリスク対策', 'リスク７：　誤った情報を提供してしまうリスク', 'Ⅵ　評価実施手続', '（別添３） 変更箇所'];
+    const order = ['Ⅰ　基本情報', '①事務の名称　予防接種に関する事務', 'システム4\n', '①システムの名称　中間サーバー', '（別添１） 事務の内容', 'Ⅱ　特定個人情報ファイルの概要', '委託事項4', '移転先1 子ども家庭局子育て支援部子育て支援課', 'Ⅲ　特定個人情報ファイルの取扱いプロセスにおけるリスク対策', 'リスク７：　誤った情報を提供してしまうリスク', 'Ⅵ　評価実施手続', '（別添３） 変更箇所'];
     const positions = order.map((text) => out.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
