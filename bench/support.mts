@@ -1,0 +1,17 @@
+/** Shared by the bench modules: the bundled samples, a median, and the process's peak memory. */
+export const SAMPLES = ['001-kitakyushu-yobosesshu', '002-nagaoka-covid19', '004-ise-yobosesshu'];
+
+export const sampleFile = (sample: string): string => `assessments/${sample}/assessment.yaml`;
+
+export const median = (values: number[]): number => percentile(values, 0.5);
+
+export const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+};
+
+let peakRss = process.memoryUsage().rss;
+export const sampleMemory = (): number => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return peakRss;
+};
