@@ -9,7 +9,10 @@ export type ErrorCode =
   | 'YAML_NOT_MAPPING'
   | 'UNKNOWN_FORM'
   | 'ASSESSMENT_INVALID'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'TEMPLATE_MISSING'
+  | 'FONT_MISSING_GLYPH'
+  | 'IMAGE_NOT_FOUND';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -22,6 +25,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   UNKNOWN_FORM: 422,
   ASSESSMENT_INVALID: 422,
   WRITE_FAILED: 500,
+  TEMPLATE_MISSING: 500,
+  FONT_MISSING_GLYPH: 422,
+  IMAGE_NOT_FOUND: 422,
 };
 
 export type ErrorDetails = {

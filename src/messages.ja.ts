@@ -29,3 +29,10 @@ export const TYPE_NAMES_JA: Record<string, string> = {
 
 export const fillMessage = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** Japanese messages of the PDF renderer's expected failures. */
+export const RENDER_MESSAGES_JA = {
+  templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',
+  missingGlyphs: 'PDFのフォントにない文字があるため出力できません: {chars}（{where}）。別の文字に置き換えてください。',
+  invalid: '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。先に pia validate で確認してください。',
+} as const;

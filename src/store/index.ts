@@ -8,6 +8,7 @@ import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from '.
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
 
 export { MAX_FILE_BYTES } from './yaml-parse.js';
+export { readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 
 export type LoadedAssessment = {
