@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
+import { renderCommand } from './render-command.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
   new --form 3|4 <path>        空の評価書（様式３=重点項目 / 様式４=全項目）を作成します
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
-  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）`;
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -15,7 +17,7 @@ const run = async (argv: string[]): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { form: { type: 'string' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { form: { type: 'string' }, full: { type: 'boolean' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, target] = positionals;
   if (values.help || !command) {
@@ -37,6 +39,8 @@ const run = async (argv: string[]): Promise<number> => {
       return listCommand(target, io);
     case 'format':
       return formatCommand(target, io);
+    case 'render':
+      return renderCommand(target, values.output, io);
     default:
       io.err(`不明なコマンドです: ${command}\n${USAGE}`);
       return 2;

@@ -8,8 +8,9 @@ import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from '.
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
 
 export { MAX_FILE_BYTES } from './yaml-parse.js';
-export { readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
+export { writeFileAtomic } from './atomic-write.js';
 
 export type LoadedAssessment = {
   readonly file: string;

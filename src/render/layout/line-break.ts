@@ -6,7 +6,9 @@
 const NO_LINE_START = new Set([
   ...'、。，．,.)）]］｝}〕〉》」』】〙〗〟’”｠»ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/／%％',
 ]);
-const NO_LINE_END = new Set([...'(（[［{｛〔〈《「『【〘〖〝‘“｟«']);
+// A hyphen never ends a line either: text extraction (pdftotext) drops a line-final hyphen as word hyphenation,
+// which would turn 「Ⅱ-(１)-５提供先1-⑤」 into 「…提供先1⑤」 for anyone copying the text.
+const NO_LINE_END = new Set([...'(（[［{｛〔〈《「『【〘〖〝‘“｟«-']);
 // Characters that glue to their neighbours into one unbreakable Latin word.
 const WORD_CHAR = /[A-Za-z0-9@#&_\-.,:/%+=~'"]/;
 
