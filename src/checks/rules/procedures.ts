@@ -1,0 +1,99 @@
+import { daysInclusive, findWarekiDates } from '../../domain/wareki-parse.js';
+import { fillMessage } from '../../messages.ja.js';
+import type { CheckContext, CheckRule } from '../context.js';
+import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
+import type { Hit } from '../types.js';
+
+const PUBLIC_COMMENT = '/procedures/publicComment';
+const THIRD_PARTY = '/procedures/thirdPartyReview';
+const APPROVAL = '/procedures/commissionApproval';
+const RESULT = '/procedures/basicAssessment/threshold';
+const BODY_TYPE = '/facts/bodyType';
+const MIN_COMMENT_DAYS = 30;
+
+const isForm4 = (context: CheckContext): boolean => context.form === 'yoshiki4';
+/** 様式４ filed as a voluntary 全項目評価: its printed result is one of options 2)–4) (rules.md §3). */
+const isVoluntary = (context: CheckContext): boolean => {
+  const printed = context.get(RESULT);
+  return typeof printed === 'string' && printed !== context.option(RESULT, 0);
+};
+const isLocal = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 0);
+const isNational = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 1);
+
+/** A value counts as filled unless it is null, blank, or a bare dash (the forms print ― / － for "none"). */
+export const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'string' && /^[\s―－-]*$/.test(value));
+
+const emptyItems = (context: CheckContext, base: string, parts: readonly string[]): string[] =>
+  parts.map((part) => `${base}/${part}`).filter((pointer) => isBlank(context.get(pointer)));
+
+const COMMENT_PARTS = ['method', 'period', 'mainOpinions', 'reflection'] as const;
+const REVIEW_PARTS = ['date', 'method', 'result'] as const;
+
+const missingProcedure = (context: CheckContext, voluntary: boolean, base: string, parts: readonly string[], applies: boolean): Hit[] => {
+  if (!isForm4(context) || isVoluntary(context) !== voluntary || !applies) return [];
+  return emptyItems(context, base, parts).map((pointer) => ({
+    pointers: [pointer],
+    message: fillMessage(voluntary ? M.procedureVoluntary : M.procedureRequired, { item: context.label(pointer), section: context.path(base).at(-1) ?? '' }),
+  }));
+};
+
+const checkCommentPeriod = (context: CheckContext): Hit[] => {
+  if (!isForm4(context)) return [];
+  const [from, to] = findWarekiDates(context.text(`${PUBLIC_COMMENT}/period`));
+  if (!from || !to) return [];
+  const days = daysInclusive(from, to);
+  if (days >= MIN_COMMENT_DAYS || !isBlank(context.get(`${PUBLIC_COMMENT}/shorteningReason`))) return [];
+  return [{
+    pointers: [`${PUBLIC_COMMENT}/shorteningReason`, `${PUBLIC_COMMENT}/period`],
+    message: fillMessage(M.commentPeriodShort, { days, min: MIN_COMMENT_DAYS, item: context.label(`${PUBLIC_COMMENT}/shorteningReason`) }),
+  }];
+};
+
+const APPROVAL_ITEMS = ['/cover/approvedOn', `${APPROVAL}/submittedOn`, `${APPROVAL}/review`] as const;
+
+const checkApproval = (context: CheckContext): Hit[] => {
+  if (!isForm4(context)) return [];
+  if (isLocal(context)) {
+    return APPROVAL_ITEMS.filter((pointer) => !isBlank(context.get(pointer))).map((pointer) => ({
+      pointers: [pointer, BODY_TYPE],
+      message: fillMessage(M.approvalForLocal, { item: context.label(pointer) }),
+    }));
+  }
+  if (isNational(context) && !isBlank(context.get('/cover/publishedOn'))) {
+    return APPROVAL_ITEMS.filter((pointer) => isBlank(context.get(pointer))).map((pointer) => ({
+      pointers: [pointer, BODY_TYPE],
+      message: fillMessage(M.approvalMissing, { item: context.label(pointer) }),
+    }));
+  }
+  return [];
+};
+
+const checkBodyType = (context: CheckContext): Hit[] =>
+  isForm4(context) && isBlank(context.get(BODY_TYPE)) ? [{ pointers: [BODY_TYPE], message: M.bodyTypeUnknown }] : [];
+
+export const PROCEDURE_RULES: readonly CheckRule[] = [
+  {
+    id: 'procedure.publicComment', severity: 'ERROR',
+    description: '全項目評価が義務付けられる様式４では、意見の聴取の①方法・②実施日・期間・④主な意見の内容・⑤評価書への反映を記入する（§3, §3.1）',
+    check: (context) => missingProcedure(context, false, PUBLIC_COMMENT, COMMENT_PARTS, true),
+  },
+  {
+    id: 'procedure.publicCommentVoluntary', severity: 'WARN',
+    description: '任意の全項目評価（しきい値判断結果 2）～4)）でも、意見の聴取の記録が期待される（§3）',
+    check: (context) => missingProcedure(context, true, PUBLIC_COMMENT, COMMENT_PARTS, true),
+  },
+  {
+    id: 'procedure.thirdParty', severity: 'ERROR',
+    description: '地方公共団体等の義務的な全項目評価では、第三者点検の①実施日・②方法・③結果を記入する（§3, §3.2）',
+    check: (context) => missingProcedure(context, false, THIRD_PARTY, REVIEW_PARTS, isLocal(context)),
+  },
+  {
+    id: 'procedure.thirdPartyVoluntary', severity: 'WARN',
+    description: '任意の全項目評価でも、第三者点検の記録が期待される（§3）',
+    check: (context) => missingProcedure(context, true, THIRD_PARTY, REVIEW_PARTS, true),
+  },
+  { id: 'procedure.commentPeriod', severity: 'ERROR', description: '意見の聴取の期間が30日（両端を含む）未満なら、③期間を短縮する特段の理由を記入する（§3.1, §9-10）', check: checkCommentPeriod },
+  { id: 'procedure.approval', severity: 'ERROR', description: '個人情報保護委員会の承認の項目は、地方公共団体等では空欄、行政機関等では公表時に記入済み（§4, §9-11）', check: checkApproval },
+  { id: 'procedure.bodyType', severity: 'INFO', description: '様式４では評価実施機関の区分（地方公共団体等／行政機関等）で必要な手続が変わるので記録する（§1, §3）', check: checkBodyType },
+];
