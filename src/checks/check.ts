@@ -1,4 +1,4 @@
-import type { FormId } from '../schema/index.js';
+import { formRoot, keyword, splitPointer, type FormId } from '../schema/index.js';
 import { createContext, type CheckContext, type CheckRule } from './context.js';
 import { CROSS_FIELD_RULES } from './rules/cross-field.js';
 import { DATE_RULES } from './rules/dates.js';
@@ -42,12 +42,28 @@ const toFinding = (context: CheckContext, rule: CheckRule, hit: Hit): Finding =>
 };
 
 /**
+ * Where a pointer's section stands in the printed order (the schema's x-toc): the cover and untabled parts first,
+ * then Ⅰ, Ⅱ of every file, the annexes, Ⅲ of every file …, so findings read in the order of the document.
+ */
+const sectionRank = (form: FormId, pointer: string | undefined): number => {
+  const toc = keyword<string[]>(formRoot(form), 'x-toc') ?? [];
+  const [top = '', file = '', part = ''] = splitPointer(pointer ?? '');
+  const tocIndex = toc.indexOf(top === 'files' ? `/files/${part}` : `/${top}`);
+  return tocIndex < 0 ? -1 : tocIndex * 1000 + (top === 'files' ? Number(file) : 0);
+};
+
+/**
  * Run every consistency rule over one assessment (pure: `today` comes in, the clock is never read). Works on
  * drafts too: missing or mistyped items are simply not matched, schema problems are validateAssessment's job.
  */
 export const checkAssessment = (form: FormId, data: unknown, options: CheckOptions): Finding[] => {
   const context = createContext(form, data, options);
-  return ALL_RULES.flatMap((rule) => rule.check(context).map((hit) => toFinding(context, rule, hit)));
+  const findings = ALL_RULES.flatMap((rule) => rule.check(context).map((hit) => toFinding(context, rule, hit)));
+  // Stable sort: within a section the rules keep their order.
+  return findings
+    .map((finding) => ({ finding, rank: sectionRank(form, finding.pointers[0]) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ finding }) => finding);
 };
 
 /**
