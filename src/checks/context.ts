@@ -9,6 +9,7 @@ import {
   type FormId,
   type ResolvedNode,
 } from '../schema/index.js';
+import { isIsoDate } from '../domain/wareki-parse.js';
 import { parseCountRange, type CountRange } from './ranges.js';
 import { judgeThreshold, type ThresholdInput, type ThresholdJudgement } from './threshold.js';
 import type { CheckOptions, Rule } from './types.js';
@@ -52,6 +53,10 @@ const nodeAt = (form: FormId, pointer: string): ResolvedNode | undefined => {
   return node;
 };
 
+const isoOrNull = (value: unknown): string | null => (isIsoDate(value) ? value : null);
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const booleanOrNull = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
 /** The しきい値判断 inputs an assessment holds: exact numbers from its facts, else the printed ③対象人数. */
 export const thresholdInputOf = (data: unknown): ThresholdContext => {
   const get = (pointer: string): unknown => getAt(data, splitPointer(pointer));
@@ -61,11 +66,11 @@ export const thresholdInputOf = (data: unknown): ThresholdContext => {
   if (personCount === undefined) return bucket ? { bucket } : {};
   const input: ThresholdInput = {
     personCount,
-    handlerCount: get('/facts/threshold/handlerCount') as number | null | undefined,
-    handlersAtLeast500: get('/facts/threshold/handlersAtLeast500') as boolean | null | undefined,
-    seriousAccident: get('/facts/threshold/seriousAccident/occurred') as boolean | null | undefined,
-    accidentLearnedOn: get('/facts/threshold/seriousAccident/learnedOn') as string | null | undefined,
-    judgedOn: get('/procedures/basicAssessment/date') as string | null | undefined,
+    handlerCount: numberOrNull(get('/facts/threshold/handlerCount')),
+    handlersAtLeast500: booleanOrNull(get('/facts/threshold/handlersAtLeast500')),
+    seriousAccident: booleanOrNull(get('/facts/threshold/seriousAccident/occurred')),
+    accidentLearnedOn: isoOrNull(get('/facts/threshold/seriousAccident/learnedOn')),
+    judgedOn: isoOrNull(get('/procedures/basicAssessment/date')),
   };
   return { input, judgement: judgeThreshold(input), ...(bucket ? { bucket } : {}) };
 };

@@ -16,6 +16,10 @@ export const findWarekiDates = (text: string): string[] =>
     return `${western}-${pad(Number(month))}-${pad(Number(day))}`;
   });
 
+/** A real calendar date written YYYY-MM-DD (drafts may hold anything in a date field). */
+export const isIsoDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
 const toUtc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 const DAY_MS = 86_400_000;
 

@@ -3,7 +3,7 @@ import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import { parseCountRange } from '../ranges.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './procedures.js';
+import { isBlank } from './values.js';
 
 const overview = (file: number): string => `/files/${file}/overview`;
 const risks = (file: number): string => `/files/${file}/riskMeasures`;

@@ -4,15 +4,11 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import type { Hit } from '../types.js';
+import { dateAt } from './values.js';
 
 const PUBLISHED = '/cover/publishedOn';
 const BASIC_DATE = '/procedures/basicAssessment/date';
 const COMMENT_PERIOD = '/procedures/publicComment/period';
-
-const dateAt = (context: CheckContext, pointer: string): string | undefined => {
-  const value = context.get(pointer);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** `earlier` must come before `later` (strictly, or on the same day when `sameDayAllowed`). */
 type Order = { readonly earlier: string; readonly later: string; readonly sameDayAllowed: boolean };

@@ -4,17 +4,13 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M, TERMINATION_SUFFIX } from '../messages.ja.js';
 import type { Hit } from '../types.js';
+import { dateAt } from './values.js';
 
 const PUBLISHED = '/cover/publishedOn';
 const BASIC_DATE = '/procedures/basicAssessment/date';
 const REASSESS_YEARS = 5;
 const REMIND_MONTHS_BEFORE = 6;
 const KEEP_PUBLISHED_YEARS = 3;
-
-const dateAt = (context: CheckContext, pointer: string): string | undefined => {
-  const value = context.get(pointer);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /**
  * The 5-year clock (rules.md §6.3) runs from the last 再評価. Without the revision history, the 基礎項目評価

@@ -3,6 +3,7 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import type { Hit } from '../types.js';
+import { isBlank } from './values.js';
 
 const PUBLIC_COMMENT = '/procedures/publicComment';
 const THIRD_PARTY = '/procedures/thirdPartyReview';
@@ -19,10 +20,6 @@ const isVoluntary = (context: CheckContext): boolean => {
 };
 const isLocal = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 0);
 const isNational = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 1);
-
-/** A value counts as filled unless it is null, blank, or a bare dash (the forms print ― / － for "none"). */
-export const isBlank = (value: unknown): boolean =>
-  value === null || value === undefined || (typeof value === 'string' && /^[\s―－-]*$/.test(value));
 
 const emptyItems = (context: CheckContext, base: string, parts: readonly string[]): string[] =>
   parts.map((part) => `${base}/${part}`).filter((pointer) => isBlank(context.get(pointer)));

@@ -2,7 +2,7 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './procedures.js';
+import { isBlank } from './values.js';
 
 /**
  * Items a filed 評価書 must not leave empty, as pointer patterns (`*` = every entry). Items the forms mark

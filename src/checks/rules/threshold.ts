@@ -1,8 +1,7 @@
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
-import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
-import { THRESHOLD_MESSAGES_JA as T } from '../messages.ja.js';
-import { parseCountRange, inRange } from '../ranges.js';
+import { RULE_MESSAGES_JA as M, THRESHOLD_MESSAGES_JA as T } from '../messages.ja.js';
+import { inRange, parseCountRange } from '../ranges.js';
 import { HANDLER_BOUND, LEVELS, levelRank, rangeText, type Level } from '../threshold.js';
 import type { Hit } from '../types.js';
 
