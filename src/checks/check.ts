@@ -5,6 +5,7 @@ import { DATE_RULES } from './rules/dates.js';
 import { LIFECYCLE_RULES } from './rules/lifecycle.js';
 import { PROCEDURE_RULES } from './rules/procedures.js';
 import { REQUIRED_RULES } from './rules/required.js';
+import { RULE_DESCRIPTIONS_JA } from './messages.ja.js';
 import { THRESHOLD_RULES } from './rules/threshold.js';
 import type { Acknowledgement, CheckOptions, Finding, Hit, RuleInfo } from './types.js';
 
@@ -18,12 +19,22 @@ const ALL_RULES: readonly CheckRule[] = [
 ];
 
 /** Every rule: id, severity and a Japanese description citing the rules.md section it encodes. */
-export const RULES: readonly RuleInfo[] = ALL_RULES.map(({ id, severity, description }) => ({ id, severity, description }));
+export const RULES: readonly RuleInfo[] = ALL_RULES.map(({ id, severity }) => ({
+  id,
+  severity,
+  description: RULE_DESCRIPTIONS_JA[id],
+}));
 
-const ackFor = (finding: Omit<Finding, 'acknowledged'>, acknowledgements: readonly Acknowledgement[]): Acknowledgement | undefined =>
+const ackFor = (
+  finding: Omit<Finding, 'acknowledged'>,
+  acknowledgements: readonly Acknowledgement[],
+): Acknowledgement | undefined =>
   finding.severity === 'WARN'
     ? acknowledgements.find(
-        (ack) => ack.ruleId === finding.ruleId && ack.reason.trim() !== '' && (ack.pointer === undefined || finding.pointers.includes(ack.pointer)),
+        (ack) =>
+          ack.ruleId === finding.ruleId &&
+          ack.reason.trim() !== '' &&
+          (ack.pointer === undefined || finding.pointers.includes(ack.pointer)),
       )
     : undefined;
 
@@ -70,7 +81,8 @@ export const checkAssessment = (form: FormId, data: unknown, options: CheckOptio
  * What stops a revision from being marked 提出済み / 公表済み: every ERROR. WARNs are the officer's call (acknowledged
  * with a reason); loading and saving drafts is never blocked.
  */
-export const blockingFindings = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => finding.severity === 'ERROR');
+export const blockingFindings = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((finding) => finding.severity === 'ERROR');
 
 /** WARNs nobody has acknowledged yet: what the UI asks the officer to confirm or fix before publication. */
 export const unacknowledgedWarnings = (findings: readonly Finding[]): Finding[] =>

@@ -4,7 +4,6 @@ import {
   formRevisionOf,
   formRoot,
   itemPath,
-  joinPointer,
   splitPointer,
   type FormId,
   type ResolvedNode,
@@ -34,7 +33,11 @@ export type CheckContext = {
   threshold: ThresholdContext;
 };
 
-export type ThresholdContext = { readonly input?: ThresholdInput; readonly judgement?: ThresholdJudgement; readonly bucket?: CountRange };
+export type ThresholdContext = {
+  readonly input?: ThresholdInput;
+  readonly judgement?: ThresholdJudgement;
+  readonly bucket?: CountRange;
+};
 
 export type CheckRule = Rule<CheckContext>;
 
@@ -106,5 +109,3 @@ export const createContext = (form: FormId, data: unknown, options: CheckOptions
     threshold: thresholdInputOf(data),
   };
 };
-
-export { joinPointer };

@@ -3,4 +3,12 @@ export { RULES, blockingFindings, checkAssessment, unacknowledgedWarnings } from
 export { judgeThreshold, LEVELS, type Level, type ThresholdInput, type ThresholdJudgement } from './threshold.js';
 export { thresholdInputOf } from './context.js';
 export { parseCountRange, type CountRange } from './ranges.js';
-export { SEVERITIES, type Acknowledgement, type CheckOptions, type Finding, type RuleInfo, type Severity } from './types.js';
+export {
+  SEVERITIES,
+  type Acknowledgement,
+  type CheckOptions,
+  type Finding,
+  type RuleId,
+  type RuleInfo,
+  type Severity,
+} from './types.js';

@@ -26,4 +26,6 @@ export const inRange = (value: number, range: CountRange): boolean =>
 
 /** `10000` → `1万人`, `1000` → `1,000人`: the way the forms write bounds. */
 export const formatPersons = (count: number): string =>
-  count >= 10_000 && count % 10_000 === 0 ? `${(count / 10_000).toLocaleString('ja-JP')}万人` : `${count.toLocaleString('ja-JP')}人`;
+  count >= 10_000 && count % 10_000 === 0
+    ? `${(count / 10_000).toLocaleString('ja-JP')}万人`
+    : `${count.toLocaleString('ja-JP')}人`;

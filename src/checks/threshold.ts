@@ -78,15 +78,22 @@ const personStep = (persons: number | CountRange): string =>
 
 const handlerStep = (input: ThresholdInput, factor: boolean | undefined): string => {
   if (typeof input.handlerCount === 'number') {
-    return fillMessage(M.handlersExact, { count: input.handlerCount.toLocaleString('ja-JP'), band: factor ? M.atLeast500 : M.below500 });
+    return fillMessage(M.handlersExact, {
+      count: input.handlerCount.toLocaleString('ja-JP'),
+      band: factor ? M.atLeast500 : M.below500,
+    });
   }
-  return factor === undefined ? M.handlersUnknown : fillMessage(M.handlersBand, { band: factor ? M.atLeast500 : M.below500 });
+  return factor === undefined
+    ? M.handlersUnknown
+    : fillMessage(M.handlersBand, { band: factor ? M.atLeast500 : M.below500 });
 };
 
 const accidentStep = (input: ThresholdInput, factor: boolean | undefined): string => {
   if (factor === undefined) return M.accidentUnknown;
   if (!input.seriousAccident) return M.accidentNone;
-  const learned = input.accidentLearnedOn ? fillMessage(M.accidentLearned, { date: formatWareki(input.accidentLearnedOn) }) : '';
+  const learned = input.accidentLearnedOn
+    ? fillMessage(M.accidentLearned, { date: formatWareki(input.accidentLearnedOn) })
+    : '';
   return factor ? fillMessage(M.accidentYes, { learned }) : fillMessage(M.accidentOutside, { learned });
 };
 
@@ -101,7 +108,8 @@ export const judgeThreshold = (input: ThresholdInput): ThresholdJudgement => {
   const handlers = handlersFactor(input);
   const accident = accidentFactor(input);
   // The factor is "500人以上 or 重大事故": one true input settles it; it is false only when both are known false.
-  const factor = handlers === true || accident === true ? true : handlers === false && accident === false ? false : undefined;
+  const factor =
+    handlers === true || accident === true ? true : handlers === false && accident === false ? false : undefined;
   const rows = rowsFor(input.personCount);
   const possible = new Set<Level>();
   const steps = [personStep(input.personCount), handlerStep(input, handlers), accidentStep(input, accident)];
@@ -109,11 +117,21 @@ export const judgeThreshold = (input: ThresholdInput): ThresholdJudgement => {
     const levels = factor === undefined ? [row.plain, row.aggravated] : [factor ? row.aggravated : row.plain];
     levels.forEach((level) => possible.add(level));
     const result = [...new Set(levels)].map((level) => M.levels[level]).join(M.or);
-    steps.push(fillMessage(M.row, { range: rangeText(row.range), factor: factorText(row.plain === row.aggravated ? undefined : factor), result }));
+    steps.push(
+      fillMessage(M.row, {
+        range: rangeText(row.range),
+        factor: factorText(row.plain === row.aggravated ? undefined : factor),
+        result,
+      }),
+    );
   }
   const ordered = LEVELS.filter((level) => possible.has(level));
   const [only] = ordered;
   const level = ordered.length === 1 ? only : undefined;
-  steps.push(level ? fillMessage(M.result, { result: M.levels[level] }) : fillMessage(M.resultOpen, { results: ordered.map((l) => M.levels[l]).join(M.or) }));
+  steps.push(
+    level
+      ? fillMessage(M.result, { result: M.levels[level] })
+      : fillMessage(M.resultOpen, { results: ordered.map((l) => M.levels[l]).join(M.or) }),
+  );
   return level ? { level, possible: ordered, steps } : { possible: ordered, steps };
 };

@@ -1,3 +1,4 @@
+import type { RuleId } from './messages.ja.js';
 import type { FormId } from '../schema/index.js';
 
 /** rules.md's grading: ERROR blocks 提出・公表 (never loading or saving a draft), WARN may be acknowledged, INFO is a hint. */
@@ -38,8 +39,11 @@ export type CheckOptions = {
 /** What a rule reports before labels and sections are attached. */
 export type Hit = { readonly pointers: readonly string[]; readonly message: string };
 
-export type RuleInfo = { readonly id: string; readonly severity: Severity; readonly description: string };
+export type RuleInfo = { readonly id: RuleId; readonly severity: Severity; readonly description: string };
 
-export type Rule<Context> = RuleInfo & { readonly check: (context: Context) => readonly Hit[] };
+/** A rule's id is a key of RULE_DESCRIPTIONS_JA, so a rule without a Japanese description does not compile. */
+export type Rule<Context> = Omit<RuleInfo, 'description'> & { readonly check: (context: Context) => readonly Hit[] };
+
+export type { RuleId };
 
 export type { FormId };

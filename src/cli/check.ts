@@ -3,7 +3,13 @@ import { CHECK_CLI_MESSAGES_JA as M } from '../checks/messages.ja.js';
 import { isAppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import { splitPointer } from '../schema/index.js';
-import { findAssessmentFiles, loadAssessment, positionOf, type LoadedAssessment, type Position } from '../store/index.js';
+import {
+  findAssessmentFiles,
+  loadAssessment,
+  positionOf,
+  type LoadedAssessment,
+  type Position,
+} from '../store/index.js';
 import type { Output } from './commands.js';
 
 type LocatedFinding = Finding & Partial<Position>;
@@ -18,7 +24,8 @@ const locate = (loaded: LoadedAssessment, finding: Finding): LocatedFinding => {
 const reportFor = async (file: string, today: string): Promise<FileReport> => {
   try {
     const loaded = await loadAssessment(file);
-    if (!loaded.form) return { file, validationIssues: loaded.issues.length, findings: [], error: loaded.issues[0]?.message ?? '' };
+    if (!loaded.form)
+      return { file, validationIssues: loaded.issues.length, findings: [], error: loaded.issues[0]?.message ?? '' };
     const findings = checkAssessment(loaded.form, loaded.data, { today }).map((finding) => locate(loaded, finding));
     return { file, form: loaded.form, validationIssues: loaded.issues.length, findings };
   } catch (error) {
@@ -39,22 +46,37 @@ const printReport = (report: FileReport, io: Output): void => {
     io.err(`✗ ${report.error}`);
     return;
   }
-  const count = (severity: Finding['severity']): number => report.findings.filter((f) => f.severity === severity).length;
+  const count = (severity: Finding['severity']): number =>
+    report.findings.filter((f) => f.severity === severity).length;
   if (report.findings.length === 0) io.out(fillMessage(M.clean, { file: report.file }));
-  else io.out(fillMessage(M.summary, { file: report.file, errors: count('ERROR'), warnings: count('WARN'), infos: count('INFO') }));
+  else
+    io.out(
+      fillMessage(M.summary, {
+        file: report.file,
+        errors: count('ERROR'),
+        warnings: count('WARN'),
+        infos: count('INFO'),
+      }),
+    );
   for (const [section, findings] of bySection(report.findings)) {
     io.out(`  【${section}】`);
     for (const finding of findings) {
       const where = finding.line !== undefined ? `${report.file}:${finding.line}:${finding.column ?? 1}` : report.file;
       const ack = finding.acknowledged ? fillMessage(M.acknowledged, { reason: finding.acknowledged.reason }) : '';
-      io.out(`    ${M.severity[finding.severity]} [${finding.ruleId}] ${where}: ${finding.paths[0] ?? ''}: ${finding.message}${ack}`);
+      io.out(
+        `    ${M.severity[finding.severity]} [${finding.ruleId}] ${where}: ${finding.paths[0] ?? ''}: ${finding.message}${ack}`,
+      );
     }
   }
   if (report.validationIssues > 0) io.out(`  ${fillMessage(M.invalid, { count: report.validationIssues })}`);
 };
 
 /** `pia check [--json] [--today YYYY-MM-DD] <file|dir>`: consistency findings per file, grouped by section; exit 1 on any ERROR. */
-export const checkCommand = async (target: string, options: { json: boolean; today: string }, io: Output): Promise<number> => {
+export const checkCommand = async (
+  target: string,
+  options: { json: boolean; today: string },
+  io: Output,
+): Promise<number> => {
   const files = await findAssessmentFiles(target);
   const reports: FileReport[] = [];
   for (const file of files) reports.push(await reportFor(file, options.today));

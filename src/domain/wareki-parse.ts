@@ -18,13 +18,16 @@ export const findWarekiDates = (text: string): string[] =>
 
 /** A real calendar date written YYYY-MM-DD (drafts may hold anything in a date field). */
 export const isIsoDate = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 const toUtc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 const DAY_MS = 86_400_000;
 
 /** Days of a period counting both ends, as the forms print it: 11月15日から12月14日 is 30日間. */
-export const daysInclusive = (fromIso: string, toIso: string): number => Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS) + 1;
+export const daysInclusive = (fromIso: string, toIso: string): number =>
+  Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS) + 1;
 
 /** The same calendar day `years` later (3- and 5-year deadlines); 29 February falls on 28 February. */
 export const addYears = (iso: string, years: number): string => {

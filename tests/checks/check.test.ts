@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, blockingFindings, checkAssessment, unacknowledgedWarnings, type Finding } from '../../src/checks/index.js';
+import {
+  RULES,
+  blockingFindings,
+  checkAssessment,
+  unacknowledgedWarnings,
+  type Finding,
+} from '../../src/checks/index.js';
 import { FORM_IDS, createSkeleton, validateAssessment } from '../../src/schema/index.js';
 import { seedCopy, setAt } from './seed-fixtures.js';
 
 const TODAY = '2025-10-01';
-const summary = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.severity} ${f.ruleId} ${f.pointers[0]}`);
+const summary = (findings: readonly Finding[]): string[] =>
+  findings.map((f) => `${f.severity} ${f.ruleId} ${f.pointers[0]}`);
 
 describe('the bundled seeds, checked as published (real documents: their inconsistencies are reported)', () => {
   it('001 北九州市 全項目評価書: ⑨使用開始日 before ⑤保有開始日, and the body type is not recorded', async () => {
@@ -66,9 +73,15 @@ describe('acknowledgements and the lifecycle gate', () => {
 
   it('acknowledges every finding of a rule when no pointer is given, but never with an empty reason', async () => {
     const { form, data } = await seedCopy('004');
-    const all = checkAssessment(form, data, { today: TODAY, acknowledgements: [{ ruleId: 'history.timingEmpty', reason: '取り込み時の空欄' }] });
+    const all = checkAssessment(form, data, {
+      today: TODAY,
+      acknowledgements: [{ ruleId: 'history.timingEmpty', reason: '取り込み時の空欄' }],
+    });
     expect(all.filter((f) => f.ruleId === 'history.timingEmpty').every((f) => f.acknowledged)).toBe(true);
-    const blank = checkAssessment(form, data, { today: TODAY, acknowledgements: [{ ruleId: 'history.timingEmpty', reason: '  ' }] });
+    const blank = checkAssessment(form, data, {
+      today: TODAY,
+      acknowledgements: [{ ruleId: 'history.timingEmpty', reason: '  ' }],
+    });
     expect(blank.some((f) => f.acknowledged)).toBe(false);
   });
 
@@ -90,7 +103,15 @@ describe('acknowledgements and the lifecycle gate', () => {
 
   it('a seed with its しきい値 facts recorded is still schema-valid, and the judgement then agrees with Ⅴ', async () => {
     const { form, data } = await seedCopy('004');
-    setAt(data, '/facts', { bodyType: '地方公共団体等', threshold: { personCount: 128_000, handlerCount: 120, handlersAtLeast500: null, seriousAccident: { occurred: false, learnedOn: null } } });
+    setAt(data, '/facts', {
+      bodyType: '地方公共団体等',
+      threshold: {
+        personCount: 128_000,
+        handlerCount: 120,
+        handlersAtLeast500: null,
+        seriousAccident: { occurred: false, learnedOn: null },
+      },
+    });
     expect(validateAssessment(data).issues).toEqual([]);
     expect(checkAssessment(form, data, { today: TODAY }).filter((f) => f.ruleId.startsWith('threshold.'))).toEqual([]);
   });
@@ -103,15 +124,26 @@ describe('acknowledgements and the lifecycle gate', () => {
 });
 
 describe('drafts', () => {
-  it.each(FORM_IDS)('checks an empty %s skeleton without throwing: everything required is reported, nothing is refused', (form) => {
-    const findings = checkAssessment(form, createSkeleton(form), { today: TODAY });
-    expect(findings.filter((f) => f.ruleId === 'required.empty').length).toBeGreaterThan(20);
-    expect(findings.some((f) => f.ruleId === 'systems.count')).toBe(true);
-  });
+  it.each(FORM_IDS)(
+    'checks an empty %s skeleton without throwing: everything required is reported, nothing is refused',
+    (form) => {
+      const findings = checkAssessment(form, createSkeleton(form), { today: TODAY });
+      expect(findings.filter((f) => f.ruleId === 'required.empty').length).toBeGreaterThan(20);
+      expect(findings.some((f) => f.ruleId === 'systems.count')).toBe(true);
+    },
+  );
 
   it('tolerates values of the wrong type anywhere (a draft the schema rejects)', async () => {
     const { form, data } = await seedCopy('001');
-    for (const pointer of ['/cover/publishedOn', '/procedures/basicAssessment/date', '/files/0/overview/consignment/items', '/basicInfo/business/targetCount', '/facts', '/changeHistory/0/date', '/procedures/publicComment/period']) {
+    for (const pointer of [
+      '/cover/publishedOn',
+      '/procedures/basicAssessment/date',
+      '/files/0/overview/consignment/items',
+      '/basicInfo/business/targetCount',
+      '/facts',
+      '/changeHistory/0/date',
+      '/procedures/publicComment/period',
+    ]) {
       setAt(data, pointer, 42);
     }
     expect(() => checkAssessment(form, data, { today: TODAY })).not.toThrow();

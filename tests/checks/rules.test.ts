@@ -3,7 +3,12 @@ import { RULES, checkAssessment } from '../../src/checks/index.js';
 import { seedCopy, setAt, type SeedId } from './seed-fixtures.js';
 
 /** A mutation of a real seed: values set by JSON Pointer, and the day the check runs. */
-type Case = { readonly rule: string; readonly seed: SeedId; readonly set?: Readonly<Record<string, unknown>>; readonly today?: string };
+type Case = {
+  readonly rule: string;
+  readonly seed: SeedId;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly today?: string;
+};
 
 const TODAY = '2025-10-01';
 const C4 = '/files/0/overview/consignment';
@@ -18,22 +23,73 @@ const FORM4_VOLUNTARY = '基礎項目評価及び重点項目評価の実施が�
 const FORM4_KISO = '基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）';
 
 const failing: readonly Case[] = [
-  { rule: 'threshold.result', seed: '004', set: { ...KNOWN_SMALL, '/basicInfo/business/targetCount': '1万人以上10万人未満' } },
+  {
+    rule: 'threshold.result',
+    seed: '004',
+    set: { ...KNOWN_SMALL, '/basicInfo/business/targetCount': '1万人以上10万人未満' },
+  },
   { rule: 'threshold.result', seed: '001', set: { [RESULT]: FORM4_KISO } },
   { rule: 'threshold.undetermined', seed: '004' },
   { rule: 'threshold.formBelowMandate', seed: '004', set: { '/facts/threshold/handlerCount': 600 } },
   { rule: 'threshold.formBelowMandate', seed: '002', set: { '/facts/threshold/personCount': 300_000 } },
-  { rule: 'threshold.handlerBuckets', seed: '004', set: { '/facts/threshold/handlersAtLeast500': false, '/files/0/overview/acquisitionUse/users/count': '500人以上1,000人未満' } },
-  { rule: 'threshold.handlerBuckets', seed: '002', set: { '/facts/threshold/handlerCount': 499, '/files/0/overview/acquisitionUse/users/count': '100人以上500人未満', [`${C4}/items/0/handlerCount`]: '500人以上1,000人未満' } },
+  {
+    rule: 'threshold.handlerBuckets',
+    seed: '004',
+    set: {
+      '/facts/threshold/handlersAtLeast500': false,
+      '/files/0/overview/acquisitionUse/users/count': '500人以上1,000人未満',
+    },
+  },
+  {
+    rule: 'threshold.handlerBuckets',
+    seed: '002',
+    set: {
+      '/facts/threshold/handlerCount': 499,
+      '/files/0/overview/acquisitionUse/users/count': '100人以上500人未満',
+      [`${C4}/items/0/handlerCount`]: '500人以上1,000人未満',
+    },
+  },
   { rule: 'threshold.personCountBucket', seed: '004', set: { '/facts/threshold/personCount': 99_999 } },
-  { rule: 'accident.details', seed: '004', set: { [`${ACCIDENT_3Y}/value`]: '発生あり', [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失' } },
-  { rule: 'accident.thresholdHint', seed: '004', set: { [`${ACCIDENT_3Y}/value`]: '発生あり', [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失', [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止' } },
+  {
+    rule: 'accident.details',
+    seed: '004',
+    set: { [`${ACCIDENT_3Y}/value`]: '発生あり', [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失' },
+  },
+  {
+    rule: 'accident.thresholdHint',
+    seed: '004',
+    set: {
+      [`${ACCIDENT_3Y}/value`]: '発生あり',
+      [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失',
+      [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止',
+    },
+  },
   { rule: 'procedure.publicComment', seed: '001', set: { [OPINIONS]: '' } },
-  { rule: 'procedure.publicCommentVoluntary', seed: '001', set: { [RESULT]: FORM4_VOLUNTARY, '/procedures/publicComment/method': '' } },
-  { rule: 'procedure.thirdParty', seed: '001', set: { '/facts/bodyType': '地方公共団体等', '/procedures/thirdPartyReview/result': '' } },
-  { rule: 'procedure.thirdPartyVoluntary', seed: '001', set: { [RESULT]: FORM4_KISO, '/procedures/thirdPartyReview/date': null } },
-  { rule: 'procedure.commentPeriod', seed: '001', set: { '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）' } },
-  { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '地方公共団体等', '/cover/approvedOn': '2025-08-01' } },
+  {
+    rule: 'procedure.publicCommentVoluntary',
+    seed: '001',
+    set: { [RESULT]: FORM4_VOLUNTARY, '/procedures/publicComment/method': '' },
+  },
+  {
+    rule: 'procedure.thirdParty',
+    seed: '001',
+    set: { '/facts/bodyType': '地方公共団体等', '/procedures/thirdPartyReview/result': '' },
+  },
+  {
+    rule: 'procedure.thirdPartyVoluntary',
+    seed: '001',
+    set: { [RESULT]: FORM4_KISO, '/procedures/thirdPartyReview/date': null },
+  },
+  {
+    rule: 'procedure.commentPeriod',
+    seed: '001',
+    set: { '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）' },
+  },
+  {
+    rule: 'procedure.approval',
+    seed: '001',
+    set: { '/facts/bodyType': '地方公共団体等', '/cover/approvedOn': '2025-08-01' },
+  },
   { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '行政機関等' } },
   { rule: 'procedure.bodyType', seed: '001' },
   { rule: 'dates.basicBeforePublished', seed: '004', set: { '/procedures/basicAssessment/date': '2025-08-20' } },
@@ -47,13 +103,28 @@ const failing: readonly Case[] = [
   { rule: 'provision.count', seed: '004', set: { [`${P4}/status/providingCount`]: 3 } },
   { rule: 'provision.count', seed: '001', set: { [`${P4}/status/transferringCount`]: 2 } },
   { rule: 'consignment.flag', seed: '004', set: { '/files/0/riskMeasures/consignment/notConsigned': true } },
-  { rule: 'consignment.flag', seed: '004', set: { [`${C4}/status/value`]: '委託しない', [`${C4}/status/count`]: null, [`${C4}/items`]: [] } },
+  {
+    rule: 'consignment.flag',
+    seed: '004',
+    set: { [`${C4}/status/value`]: '委託しない', [`${C4}/status/count`]: null, [`${C4}/items`]: [] },
+  },
   { rule: 'consignment.reconsignment', seed: '004' },
   { rule: 'consignment.reconsignment', seed: '002', set: { [`${C4}/items/1/reconsignmentMatters`]: '' } },
-  { rule: 'consignment.reconsignment', seed: '002', set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' } },
+  {
+    rule: 'consignment.reconsignment',
+    seed: '002',
+    set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' },
+  },
   { rule: 'provision.flag', seed: '004', set: { '/files/0/riskMeasures/provision/notProvided': true } },
   { rule: 'network.flags', seed: '004', set: { [NET]: '実施しない' } },
-  { rule: 'network.flags', seed: '004', set: { '/files/0/riskMeasures/network/notConnectedAcquisition': true, '/files/0/riskMeasures/network/notConnectedProvision': true } },
+  {
+    rule: 'network.flags',
+    seed: '004',
+    set: {
+      '/files/0/riskMeasures/network/notConnectedAcquisition': true,
+      '/files/0/riskMeasures/network/notConnectedProvision': true,
+    },
+  },
   { rule: 'network.systemConnection', seed: '004', set: { [NET]: '実施しない' } },
   { rule: 'systems.count', seed: '004', set: { '/basicInfo/systems/0/name': '' } },
   { rule: 'systems.count', seed: '002', set: { '/basicInfo/systems': [] } },
@@ -61,13 +132,21 @@ const failing: readonly Case[] = [
   { rule: 'files.names', seed: '001', set: { '/basicInfo/fileNames': '別のファイル' } },
   { rule: 'files.personCount', seed: '004', set: { '/basicInfo/business/targetCount': '1万人以上10万人未満' } },
   { rule: 'entries.personCount', seed: '004', set: { [`${P4}/recipients/0/personCount`]: '100万人以上1,000万人未満' } },
-  { rule: 'entries.personCount', seed: '001', set: { [`${C4}/items/0/scope/personCount`]: '100万人以上1,000万人未満' } },
+  {
+    rule: 'entries.personCount',
+    seed: '001',
+    set: { [`${C4}/items/0/scope/personCount`]: '100万人以上1,000万人未満' },
+  },
   { rule: 'required.empty', seed: '004', set: { '/disclosure/inquiry/contact': '' } },
   { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-19' },
   { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-19' },
   { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-19' },
-  { rule: 'lifecycle.termination', seed: '004', set: { '/cover/title': '予防接種に関する事務　重点項目評価書【令和8年3月31日 終了】' } },
+  {
+    rule: 'lifecycle.termination',
+    seed: '004',
+    set: { '/cover/title': '予防接種に関する事務　重点項目評価書【令和8年3月31日 終了】' },
+  },
   { rule: 'publication.networkUnpublished', seed: '004', set: { '/cover/publishedOn': null } },
 ];
 
@@ -82,19 +161,47 @@ const passing: readonly Case[] = [
   { rule: 'threshold.handlerBuckets', seed: '002', set: { '/facts/threshold/handlerCount': 499 } },
   { rule: 'threshold.personCountBucket', seed: '004', set: { '/facts/threshold/personCount': 100_000 } },
   { rule: 'accident.details', seed: '004' },
-  { rule: 'accident.details', seed: '004', set: { [`${ACCIDENT_3Y}/value`]: '発生あり', [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失', [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止' } },
+  {
+    rule: 'accident.details',
+    seed: '004',
+    set: {
+      [`${ACCIDENT_3Y}/value`]: '発生あり',
+      [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失',
+      [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止',
+    },
+  },
   { rule: 'accident.thresholdHint', seed: '004' },
   { rule: 'procedure.publicComment', seed: '001' },
   { rule: 'procedure.publicComment', seed: '001', set: { [RESULT]: FORM4_VOLUNTARY, [OPINIONS]: '' } },
   { rule: 'procedure.publicCommentVoluntary', seed: '001', set: { [RESULT]: FORM4_VOLUNTARY } },
   { rule: 'procedure.publicCommentVoluntary', seed: '004' },
   { rule: 'procedure.thirdParty', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
-  { rule: 'procedure.thirdParty', seed: '001', set: { '/facts/bodyType': '行政機関等', '/procedures/thirdPartyReview/result': '' } },
+  {
+    rule: 'procedure.thirdParty',
+    seed: '001',
+    set: { '/facts/bodyType': '行政機関等', '/procedures/thirdPartyReview/result': '' },
+  },
   { rule: 'procedure.thirdPartyVoluntary', seed: '001', set: { [RESULT]: FORM4_KISO } },
   { rule: 'procedure.commentPeriod', seed: '001' },
-  { rule: 'procedure.commentPeriod', seed: '001', set: { '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）', '/procedures/publicComment/shorteningReason': '法改正の施行日に間に合わせるため' } },
+  {
+    rule: 'procedure.commentPeriod',
+    seed: '001',
+    set: {
+      '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）',
+      '/procedures/publicComment/shorteningReason': '法改正の施行日に間に合わせるため',
+    },
+  },
   { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
-  { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '行政機関等', '/cover/approvedOn': '2025-08-20', '/procedures/commissionApproval/submittedOn': '2025-07-01', '/procedures/commissionApproval/review': '承認' } },
+  {
+    rule: 'procedure.approval',
+    seed: '001',
+    set: {
+      '/facts/bodyType': '行政機関等',
+      '/cover/approvedOn': '2025-08-20',
+      '/procedures/commissionApproval/submittedOn': '2025-07-01',
+      '/procedures/commissionApproval/review': '承認',
+    },
+  },
   { rule: 'procedure.bodyType', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
   { rule: 'procedure.bodyType', seed: '004' },
   { rule: 'dates.basicBeforePublished', seed: '004' },
@@ -108,20 +215,62 @@ const passing: readonly Case[] = [
   { rule: 'provision.count', seed: '004' },
   { rule: 'provision.count', seed: '001' },
   { rule: 'consignment.flag', seed: '004' },
-  { rule: 'consignment.flag', seed: '004', set: { [`${C4}/status/value`]: '委託しない', [`${C4}/status/count`]: null, [`${C4}/items`]: [], '/files/0/riskMeasures/consignment/notConsigned': true } },
-  { rule: 'consignment.reconsignment', seed: '004', set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' } },
+  {
+    rule: 'consignment.flag',
+    seed: '004',
+    set: {
+      [`${C4}/status/value`]: '委託しない',
+      [`${C4}/status/count`]: null,
+      [`${C4}/items`]: [],
+      '/files/0/riskMeasures/consignment/notConsigned': true,
+    },
+  },
+  {
+    rule: 'consignment.reconsignment',
+    seed: '004',
+    set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' },
+  },
   { rule: 'consignment.reconsignment', seed: '002' },
   { rule: 'provision.flag', seed: '004' },
-  { rule: 'provision.flag', seed: '004', set: { [`${P4}/status/providing`]: false, [`${P4}/status/providingCount`]: null, [`${P4}/status/none`]: true, [`${P4}/recipients`]: [], '/files/0/riskMeasures/provision/notProvided': true } },
+  {
+    rule: 'provision.flag',
+    seed: '004',
+    set: {
+      [`${P4}/status/providing`]: false,
+      [`${P4}/status/providingCount`]: null,
+      [`${P4}/status/none`]: true,
+      [`${P4}/recipients`]: [],
+      '/files/0/riskMeasures/provision/notProvided': true,
+    },
+  },
   { rule: 'network.flags', seed: '004' },
-  { rule: 'network.flags', seed: '004', set: { [NET]: '実施しない', '/files/0/riskMeasures/network/notConnectedAcquisition': true, '/files/0/riskMeasures/network/notConnectedProvision': true } },
+  {
+    rule: 'network.flags',
+    seed: '004',
+    set: {
+      [NET]: '実施しない',
+      '/files/0/riskMeasures/network/notConnectedAcquisition': true,
+      '/files/0/riskMeasures/network/notConnectedProvision': true,
+    },
+  },
   { rule: 'network.systemConnection', seed: '004' },
-  { rule: 'network.systemConnection', seed: '004', set: { [NET]: '実施しない', '/basicInfo/systems/1/connections/infoNetwork': false } },
+  {
+    rule: 'network.systemConnection',
+    seed: '004',
+    set: { [NET]: '実施しない', '/basicInfo/systems/1/connections/infoNetwork': false },
+  },
   { rule: 'systems.count', seed: '004' },
   { rule: 'files.names', seed: '004' },
   { rule: 'files.names', seed: '001' },
   { rule: 'files.personCount', seed: '004' },
-  { rule: 'files.personCount', seed: '004', set: { '/basicInfo/business/targetCount': '1万人以上10万人未満', '/files/0/overview/basic/personCount': '1万人以上10万人未満' } },
+  {
+    rule: 'files.personCount',
+    seed: '004',
+    set: {
+      '/basicInfo/business/targetCount': '1万人以上10万人未満',
+      '/files/0/overview/basic/personCount': '1万人以上10万人未満',
+    },
+  },
   { rule: 'entries.personCount', seed: '004' },
   { rule: 'entries.personCount', seed: '001' },
   { rule: 'required.empty', seed: '004' },
@@ -140,7 +289,8 @@ const findingsOf = async ({ seed, set = {}, today = TODAY }: Case) => {
   return checkAssessment(form, data, { today });
 };
 
-const describeCase = (c: Case): string => `${c.rule} on seed ${c.seed}${c.set ? ` with ${Object.keys(c.set).join(', ')}` : ''}${c.today ? ` on ${c.today}` : ''}`;
+const describeCase = (c: Case): string =>
+  `${c.rule} on seed ${c.seed}${c.set ? ` with ${Object.keys(c.set).join(', ')}` : ''}${c.today ? ` on ${c.today}` : ''}`;
 
 describe('each rule finds what it should, on mutated copies of the real seeds', () => {
   it.each(failing.map((c) => [describeCase(c), c] as const))('reports %s', async (_, c) => {
@@ -161,7 +311,9 @@ describe('each rule finds what it should, on mutated copies of the real seeds', 
 
   it('has a failing and a passing case for every rule, and at least 20 rules', () => {
     expect(RULES.length).toBeGreaterThanOrEqual(20);
-    const untested = RULES.map((rule) => rule.id).filter((id) => !failing.some((c) => c.rule === id) || !passing.some((c) => c.rule === id));
+    const untested = RULES.map((rule) => rule.id).filter(
+      (id) => !failing.some((c) => c.rule === id) || !passing.some((c) => c.rule === id),
+    );
     expect(untested).toEqual([]);
   });
 });

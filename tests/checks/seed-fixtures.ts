@@ -31,4 +31,7 @@ export const setAt = (data: Record<string, unknown>, pointer: string, value: unk
 };
 
 export const getAt = (data: unknown, pointer: string): unknown =>
-  pointer.split('/').slice(1).reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], data);
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], data);

@@ -31,10 +31,16 @@ describe('judgeThreshold: the table of rules.md §2.2 at every boundary', () => 
   });
 
   it('takes the declared 500人以上 / 500人未満 when the exact handler count is unknown', () => {
-    expect(judgeThreshold({ personCount: 50_000, handlersAtLeast500: true, seriousAccident: false }).level).toBe('JUTEN');
-    expect(judgeThreshold({ personCount: 50_000, handlersAtLeast500: false, seriousAccident: false }).level).toBe('KISO');
+    expect(judgeThreshold({ personCount: 50_000, handlersAtLeast500: true, seriousAccident: false }).level).toBe(
+      'JUTEN',
+    );
+    expect(judgeThreshold({ personCount: 50_000, handlersAtLeast500: false, seriousAccident: false }).level).toBe(
+      'KISO',
+    );
     // An exact count wins over a stale declaration.
-    expect(judgeThreshold({ personCount: 50_000, handlerCount: 20, handlersAtLeast500: true, seriousAccident: false }).level).toBe('KISO');
+    expect(
+      judgeThreshold({ personCount: 50_000, handlerCount: 20, handlersAtLeast500: true, seriousAccident: false }).level,
+    ).toBe('KISO');
   });
 
   it('counts a 重大事故 only within the year before the しきい値判断 date', () => {

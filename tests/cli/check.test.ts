@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, ROOT, seedFile } from '../helpers/seeds.js';
 
 const pia = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 
@@ -21,8 +24,15 @@ describe('pia check', () => {
     expect(code).toBe(0);
     expect(out).toContain('エラー 0件、警告 11件、情報 0件');
     const sections = out.split('\n').filter((line) => line.startsWith('  【'));
-    expect(sections).toEqual(['  【Ⅱ　特定個人情報ファイルの概要】', '  【Ⅲ　リスク対策】', '  【Ⅴ　評価実施手続】', '  【（別添２） 変更箇所】']);
-    expect(out).toMatch(/警告 \[consignment\.count\] .*assessment\.yaml:\d+:\d+: Ⅱ　特定個人情報ファイルの概要 > ４．特定個人情報ファイルの取扱いの委託 > 委託の有無 > 件数: 件数は2件ですが、委託事項は1件です。/);
+    expect(sections).toEqual([
+      '  【Ⅱ　特定個人情報ファイルの概要】',
+      '  【Ⅲ　リスク対策】',
+      '  【Ⅴ　評価実施手続】',
+      '  【（別添２） 変更箇所】',
+    ]);
+    expect(out).toMatch(
+      /警告 \[consignment\.count\] .*assessment\.yaml:\d+:\d+: Ⅱ　特定個人情報ファイルの概要 > ４．特定個人情報ファイルの取扱いの委託 > 委託の有無 > 件数: 件数は2件ですが、委託事項は1件です。/,
+    );
   });
 
   it('exits 1 when any assessment below the folder has an ERROR', () => {
@@ -35,15 +45,28 @@ describe('pia check', () => {
   it('--json: the findings of every file as data, with line and column', () => {
     const { code, out } = pia('check', '--json', '--today', '2025-10-01', seedFile('001-kitakyushu-yobosesshu'));
     expect(code).toBe(0);
-    const [report] = JSON.parse(out) as { file: string; form: string; findings: { ruleId: string; severity: string; line?: number; paths: string[] }[] }[];
+    const [report] = JSON.parse(out) as {
+      file: string;
+      form: string;
+      findings: { ruleId: string; severity: string; line?: number; paths: string[] }[];
+    }[];
     expect(report?.form).toBe('yoshiki4');
     expect(report?.findings.map((f) => f.ruleId)).toEqual(['procedure.bodyType', 'dates.useAfterRetention']);
-    expect(report?.findings[1]).toMatchObject({ severity: 'WARN', paths: ['Ⅱ　特定個人情報ファイルの概要 > ３．特定個人情報の入手・使用 > ⑨使用開始日', 'Ⅱ　特定個人情報ファイルの概要 > ２．基本情報 > ⑤保有開始日'] });
+    expect(report?.findings[1]).toMatchObject({
+      severity: 'WARN',
+      paths: [
+        'Ⅱ　特定個人情報ファイルの概要 > ３．特定個人情報の入手・使用 > ⑨使用開始日',
+        'Ⅱ　特定個人情報ファイルの概要 > ２．基本情報 > ⑤保有開始日',
+      ],
+    });
     expect(report?.findings[1]?.line).toBeGreaterThan(0);
   });
 
   it('checks a draft that fails the schema without refusing it, and says so', async () => {
-    const text = (await readFile(seedFile('004-ise-yobosesshu'), 'utf8')).replace('publishedOn: 2025-08-19', 'publishedOn: 令和7年8月19日');
+    const text = (await readFile(seedFile('004-ise-yobosesshu'), 'utf8')).replace(
+      'publishedOn: 2025-08-19',
+      'publishedOn: 令和7年8月19日',
+    );
     const file = path.join(temp.dir, 'assessment.yaml');
     await writeFile(file, text);
     const { out } = pia('check', '--today', '2025-10-01', file);

@@ -10,18 +10,26 @@ const risks = (file: number): string => `/files/${file}/riskMeasures`;
 const NETWORK = '/basicInfo/networkLinkage/implementation';
 
 /** Per file: the hits of one check. */
-const perFile = (check: (context: CheckContext, file: number) => Hit[]) => (context: CheckContext): Hit[] =>
-  context.files.flatMap((file) => check(context, file));
+const perFile =
+  (check: (context: CheckContext, file: number) => Hit[]) =>
+  (context: CheckContext): Hit[] =>
+    context.files.flatMap((file) => check(context, file));
 
 const countMismatch = (context: CheckContext, countPointer: string, listPointer: string): Hit[] => {
   const declared = context.get(countPointer);
   const entries = context.list(listPointer).length;
   if (declared === entries) return [];
   const entryLabel = context.path(`${listPointer}/0`).at(-1)?.replace(/\d+$/, '') ?? '';
-  return [{
-    pointers: [countPointer, listPointer],
-    message: fillMessage(M.countMismatch, { declared: declared === null || declared === undefined ? '空欄' : String(declared), entries, entry: entryLabel }),
-  }];
+  return [
+    {
+      pointers: [countPointer, listPointer],
+      message: fillMessage(M.countMismatch, {
+        declared: typeof declared === 'number' ? fillMessage(M.countValue, { count: declared }) : M.countBlank,
+        entries,
+        entry: entryLabel,
+      }),
+    },
+  ];
 };
 
 const checkConsignmentCount = perFile((context, file) => {
@@ -33,8 +41,12 @@ const checkConsignmentCount = perFile((context, file) => {
 const checkProvisionCount = perFile((context, file) => {
   const status = `${overview(file)}/provision/status`;
   return [
-    ...(context.get(`${status}/providing`) === true ? countMismatch(context, `${status}/providingCount`, `${overview(file)}/provision/recipients`) : []),
-    ...(context.get(`${status}/transferring`) === true ? countMismatch(context, `${status}/transferringCount`, `${overview(file)}/provision/transferees`) : []),
+    ...(context.get(`${status}/providing`) === true
+      ? countMismatch(context, `${status}/providingCount`, `${overview(file)}/provision/recipients`)
+      : []),
+    ...(context.get(`${status}/transferring`) === true
+      ? countMismatch(context, `${status}/transferringCount`, `${overview(file)}/provision/transferees`)
+      : []),
   ];
 });
 
@@ -42,7 +54,16 @@ const checkProvisionCount = perFile((context, file) => {
 const flagMismatch = (context: CheckContext, flag: string, expected: boolean, cause: string): Hit[] =>
   context.get(flag) === expected
     ? []
-    : [{ pointers: [flag, cause], message: fillMessage(expected ? M.flagExpected : M.flagUnexpected, { flag: context.label(flag), cause: context.path(cause).join(' > '), value: String(context.get(cause) ?? '') }) }];
+    : [
+        {
+          pointers: [flag, cause],
+          message: fillMessage(expected ? M.flagExpected : M.flagUnexpected, {
+            flag: context.label(flag),
+            cause: context.path(cause).join(' > '),
+            value: String(context.get(cause) ?? ''),
+          }),
+        },
+      ];
 
 const checkConsignmentFlag = perFile((context, file) => {
   const value = `${overview(file)}/consignment/status/value`;
@@ -52,20 +73,35 @@ const checkConsignmentFlag = perFile((context, file) => {
 });
 
 const checkReconsignment = perFile((context, file) => {
-  const items = context.list(`${overview(file)}/consignment/items`).map((_, i) => `${overview(file)}/consignment/items/${i}`);
-  const says = (item: string, index: number): boolean => context.get(`${item}/reconsignment`) === context.option(`${item}/reconsignment`, index);
-  const hits: Hit[] = items.filter((item) => says(item, 0)).flatMap((item) =>
-    ['reconsignmentPermission', 'reconsignmentMatters']
-      .filter((part) => isBlank(context.get(`${item}/${part}`)))
-      .map((part) => ({ pointers: [`${item}/${part}`, `${item}/reconsignment`], message: fillMessage(M.reconsignmentDetailsMissing, { item: context.label(`${item}/${part}`) }) })),
-  );
+  const items = context
+    .list(`${overview(file)}/consignment/items`)
+    .map((_, i) => `${overview(file)}/consignment/items/${i}`);
+  const says = (item: string, index: number): boolean =>
+    context.get(`${item}/reconsignment`) === context.option(`${item}/reconsignment`, index);
+  const hits: Hit[] = items
+    .filter((item) => says(item, 0))
+    .flatMap((item) =>
+      ['reconsignmentPermission', 'reconsignmentMatters']
+        .filter((part) => isBlank(context.get(`${item}/${part}`)))
+        .map((part) => ({
+          pointers: [`${item}/${part}`, `${item}/reconsignment`],
+          message: fillMessage(M.reconsignmentDetailsMissing, { item: context.label(`${item}/${part}`) }),
+        })),
+    );
   const handling = `${risks(file)}/consignment/risk/reconsigneeHandling/value`;
   const notReconsigning = context.option(handling, 3); // 再委託していない
   const chosen = context.get(handling);
   if (items.length === 0 || chosen === null || chosen === undefined) return hits;
   const none = items.every((item) => says(item, 1));
   if (none !== (chosen === notReconsigning)) {
-    hits.push({ pointers: [handling, `${items[0]}/reconsignment`], message: fillMessage(none ? M.reconsigneeHandlingNone : M.reconsigneeHandlingSome, { item: context.path(handling).join(' > '), expected: notReconsigning, value: String(chosen) }) });
+    hits.push({
+      pointers: [handling, `${items[0]}/reconsignment`],
+      message: fillMessage(none ? M.reconsigneeHandlingNone : M.reconsigneeHandlingSome, {
+        item: context.path(handling).join(' > '),
+        expected: notReconsigning,
+        value: String(chosen),
+      }),
+    });
   }
   return hits;
 });
@@ -73,7 +109,9 @@ const checkReconsignment = perFile((context, file) => {
 const checkProvisionFlag = perFile((context, file) => {
   const status = `${overview(file)}/provision/status`;
   const providesAny = context.get(`${status}/providing`) === true || context.get(`${status}/transferring`) === true;
-  const cause = providesAny ? `${status}/${context.get(`${status}/providing`) === true ? 'providing' : 'transferring'}` : `${status}/none`;
+  const cause = providesAny
+    ? `${status}/${context.get(`${status}/providing`) === true ? 'providing' : 'transferring'}`
+    : `${status}/none`;
   return flagMismatch(context, `${risks(file)}/provision/notProvided`, !providesAny, cause);
 });
 
@@ -84,7 +122,8 @@ const checkNetworkFlags = (context: CheckContext): Hit[] => {
   return context.files.flatMap((file) => {
     const flags = ['notConnectedAcquisition', 'notConnectedProvision'].map((flag) => `${risks(file)}/network/${flag}`);
     // 実施する with both boxes ticked says the file never meets the network: Ⅰ and Ⅲ disagree.
-    if (!notImplemented) return flags.every((flag) => context.get(flag) === true) ? flagMismatch(context, flags[0]!, false, NETWORK) : [];
+    if (!notImplemented)
+      return flags.every((flag) => context.get(flag) === true) ? flagMismatch(context, flags[0]!, false, NETWORK) : [];
     return flags.flatMap((flag) => flagMismatch(context, flag, true, NETWORK));
   });
 };
@@ -93,16 +132,40 @@ const checkSystemConnections = (context: CheckContext): Hit[] => {
   if (context.get(NETWORK) !== context.option(NETWORK, 1)) return []; // 実施しない
   return context.list('/basicInfo/systems').flatMap((_, i) => {
     const pointer = `/basicInfo/systems/${i}/connections/infoNetwork`;
-    return context.get(pointer) === true ? [{ pointers: [pointer, NETWORK], message: fillMessage(M.systemConnectsNetwork, { network: context.path(NETWORK).join(' > '), value: String(context.get(NETWORK)), item: context.path(pointer).slice(-3).join(' > ') }) }] : [];
+    return context.get(pointer) === true
+      ? [
+          {
+            pointers: [pointer, NETWORK],
+            message: fillMessage(M.systemConnectsNetwork, {
+              network: context.path(NETWORK).join(' > '),
+              value: String(context.get(NETWORK)),
+              item: context.path(pointer).slice(-3).join(' > '),
+            }),
+          },
+        ]
+      : [];
   });
 };
 
 const checkSystemCount = (context: CheckContext): Hit[] => {
   const systems = context.list('/basicInfo/systems');
-  if (systems.length === 0) return [{ pointers: ['/basicInfo/systems'], message: fillMessage(M.noSystem, { item: context.path('/basicInfo/systems').join(' > ') }) }];
+  if (systems.length === 0)
+    return [
+      {
+        pointers: ['/basicInfo/systems'],
+        message: fillMessage(M.noSystem, { item: context.path('/basicInfo/systems').join(' > ') }),
+      },
+    ];
   return systems.flatMap((_, i) => {
     const pointer = `/basicInfo/systems/${i}/name`;
-    return isBlank(context.get(pointer)) ? [{ pointers: [pointer], message: fillMessage(M.systemUnnamed, { item: context.path(pointer).slice(-2).join(' > ') }) }] : [];
+    return isBlank(context.get(pointer))
+      ? [
+          {
+            pointers: [pointer],
+            message: fillMessage(M.systemUnnamed, { item: context.path(pointer).slice(-2).join(' > ') }),
+          },
+        ]
+      : [];
   });
 };
 
@@ -111,8 +174,25 @@ const checkFileNames = perFile((context, file) => {
   if (name === '') return [];
   const hits: Hit[] = [];
   const riskName = `${risks(file)}/fileName`;
-  if (context.text(riskName) !== name) hits.push({ pointers: [riskName, `${overview(file)}/fileName`], message: fillMessage(M.fileNameDiffers, { a: context.path(`${overview(file)}/fileName`).join(' > '), name, b: context.path(riskName).join(' > '), other: context.text(riskName) }) });
-  if (!context.text('/basicInfo/fileNames').includes(name)) hits.push({ pointers: ['/basicInfo/fileNames', `${overview(file)}/fileName`], message: fillMessage(M.fileNameNotListed, { a: context.path(`${overview(file)}/fileName`).join(' > '), name, list: context.path('/basicInfo/fileNames').join(' > ') }) });
+  if (context.text(riskName) !== name)
+    hits.push({
+      pointers: [riskName, `${overview(file)}/fileName`],
+      message: fillMessage(M.fileNameDiffers, {
+        a: context.path(`${overview(file)}/fileName`).join(' > '),
+        name,
+        b: context.path(riskName).join(' > '),
+        other: context.text(riskName),
+      }),
+    });
+  if (!context.text('/basicInfo/fileNames').includes(name))
+    hits.push({
+      pointers: ['/basicInfo/fileNames', `${overview(file)}/fileName`],
+      message: fillMessage(M.fileNameNotListed, {
+        a: context.path(`${overview(file)}/fileName`).join(' > '),
+        name,
+        list: context.path('/basicInfo/fileNames').join(' > '),
+      }),
+    });
   return hits;
 });
 
@@ -123,7 +203,15 @@ const checkFilePersonCount = perFile((context, file) => {
   const exact = context.get('/facts/threshold/personCount');
   const upper = typeof exact === 'number' ? exact + 1 : context.threshold.bucket?.max;
   if (!fileRange || upper === undefined || fileRange.min < upper) return [];
-  return [{ pointers: [pointer, '/basicInfo/business/targetCount'], message: fillMessage(M.filePersonCount, { file: String(context.get(pointer)), target: String(context.get('/basicInfo/business/targetCount')) }) }];
+  return [
+    {
+      pointers: [pointer, '/basicInfo/business/targetCount'],
+      message: fillMessage(M.filePersonCount, {
+        file: String(context.get(pointer)),
+        target: String(context.get('/basicInfo/business/targetCount')),
+      }),
+    },
+  ];
 });
 
 /** 提供先・移転先 (and 様式４ 委託事項) cover at most the file's own persons (rules.md §9-3). */
@@ -132,28 +220,42 @@ const checkEntryPersonCount = perFile((context, file) => {
   const fileRange = parseCountRange(context.get(filePointer));
   if (!fileRange) return [];
   const entries = [
-    ...context.list(`${overview(file)}/provision/recipients`).map((_, i) => `${overview(file)}/provision/recipients/${i}/personCount`),
-    ...context.list(`${overview(file)}/provision/transferees`).map((_, i) => `${overview(file)}/provision/transferees/${i}/personCount`),
-    ...context.list(`${overview(file)}/consignment/items`).map((_, i) => `${overview(file)}/consignment/items/${i}/scope/personCount`),
+    ...context
+      .list(`${overview(file)}/provision/recipients`)
+      .map((_, i) => `${overview(file)}/provision/recipients/${i}/personCount`),
+    ...context
+      .list(`${overview(file)}/provision/transferees`)
+      .map((_, i) => `${overview(file)}/provision/transferees/${i}/personCount`),
+    ...context
+      .list(`${overview(file)}/consignment/items`)
+      .map((_, i) => `${overview(file)}/consignment/items/${i}/scope/personCount`),
   ];
   return entries.flatMap((pointer) => {
     const range = parseCountRange(context.get(pointer));
     return range && range.min > fileRange.min
-      ? [{ pointers: [pointer, filePointer], message: fillMessage(M.entryPersonCount, { entry: String(context.get(pointer)), file: String(context.get(filePointer)) }) }]
+      ? [
+          {
+            pointers: [pointer, filePointer],
+            message: fillMessage(M.entryPersonCount, {
+              entry: String(context.get(pointer)),
+              file: String(context.get(filePointer)),
+            }),
+          },
+        ]
       : [];
   });
 });
 
 export const CROSS_FIELD_RULES: readonly CheckRule[] = [
-  { id: 'consignment.count', severity: 'WARN', description: '「委託する（N）件」の件数と委託事項の数が一致する（§9-4）', check: checkConsignmentCount },
-  { id: 'provision.count', severity: 'WARN', description: '「提供を行っている（N）件」「移転を行っている（N）件」の件数と提供先・移転先の数が一致する（§9-4）', check: checkProvisionCount },
-  { id: 'consignment.flag', severity: 'WARN', description: 'Ⅱの委託の有無とⅢ４の「委託しない」が一致する（§9-5）', check: checkConsignmentFlag },
-  { id: 'consignment.reconsignment', severity: 'WARN', description: '再委託するなら再委託の許諾方法・再委託事項を記入し、全ての委託事項が再委託しないならⅢ４の再委託の項目は「再委託していない」（§9-6）', check: checkReconsignment },
-  { id: 'provision.flag', severity: 'WARN', description: 'Ⅱの提供・移転の有無とⅢ５の「提供・移転しない」が一致する（§9-7）', check: checkProvisionFlag },
-  { id: 'network.flags', severity: 'WARN', description: '情報連携を実施しないならⅢ６の「接続しない（入手）」「接続しない（提供）」を付け、実施するなら両方は付けない（§9-8）', check: checkNetworkFlags },
-  { id: 'network.systemConnection', severity: 'WARN', description: '情報連携を実施しないのに、システムの他のシステムとの接続に情報提供ネットワークシステムが付いている（§9-8）', check: checkSystemConnections },
-  { id: 'systems.count', severity: 'ERROR', description: 'システムが１件以上あり、どのシステムにも①システムの名称がある（空の枠は印字されない）', check: checkSystemCount },
-  { id: 'files.names', severity: 'WARN', description: 'Ⅱ１とⅢ１の特定個人情報ファイル名が同じで、Ⅰ３の特定個人情報ファイル名に含まれる', check: checkFileNames },
-  { id: 'files.personCount', severity: 'WARN', description: 'ファイルの②対象となる本人の数の下限が事務の③対象人数の上限を超えない（§9-2）', check: checkFilePersonCount },
-  { id: 'entries.personCount', severity: 'WARN', description: '提供先・移転先（様式４では委託事項も）の対象となる本人の数がファイルの②対象となる本人の数を超えない（§9-3）', check: checkEntryPersonCount },
+  { id: 'consignment.count', severity: 'WARN', check: checkConsignmentCount },
+  { id: 'provision.count', severity: 'WARN', check: checkProvisionCount },
+  { id: 'consignment.flag', severity: 'WARN', check: checkConsignmentFlag },
+  { id: 'consignment.reconsignment', severity: 'WARN', check: checkReconsignment },
+  { id: 'provision.flag', severity: 'WARN', check: checkProvisionFlag },
+  { id: 'network.flags', severity: 'WARN', check: checkNetworkFlags },
+  { id: 'network.systemConnection', severity: 'WARN', check: checkSystemConnections },
+  { id: 'systems.count', severity: 'ERROR', check: checkSystemCount },
+  { id: 'files.names', severity: 'WARN', check: checkFileNames },
+  { id: 'files.personCount', severity: 'WARN', check: checkFilePersonCount },
+  { id: 'entries.personCount', severity: 'WARN', check: checkEntryPersonCount },
 ];

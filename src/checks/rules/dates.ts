@@ -17,19 +17,23 @@ const outOfOrder = (context: CheckContext, order: Order, dateOf: (pointer: strin
   const earlier = dateOf(order.earlier);
   const later = dateOf(order.later);
   if (!earlier || !later || earlier < later || (order.sameDayAllowed && earlier === later)) return [];
-  return [{
-    pointers: [order.later, order.earlier],
-    message: fillMessage(order.sameDayAllowed ? M.dateNotAfter : M.dateNotStrictlyAfter, {
-      later: context.label(order.later),
-      laterDate: formatWareki(later),
-      earlier: context.label(order.earlier),
-      earlierDate: formatWareki(earlier),
-    }),
-  }];
+  return [
+    {
+      pointers: [order.later, order.earlier],
+      message: fillMessage(order.sameDayAllowed ? M.dateNotAfter : M.dateNotStrictlyAfter, {
+        later: context.label(order.later),
+        laterDate: formatWareki(later),
+        earlier: context.label(order.earlier),
+        earlierDate: formatWareki(earlier),
+      }),
+    },
+  ];
 };
 
 const checkBasicBeforePublished = (context: CheckContext): Hit[] =>
-  outOfOrder(context, { earlier: BASIC_DATE, later: PUBLISHED, sameDayAllowed: true }, (pointer) => dateAt(context, pointer));
+  outOfOrder(context, { earlier: BASIC_DATE, later: PUBLISHED, sameDayAllowed: true }, (pointer) =>
+    dateAt(context, pointer),
+  );
 
 /**
  * 様式４ (rules.md §3.3): end of 意見聴取 < 第三者点検 ≤ 公表日 (地方), end of 意見聴取 < 提出日 < 承認日 ≤ 公表日 (行政機関等).
@@ -46,7 +50,8 @@ const PROCEDURE_ORDER: readonly Order[] = [
 const checkProcedureOrder = (context: CheckContext): Hit[] => {
   if (context.form !== 'yoshiki4') return [];
   // The period is free text: its last 和暦 date is the end of the 意見聴取.
-  const dateOf = (pointer: string): string | undefined => (pointer === COMMENT_PERIOD ? findWarekiDates(context.text(pointer)).at(-1) : dateAt(context, pointer));
+  const dateOf = (pointer: string): string | undefined =>
+    pointer === COMMENT_PERIOD ? findWarekiDates(context.text(pointer)).at(-1) : dateAt(context, pointer);
   return PROCEDURE_ORDER.flatMap((order) => outOfOrder(context, order, dateOf));
 };
 
@@ -54,7 +59,11 @@ const checkUseAfterRetention = (context: CheckContext): Hit[] =>
   context.files.flatMap((file) =>
     outOfOrder(
       context,
-      { earlier: `/files/${file}/overview/basic/retentionStart`, later: `/files/${file}/overview/acquisitionUse/useStart`, sameDayAllowed: true },
+      {
+        earlier: `/files/${file}/overview/basic/retentionStart`,
+        later: `/files/${file}/overview/acquisitionUse/useStart`,
+        sameDayAllowed: true,
+      },
       (pointer) => dateAt(context, pointer),
     ),
   );
@@ -62,21 +71,34 @@ const checkUseAfterRetention = (context: CheckContext): Hit[] =>
 const checkHistoryDates = (context: CheckContext): Hit[] => {
   const published = dateAt(context, PUBLISHED);
   if (!published) return [];
-  return context.list('/changeHistory').flatMap((_, index) =>
-    outOfOrder(context, { earlier: `/changeHistory/${index}/date`, later: PUBLISHED, sameDayAllowed: true }, (pointer) => dateAt(context, pointer)),
-  );
+  return context
+    .list('/changeHistory')
+    .flatMap((_, index) =>
+      outOfOrder(
+        context,
+        { earlier: `/changeHistory/${index}/date`, later: PUBLISHED, sameDayAllowed: true },
+        (pointer) => dateAt(context, pointer),
+      ),
+    );
 };
 
 const checkHistoryTiming = (context: CheckContext): Hit[] =>
   context.list('/changeHistory').flatMap((_, index) => {
     const pointer = `/changeHistory/${index}/timing`;
-    return context.text(pointer) === '' ? [{ pointers: [pointer], message: fillMessage(M.historyTimingEmpty, { row: index + 1, item: context.label(pointer) }) }] : [];
+    return context.text(pointer) === ''
+      ? [
+          {
+            pointers: [pointer],
+            message: fillMessage(M.historyTimingEmpty, { row: index + 1, item: context.label(pointer) }),
+          },
+        ]
+      : [];
   });
 
 export const DATE_RULES: readonly CheckRule[] = [
-  { id: 'dates.basicBeforePublished', severity: 'ERROR', description: '基礎項目評価 ①実施日 ≤ 公表日（§3.3, §9-12）', check: checkBasicBeforePublished },
-  { id: 'dates.procedureOrder', severity: 'WARN', description: '様式４の手続の順序: 意見聴取の終了 < 第三者点検 ≤ 公表日、意見聴取の終了 < 提出日 < 承認日 ≤ 公表日（§3.3）', check: checkProcedureOrder },
-  { id: 'dates.useAfterRetention', severity: 'WARN', description: '使用開始日 ≥ 保有開始日（保有していないファイルは使用できない）', check: checkUseAfterRetention },
-  { id: 'history.dateAfterPublished', severity: 'ERROR', description: '変更箇所の変更日は公表日より後にならない（§4, §9-13）', check: checkHistoryDates },
-  { id: 'history.timingEmpty', severity: 'WARN', description: '変更箇所の提出時期が空欄（取り込んだ公表済みの行では許されるが、新しい行では記入する）（§5.3）', check: checkHistoryTiming },
+  { id: 'dates.basicBeforePublished', severity: 'ERROR', check: checkBasicBeforePublished },
+  { id: 'dates.procedureOrder', severity: 'WARN', check: checkProcedureOrder },
+  { id: 'dates.useAfterRetention', severity: 'WARN', check: checkUseAfterRetention },
+  { id: 'history.dateAfterPublished', severity: 'ERROR', check: checkHistoryDates },
+  { id: 'history.timingEmpty', severity: 'WARN', check: checkHistoryTiming },
 ];

@@ -46,7 +46,12 @@ const checkTermination = (context: CheckContext): Hit[] => {
   const [ended] = suffix ? findWarekiDates(suffix[0]) : [];
   if (!ended) return [];
   const until = addYears(ended, KEEP_PUBLISHED_YEARS);
-  return [{ pointers: ['/cover/title'], message: fillMessage(M.termination, { ended: formatWareki(ended), until: formatWareki(until) }) }];
+  return [
+    {
+      pointers: ['/cover/title'],
+      message: fillMessage(M.termination, { ended: formatWareki(ended), until: formatWareki(until) }),
+    },
+  ];
 };
 
 const checkNetworkUnpublished = (context: CheckContext): Hit[] => {
@@ -56,9 +61,9 @@ const checkNetworkUnpublished = (context: CheckContext): Hit[] => {
 };
 
 export const LIFECYCLE_RULES: readonly CheckRule[] = [
-  { id: 'lifecycle.reassessmentSoon', severity: 'INFO', description: '最後の再評価から５年の再評価の時期まで６か月を切った（§6.3）', check: checkReassessmentSoon },
-  { id: 'lifecycle.reassessmentOverdue', severity: 'WARN', description: '最後の再評価から５年を過ぎた（§6.3）', check: checkReassessmentOverdue },
-  { id: 'lifecycle.annualReview', severity: 'INFO', description: '公表日（又は最後の見直し）から１年が過ぎた: 年１回の見直しの時期（§6.3）', check: checkAnnualReview },
-  { id: 'lifecycle.termination', severity: 'INFO', description: '事業終了した評価書は終了日から３年間公表を続ける: 公表終了可能日の案内（§6.4）', check: checkTermination },
-  { id: 'publication.networkUnpublished', severity: 'INFO', description: '公表されていない評価書のファイルは情報提供ネットワークシステムでの情報連携に使えない（§8）', check: checkNetworkUnpublished },
+  { id: 'lifecycle.reassessmentSoon', severity: 'INFO', check: checkReassessmentSoon },
+  { id: 'lifecycle.reassessmentOverdue', severity: 'WARN', check: checkReassessmentOverdue },
+  { id: 'lifecycle.annualReview', severity: 'INFO', check: checkAnnualReview },
+  { id: 'lifecycle.termination', severity: 'INFO', check: checkTermination },
+  { id: 'publication.networkUnpublished', severity: 'INFO', check: checkNetworkUnpublished },
 ];

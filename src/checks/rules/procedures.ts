@@ -27,11 +27,20 @@ const emptyItems = (context: CheckContext, base: string, parts: readonly string[
 const COMMENT_PARTS = ['method', 'period', 'mainOpinions', 'reflection'] as const;
 const REVIEW_PARTS = ['date', 'method', 'result'] as const;
 
-const missingProcedure = (context: CheckContext, voluntary: boolean, base: string, parts: readonly string[], applies: boolean): Hit[] => {
+const missingProcedure = (
+  context: CheckContext,
+  voluntary: boolean,
+  base: string,
+  parts: readonly string[],
+  applies: boolean,
+): Hit[] => {
   if (!isForm4(context) || isVoluntary(context) !== voluntary || !applies) return [];
   return emptyItems(context, base, parts).map((pointer) => ({
     pointers: [pointer],
-    message: fillMessage(voluntary ? M.procedureVoluntary : M.procedureRequired, { item: context.label(pointer), section: context.path(base).at(-1) ?? '' }),
+    message: fillMessage(voluntary ? M.procedureVoluntary : M.procedureRequired, {
+      item: context.label(pointer),
+      section: context.path(base).at(-1) ?? '',
+    }),
   }));
 };
 
@@ -41,10 +50,16 @@ const checkCommentPeriod = (context: CheckContext): Hit[] => {
   if (!from || !to) return [];
   const days = daysInclusive(from, to);
   if (days >= MIN_COMMENT_DAYS || !isBlank(context.get(`${PUBLIC_COMMENT}/shorteningReason`))) return [];
-  return [{
-    pointers: [`${PUBLIC_COMMENT}/shorteningReason`, `${PUBLIC_COMMENT}/period`],
-    message: fillMessage(M.commentPeriodShort, { days, min: MIN_COMMENT_DAYS, item: context.label(`${PUBLIC_COMMENT}/shorteningReason`) }),
-  }];
+  return [
+    {
+      pointers: [`${PUBLIC_COMMENT}/shorteningReason`, `${PUBLIC_COMMENT}/period`],
+      message: fillMessage(M.commentPeriodShort, {
+        days,
+        min: MIN_COMMENT_DAYS,
+        item: context.label(`${PUBLIC_COMMENT}/shorteningReason`),
+      }),
+    },
+  ];
 };
 
 const APPROVAL_ITEMS = ['/cover/approvedOn', `${APPROVAL}/submittedOn`, `${APPROVAL}/review`] as const;
@@ -71,26 +86,26 @@ const checkBodyType = (context: CheckContext): Hit[] =>
 
 export const PROCEDURE_RULES: readonly CheckRule[] = [
   {
-    id: 'procedure.publicComment', severity: 'ERROR',
-    description: '全項目評価が義務付けられる様式４では、意見の聴取の①方法・②実施日・期間・④主な意見の内容・⑤評価書への反映を記入する（§3, §3.1）',
+    id: 'procedure.publicComment',
+    severity: 'ERROR',
     check: (context) => missingProcedure(context, false, PUBLIC_COMMENT, COMMENT_PARTS, true),
   },
   {
-    id: 'procedure.publicCommentVoluntary', severity: 'WARN',
-    description: '任意の全項目評価（しきい値判断結果 2）～4)）でも、意見の聴取の記録が期待される（§3）',
+    id: 'procedure.publicCommentVoluntary',
+    severity: 'WARN',
     check: (context) => missingProcedure(context, true, PUBLIC_COMMENT, COMMENT_PARTS, true),
   },
   {
-    id: 'procedure.thirdParty', severity: 'ERROR',
-    description: '地方公共団体等の義務的な全項目評価では、第三者点検の①実施日・②方法・③結果を記入する（§3, §3.2）',
+    id: 'procedure.thirdParty',
+    severity: 'ERROR',
     check: (context) => missingProcedure(context, false, THIRD_PARTY, REVIEW_PARTS, isLocal(context)),
   },
   {
-    id: 'procedure.thirdPartyVoluntary', severity: 'WARN',
-    description: '任意の全項目評価でも、第三者点検の記録が期待される（§3）',
+    id: 'procedure.thirdPartyVoluntary',
+    severity: 'WARN',
     check: (context) => missingProcedure(context, true, THIRD_PARTY, REVIEW_PARTS, true),
   },
-  { id: 'procedure.commentPeriod', severity: 'ERROR', description: '意見の聴取の期間が30日（両端を含む）未満なら、③期間を短縮する特段の理由を記入する（§3.1, §9-10）', check: checkCommentPeriod },
-  { id: 'procedure.approval', severity: 'ERROR', description: '個人情報保護委員会の承認の項目は、地方公共団体等では空欄、行政機関等では公表時に記入済み（§4, §9-11）', check: checkApproval },
-  { id: 'procedure.bodyType', severity: 'INFO', description: '様式４では評価実施機関の区分（地方公共団体等／行政機関等）で必要な手続が変わるので記録する（§1, §3）', check: checkBodyType },
+  { id: 'procedure.commentPeriod', severity: 'ERROR', check: checkCommentPeriod },
+  { id: 'procedure.approval', severity: 'ERROR', check: checkApproval },
+  { id: 'procedure.bodyType', severity: 'INFO', check: checkBodyType },
 ];

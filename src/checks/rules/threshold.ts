@@ -35,39 +35,60 @@ const checkResult = (context: CheckContext): Hit[] => {
   if (!judgement || typeof printed !== 'string') return [];
   const printedAs = printedLevel(context);
   const expected = judgement.level && resultOptionFor(context, judgement.level);
-  if (judgement.level ? expected === undefined || expected === printed : printedAs && judgement.possible.includes(printedAs)) return [];
-  if (judgement.level && expected === undefined) return []; // the form itself is wrong: threshold.formBelowMandate
-  return [{
-    pointers: [RESULT, TARGET],
-    message: fillMessage(M.thresholdResult, {
-      printed,
-      expected: expected ?? judgement.possible.map((level) => resultOptionFor(context, level) ?? T.levels[level]).join(T.or),
-      steps: stepsText(context),
-    }),
-  }];
+  // A mandate the form has no option for means the form itself is wrong: threshold.formBelowMandate says so.
+  const agrees = judgement.level
+    ? expected === undefined || expected === printed
+    : printedAs !== undefined && judgement.possible.includes(printedAs);
+  if (agrees) return [];
+  return [
+    {
+      pointers: [RESULT, TARGET],
+      message: fillMessage(M.thresholdResult, {
+        printed,
+        expected:
+          expected ?? judgement.possible.map((level) => resultOptionFor(context, level) ?? T.levels[level]).join(T.or),
+        steps: stepsText(context),
+      }),
+    },
+  ];
 };
 
 const checkUndetermined = (context: CheckContext): Hit[] => {
   const { judgement } = context.threshold;
   if (!judgement || judgement.level) return [];
-  return [{
-    pointers: [RESULT, HANDLER_COUNT, ACCIDENT],
-    message: fillMessage(M.thresholdUndetermined, { results: levelsText(judgement.possible), steps: stepsText(context) }),
-  }];
+  return [
+    {
+      pointers: [RESULT, HANDLER_COUNT, ACCIDENT],
+      message: fillMessage(M.thresholdUndetermined, {
+        results: levelsText(judgement.possible),
+        steps: stepsText(context),
+      }),
+    },
+  ];
 };
 
 const checkFormBelowMandate = (context: CheckContext): Hit[] => {
   const { judgement } = context.threshold;
   const top = levelRank(FORM_LEVEL[context.form]);
   if (!judgement || !judgement.possible.every((level) => levelRank(level) > top)) return [];
-  return [{ pointers: [TARGET, RESULT], message: fillMessage(M.thresholdFormBelow, { results: levelsText(judgement.possible), steps: stepsText(context) }) }];
+  return [
+    {
+      pointers: [TARGET, RESULT],
+      message: fillMessage(M.thresholdFormBelow, {
+        results: levelsText(judgement.possible),
+        steps: stepsText(context),
+      }),
+    },
+  ];
 };
 
 /** Lower bounds of every printed handler bucket: 使用者数 of each file and 委託先における取扱者数 of each 委託事項. */
 const printedHandlerBuckets = (context: CheckContext): { pointer: string; min: number }[] =>
   context.files.flatMap((file) => {
     const users = `/files/${file}/overview/acquisitionUse/users/count`;
-    const consignees = context.list(`/files/${file}/overview/consignment/items`).map((_, i) => `/files/${file}/overview/consignment/items/${i}/handlerCount`);
+    const consignees = context
+      .list(`/files/${file}/overview/consignment/items`)
+      .map((_, i) => `/files/${file}/overview/consignment/items/${i}/handlerCount`);
     return [users, ...consignees].map((pointer) => ({ pointer, min: parseCountRange(context.get(pointer))?.min ?? 0 }));
   });
 
@@ -78,17 +99,24 @@ const checkHandlerBuckets = (context: CheckContext): Hit[] => {
   const buckets = printedHandlerBuckets(context).filter((bucket) => bucket.min > 0);
   const sum = buckets.reduce((total, bucket) => total + bucket.min, 0);
   if (sum < HANDLER_BOUND) return [];
-  return [{
-    pointers: [typeof exact === 'number' ? HANDLER_COUNT : HANDLERS_500, ...buckets.map((bucket) => bucket.pointer)],
-    message: fillMessage(M.thresholdHandlerBuckets, { sum: sum.toLocaleString('ja-JP') }),
-  }];
+  return [
+    {
+      pointers: [typeof exact === 'number' ? HANDLER_COUNT : HANDLERS_500, ...buckets.map((bucket) => bucket.pointer)],
+      message: fillMessage(M.thresholdHandlerBuckets, { sum: sum.toLocaleString('ja-JP') }),
+    },
+  ];
 };
 
 const checkPersonCountBucket = (context: CheckContext): Hit[] => {
   const exact = context.get('/facts/threshold/personCount');
   const { bucket } = context.threshold;
   if (typeof exact !== 'number' || !bucket || inRange(exact, bucket)) return [];
-  return [{ pointers: [TARGET, '/facts/threshold/personCount'], message: fillMessage(M.personCountBucket, { count: exact.toLocaleString('ja-JP'), range: rangeText(bucket) }) }];
+  return [
+    {
+      pointers: [TARGET, '/facts/threshold/personCount'],
+      message: fillMessage(M.personCountBucket, { count: exact.toLocaleString('ja-JP'), range: rangeText(bucket) }),
+    },
+  ];
 };
 
 /** Ⅲ７② (様式３) / Ⅲ７リスク１⑨ (様式４): the 3-year accident item, not the しきい値 input (rules.md §2.4). */
@@ -104,21 +132,27 @@ const checkAccidentDetails = (context: CheckContext): Hit[] =>
   accidentsReported(context).flatMap((pointer) =>
     ['detail', 'prevention']
       .filter((part) => context.text(`${pointer}/${part}`) === '')
-      .map((part) => ({ pointers: [`${pointer}/${part}`, `${pointer}/value`], message: fillMessage(M.accidentDetails, { item: context.label(`${pointer}/${part}`) }) })),
+      .map((part) => ({
+        pointers: [`${pointer}/${part}`, `${pointer}/value`],
+        message: fillMessage(M.accidentDetails, { item: context.label(`${pointer}/${part}`) }),
+      })),
   );
 
 const checkAccidentHint = (context: CheckContext): Hit[] => {
   const { bucket } = context.threshold;
   if (!bucket || bucket.min < 10_000) return [];
-  return accidentsReported(context).map((pointer) => ({ pointers: [`${pointer}/value`, ACCIDENT], message: M.accidentThresholdHint }));
+  return accidentsReported(context).map((pointer) => ({
+    pointers: [`${pointer}/value`, ACCIDENT],
+    message: M.accidentThresholdHint,
+  }));
 };
 
 export const THRESHOLD_RULES: readonly CheckRule[] = [
-  { id: 'threshold.result', severity: 'ERROR', description: '②しきい値判断結果が、対象人数・取扱者数・重大事故から判断される結果と一致する（§2.3）', check: checkResult },
-  { id: 'threshold.undetermined', severity: 'WARN', description: '結果が取扱者数・重大事故に左右される対象人数なのに、それらが記録されていない（§2.3）', check: checkUndetermined },
-  { id: 'threshold.formBelowMandate', severity: 'ERROR', description: '義務付けられる評価がこの様式を上回る（様式３で全項目評価が義務付けられる等）（§2.3, §6.3）', check: checkFormBelowMandate },
-  { id: 'threshold.handlerBuckets', severity: 'WARN', description: '印字された使用者数・委託先の取扱者数の下限の合計が500人以上なのに、取扱者数500人未満と記録されている（§2.3）', check: checkHandlerBuckets },
-  { id: 'threshold.personCountBucket', severity: 'WARN', description: '記録された対象人数（実数）が③対象人数の選択肢の範囲に入らない（§2.2）', check: checkPersonCountBucket },
-  { id: 'accident.details', severity: 'ERROR', description: '過去３年以内の重大事故が「発生あり」なら、その内容と再発防止策の内容を記入する（§2.4, §9-9）', check: checkAccidentDetails },
-  { id: 'accident.thresholdHint', severity: 'INFO', description: '過去３年以内の重大事故が「発生あり」で対象人数が1万人以上なら、しきい値判断の重大事故（過去１年）への影響を確認する（§2.4）', check: checkAccidentHint },
+  { id: 'threshold.result', severity: 'ERROR', check: checkResult },
+  { id: 'threshold.undetermined', severity: 'WARN', check: checkUndetermined },
+  { id: 'threshold.formBelowMandate', severity: 'ERROR', check: checkFormBelowMandate },
+  { id: 'threshold.handlerBuckets', severity: 'WARN', check: checkHandlerBuckets },
+  { id: 'threshold.personCountBucket', severity: 'WARN', check: checkPersonCountBucket },
+  { id: 'accident.details', severity: 'ERROR', check: checkAccidentDetails },
+  { id: 'accident.thresholdHint', severity: 'INFO', check: checkAccidentHint },
 ];
