@@ -57,6 +57,8 @@ export const RULE_MESSAGES_JA = {
     '評価実施機関の区分（地方公共団体等／行政機関等）が記録されていません。第三者点検と個人情報保護委員会の承認の要否の確認に使います。',
   dateNotAfter: '「{later}」（{laterDate}）が「{earlier}」（{earlierDate}）より前です。',
   dateNotStrictlyAfter: '「{later}」（{laterDate}）は「{earlier}」（{earlierDate}）より後の日付である必要があります。',
+  historyOrder:
+    '変更箇所の{row}行目（{date}）が前の行（{above}）より古い日付です。変更箇所は古い順に並べ、新しい行を末尾に加えます。',
   historyTimingEmpty:
     '変更箇所の{row}行目の「{item}」が空欄です（取り込んだ公表済みの行なら確認のうえ了承してください。新しい行では記入が必要です）。',
   reassessmentSoon: '５年ごとの再評価の時期（{due}）が近づいています。',
@@ -116,6 +118,7 @@ export const RULE_DESCRIPTIONS_JA = {
     '様式４の手続の順序: 意見聴取の終了 < 第三者点検 ≤ 公表日、意見聴取の終了 < 提出日 < 承認日 ≤ 公表日（§3.3）',
   'dates.useAfterRetention': '使用開始日 ≥ 保有開始日（保有していないファイルは使用できない）',
   'history.dateAfterPublished': '変更箇所の変更日は公表日より後にならない（§4, §9-13）',
+  'history.order': '変更箇所は古い順に並べ、新しい行を末尾に加える（§7.3）',
   'history.timingEmpty':
     '変更箇所の提出時期が空欄（取り込んだ公表済みの行では許されるが、新しい行では記入する）（§5.3）',
   'lifecycle.reassessmentSoon': '最後の再評価から５年の再評価の時期まで６か月を切った（§6.3）',

@@ -51,7 +51,12 @@ describe('pia check', () => {
       findings: { ruleId: string; severity: string; line?: number; paths: string[] }[];
     }[];
     expect(report?.form).toBe('yoshiki4');
-    expect(report?.findings.map((f) => f.ruleId)).toEqual(['procedure.bodyType', 'dates.useAfterRetention']);
+    expect(report?.findings.map((f) => f.ruleId)).toEqual([
+      'procedure.bodyType',
+      'dates.useAfterRetention',
+      'history.order',
+      'history.order',
+    ]);
     expect(report?.findings[1]).toMatchObject({
       severity: 'WARN',
       paths: [

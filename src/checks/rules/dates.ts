@@ -82,6 +82,20 @@ const checkHistoryDates = (context: CheckContext): Hit[] => {
     );
 };
 
+/** The appendix is cumulative, oldest first (rules.md §7.3): a row dated before the row above it is out of place. */
+const checkHistoryOrder = (context: CheckContext): Hit[] =>
+  context.list('/changeHistory').flatMap((_, index) => {
+    const date = dateAt(context, `/changeHistory/${index}/date`);
+    const above = index > 0 ? dateAt(context, `/changeHistory/${index - 1}/date`) : undefined;
+    if (!date || !above || date >= above) return [];
+    return [
+      {
+        pointers: [`/changeHistory/${index}/date`, `/changeHistory/${index - 1}/date`],
+        message: fillMessage(M.historyOrder, { row: index + 1, date: formatWareki(date), above: formatWareki(above) }),
+      },
+    ];
+  });
+
 const checkHistoryTiming = (context: CheckContext): Hit[] =>
   context.list('/changeHistory').flatMap((_, index) => {
     const pointer = `/changeHistory/${index}/timing`;
@@ -100,5 +114,6 @@ export const DATE_RULES: readonly CheckRule[] = [
   { id: 'dates.procedureOrder', severity: 'WARN', check: checkProcedureOrder },
   { id: 'dates.useAfterRetention', severity: 'WARN', check: checkUseAfterRetention },
   { id: 'history.dateAfterPublished', severity: 'ERROR', check: checkHistoryDates },
+  { id: 'history.order', severity: 'WARN', check: checkHistoryOrder },
   { id: 'history.timingEmpty', severity: 'WARN', check: checkHistoryTiming },
 ];
