@@ -97,8 +97,11 @@ const accidentStep = (input: ThresholdInput, factor: boolean | undefined): strin
   return factor ? fillMessage(M.accidentYes, { learned }) : fillMessage(M.accidentOutside, { learned });
 };
 
-const factorText = (factor: boolean | undefined): string =>
-  factor === undefined ? M.factorUnknown : factor ? M.factorYes : M.factorNo;
+/** How the row's column was chosen: by the factor, or not at all when the row gives the same level either way. */
+const factorText = (row: Row, factor: boolean | undefined): string => {
+  if (row.plain === row.aggravated) return M.factorIrrelevant;
+  return factor === undefined ? M.factorUnknown : factor ? M.factorYes : M.factorNo;
+};
 
 /**
  * しきい値判断 (rules.md §2.2): which assessment is mandatory, from 対象人数, 取扱者数 (with contractors) and a
@@ -120,7 +123,7 @@ export const judgeThreshold = (input: ThresholdInput): ThresholdJudgement => {
     steps.push(
       fillMessage(M.row, {
         range: rangeText(row.range),
-        factor: factorText(row.plain === row.aggravated ? undefined : factor),
+        factor: factorText(row, factor),
         result,
       }),
     );

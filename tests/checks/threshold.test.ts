@@ -57,14 +57,16 @@ describe('judgeThreshold: the table of rules.md §2.2 at every boundary', () => 
       '対象人数: 10万人以上30万人未満（③対象人数の選択肢。実数は未記録）',
       '取扱者数（委託先を含む）: 未記録',
       '過去１年以内の重大事故: 未申告',
-      '表の行: 対象人数10万人以上30万人未満・取扱者数・重大事故によらず → 基礎項目評価及び重点項目評価 又は 基礎項目評価及び全項目評価',
+      '表の行: 対象人数10万人以上30万人未満・取扱者数・重大事故が未記録のため両方の列 → 基礎項目評価及び重点項目評価 又は 基礎項目評価及び全項目評価',
       '判断結果: 未確定（基礎項目評価及び重点項目評価 又は 基礎項目評価及び全項目評価のいずれか。取扱者数と重大事故の有無を記録すると確定します）',
     ]);
   });
 
-  it('is settled by one aggravating input even when the other is open', () => {
+  it('is settled by one aggravating input even when the other is open, or by a row where they do not matter', () => {
     expect(judgeThreshold({ personCount: 150_000, handlerCount: 800 }).level).toBe('ZENKOMOKU');
-    expect(judgeThreshold({ personCount: 5_000 }).level).toBe('KISO');
+    const small = judgeThreshold({ personCount: 5_000 });
+    expect(small.level).toBe('KISO');
+    expect(small.steps).toContain('表の行: 対象人数1,000人以上1万人未満・取扱者数・重大事故によらず → 基礎項目評価のみ');
   });
 
   it('explains an exact computation with the row of the table that applied', () => {
