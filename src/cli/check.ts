@@ -15,9 +15,19 @@ import type { Output } from './commands.js';
 type LocatedFinding = Finding & Partial<Position>;
 type FileReport = { file: string; form?: string; validationIssues: number; findings: LocatedFinding[]; error?: string };
 
+/** Whether the item is written in the file: a missing one (the facts of a seed) gets no line rather than its parent's. */
+const isWritten = (data: unknown, segments: readonly string[]): boolean => {
+  let node = data;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
+};
+
 const locate = (loaded: LoadedAssessment, finding: Finding): LocatedFinding => {
-  const [first] = finding.pointers;
-  const position = first === undefined ? undefined : positionOf(loaded.parsed, splitPointer(first));
+  const segments = splitPointer(finding.pointers[0] ?? '');
+  const position = isWritten(loaded.data, segments) ? positionOf(loaded.parsed, segments) : undefined;
   return position ? { ...finding, ...position } : finding;
 };
 
