@@ -1,9 +1,11 @@
 /**
  * npm run bench — the figures the issues ask for, one module per area, then the process's peak memory.
  */
+import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
 import { sampleMemory } from './support.mjs';
 
 await benchLoad();
+await benchCheck();
 
 console.log(`peak memory (RSS): ${(sampleMemory() / 1024 / 1024).toFixed(1)} MB`);

@@ -7,7 +7,7 @@ import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
 
-export { MAX_FILE_BYTES } from './yaml-parse.js';
+export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
 export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 export { writeFileAtomic } from './atomic-write.js';
