@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'YAML_NOT_MAPPING'
   | 'UNKNOWN_FORM'
   | 'ASSESSMENT_INVALID'
+  | 'REVISION_NOT_FOUND'
+  | 'REVISION_CONFLICT'
   | 'WRITE_FAILED';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -21,6 +23,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   YAML_NOT_MAPPING: 422,
   UNKNOWN_FORM: 422,
   ASSESSMENT_INVALID: 422,
+  REVISION_NOT_FOUND: 404,
+  REVISION_CONFLICT: 409,
   WRITE_FAILED: 500,
 };
 

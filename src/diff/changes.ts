@@ -1,0 +1,163 @@
+import { CHANGE_TABLE_JA } from '../messages.ja.js';
+import {
+  childNode,
+  formRevisionOf,
+  formRoot,
+  isArrayNode,
+  isImportant,
+  joinPointer,
+  keyword,
+  type FormId,
+  type ResolvedNode,
+} from '../schema/index.js';
+import { citeItem, type CitationContext } from './citation.js';
+import { printChange } from './printed.js';
+
+export type ChangeKind = 'changed' | 'added' | 'removed';
+
+/** One changed item between two revisions, cited and printed as the 変更箇所 table needs it. */
+export type ChangeCandidate = {
+  readonly kind: ChangeKind;
+  /** JSON Pointer of the item in the newer revision (in the older one for a removed entry). */
+  readonly pointer: string;
+  /** 項目: the official item path, one level per line. */
+  readonly item: string;
+  readonly before: string;
+  readonly after: string;
+  /** The form's ※ marks make this a 重要な変更 (rules.md §5.1–5.2). */
+  readonly important: boolean;
+  /** The raw texts, for the reviewers' word diff (undefined for non-text items). */
+  readonly beforeText?: string;
+  readonly afterText?: string;
+};
+
+type Walk = {
+  readonly form: FormId;
+  readonly before: CitationContext;
+  readonly after: CitationContext;
+  readonly out: ChangeCandidate[];
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** A node compared as one whole: anything the form prints as one value (choices, boxes, texts, lists without ids). */
+const isLeaf = (node: ResolvedNode): boolean =>
+  keyword<string>(node, 'x-kind') !== undefined || (node.properties.size === 0 && !hasEntryIds(node));
+
+/** Repeated groups whose entries carry a stable `id`: matched by it, so deleting システム3 leaves システム4 unchanged. */
+const hasEntryIds = (node: ResolvedNode): boolean =>
+  isArrayNode(node) && (keyword<string>(node, 'x-idPrefix') !== undefined || keyword<boolean>(node, 'x-uniqueIds') === true);
+
+/** A slot counts as ※ if any item inside it is (rules.md §5.2, last paragraph). */
+const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): boolean => {
+  if (keyword<boolean>(node, 'x-important') === true) return true;
+  if (seen.has(node)) return false;
+  seen.add(node);
+  const children = [...node.properties.keys()].map((key) => childNode(node, key)!);
+  if (isArrayNode(node)) children.push(childNode(node, '0')!);
+  return children.some((child) => containsImportant(child, seen));
+};
+
+const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
+  if (same(before, after)) return;
+  const printed = printChange(node, before, after, walk.after.revision, ownLine);
+  const texts = typeof before === 'string' || typeof after === 'string';
+  walk.out.push({
+    kind: 'changed',
+    pointer: joinPointer(segments),
+    item: citeItem(walk.form, segments, walk.after),
+    ...printed,
+    important: isImportant(walk.form, segments),
+    ...(texts ? { beforeText: typeof before === 'string' ? before : '', afterText: typeof after === 'string' ? after : '' } : {}),
+  });
+};
+
+/** `システム5 ワクチン接種記録システム（VRS）`: the entry's label row, as the published tables cite a whole slot. */
+const entryHeading = (walk: Walk, entryNode: ResolvedNode, segments: string[], entry: unknown, context: CitationContext): string => {
+  const label = citeItem(walk.form, segments, context).split('\n').at(-1) ?? '';
+  const titleKey = [...entryNode.properties.keys()].find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle');
+  const title = titleKey !== undefined && isRecord(entry) ? entry[titleKey] : undefined;
+  return typeof title === 'string' && title !== '' ? `${label} ${title}` : label;
+};
+
+const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void => {
+  const olds = Array.isArray(before) ? before : [];
+  const news = Array.isArray(after) ? after : [];
+  const entryNode = childNode(node, '0')!;
+  const idOf = (entry: unknown): unknown => (isRecord(entry) ? entry['id'] : undefined);
+  const important = containsImportant(entryNode) || isImportant(walk.form, [...segments, '0']);
+  news.forEach((entry, index) => {
+    const path = [...segments, String(index)];
+    const match = olds.find((old) => idOf(old) !== undefined && idOf(old) === idOf(entry));
+    if (match !== undefined) return diffValue(walk, entryNode, path, match, entry);
+    walk.out.push({
+      kind: 'added',
+      pointer: joinPointer(path),
+      item: citeItem(walk.form, path, walk.after),
+      before: CHANGE_TABLE_JA.added,
+      after: entryHeading(walk, entryNode, path, entry, walk.after),
+      important,
+    });
+  });
+  olds.forEach((entry, index) => {
+    if (news.some((now) => idOf(now) !== undefined && idOf(now) === idOf(entry))) return;
+    const path = [...segments, String(index)];
+    walk.out.push({
+      kind: 'removed',
+      pointer: joinPointer(path),
+      item: citeItem(walk.form, path, walk.before),
+      before: entryHeading(walk, entryNode, path, entry, walk.before),
+      after: CHANGE_TABLE_JA.removed,
+      important,
+    });
+  });
+};
+
+function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void {
+  if (keyword<unknown>(node, 'x-printed') === false || same(before, after)) return;
+  if (hasEntryIds(node)) return diffEntries(walk, node, segments, before, after);
+  if (isLeaf(node)) return pushLeaf(walk, node, segments, before, after);
+  const olds = isRecord(before) ? before : {};
+  const news = isRecord(after) ? after : {};
+  // An item with sub-rows prints its own value (and a count beside it) on its label row: one change, cited at the item.
+  const ownLine = node.properties.has('value') ? ['value', 'count'].filter((key) => node.properties.has(key)) : [];
+  if (ownLine.length > 0) {
+    const pick = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(ownLine.map((key) => [key, record[key]]));
+    pushLeaf(walk, node, segments, pick(olds), pick(news), true);
+  }
+  for (const key of node.properties.keys()) {
+    if (ownLine.includes(key)) continue;
+    diffValue(walk, childNode(node, key)!, [...segments, key], olds[key], news[key]);
+  }
+}
+
+const fileCount = (data: unknown): number => {
+  const files = isRecord(data) ? data['files'] : undefined;
+  return Array.isArray(files) ? files.length : 1;
+};
+
+/** Keys that are bookkeeping, not form items: the form id, the stamp and the imported 変更箇所 rows themselves. */
+const NOT_COMPARED = new Set(['form', 'formRevision', 'changeHistory']);
+
+/**
+ * Every changed item between two versions of an assessment, in the form's order, walking the schema:
+ * leaves are compared as printed values, repeated groups by entry id (reordering is no change).
+ */
+export const computeChanges = (form: FormId, before: unknown, after: unknown): ChangeCandidate[] => {
+  const context = (data: unknown): CitationContext => {
+    const revision = formRevisionOf(data);
+    return { ...(revision ? { revision } : {}), fileCount: fileCount(data) };
+  };
+  const walk: Walk = { form, before: context(before), after: context(after), out: [] };
+  const root = formRoot(form);
+  const olds = isRecord(before) ? before : {};
+  const news = isRecord(after) ? after : {};
+  for (const key of root.properties.keys()) {
+    if (NOT_COMPARED.has(key)) continue;
+    diffValue(walk, childNode(root, key)!, [key], olds[key], news[key]);
+  }
+  return walk.out;
+};
