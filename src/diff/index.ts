@@ -4,3 +4,4 @@ export { citationLine, citeItem, citePointer, type CitationContext } from './cit
 export { applyException, proposeRows, proposedTiming, timingWarning } from './rows.js';
 export { cumulativeChangeRows, type RevisionRows } from './appendix.js';
 export { textDiff, type TextSegment } from './text.js';
+export { changeColumnTitles, type ChangeColumn } from './columns.js';
