@@ -124,7 +124,9 @@ function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: u
   const news = isRecord(after) ? after : {};
   // An item with sub-rows prints its own value (and a count beside it) on its label row: one change, cited at the item.
   const ownLine = node.properties.has('value') ? ['value', 'count'].filter((key) => node.properties.has(key)) : [];
-  if (ownLine.length > 0) {
+  if (ownLine.length === 1) {
+    pushLeaf(walk, childNode(node, 'value')!, segments, olds['value'], news['value']);
+  } else if (ownLine.length > 1) {
     const pick = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(ownLine.map((key) => [key, record[key]]));
     pushLeaf(walk, node, segments, pick(olds), pick(news), true);
   }

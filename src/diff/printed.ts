@@ -96,12 +96,16 @@ const textChange = (before: string, after: string): PrintedChange => {
   return { before, after };
 };
 
+/** A text field holding only a dash says "nothing to state" on the printed form, as an empty one does. */
+const NOTHING_TO_STATE = /^[\s―－ー-]*$/;
+
 /** The cells of a changed leaf: empty becomes `（なし）` before and `削除` after (rules.md §7.2). */
 export const printChange = (node: ResolvedNode, before: unknown, after: unknown, revision?: FormRevision, ownLine = false): PrintedChange => {
   if (CHECK_KINDS.has(keyword<string>(node, 'x-kind') ?? '')) return changedChecks(node, before, after, revision);
   const print = (value: unknown): string => (ownLine ? printItemLine(node, value, revision) : printValue(node, value, revision));
-  const old = print(before);
-  const now = print(after);
+  const blank = (text: string): string => (NOTHING_TO_STATE.test(text) ? '' : text);
+  const old = blank(print(before));
+  const now = blank(print(after));
   const isText = keyword<string>(node, 'x-kind') === undefined && !ownLine;
   const change = isText ? textChange(old, now) : { before: old, after: now };
   return {
