@@ -75,12 +75,46 @@ const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: un
   });
 };
 
-/** `システム5 ワクチン接種記録システム（VRS）`: the entry's label row, as the published tables cite a whole slot. */
-const entryHeading = (walk: Walk, entryNode: ResolvedNode, segments: string[], entry: unknown, context: CitationContext): string => {
-  const label = citeItem(walk.form, segments, context).split('\n').at(-1) ?? '';
-  const titleKey = [...entryNode.properties.keys()].find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle');
-  const title = titleKey !== undefined && isRecord(entry) ? entry[titleKey] : undefined;
-  return typeof title === 'string' && title !== '' ? `${label} ${title}` : label;
+/**
+ * What names an entry: its entryTitle (委託事項名, 提供先名 …), else its first text item (①システムの名称,
+ * １．特定個人情報ファイル名). The published tables cite a removed slot as `システム5` + its name.
+ */
+const entryName = (entryNode: ResolvedNode, entry: unknown): string => {
+  if (!isRecord(entry)) return '';
+  const keys = [...entryNode.properties.keys()].filter((key) => key !== 'id');
+  const titleKey =
+    keys.find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle') ??
+    keys.find((key) => typeof entry[key] === 'string');
+  const title = titleKey !== undefined ? entry[titleKey] : undefined;
+  return typeof title === 'string' ? title : '';
+};
+
+/** One row for a whole slot added or removed: its label row and name stand for its contents. */
+const pushEntry = (walk: Walk, kind: 'added' | 'removed', path: string[], heading: string, important: boolean): void => {
+  const context = kind === 'added' ? walk.after : walk.before;
+  const item = citeItem(walk.form, path, context);
+  walk.out.push({
+    kind,
+    pointer: joinPointer(path),
+    item,
+    before: kind === 'added' ? CHANGE_TABLE_JA.added : heading,
+    after: kind === 'added' ? heading : CHANGE_TABLE_JA.removed,
+    important,
+  });
+};
+
+/**
+ * A 特定個人情報ファイル added or removed changes every section printed for it (Ⅱ（2）, Ⅲ（2）): one row
+ * each, naming the file as its heading prints it, `（2）予防接種情報ファイル`.
+ */
+const pushFileEntry = (walk: Walk, kind: 'added' | 'removed', entryNode: ResolvedNode, path: string[], entry: unknown): void => {
+  const record = isRecord(entry) ? entry : {};
+  for (const key of entryNode.properties.keys()) {
+    const section = childNode(entryNode, key)!;
+    if (keyword<string>(section, 'x-number') === undefined) continue;
+    const heading = `（${Number(path.at(-1)) + 1}）${entryName(section, record[key])}`;
+    pushEntry(walk, kind, [...path, key], heading, containsImportant(section) || isImportant(walk.form, [...path, key]));
+  }
 };
 
 const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void => {
@@ -88,31 +122,23 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   const news = Array.isArray(after) ? after : [];
   const entryNode = childNode(node, '0')!;
   const idOf = (entry: unknown): unknown => (isRecord(entry) ? entry['id'] : undefined);
+  const has = (list: unknown[], entry: unknown): unknown => list.find((other) => idOf(other) !== undefined && idOf(other) === idOf(entry));
   const important = containsImportant(entryNode) || isImportant(walk.form, [...segments, '0']);
+  const fileGroup = keyword<boolean>(node, 'x-fileGroup') === true;
+  const pushSlot = (kind: 'added' | 'removed', path: string[], entry: unknown): void => {
+    if (fileGroup) return pushFileEntry(walk, kind, entryNode, path, entry);
+    const label = citeItem(walk.form, path, kind === 'added' ? walk.after : walk.before).split('\n').at(-1) ?? '';
+    const name = entryName(entryNode, entry);
+    pushEntry(walk, kind, path, name === '' ? label : `${label}\n${name}`, important);
+  };
   news.forEach((entry, index) => {
     const path = [...segments, String(index)];
-    const match = olds.find((old) => idOf(old) !== undefined && idOf(old) === idOf(entry));
-    if (match !== undefined) return diffValue(walk, entryNode, path, match, entry);
-    walk.out.push({
-      kind: 'added',
-      pointer: joinPointer(path),
-      item: citeItem(walk.form, path, walk.after),
-      before: CHANGE_TABLE_JA.added,
-      after: entryHeading(walk, entryNode, path, entry, walk.after),
-      important,
-    });
+    const match = has(olds, entry);
+    if (match !== undefined) diffValue(walk, entryNode, path, match, entry);
+    else pushSlot('added', path, entry);
   });
   olds.forEach((entry, index) => {
-    if (news.some((now) => idOf(now) !== undefined && idOf(now) === idOf(entry))) return;
-    const path = [...segments, String(index)];
-    walk.out.push({
-      kind: 'removed',
-      pointer: joinPointer(path),
-      item: citeItem(walk.form, path, walk.before),
-      before: entryHeading(walk, entryNode, path, entry, walk.before),
-      after: CHANGE_TABLE_JA.removed,
-      important,
-    });
+    if (has(news, entry) === undefined) pushSlot('removed', [...segments, String(index)], entry);
   });
 };
 

@@ -93,7 +93,33 @@ const textChange = (before: string, after: string): PrintedChange => {
     const block = oneBlock(added);
     if (block !== undefined) return { before: CHANGE_TABLE_JA.added, after: block };
   }
-  return { before, after };
+  return changedSections(before, after) ?? { before, after };
+};
+
+/** A line such as ＜中間サーバー・プラットフォームにおける措置＞ that heads a part of a long text. */
+const SECTION_HEADING = /^\s*[＜<].+[＞>]\s*$/;
+
+const sectionsOf = (text: string): string[] => {
+  const sections: string[][] = [[]];
+  for (const line of text.split('\n')) {
+    if (SECTION_HEADING.test(line) && sections.at(-1)!.some((l) => l.trim() !== '')) sections.push([]);
+    sections.at(-1)!.push(line);
+  }
+  return sections.map((lines) => lines.join('\n').replace(/\n+$/, ''));
+};
+
+/**
+ * Long texts of the リスク対策 are written as parts headed ＜…における措置＞. When the parts stay the
+ * same in number and only some changed, the published tables cite just those parts (001's 令和7年8月29日
+ * rows on the 中間サーバー・プラットフォーム); otherwise undefined, and the whole text is cited.
+ */
+const changedSections = (before: string, after: string): PrintedChange | undefined => {
+  const olds = sectionsOf(before);
+  const news = sectionsOf(after);
+  if (olds.length < 2 || olds.length !== news.length) return undefined;
+  const changed = olds.flatMap((old, i) => (old === news[i] ? [] : [i]));
+  if (changed.length === olds.length) return undefined;
+  return { before: changed.map((i) => olds[i]).join('\n'), after: changed.map((i) => news[i]).join('\n') };
 };
 
 /** A text field holding only a dash says "nothing to state" on the printed form, as an empty one does. */

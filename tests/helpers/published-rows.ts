@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { ChangeRow } from '../../src/domain/assessment.gen.js';
 import { splitPointer } from '../../src/schema/index.js';
 
@@ -18,10 +19,12 @@ export type PublishedRowCase = {
   /**
    * `exact`: our 変更前 and 変更後 equal the published cells.
    * `before`: our 変更前 equals the published one; 変更後 differs for the reason given.
+   * `contains`: the published table quotes only part of a longer text; ours contains both published cells.
    * `differs`: both differ for the reason given; `check` asserts what does hold.
    */
   readonly expect:
     | { readonly kind: 'exact' }
+    | { readonly kind: 'contains'; readonly why: string }
     | { readonly kind: 'before'; readonly why: string }
     | { readonly kind: 'differs'; readonly why: string; readonly check: (generated: ChangeRow, published: ChangeRow) => void };
 };
@@ -57,3 +60,45 @@ export const hadBlockAppended =
     const current = String(getAt(previous, pointer) ?? '');
     setAt(previous, pointer, current === '' ? published.before : `${current}\n${published.before}`);
   };
+
+/**
+ * The published 変更後 is a passage of the current value that replaced the published 変更前. Where the body
+ * spells, spaces or wraps the passage differently (･ / ・, one line or several), the shortest run of
+ * lines whose normalised text holds it is replaced.
+ */
+export const hadPassage =
+  (pointer: string) =>
+  (previous: Record<string, unknown>, published: ChangeRow): void => {
+    const current = String(getAt(previous, pointer) ?? '');
+    if (current.includes(published.after)) return setAt(previous, pointer, current.replace(published.after, published.before));
+    const wanted = normalise(published.after);
+    const lines = current.split('\n');
+    for (let length = 1; length <= lines.length; length += 1) {
+      for (let first = 0; first + length <= lines.length; first += 1) {
+        if (!normalise(lines.slice(first, first + length).join('')).includes(wanted)) continue;
+        return setAt(previous, pointer, [...lines.slice(0, first), published.before, ...lines.slice(first + length)].join('\n'));
+      }
+    }
+    throw new Error(`${pointer} does not contain the published 変更後`);
+  };
+
+/** Assert one generated row against its published row, as the case expects. */
+export const expectRowLike = (c: PublishedRowCase, row: ChangeRow, want: ChangeRow): void => {
+  switch (c.expect.kind) {
+    case 'exact':
+      expect(normalise(row.before)).toBe(normalise(want.before));
+      expect(normalise(row.after)).toBe(normalise(want.after));
+      break;
+    case 'before':
+      expect(normalise(row.before)).toBe(normalise(want.before));
+      expect(normalise(row.after)).not.toBe(normalise(want.after));
+      break;
+    case 'contains':
+      expect(normalise(row.before)).toContain(normalise(want.before));
+      expect(normalise(row.after)).toContain(normalise(want.after));
+      break;
+    case 'differs':
+      c.expect.check(row, want);
+      break;
+  }
+};
