@@ -47,3 +47,17 @@ export const timingWarning = (row: ConfirmedRow): string | undefined => {
   if (!row.important && row.timing === CHANGE_TABLE_JA.prior) return TIMING_WARNINGS_JA.notImportantFiledBefore;
   return undefined;
 };
+
+/**
+ * Proposals recomputed after the draft changed again keep what the officer already decided for the same
+ * item (提出時期, its explanation, the exception); rows the officer wrote by hand (no pointer) are kept at the end.
+ */
+export const keepConfirmed = (proposed: readonly ConfirmedRow[], confirmed: readonly ConfirmedRow[]): ConfirmedRow[] => {
+  const byPointer = new Map(confirmed.filter((row) => row.pointer !== undefined).map((row) => [row.pointer, row]));
+  const merged = proposed.map((row) => {
+    const decided = byPointer.get(row.pointer);
+    if (!decided) return row;
+    return { ...row, timing: decided.timing, explanation: decided.explanation, ...(decided.exception ? { exception: decided.exception } : {}) };
+  });
+  return [...merged, ...confirmed.filter((row) => row.pointer === undefined)];
+};
