@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Yoshiki3Assessment, Yoshiki4Assessment } from '../../src/domain/assessment.gen.js';
 import type { ConfirmedRow } from '../../src/domain/revision.js';
 import { applyException, computeChanges, keepConfirmed, proposeRows, timingWarning, type ChangeCandidate } from '../../src/diff/index.js';
 import { loadAssessment } from '../../src/store/index.js';
 import { seedFile } from '../helpers/seeds.js';
 
-type Doc = Record<string, any>;
-let ise: Doc;
-let kitakyushu: Doc;
+let ise: Yoshiki3Assessment;
+let kitakyushu: Yoshiki4Assessment;
 beforeAll(async () => {
-  ise = (await loadAssessment(seedFile('004-ise-yobosesshu'))).data;
-  kitakyushu = (await loadAssessment(seedFile('001-kitakyushu-yobosesshu'))).data;
+  ise = (await loadAssessment(seedFile('004-ise-yobosesshu'))).data as unknown as Yoshiki3Assessment;
+  kitakyushu = (await loadAssessment(seedFile('001-kitakyushu-yobosesshu'))).data as unknown as Yoshiki4Assessment;
 });
 
-const changed = (before: Doc, edit: (doc: Doc) => void, form: 'yoshiki3' | 'yoshiki4' = 'yoshiki3'): ChangeCandidate[] => {
+const changed = <T extends object>(before: T, edit: (doc: T) => void, form: 'yoshiki3' | 'yoshiki4' = 'yoshiki3'): ChangeCandidate[] => {
   const after = structuredClone(before);
   edit(after);
   return computeChanges(form, before, after);
@@ -34,14 +34,14 @@ describe('computeChanges: repeated groups are matched by id', () => {
 
   it('reordering entries is not a content change', () => {
     expect(changed(kitakyushu, (doc) => doc.basicInfo.systems.reverse(), 'yoshiki4')).toEqual([]);
-    expect(changed(ise, (doc) => doc.files[0].overview.provision.recipients.reverse())).toEqual([]);
+    expect(changed(ise, (doc) => doc.files[0]!.overview.provision.recipients.reverse())).toEqual([]);
   });
 
   it('an added slot is （なし） → its label and name; a change inside a moved entry is cited at its new number', () => {
     const changes = changed(ise, (doc) => {
-      const [first] = doc.files[0].overview.consignment.items;
-      doc.files[0].overview.consignment.items.unshift({ ...structuredClone(first), id: 'consignee-9', name: '窓口業務委託' });
-      doc.files[0].overview.consignment.items[1].contractor = '株式会社　伊勢情報';
+      const [first] = doc.files[0]!.overview.consignment.items;
+      doc.files[0]!.overview.consignment.items.unshift({ ...structuredClone(first!), id: 'consignee-9', name: '窓口業務委託' });
+      doc.files[0]!.overview.consignment.items[1]!.contractor = '株式会社　伊勢情報';
     });
     expect(changes.map(({ kind, item, before, after }) => ({ kind, item: item.split('\n').slice(-2).join(' '), before, after }))).toEqual([
       { kind: 'added', item: '４．特定個人情報ファイルの取扱いの委託 委託事項1', before: '（なし）', after: '委託事項1\n窓口業務委託' },
@@ -50,9 +50,9 @@ describe('computeChanges: repeated groups are matched by id', () => {
   });
 
   it('an added 委託事項 is ※ (④再委託の有無 inside it is); an added システム is not', () => {
-    const consignee = changed(ise, (doc) => doc.files[0].overview.consignment.items.push({ ...structuredClone(doc.files[0].overview.consignment.items[0]), id: 'consignee-2' }));
+    const consignee = changed(ise, (doc) => doc.files[0]!.overview.consignment.items.push({ ...structuredClone(doc.files[0]!.overview.consignment.items[0]!), id: 'consignee-2' }));
     expect(consignee[0]?.important).toBe(true);
-    const system = changed(ise, (doc) => doc.basicInfo.systems.push({ ...structuredClone(doc.basicInfo.systems[0]), id: 'system-9' }));
+    const system = changed(ise, (doc) => doc.basicInfo.systems.push({ ...structuredClone(doc.basicInfo.systems[0]!), id: 'system-9' }));
     expect(system[0]?.important).toBe(false);
   });
 });
@@ -60,8 +60,8 @@ describe('computeChanges: repeated groups are matched by id', () => {
 describe('computeChanges: values printed as on the form', () => {
   it('a check box turned on and one turned off: only those boxes, with their state', () => {
     const changes = changed(ise, (doc) => {
-      doc.files[0].overview.acquisitionUse.sources.nationalAgency = { checked: true, text: 'デジタル庁' };
-      doc.files[0].overview.acquisitionUse.sources.self = false;
+      doc.files[0]!.overview.acquisitionUse.sources.nationalAgency = { checked: true, text: 'デジタル庁' };
+      doc.files[0]!.overview.acquisitionUse.sources.self = false;
     });
     expect(changes).toEqual([
       expect.objectContaining({
@@ -75,7 +75,7 @@ describe('computeChanges: values printed as on the form', () => {
   it('a choice change prints both options in brackets; a count prints with 件', () => {
     const changes = changed(ise, (doc) => {
       doc.basicInfo.networkLinkage.implementation = '実施しない';
-      doc.files[0].overview.consignment.status.count = 1;
+      doc.files[0]!.overview.consignment.status.count = 1;
     });
     expect(changes.map(({ before, after }) => [before, after])).toEqual([
       ['[ 実施する ]', '[ 実施しない ]'],
@@ -86,7 +86,7 @@ describe('computeChanges: values printed as on the form', () => {
   it('a date in 和暦; a text cleared is 削除, a text filled from empty has （なし）', () => {
     const changes = changed(ise, (doc) => {
       doc.procedures.basicAssessment.date = '2026-04-01';
-      doc.files[0].overview.acquisitionUse.usage.matching = '';
+      doc.files[0]!.overview.acquisitionUse.usage.matching = '';
       doc.disclosure.request.specialProcedure = '窓口で受け付ける。';
     });
     expect(changes.map(({ before, after }) => [before, after])).toEqual([
@@ -103,7 +103,7 @@ describe('computeChanges: values printed as on the form', () => {
 
 describe('proposed 提出時期 (rules.md §5)', () => {
   it('a ※ item (Ⅱ６ 保管場所) → 事前, 重要な変更にあたる項目', () => {
-    const [row] = proposeRows(changed(ise, (doc) => (doc.files[0].overview.storage.location += '\n・追記'), 'yoshiki3'), '2026-04-01');
+    const [row] = proposeRows(changed(ise, (doc) => (doc.files[0]!.overview.storage.location += '\n・追記'), 'yoshiki3'), '2026-04-01');
     expect(row).toMatchObject({ date: '2026-04-01', timing: '事前', explanation: '重要な変更にあたる項目', important: true });
   });
 
@@ -113,7 +113,7 @@ describe('proposed 提出時期 (rules.md §5)', () => {
   });
 
   it('Ⅲ７② (the 3-year accident item) is the exception of Ⅲ’s ※', () => {
-    const [row] = proposeRows(changed(ise, (doc) => (doc.files[0].riskMeasures.storage.risk.seriousAccident.value = '発生あり')), '2026-04-01');
+    const [row] = proposeRows(changed(ise, (doc) => (doc.files[0]!.riskMeasures.storage.risk.seriousAccident.value = '発生あり')), '2026-04-01');
     expect(row).toMatchObject({ timing: '事後', important: false });
   });
 
@@ -126,7 +126,7 @@ describe('proposed 提出時期 (rules.md §5)', () => {
   });
 
   it('recomputed proposals keep the officer’s 提出時期, explanation and hand-written rows', () => {
-    const proposed = proposeRows(changed(ise, (doc) => (doc.files[0].overview.storage.location += '\n・追記')), '2026-04-01');
+    const proposed = proposeRows(changed(ise, (doc) => (doc.files[0]!.overview.storage.location += '\n・追記')), '2026-04-01');
     const decided: ConfirmedRow[] = [
       { ...proposed[0]!, timing: '事後', explanation: '重要な変更にあたる項目（リスクを軽減させる変更）' },
       { date: '2026-04-01', item: '（別添１）', before: '', after: '図の修正', timing: '事後', explanation: '', important: false },

@@ -107,11 +107,12 @@ const CASES: PublishedRowCase[] = [
     pointer: `/files/1/${section}`,
     // Rows 165 and 170 remove the second file, （２）ワクチン接種記録システム（VRS）情報ファイル, from Ⅱ and Ⅲ.
     rebuild: (previous, published) => {
-      const files = getAt(previous, '/files') as Record<string, Record<string, unknown>>[];
+      const files = getAt(previous, '/files') as Record<string, unknown>[];
       if (files.length > 1) return;
       const name = published.before.replace(/^（.）/, '');
       const second = structuredClone(files[0]!);
-      files.push({ ...second, id: 'file-2', overview: { ...second['overview'], fileName: name }, riskMeasures: { ...second['riskMeasures'], fileName: name } });
+      const section = (key: string): Record<string, unknown> => ({ ...(second[key] as Record<string, unknown>), fileName: name });
+      files.push({ ...second, id: 'file-2', overview: section('overview'), riskMeasures: section('riskMeasures') });
     },
     expect: {
       kind: 'differs',

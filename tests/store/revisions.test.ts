@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Yoshiki3Assessment } from '../../src/domain/assessment.gen.js';
 import type { ConfirmedRow } from '../../src/domain/revision.js';
 import { isAppError, type AppError } from '../../src/errors.js';
 import {
@@ -66,7 +67,7 @@ describe('revision store', () => {
     const one = await readRevision(file, 1);
     const draft = await loadAssessment(file);
     expect(one.form).toBe('yoshiki3');
-    expect((one.data as any).files[0].riskMeasures.audit.implementation.externalAudit).toBe(false);
+    expect((one.data as unknown as Yoshiki3Assessment).files[0]!.riskMeasures.audit.implementation.externalAudit).toBe(false);
     expect((await readRevision(file, 2)).data).toEqual(draft.data);
     expect(await readFile(path.join(temp.dir, '004', 'revisions', '0001.yaml'), 'utf8')).toContain('# 不確実:');
   });
