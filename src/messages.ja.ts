@@ -66,3 +66,9 @@ export const REVISION_STATUS_JA = {
   submitted: '提出済み',
   published: '公表済み',
 } as const;
+
+/** `draft（作成中） / submitted（提出済み） / published（公表済み）`, for messages that list the states. */
+export const revisionStatusChoicesJa = (): string =>
+  Object.entries(REVISION_STATUS_JA)
+    .map(([key, label]) => `${key}（${label}）`)
+    .join(' / ');

@@ -3,7 +3,7 @@ import { formatWareki } from '../domain/wareki.js';
 import { isRevisionStatus, type ConfirmedRow } from '../domain/revision.js';
 import { AppError } from '../errors.js';
 import { changeColumnTitles, citationLine, computeChanges, proposeRows, timingWarning } from '../diff/index.js';
-import { REVISION_STATUS_JA } from '../messages.ja.js';
+import { REVISION_STATUS_JA, revisionStatusChoicesJa } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
 import {
   commitRevision,
@@ -132,7 +132,7 @@ export const diffCommand = async (file: string, versions: readonly string[], jso
 /** `pia status <file> <n> draft|submitted|published`. */
 export const statusCommand = async (file: string, n: string, status: string | undefined, io: Output): Promise<number> => {
   if (!isRevisionStatus(status)) {
-    io.err(`状態は ${Object.entries(REVISION_STATUS_JA).map(([key, label]) => `${key}（${label}）`).join(' / ')} のいずれかを指定してください。`);
+    io.err(`状態は ${revisionStatusChoicesJa()} のいずれかを指定してください。`);
     return 2;
   }
   const revision = await readRevision(file, Number(n));

@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { formRoot, isFormId, type FormId } from '../schema/index.js';
 import { FileExistsError, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
 import { loadAssessment } from './load.js';
-import { REVISION_STATUS_JA } from '../messages.ja.js';
+import { revisionStatusChoicesJa } from '../messages.ja.js';
 import { decodeUtf8, parseYaml } from './yaml-parse.js';
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
 import { checkConfirmedRows } from './revision-rows.js';
@@ -167,8 +167,7 @@ export const setRevisionStatus = async (
   options: { now?: Date; hooks?: WriteHooks } = {},
 ): Promise<void> => {
   if (!isRevisionStatus(status)) {
-    const choices = Object.entries(REVISION_STATUS_JA).map(([key, label]) => `${key}（${label}）`).join(' / ');
-    throw new AppError('ASSESSMENT_INVALID', `状態は ${choices} のいずれかです（指定: ${String(status)}）。`, { file: assessmentFile });
+    throw new AppError('ASSESSMENT_INVALID', `状態は ${revisionStatusChoicesJa()} のいずれかです（指定: ${String(status)}）。`, { file: assessmentFile });
   }
   await requireRevision(assessmentFile, n);
   const changedAt = (options.now ?? new Date()).toISOString();

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, ROOT, seedFile } from '../helpers/seeds.js';
+import { copySeed, makeTempDir, ROOT } from '../helpers/seeds.js';
 
 const pia = (...args: string[]) => {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], { encoding: 'utf8', cwd: ROOT });
@@ -13,9 +13,7 @@ let temp: { dir: string; cleanup: () => Promise<void> };
 let file: string;
 beforeAll(async () => {
   temp = await makeTempDir();
-  await mkdir(path.join(temp.dir, '004'));
-  file = path.join(temp.dir, '004', 'assessment.yaml');
-  await copyFile(seedFile('004-ise-yobosesshu'), file);
+  file = await copySeed(temp.dir, '004-ise-yobosesshu');
 });
 afterAll(() => temp.cleanup());
 
@@ -52,7 +50,7 @@ describe('pia revise / history / diff / status', () => {
   });
 
   it('status marks a revision 提出済み and warns about rows whose 提出時期 contradicts the rule', async () => {
-    const rowsFile = path.join(temp.dir, '004', 'revisions', '0002.rows.yaml');
+    const rowsFile = path.join(temp.dir, '004-ise-yobosesshu', 'revisions', '0002.rows.yaml');
     await writeFile(rowsFile, (await readFile(rowsFile, 'utf8')).replace('timing: 事前', 'timing: 事後'));
     const { code, out, err } = pia('status', file, '2', 'submitted');
     expect(code).toBe(0);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Yoshiki3Assessment } from '../../src/domain/assessment.gen.js';
@@ -12,23 +12,16 @@ import {
   setRevisionStatus,
   loadAssessment,
 } from '../../src/store/index.js';
-import { makeTempDir, seedFile } from '../helpers/seeds.js';
+import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { expectAppError } from '../helpers/app-error.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let file: string;
 beforeEach(async () => {
   temp = await makeTempDir();
-  await mkdir(path.join(temp.dir, '004'));
-  file = path.join(temp.dir, '004', 'assessment.yaml');
-  await copyFile(seedFile('004-ise-yobosesshu'), file);
+  file = await copySeed(temp.dir, '004-ise-yobosesshu');
 });
 afterEach(() => temp.cleanup());
-
-const expectAppError = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-};
 
 const commit = (message: string, extra: { baseRevision?: number } = {}) =>
   commitRevision(file, { message, author: '健康課 伊勢', changeDate: '2025-08-19', now: new Date('2025-08-20T09:00:00Z'), ...extra });
@@ -39,7 +32,7 @@ const edit = async (from: string, to: string): Promise<void> => {
   await writeFile(file, text.replace(from, to));
 };
 
-const revisionFiles = async (): Promise<string[]> => (await readdir(path.join(temp.dir, '004', 'revisions'))).sort();
+const revisionFiles = async (): Promise<string[]> => (await readdir(path.join(temp.dir, '004-ise-yobosesshu', 'revisions'))).sort();
 
 const row: ConfirmedRow = {
   date: '2025-10-01',
@@ -69,12 +62,12 @@ describe('revision store', () => {
     expect(one.form).toBe('yoshiki3');
     expect((one.data as unknown as Yoshiki3Assessment).files[0]!.riskMeasures.audit.implementation.externalAudit).toBe(false);
     expect((await readRevision(file, 2)).data).toEqual(draft.data);
-    expect(await readFile(path.join(temp.dir, '004', 'revisions', '0001.yaml'), 'utf8')).toContain('# 不確実:');
+    expect(await readFile(path.join(temp.dir, '004-ise-yobosesshu', 'revisions', '0001.yaml'), 'utf8')).toContain('# 不確実:');
   });
 
   it('rows and status are stored beside the revision without rewriting its frozen file', async () => {
     await commit('初回公表');
-    const frozen = path.join(temp.dir, '004', 'revisions', '0001.yaml');
+    const frozen = path.join(temp.dir, '004-ise-yobosesshu', 'revisions', '0001.yaml');
     const bytes = await readFile(frozen, 'utf8');
     await saveConfirmedRows(file, 1, [row]);
     await setRevisionStatus(file, 1, 'submitted');
