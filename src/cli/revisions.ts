@@ -63,17 +63,16 @@ export const reviseCommand = async (
     return 2;
   }
   const base = await latestRevisionNumber(file);
-  const draft = await readVersion(file, DRAFT);
-  const changeDate = options.date ?? draft.changeDate;
-  const previous = base > 0 ? await readVersion(file, String(base)) : undefined;
+  const changeDate = options.date ?? (await readVersion(file, DRAFT)).changeDate;
   const revision = await commitRevision(file, {
     message: options.message,
     author: options.author ?? os.userInfo().username,
     changeDate,
     baseRevision: base,
   });
+  // Rows come from the frozen content, not from the draft, which may have been saved again meanwhile.
   // The first revision is the initial publication: it has no 変更箇所 rows (rules.md §6.2 INITIAL).
-  const rows = previous ? proposedRowsBetween(previous, { ...draft, changeDate }) : [];
+  const rows = base > 0 ? proposedRowsBetween(await readVersion(file, String(base)), await readVersion(file, String(revision.number))) : [];
   if (rows.length > 0) await saveConfirmedRows(file, revision.number, rows);
   io.out(`改訂${revision.number}を作成しました（変更日 ${formatWareki(changeDate)}、変更箇所の案 ${rows.length}件）。`);
   if (rows.length > 0) io.out('変更箇所の案は評価書の編集画面で確認・修正してから、提出済みにしてください（pia diff で確認できます）。');

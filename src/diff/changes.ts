@@ -26,7 +26,7 @@ export type ChangeCandidate = {
   readonly after: string;
   /** The form's ※ marks make this a 重要な変更 (rules.md §5.1–5.2). */
   readonly important: boolean;
-  /** The raw texts, for the reviewers' word diff (undefined for non-text items). */
+  /** The stored texts (choice values included), for the reviewers' word diff; undefined for boxes, counts, lists. */
   readonly beforeText?: string;
   readonly afterText?: string;
 };
@@ -64,6 +64,7 @@ const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): 
 const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
   if (same(before, after)) return;
   const printed = printChange(node, before, after, walk.after.revision, ownLine);
+  if (!printed) return;
   const texts = typeof before === 'string' || typeof after === 'string';
   walk.out.push({
     kind: 'changed',

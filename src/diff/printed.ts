@@ -26,7 +26,7 @@ const checkText = (label: string, value: unknown): string => {
 const changedChecks = (node: ResolvedNode, before: unknown, after: unknown, revision?: FormRevision): PrintedChange => {
   const kind = keyword<string>(node, 'x-kind');
   if (kind !== 'checks' && kind !== 'checkGroups') {
-    const label = kind === 'flag' || kind === 'check' || kind === 'checkWithText' ? (titleOf(node, revision) ?? '') : '';
+    const label = titleOf(node, revision) ?? '';
     return { before: checkText(label, before), after: checkText(label, after) };
   }
   const lines = { before: [] as string[], after: [] as string[] };
@@ -82,8 +82,8 @@ const textChange = (before: string, after: string): PrintedChange => {
   const oneBlock = (blocks: typeof parts): string | undefined => {
     const [block] = blocks;
     if (blocks.length !== 1 || !block) return undefined;
-    const text = block.value.join('\n').trim();
-    return text === '' ? undefined : block.value.join('\n');
+    const text = block.value.join('\n');
+    return text.trim() === '' ? undefined : text;
   };
   if (before !== '' && after !== '' && added.length === 0) {
     const block = oneBlock(removed);
@@ -125,13 +125,23 @@ const changedSections = (before: string, after: string): PrintedChange | undefin
 /** A text field holding only a dash says "nothing to state" on the printed form, as an empty one does. */
 const NOTHING_TO_STATE = /^[\s―－ー-]*$/;
 
-/** The cells of a changed leaf: empty becomes `（なし）` before and `削除` after (rules.md §7.2). */
-export const printChange = (node: ResolvedNode, before: unknown, after: unknown, revision?: FormRevision, ownLine = false): PrintedChange => {
+/**
+ * The cells of a changed leaf: empty becomes `（なし）` before and `削除` after (rules.md §7.2). Undefined
+ * when both print the same (null → '', '' → '―'): the printed form did not change.
+ */
+export const printChange = (
+  node: ResolvedNode,
+  before: unknown,
+  after: unknown,
+  revision?: FormRevision,
+  ownLine = false,
+): PrintedChange | undefined => {
   if (CHECK_KINDS.has(keyword<string>(node, 'x-kind') ?? '')) return changedChecks(node, before, after, revision);
   const print = (value: unknown): string => (ownLine ? printItemLine(node, value, revision) : printValue(node, value, revision));
   const blank = (text: string): string => (NOTHING_TO_STATE.test(text) ? '' : text);
   const old = blank(print(before));
   const now = blank(print(after));
+  if (old === now) return undefined;
   const isText = keyword<string>(node, 'x-kind') === undefined && !ownLine;
   const change = isText ? textChange(old, now) : { before: old, after: now };
   return {

@@ -11,7 +11,7 @@
  *    summarises a rename across the item (中間サーバ → 中間サーバー（項目内全件修正）, 項目削除) or quotes it
  *    abbreviated (「中間サーバ」 standing for a whole part), so no 変更前 text can be rebuilt from it.
  *  - 161 Ⅲ５リスク１その他の措置の内容 記載欄なし → ―: the item had no box in the old form; a dash says
- *    "nothing to state", as an empty box does, so there is no content change to propose.
+ *    "nothing to state", as an empty box does, so there is no content change to propose (tested below).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRow } from '../../src/domain/assessment.gen.js';
@@ -196,6 +196,15 @@ describe('reproducing the published 変更箇所 of 北九州市 (001), rows of 
 
   it('proposes one row per rebuilt published row, for the same items, and nothing else', () => {
     expect([...generated.keys()].sort()).toEqual(CASES.map((c) => c.pointer).sort());
+  });
+
+  it('row 161: an item that had no box (empty) and now holds only 「―」 is not a change', async () => {
+    const current = (await loadAssessment(seedFile('001-kitakyushu-yobosesshu'))).data;
+    const pointer = `${FILE}/riskMeasures/provision/risk1/otherMeasures`;
+    expect(getAt(current, pointer)).toBe('　―');
+    const previous = structuredClone(current);
+    setAt(previous, pointer, '');
+    expect(computeChanges('yoshiki4', previous, current)).toEqual([]);
   });
 
   it.each(CASES)('row $row: $pointer', (c) => {
