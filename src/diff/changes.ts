@@ -172,7 +172,18 @@ const fileCount = (data: unknown): number => {
 const NOT_COMPARED = new Set(['form', 'formRevision', 'changeHistory']);
 
 /**
- * Every changed item between two versions of an assessment, in the form's order, walking the schema:
+ * Where a change stands in the printed document (the schema's x-toc: Ⅱ of every file, 別添, then Ⅲ of
+ * every file …): parts outside the table of contents (the cover) first, then by section and file number.
+ */
+const printedRank = (toc: readonly string[], pointer: string): [number, number] => {
+  const [key = '', second = '', third = ''] = pointer.split('/').slice(1);
+  const perFile = /^\d+$/.test(second);
+  const section = toc.indexOf(perFile ? `/${key}/${third}` : `/${key}`);
+  return [section === -1 && toc.includes(`/${key}`) ? toc.indexOf(`/${key}`) : section, perFile ? Number(second) : 0];
+};
+
+/**
+ * Every changed item between two versions of an assessment, in the printed order, walking the schema:
  * leaves are compared as printed values, repeated groups by entry id (reordering is no change).
  */
 export const computeChanges = (form: FormId, before: unknown, after: unknown): ChangeCandidate[] => {
@@ -188,5 +199,9 @@ export const computeChanges = (form: FormId, before: unknown, after: unknown): C
     if (NOT_COMPARED.has(key)) continue;
     diffValue(walk, childNode(root, key)!, [key], olds[key], news[key]);
   }
-  return walk.out;
+  const toc = keyword<string[]>(root, 'x-toc') ?? [];
+  const ranked = walk.out.map((change) => ({ change, rank: printedRank(toc, change.pointer) }));
+  // Array.prototype.sort is stable: within a section the schema's (= the form's) order stays.
+  ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1]);
+  return ranked.map(({ change }) => change);
 };

@@ -4,7 +4,7 @@ import { CHANGE_TABLE_JA } from '../messages.ja.js';
 
 const TEXT_FIELDS = ['item', 'before', 'after', 'explanation'] as const;
 const TIMINGS: readonly string[] = [CHANGE_TABLE_JA.prior, CHANGE_TABLE_JA.posterior, ''];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const problemOf = (row: unknown): string | undefined => {
   if (typeof row !== 'object' || row === null) return '行の形式が正しくありません';

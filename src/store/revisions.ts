@@ -9,7 +9,7 @@ import { loadAssessment } from './load.js';
 import { revisionStatusChoicesJa } from '../messages.ja.js';
 import { decodeUtf8, parseYaml } from './yaml-parse.js';
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
-import { checkConfirmedRows } from './revision-rows.js';
+import { ISO_DATE, checkConfirmedRows } from './revision-rows.js';
 
 /**
  * On disk, next to assessment.yaml (see assessments/README.md):
@@ -120,6 +120,11 @@ export const commitRevision = async (assessmentFile: string, request: CommitRequ
       `${assessmentFile}: 評価書に${loaded.issues.length}件の問題があるため改訂を確定できません。pia validate で確認してください。`,
       { file: assessmentFile, issues: loaded.issues },
     );
+  }
+  if (!ISO_DATE.test(request.changeDate)) {
+    throw new AppError('ASSESSMENT_INVALID', `変更日は YYYY-MM-DD の形式で指定してください（例: 2025-08-19）:「${request.changeDate}」`, {
+      file: assessmentFile,
+    });
   }
   const latest = await latestRevisionNumber(assessmentFile);
   const base = request.baseRevision ?? latest;

@@ -96,6 +96,23 @@ describe('computeChanges: values printed as on the form', () => {
     ]);
   });
 
+  it('changes come in printed order: cover, Ⅰ, Ⅱ, 別添１, Ⅲ, then the later parts', () => {
+    const changes = changed(ise, (doc) => {
+      doc.procedures.basicAssessment.date = '2026-04-01';
+      doc.files[0]!.riskMeasures.fileName = '予防接種ファイル';
+      doc.recordItemsAnnex.lists[0]!.caption = '予防接種情報ファイル';
+      doc.files[0]!.overview.fileName = '予防接種ファイル';
+      doc.cover.specialNotes = 'なし';
+    });
+    expect(changes.map((c) => c.item.split('\n')[0])).toEqual([
+      '表紙',
+      'Ⅱ　特定個人情報ファイルの概要',
+      '（別添１） 特定個人情報ファイル記録項目',
+      'Ⅲ　リスク対策',
+      'Ⅴ　評価実施手続',
+    ]);
+  });
+
   it('the imported 変更箇所 rows and the form id are bookkeeping, not changes', () => {
     expect(changed(ise, (doc) => doc.changeHistory.pop())).toEqual([]);
   });

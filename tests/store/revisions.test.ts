@@ -139,7 +139,9 @@ describe('revision store', () => {
     expect(await listRevisions(file)).toEqual([]);
   });
 
-  it('unknown revisions and malformed rows are clear errors', async () => {
+  it('unknown revisions, a 変更日 that is not a date and malformed rows are clear errors', async () => {
+    const date = await expectAppError(commitRevision(file, { message: 'x', author: 'y', changeDate: '令和7年10月1日' }));
+    expect(date.messageJa).toContain('変更日は YYYY-MM-DD の形式で指定してください');
     expect((await expectAppError(readRevision(file, 3))).code).toBe('REVISION_NOT_FOUND');
     await commit('初回公表');
     expect((await expectAppError(saveConfirmedRows(file, 2, [row]))).messageJa).toContain('改訂2はありません');
