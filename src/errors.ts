@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'ASSESSMENT_INVALID'
   | 'REVISION_NOT_FOUND'
   | 'REVISION_CONFLICT'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'TEMPLATE_MISSING'
+  | 'FONT_MISSING_GLYPH'
+  | 'IMAGE_NOT_FOUND';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -26,6 +29,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   REVISION_NOT_FOUND: 404,
   REVISION_CONFLICT: 409,
   WRITE_FAILED: 500,
+  TEMPLATE_MISSING: 500,
+  FONT_MISSING_GLYPH: 422,
+  IMAGE_NOT_FOUND: 422,
 };
 
 export type ErrorDetails = {

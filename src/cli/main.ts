@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
+import { renderCommand } from './render-command.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
@@ -17,7 +18,8 @@ const USAGE = `使い方: pia <コマンド> [引数]
                                二つの改訂（番号か draft）の変更箇所の案を表で表示します
                                （省略時は最新の改訂と作業中の評価書）
   status <file> <改訂> draft|submitted|published
-                               改訂を作成中・提出済み・公表済みにします（提出時期の確認も表示）`;
+                               改訂を作成中・提出済み・公表済みにします（提出時期の確認も表示）
+  render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -36,6 +38,7 @@ const run = async (argv: string[]): Promise<number> => {
       author: { type: 'string' },
       date: { type: 'string' },
       json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +70,8 @@ const run = async (argv: string[]): Promise<number> => {
       return diffCommand(target, rest, values.json ?? false, io);
     case 'status':
       return statusCommand(target, rest[0] ?? '', rest[1], io);
+    case 'render':
+      return renderCommand(target, values.output, io);
     default:
       io.err(`不明なコマンドです: ${command}\n${USAGE}`);
       return 2;

@@ -20,7 +20,7 @@ export class FileExistsError extends Error {
  */
 const writeThroughTemp = async (
   file: string,
-  content: string,
+  content: string | Uint8Array,
   hooks: WriteHooks,
   publish: (temp: string) => Promise<void>,
 ): Promise<void> => {
@@ -28,7 +28,7 @@ const writeThroughTemp = async (
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -43,7 +43,7 @@ const writeThroughTemp = async (
 };
 
 /** Replace a file atomically. */
-export const writeFileAtomic = (file: string, content: string, hooks: WriteHooks = {}): Promise<void> =>
+export const writeFileAtomic = (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<void> =>
   writeThroughTemp(file, content, hooks, (temp) => rename(temp, file));
 
 /**

@@ -20,7 +20,9 @@ export {
   type Revision,
   type RevisionContent,
 } from './revisions.js';
+export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
+export { writeFileAtomic } from './atomic-write.js';
 
 /** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
 export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { squash } from '../helpers/render.js';
 import { copySeed, makeTempDir, ROOT } from '../helpers/seeds.js';
 
 const pia = (...args: string[]) => {
@@ -58,6 +59,17 @@ describe('pia revise / history / diff / status', () => {
     expect(err).toContain('提出時期の確認（1件）');
     expect(err).toContain('Ⅲ　リスク対策 ８．監査 実施の有無: ※の項目（重要な変更）ですが提出時期が「事後」です。');
     expect(pia('history', file).out).toMatch(/│ 2 +│ 令和7年10月1日 +│ 提出済み/);
+  });
+
+  it('render prints the submitted revision’s rows after the imported ones in the 変更箇所 pages', () => {
+    const out = path.join(temp.dir, 'ise.pdf');
+    expect(pia('render', file, '-o', out).code).toBe(0);
+    const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const lastImported = text.lastIndexOf(squash('自治体中間サーバ・プラットフォーム更改による対応を記載'));
+    const generated = text.lastIndexOf(squash('[○]外部監査'));
+    expect(lastImported).toBeGreaterThan(0);
+    expect(generated).toBeGreaterThan(lastImported);
+    expect(text.slice(lastImported)).toContain(squash('令和7年10月1日'));
   });
 
   it('errors are Japanese messages with an exit code', () => {

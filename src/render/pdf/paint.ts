@@ -1,0 +1,118 @@
+import PDFDocument from 'pdfkit';
+import type { DocTree, FontName, LaidOutPage } from '../layout/types.js';
+import type { FontSet } from './fonts.js';
+
+export type PaintOptions = {
+  readonly fonts: FontSet;
+  readonly images: ReadonlyMap<string, Uint8Array>;
+  /** Pinned so that the same assessment always gives the same bytes. */
+  readonly creationDate: Date;
+};
+
+const RULE_WIDTH = 0.5;
+const FILL_GRAY = 0.93;
+
+/** pdfkit's embedded font object: encodes text into glyph ids and records them for the subset. */
+type EmbeddedFont = { readonly id: string; readonly ascender: number; encode: (text: string) => [string[], unknown]; ref: () => unknown };
+type PageInternals = { page: { fonts: Record<string, unknown> }; _font: EmbeddedFont };
+
+const num = (value: number): string => (Math.round(value * 100) / 100).toString();
+
+/**
+ * One page's content written as PDF operators directly: all rules as one path, fills as one, and every text run
+ * as a Tm/Tj pair inside a single text object. pdfkit's text() sets up a graphics state, wraps and measures for
+ * every call; the layout has already done all of that, so painting only has to emit what it decided.
+ */
+const paintPage = (doc: PDFKit.PDFDocument, page: LaidOutPage, fonts: Readonly<Record<FontName, EmbeddedFont>>, height: number): void => {
+  const internals = doc as unknown as PageInternals;
+  const fills: string[] = [];
+  const rules: string[] = [];
+  const texts: string[] = [];
+  for (const item of page.items) {
+    switch (item.kind) {
+      case 'fill':
+        fills.push(`${num(item.rect.x)} ${num(height - item.rect.y - item.rect.height)} ${num(item.rect.width)} ${num(item.rect.height)} re`);
+        break;
+      case 'line':
+        rules.push(`${num(item.x1)} ${num(height - item.y1)} m ${num(item.x2)} ${num(height - item.y2)} l`);
+        break;
+      case 'text': {
+        const font = fonts[item.font];
+        internals.page.fonts[font.id] ??= font.ref();
+        const [glyphs] = font.encode(item.text);
+        const baseline = height - item.y - (font.ascender / 1000) * item.size;
+        texts.push(`/${font.id} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(baseline)} Tm <${glyphs.join('')}> Tj`);
+        break;
+      }
+      case 'image':
+        // Drawn by drawImages, in pdfkit's own page coordinates.
+        break;
+    }
+  }
+  // The page was added with pdfkit's top-left flip already undone: coordinates here are PDF's own, bottom-up.
+  if (fills.length > 0) doc.addContent(`q ${FILL_GRAY} g ${fills.join(' ')} f Q`);
+  if (rules.length > 0) doc.addContent(`q ${RULE_WIDTH} w 0 G ${rules.join(' ')} S Q`);
+  if (texts.length > 0) doc.addContent(`q 0 g BT ${texts.join(' ')} ET Q`);
+};
+
+const drawImages = (doc: PDFKit.PDFDocument, page: LaidOutPage, images: ReadonlyMap<string, Uint8Array>): void => {
+  for (const item of page.items) {
+    if (item.kind !== 'image') continue;
+    const bytes = images.get(item.src);
+    if (!bytes) throw new Error(`image ${item.src} was laid out but not supplied`);
+    doc.image(Buffer.from(bytes), item.rect.x, item.rect.y, { width: item.rect.width, height: item.rect.height });
+  }
+};
+
+const embeddedFont = (doc: PDFKit.PDFDocument, name: FontName): EmbeddedFont => {
+  doc.font(name);
+  return (doc as unknown as PageInternals)._font;
+};
+
+/**
+ * Draws a laid-out document with pdfkit and returns the document as a stream (already ended). Fills are drawn
+ * first on each page so rules and text stay on top of them.
+ */
+export const paintPdf = (tree: DocTree, options: PaintOptions): PDFKit.PDFDocument => {
+  const doc = new PDFDocument({
+    size: [tree.pageWidth, tree.pageHeight],
+    margin: 0,
+    autoFirstPage: false,
+    compress: true,
+    lang: 'ja',
+    displayTitle: true,
+    info: { Title: tree.title, Author: tree.author, Creator: 'pia', Producer: 'pia (pdfkit)', CreationDate: options.creationDate },
+  });
+  doc.registerFont('mincho', options.fonts.mincho.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('gothic', options.fonts.gothic.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+  let fonts: Record<FontName, EmbeddedFont> | undefined;
+  for (const page of tree.pages) {
+    doc.addPage({ size: [tree.pageWidth, tree.pageHeight], margin: 0 });
+    fonts ??= { mincho: embeddedFont(doc, 'mincho'), gothic: embeddedFont(doc, 'gothic') };
+    // pdfkit starts each page flipped to top-left coordinates; undo it so raw operators use PDF's own space.
+    doc.addContent(`q 1 0 0 -1 0 ${num(tree.pageHeight)} cm`);
+    paintPage(doc, page, fonts, tree.pageHeight);
+    doc.addContent('Q');
+    drawImages(doc, page, options.images);
+  }
+  doc.end();
+  return doc;
+};
+
+/** Pixel size of an image as pdfkit reads it (PNG or JPEG), for the layout's scaling. */
+export const imageSizeOf = (images: ReadonlyMap<string, Uint8Array>) => {
+  const sizes = new Map<string, { width: number; height: number }>();
+  return (src: string): { width: number; height: number } => {
+    let size = sizes.get(src);
+    if (!size) {
+      const bytes = images.get(src);
+      if (!bytes) throw new Error(`image ${src} is not supplied`);
+      // openImage is public pdfkit API that its type declarations leave out.
+      const probe = new PDFDocument({ autoFirstPage: false }) as unknown as { openImage: (data: Buffer) => { width: number; height: number } };
+      const image = probe.openImage(Buffer.from(bytes));
+      size = { width: image.width, height: image.height };
+      sizes.set(src, size);
+    }
+    return size;
+  };
+};
