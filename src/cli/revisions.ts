@@ -36,16 +36,21 @@ const defaultChangeDate = (data: unknown): string => {
 
 type Version = { readonly label: string; readonly form: FormId; readonly data: unknown; readonly changeDate: string };
 
+const revisionNumber = (file: string, which: string): number => {
+  const n = Number(which);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError('REVISION_NOT_FOUND', `改訂番号は 1 以上の整数か ${DRAFT}（作業中の評価書）で指定してください: ${which}`, { file });
+  }
+  return n;
+};
+
 /** A revision number, or `draft` for the working copy. */
 const readVersion = async (file: string, which: string): Promise<Version> => {
   if (which === DRAFT) {
     const loaded = await loadAssessment(file);
     return { label: '作業中の評価書', form: requireForm(loaded), data: loaded.data, changeDate: defaultChangeDate(loaded.data) };
   }
-  const n = Number(which);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new AppError('REVISION_NOT_FOUND', `改訂番号は 1 以上の整数か ${DRAFT}（作業中の評価書）で指定してください: ${which}`, { file });
-  }
+  const n = revisionNumber(file, which);
   const revision = await readRevision(file, n);
   return { label: `改訂${n}`, form: revision.form, data: revision.data, changeDate: revision.changeDate };
 };
@@ -134,7 +139,7 @@ export const statusCommand = async (file: string, n: string, status: string | un
     io.err(`状態は ${revisionStatusChoicesJa()} のいずれかを指定してください。`);
     return 2;
   }
-  const revision = await readRevision(file, Number(n));
+  const revision = await readRevision(file, revisionNumber(file, n));
   await setRevisionStatus(file, revision.number, status);
   const warnings = status === DRAFT ? [] : revision.rows.flatMap((row, i) => {
     const warning = timingWarning(row);
