@@ -4,10 +4,12 @@
 import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
+import { benchRevisions } from './revisions.mjs';
 import { sampleMemory } from './support.mjs';
 
 await benchLoad();
 await benchCheck();
+await benchRevisions();
 await benchRender();
 
 console.log(`peak memory (RSS): ${(sampleMemory() / 1024 / 1024).toFixed(1)} MB`);

@@ -1,0 +1,35 @@
+import { readFile, stat } from 'node:fs/promises';
+import { AppError } from '../errors.js';
+import { splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
+
+export type LoadedAssessment = {
+  readonly file: string;
+  readonly form?: FormId;
+  readonly data: Record<string, unknown>;
+  /** Schema violations with the line and column where the item is written. */
+  readonly issues: readonly ValidationIssue[];
+  readonly parsed: ParsedYaml;
+};
+
+const readBytes = async (file: string): Promise<Buffer> => {
+  try {
+    checkSize((await stat(file)).size, file);
+    return await readFile(file);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
+    }
+    throw cause;
+  }
+};
+
+/** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
+export const loadAssessment = async (file: string): Promise<LoadedAssessment> => {
+  const parsed = parseYaml(decodeUtf8(await readBytes(file), file), file);
+  const data = parsed.data as Record<string, unknown>;
+  const { form, issues } = validateAssessment(data);
+  const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));
+  return { file, ...(form ? { form } : {}), data, issues: located, parsed };
+};
+
