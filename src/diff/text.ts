@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 
 /** A run of text that both versions share, or that only the older (removed) or newer (added) one has. */
 export type TextSegment = { readonly kind: 'same' | 'added' | 'removed'; readonly text: string };
@@ -10,8 +10,9 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
  * Word-level differences of two texts for reviewers (the UI highlights them). Joining the `same` and
  * `removed` segments gives the older text back, `same` and `added` the newer one.
  */
+// With spaces: a full-width space added or removed is a change of its own, never folded into a `same` run.
 export const textDiff = (before: string, after: string): TextSegment[] =>
-  diffWords(before, after, { intlSegmenter: segmenter }).map((part) => ({
+  diffWordsWithSpace(before, after, { intlSegmenter: segmenter }).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
     text: part.value,
   }));

@@ -20,6 +20,13 @@ describe('textDiff', () => {
     expect(segments.filter((s) => s.kind === 'same').map((s) => s.text).join('')).toContain('に規定される');
   });
 
+  it('keeps spaces as text: an added full-width space is part of the addition, not of the unchanged run', () => {
+    expect(textDiff('伊勢市長', '伊勢市長　鈴木健一')).toEqual([
+      { kind: 'same', text: '伊勢市長' },
+      { kind: 'added', text: '　鈴木健一' },
+    ]);
+  });
+
   it('identical texts are one unchanged segment', () => {
     expect(textDiff('予防接種情報ファイル', '予防接種情報ファイル')).toEqual([{ kind: 'same', text: '予防接種情報ファイル' }]);
   });
