@@ -1,48 +1,19 @@
 /** Public API of the store: the only module that touches the disk. */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import { formRoot, splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import type { FormId } from '../schema/index.js';
+import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
-import { orderBySchema, stringifyYaml } from './yaml-write.js';
+import type { ParsedYaml } from './yaml-parse.js';
 
 export { MAX_FILE_BYTES } from './yaml-parse.js';
 export type { WriteHooks } from './atomic-write.js';
-
-export type LoadedAssessment = {
-  readonly file: string;
-  readonly form?: FormId;
-  readonly data: Record<string, unknown>;
-  /** Schema violations with the line and column where the item is written. */
-  readonly issues: readonly ValidationIssue[];
-  readonly parsed: ParsedYaml;
-};
-
-const readBytes = async (file: string): Promise<Buffer> => {
-  try {
-    checkSize((await stat(file)).size, file);
-    return await readFile(file);
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
-    }
-    throw cause;
-  }
-};
+export { parseAssessment, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
 
 /** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
-export const loadAssessment = async (file: string): Promise<LoadedAssessment> => {
-  const parsed = parseYaml(decodeUtf8(await readBytes(file), file), file);
-  const data = parsed.data as Record<string, unknown>;
-  const { form, issues } = validateAssessment(data);
-  const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));
-  return { file, ...(form ? { form } : {}), data, issues: located, parsed };
-};
-
-/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
-export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
-  stringifyYaml(orderBySchema(data, formRoot(form)), previous?.doc);
+export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
+  parseAssessment(await readAssessmentBytes(file), file);
 
 /**
  * Save atomically. Drafts with schema issues may be saved (they are reported, not refused); the previous
@@ -71,3 +42,16 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 };
+
+export {
+  ASSESSMENT_ID_PATTERN,
+  createDraft,
+  etagOf,
+  isAssessmentId,
+  listDrafts,
+  readDraft,
+  saveDraft,
+  type Draft,
+  type DraftStamp,
+  type SavedDraft,
+} from './drafts.js';

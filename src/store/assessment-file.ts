@@ -1,0 +1,40 @@
+import { readFile, stat } from 'node:fs/promises';
+import { AppError } from '../errors.js';
+import { formRoot, splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
+import { orderBySchema, stringifyYaml } from './yaml-write.js';
+
+export type LoadedAssessment = {
+  readonly file: string;
+  readonly form?: FormId;
+  readonly data: Record<string, unknown>;
+  /** Schema violations with the line and column where the item is written. */
+  readonly issues: readonly ValidationIssue[];
+  readonly parsed: ParsedYaml;
+};
+
+/** The bytes of an assessment file, refusing oversized files before reading them. */
+export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
+  try {
+    checkSize((await stat(file)).size, file);
+    return await readFile(file);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
+    }
+    throw cause;
+  }
+};
+
+/** Parse and validate assessment bytes. A syntax error throws an AppError; schema violations come back as issues. */
+export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessment => {
+  const parsed = parseYaml(decodeUtf8(bytes, file), file);
+  const data = parsed.data as Record<string, unknown>;
+  const { form, issues } = validateAssessment(data);
+  const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));
+  return { file, ...(form ? { form } : {}), data, issues: located, parsed };
+};
+
+/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
+export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
+  stringifyYaml(orderBySchema(data, formRoot(form)), previous?.doc);

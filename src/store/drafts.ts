@@ -1,0 +1,158 @@
+/**
+ * Drafts in a data folder: `<dataDir>/<id>/assessment.yaml`, addressed by id and versioned by a hash of the
+ * file's bytes (the HTTP layer's ETag), so a save can refuse to overwrite a version its author never saw.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError, isAppError } from '../errors.js';
+import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
+import { isFormId, type FormId, type ValidationIssue } from '../schema/index.js';
+import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { checkSize } from './yaml-parse.js';
+
+/** Folder names an assessment may have: no separators, no dots, so an id can never leave the data folder. */
+export const ASSESSMENT_ID_PATTERN = '^[0-9A-Za-z][0-9A-Za-z_-]{0,80}$';
+const ID_REGEX = new RegExp(ASSESSMENT_ID_PATTERN);
+const DRAFT_FILE = 'assessment.yaml';
+
+export const isAssessmentId = (id: string): boolean => ID_REGEX.test(id);
+
+export type Draft = LoadedAssessment & { readonly id: string; readonly etag: string };
+
+/** What identifies one version of a draft without reading it: a save renames a new file in (new inode). */
+export type DraftStamp = { readonly id: string; readonly updatedAt: Date; readonly version: string };
+
+/** The version tag of file bytes: a content hash, so equal bytes are the same version whoever wrote them. */
+export const etagOf = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('base64url');
+
+const assessmentDir = (dataDir: string, id: string): string => {
+  const root = path.resolve(dataDir);
+  const dir = path.resolve(root, id);
+  // The pattern already excludes '..' and separators; checking the resolved parent too costs nothing.
+  if (!isAssessmentId(id) || path.dirname(dir) !== root) {
+    throw new AppError('INVALID_ID', fillMessage(API_MESSAGES_JA.invalidId, { id: id.slice(0, 100) }));
+  }
+  return dir;
+};
+
+const draftFile = (dataDir: string, id: string): string => path.join(assessmentDir(dataDir, id), DRAFT_FILE);
+/** How files are named in messages: relative to the data folder, never the server's absolute path. */
+const draftLabel = (id: string): string => `${id}/${DRAFT_FILE}`;
+
+const notFound = (id: string, cause?: unknown): AppError =>
+  new AppError('ASSESSMENT_NOT_FOUND', fillMessage(API_MESSAGES_JA.assessmentNotFound, { id }), { id }, { cause });
+
+const readDraftBytes = async (dataDir: string, id: string): Promise<Buffer> => {
+  try {
+    return await readAssessmentBytes(draftFile(dataDir, id));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'ASSESSMENT_NOT_FOUND') throw notFound(id, error);
+    throw error;
+  }
+};
+
+/** Read, parse and validate a draft, with its version tag. */
+export const readDraft = async (dataDir: string, id: string): Promise<Draft> => {
+  const bytes = await readDraftBytes(dataDir, id);
+  return { ...parseAssessment(bytes, draftLabel(id)), id, etag: etagOf(bytes) };
+};
+
+/** The version on disk, for the author whose save lost the race: they must see it, so nothing is lost. */
+const conflict = (id: string, bytes: Buffer): AppError => {
+  const etag = etagOf(bytes);
+  let data: Record<string, unknown> | undefined;
+  try {
+    data = parseAssessment(bytes, draftLabel(id)).data;
+  } catch {
+    // Another program left a file that no longer parses; the author still learns the version changed.
+  }
+  return new AppError(
+    'REVISION_CONFLICT',
+    fillMessage(API_MESSAGES_JA.saveConflict, { id }),
+    { etag, ...(data ? { data } : {}) },
+  );
+};
+
+const formOf = (id: string, data: Record<string, unknown>): FormId => {
+  const form = data['form'];
+  if (!isFormId(form)) {
+    throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
+  }
+  return form;
+};
+
+export type SavedDraft = { readonly etag: string; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Replace a draft if it is still the version `expectedEtag` names ('*' = any version). The version is checked
+ * when the save starts and again right before the atomic rename, so a save by another process in between is
+ * refused rather than overwritten. Drafts with schema issues are saved; the issues come back.
+ */
+export const saveDraft = async (
+  dataDir: string,
+  id: string,
+  data: Record<string, unknown>,
+  expectedEtag: string,
+): Promise<SavedDraft> => {
+  const file = draftFile(dataDir, id);
+  const before = await readDraftBytes(dataDir, id);
+  const etag = etagOf(before);
+  if (expectedEtag !== '*' && expectedEtag !== etag) throw conflict(id, before);
+  let previous;
+  try {
+    previous = parseAssessment(before, draftLabel(id)).parsed;
+  } catch {
+    // The file on disk no longer parses: there are no comments to carry over, and the save repairs it.
+  }
+  const text = serializeAssessment(formOf(id, data), data, previous);
+  const bytes = Buffer.from(text, 'utf8');
+  checkSize(bytes.length, draftLabel(id));
+  await writeFileAtomic(file, text, {
+    beforeRename: async () => {
+      const now = await readDraftBytes(dataDir, id);
+      if (etagOf(now) !== etag) throw conflict(id, now);
+    },
+  });
+  return { etag: etagOf(bytes), issues: parseAssessment(bytes, draftLabel(id)).issues };
+};
+
+/** Create a new assessment folder with its first draft; refuses an id whose folder exists. */
+export const createDraft = async (dataDir: string, id: string, data: Record<string, unknown>): Promise<void> => {
+  const dir = assessmentDir(dataDir, id);
+  const text = serializeAssessment(formOf(id, data), data);
+  await mkdir(path.dirname(dir), { recursive: true });
+  try {
+    // mkdir without `recursive` fails if the folder exists: that is what makes two creations of one id safe.
+    await mkdir(dir);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('ASSESSMENT_EXISTS', fillMessage(API_MESSAGES_JA.assessmentExists, { id }), { id }, { cause });
+    }
+    throw cause;
+  }
+  try {
+    await writeFileAtomic(path.join(dir, DRAFT_FILE), text);
+  } catch (error) {
+    await rmdir(dir).catch(() => undefined);
+    throw error;
+  }
+};
+
+/** Every draft in the data folder with its version stamp, read from directory entries and stat only. */
+export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
+  const entries = await readdir(path.resolve(dataDir), { withFileTypes: true }).catch((cause: unknown) => {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw cause;
+  });
+  const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
+  const stamps = await Promise.all(
+    ids.map(async (id) => {
+      const info = await stat(draftFile(dataDir, id)).catch(() => undefined);
+      if (!info?.isFile()) return undefined;
+      return { id, updatedAt: info.mtime, version: `${info.ino}:${info.mtimeMs}:${info.size}` };
+    }),
+  );
+  return stamps.filter((stamp) => stamp !== undefined).sort((a, b) => a.id.localeCompare(b.id));
+};
