@@ -21,6 +21,8 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
     // Ids in paths are matched by the route schema; a trailing slash is the same page.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT));
   const service = createAssessmentService(config.dataDir, (id, code) =>
     app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),

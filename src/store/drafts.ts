@@ -9,7 +9,7 @@ import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { isFormId, type FormId, type ValidationIssue } from '../schema/index.js';
 import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import { checkSize } from './yaml-parse.js';
 
 /** Folder names an assessment may have: no separators, no dots, so an id can never leave the data folder. */
@@ -88,13 +88,15 @@ export type SavedDraft = { readonly etag: string; readonly issues: readonly Vali
 /**
  * Replace a draft if it is still the version `expectedEtag` names ('*' = any version). The version is checked
  * when the save starts and again right before the atomic rename, so a save by another process in between is
- * refused rather than overwritten. Drafts with schema issues are saved; the issues come back.
+ * refused rather than overwritten. Drafts with schema issues are saved; the issues come back. `hooks` lets tests
+ * act as that other process.
  */
 export const saveDraft = async (
   dataDir: string,
   id: string,
   data: Record<string, unknown>,
   expectedEtag: string,
+  hooks: WriteHooks = {},
 ): Promise<SavedDraft> => {
   const file = draftFile(dataDir, id);
   const before = await readDraftBytes(dataDir, id);
@@ -110,7 +112,8 @@ export const saveDraft = async (
   const bytes = Buffer.from(text, 'utf8');
   checkSize(bytes.length, draftLabel(id));
   await writeFileAtomic(file, text, {
-    beforeRename: async () => {
+    beforeRename: async (temp) => {
+      await hooks.beforeRename?.(temp);
       const now = await readDraftBytes(dataDir, id);
       if (etagOf(now) !== etag) throw conflict(id, now);
     },
