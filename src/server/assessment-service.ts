@@ -2,7 +2,7 @@
 import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { createSkeleton, type FormId } from '../schema/index.js';
-import { createDraft, readDraft, saveDraft } from '../store/index.js';
+import { createDraft, createDraftCache, readDraft, saveDraft } from '../store/index.js';
 import type {
   AssessmentResponse,
   AssessmentSummary,
@@ -54,6 +54,7 @@ export const createAssessmentService = (
   onUnreadable: (id: string, code: string) => void,
 ): AssessmentService => {
   const lock = createKeyedLock();
+  const drafts = createDraftCache();
   const summaries = createSummaryIndex(dataDir, onUnreadable);
 
   const createWithFreshId = async (base: string, data: Record<string, unknown>): Promise<string> => {
@@ -73,7 +74,7 @@ export const createAssessmentService = (
     list: (query) => summaries.list(query),
 
     get: async (id) => {
-      const draft = await readDraft(dataDir, id);
+      const draft = await readDraft(dataDir, id, drafts);
       if (!draft.form) {
         throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id, issues: draft.issues });
       }
@@ -91,7 +92,7 @@ export const createAssessmentService = (
 
     save: (id, data, ifMatch) =>
       lock(id, async () => {
-        const saved = await saveDraft(dataDir, id, data, ifMatch);
+        const saved = await saveDraft(dataDir, id, data, ifMatch, { cache: drafts });
         return { etag: saved.etag, issues: [...saved.issues] };
       }),
   };

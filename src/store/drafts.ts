@@ -53,10 +53,56 @@ const readDraftBytes = async (dataDir: string, id: string): Promise<Buffer> => {
   }
 };
 
-/** Read, parse and validate a draft, with its version tag. */
-export const readDraft = async (dataDir: string, id: string): Promise<Draft> => {
-  const bytes = await readDraftBytes(dataDir, id);
-  return { ...parseAssessment(bytes, draftLabel(id)), id, etag: etagOf(bytes) };
+/**
+ * Parsed drafts kept between requests: parsing a 全項目評価書 takes tens of milliseconds, a stat well under one.
+ * An entry serves reads only while the file's stamp (inode, mtime, size; a save renames a new inode in) is the
+ * one seen before reading it; an entry left by a save has no stamp and only serves the next save's comments.
+ */
+export type DraftCache = {
+  get: (id: string) => { version?: string; draft: Draft } | undefined;
+  set: (id: string, entry: { version?: string; draft: Draft }) => void;
+};
+
+/** The most recently used `capacity` drafts (a Map keeps insertion order, so re-inserting marks use). */
+export const createDraftCache = (capacity = 16): DraftCache => {
+  const entries = new Map<string, { version?: string; draft: Draft }>();
+  return {
+    get: (id) => {
+      const entry = entries.get(id);
+      if (entry) {
+        entries.delete(id);
+        entries.set(id, entry);
+      }
+      return entry;
+    },
+    set: (id, entry) => {
+      entries.delete(id);
+      entries.set(id, entry);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= capacity) break;
+        entries.delete(oldest);
+      }
+    },
+  };
+};
+
+const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string => `${info.ino}:${info.mtimeMs}:${info.size}`;
+
+const parseDraft = (id: string, bytes: Buffer): Draft => ({ ...parseAssessment(bytes, draftLabel(id)), id, etag: etagOf(bytes) });
+
+/** Read, parse and validate a draft, with its version tag; from `cache` when the file has not changed. */
+export const readDraft = async (dataDir: string, id: string, cache?: DraftCache): Promise<Draft> => {
+  if (!cache) return parseDraft(id, await readDraftBytes(dataDir, id));
+  // Stat before reading: if the file changes in between, the entry is merely stale-keyed and missed next time.
+  const info = await stat(draftFile(dataDir, id)).catch((cause: unknown) => {
+    throw (cause as NodeJS.ErrnoException).code === 'ENOENT' ? notFound(id, cause) : cause;
+  });
+  const version = stampOf(info);
+  const cached = cache.get(id);
+  if (cached?.version === version) return cached.draft;
+  const draft = parseDraft(id, await readDraftBytes(dataDir, id));
+  cache.set(id, { version, draft });
+  return draft;
 };
 
 /** The version on disk, for the author whose save lost the race: they must see it, so nothing is lost. */
@@ -96,15 +142,17 @@ export const saveDraft = async (
   id: string,
   data: Record<string, unknown>,
   expectedEtag: string,
-  hooks: WriteHooks = {},
+  options: { cache?: DraftCache; hooks?: WriteHooks } = {},
 ): Promise<SavedDraft> => {
+  const { cache, hooks = {} } = options;
   const file = draftFile(dataDir, id);
   const before = await readDraftBytes(dataDir, id);
   const etag = etagOf(before);
   if (expectedEtag !== '*' && expectedEtag !== etag) throw conflict(id, before);
-  let previous;
+  const cached = cache?.get(id)?.draft;
+  let previous = cached?.etag === etag ? cached.parsed : undefined;
   try {
-    previous = parseAssessment(before, draftLabel(id)).parsed;
+    previous ??= parseAssessment(before, draftLabel(id)).parsed;
   } catch {
     // The file on disk no longer parses: there are no comments to carry over, and the save repairs it.
   }
@@ -118,7 +166,9 @@ export const saveDraft = async (
       if (etagOf(now) !== etag) throw conflict(id, now);
     },
   });
-  return { etag: etagOf(bytes), issues: parseAssessment(bytes, draftLabel(id)).issues };
+  const saved = parseDraft(id, bytes);
+  cache?.set(id, { draft: saved });
+  return { etag: saved.etag, issues: saved.issues };
 };
 
 /** Create a new assessment folder with its first draft; refuses an id whose folder exists. */
@@ -154,7 +204,7 @@ export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
     ids.map(async (id) => {
       const info = await stat(draftFile(dataDir, id)).catch(() => undefined);
       if (!info?.isFile()) return undefined;
-      return { id, updatedAt: info.mtime, version: `${info.ino}:${info.mtimeMs}:${info.size}` };
+      return { id, updatedAt: info.mtime, version: stampOf(info) };
     }),
   );
   return stamps.filter((stamp) => stamp !== undefined).sort((a, b) => a.id.localeCompare(b.id));

@@ -46,12 +46,14 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
 export {
   ASSESSMENT_ID_PATTERN,
   createDraft,
+  createDraftCache,
   etagOf,
   isAssessmentId,
   listDrafts,
   readDraft,
   saveDraft,
   type Draft,
+  type DraftCache,
   type DraftStamp,
   type SavedDraft,
 } from './drafts.js';

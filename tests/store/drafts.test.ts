@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
-import { createDraft, etagOf, listDrafts, readDraft, saveDraft } from '../../src/store/index.js';
+import { createDraft, createDraftCache, etagOf, listDrafts, readDraft, saveDraft } from '../../src/store/index.js';
 import { ROOT, makeTempDir } from '../helpers/seeds.js';
 
 const ID = '004-ise-yobosesshu';
@@ -26,7 +26,7 @@ describe('saveDraft', () => {
     const draft = await readDraft(dataDir, ID);
     const edited = (await readFile(file(ID), 'utf8')).replace('伊勢市長', '伊勢市長（別のプログラム）');
     const code = await codeOf(
-      saveDraft(dataDir, ID, draft.data, draft.etag, { beforeRename: () => writeFile(file(ID), edited) }),
+      saveDraft(dataDir, ID, draft.data, draft.etag, { hooks: { beforeRename: () => writeFile(file(ID), edited) } }),
     );
     expect(code).toBe('REVISION_CONFLICT');
     expect(await readFile(file(ID), 'utf8')).toBe(edited);
@@ -81,5 +81,21 @@ describe('listDrafts', () => {
 
   it('answers an empty list for a data folder that does not exist', async () => {
     expect(await listDrafts(path.join(dataDir, 'missing'))).toEqual([]);
+  });
+});
+
+describe('readDraft with a cache', () => {
+  it('serves an unchanged file from the cache and sees every change, whoever made it', async () => {
+    const cache = createDraftCache();
+    const first = await readDraft(dataDir, ID, cache);
+    expect(await readDraft(dataDir, ID, cache)).toBe(first);
+    const edited = (await readFile(file(ID), 'utf8')).replace('伊勢市長', '伊勢市長（直接修正）');
+    await writeFile(file(ID), edited);
+    const second = await readDraft(dataDir, ID, cache);
+    expect(second.etag).toBe(etagOf(edited));
+    const saved = await saveDraft(dataDir, ID, first.data, second.etag, { cache });
+    const third = await readDraft(dataDir, ID, cache);
+    expect(third.etag).toBe(saved.etag);
+    expect(third.data).toEqual(first.data);
   });
 });
