@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { expectValue, field, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
+import { launchChromium, startUiServer, type UiServer } from './support.js';
+
+let server: UiServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startUiServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+const createJuten = async (title: string): Promise<string> => {
+  await page.goto(server.url + '/');
+  const create = page.locator('pia-assessment-list form.create');
+  await create.locator('input[value="yoshiki3"]').check();
+  await create.locator('input[name="title"]').fill(title);
+  await create.locator('input[name="organization"]').fill('テスト市長');
+  await create.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/assessments\/[^/]+$/);
+  await page.locator('pia-section').first().waitFor();
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+};
+
+const SYSTEM_FUNCTIONS = '1 接種対象者の登録\n2 接種記録の管理\n3 他市区町村への照会';
+const CONSIGNMENT = '/files/0/overview/consignment';
+
+describe('the editor in Chromium', () => {
+  it('creates a 重点項目評価書, keeps every kind of answer across a reload, and writes them to the draft file', async () => {
+    const id = await createJuten('テスト市　予防接種に関する事務　重点項目評価書');
+    await expectValue(page, '/cover/title', 'テスト市　予防接種に関する事務　重点項目評価書');
+
+    await input(page, '/basicInfo/business/name').fill('予防接種に関する事務');
+    await input(page, '/basicInfo/systems/0/functions').fill(SYSTEM_FUNCTIONS);
+    await field(page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').check();
+    await input(page, '/files/0/overview/basic/personCount').selectOption({ label: '1万人以上10万人未満' });
+    await field(page, '/basicInfo/networkLinkage/implementation').getByLabel('実施する', { exact: false }).first().check();
+    await input(page, '/basicInfo/networkLinkage/legalBasis').fill('番号法第19条第8号');
+    const connections = field(page, '/basicInfo/systems/0/connections');
+    await connections.getByLabel('庁内連携システム').check();
+    await connections.getByLabel('その他', { exact: true }).check();
+    await connections.locator('input[type=text]').fill('健康管理システム');
+    await input(page, '/cover/publishedOn').fill('2025-04-01');
+    await expect.poll(() => field(page, '/cover/publishedOn').locator('.hint').textContent()).toBe('令和7年4月1日');
+    await waitSaved(page);
+
+    await page.reload();
+    await page.locator('pia-section').first().waitFor();
+    await expectValue(page, '/basicInfo/business/name', '予防接種に関する事務');
+    await expectValue(page, '/basicInfo/systems/0/functions', SYSTEM_FUNCTIONS);
+    expect(await field(page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').isChecked()).toBe(true);
+    expect(await input(page, '/files/0/overview/basic/personCount').locator('option:checked').textContent()).toBe(
+      '1万人以上10万人未満',
+    );
+    expect(await connections.getByLabel('庁内連携システム').isChecked()).toBe(true);
+    expect(await connections.getByLabel('情報提供ネットワークシステム').isChecked()).toBe(false);
+    expect(await connections.locator('input[type=text]').inputValue()).toBe('健康管理システム');
+    await expectValue(page, '/cover/publishedOn', '2025-04-01');
+    await expectValue(page, '/basicInfo/networkLinkage/legalBasis', '番号法第19条第8号');
+
+    const saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    expect(saved.basicInfo.business.targetCount).toBe('1万人以上10万人未満');
+    expect(saved.files[0].overview.basic.personCount).toBe('1万人以上10万人未満');
+    expect(saved.basicInfo.networkLinkage.implementation).toBe('実施する');
+    expect(saved.basicInfo.systems[0].connections.other).toEqual({ checked: true, text: '健康管理システム' });
+    expect(saved.cover.publishedOn).toBe('2025-04-01');
+  });
+
+  it('shows the validation message at the item as the user types, and removes it once corrected', async () => {
+    await createJuten('検証用　重点項目評価書');
+    const count = field(page, `${CONSIGNMENT}/status/count`);
+    await field(page, `${CONSIGNMENT}/status/value`).getByLabel('委託する').check();
+    await count.locator('input').fill('-1');
+    await expect.poll(() => count.locator('[role=alert]').textContent()).toMatch(/0/);
+    expect(await count.getAttribute('invalid')).not.toBeNull();
+    await expect.poll(() => page.locator('pia-issue-list summary').textContent()).toContain('1件');
+    await count.locator('input').fill('2');
+    await expect.poll(() => count.locator('[role=alert]').count()).toBe(0);
+  });
+
+  it('adds a 委託事項, hides 再委託 details that do not apply, and removes the entry again', async () => {
+    const id = await createJuten('委託事項の追加と削除');
+    await field(page, `${CONSIGNMENT}/status/value`).getByLabel('委託する').check();
+    await page.getByRole('button', { name: '委託事項を追加' }).click();
+    const entry = field(page, `${CONSIGNMENT}/items/0`);
+    await entry.waitFor();
+    expect(await entry.locator('.entry-title').textContent()).toBe('委託事項1');
+    await input(page, `${CONSIGNMENT}/items/0/name`).fill('システム運用保守業務委託');
+    await expect.poll(() => entry.locator('.entry-title').textContent()).toBe('委託事項1　システム運用保守業務委託');
+
+    await field(page, `${CONSIGNMENT}/items/0/reconsignment`).getByLabel('再委託しない').check();
+    await field(page, `${CONSIGNMENT}/items/0/reconsignmentPermission`).waitFor({ state: 'detached' });
+    await field(page, `${CONSIGNMENT}/items/0/reconsignment`).getByLabel('再委託する', { exact: false }).first().check();
+    await input(page, `${CONSIGNMENT}/items/0/reconsignmentPermission`).fill('書面による事前承認');
+    await waitSaved(page);
+    let saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    expect(saved.files[0].overview.consignment.items).toHaveLength(1);
+    expect(saved.files[0].overview.consignment.items[0]).toMatchObject({ id: 'consignee-1', name: 'システム運用保守業務委託' });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await entry.getByRole('button', { name: '委託事項1を削除' }).click();
+    await entry.waitFor({ state: 'detached' });
+    await waitSaved(page);
+    saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    expect(saved.files[0].overview.consignment.items).toEqual([]);
+    expect(await saveStatus(page).textContent()).toContain('保存済み');
+  });
+});

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The web editor: ui/ is the page root, the bundle goes to ui/dist, which the fastify server serves. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./ui', import.meta.url)),
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // ajv, the schemas and lit make one chunk of ~400 kB; splitting it would only add round trips on loopback.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
