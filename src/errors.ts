@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REVISION_CONFLICT'
   | 'INVALID_CONFIG'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'TEMPLATE_MISSING'
+  | 'FONT_MISSING_GLYPH'
+  | 'IMAGE_NOT_FOUND';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -42,6 +45,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   REVISION_CONFLICT: 409,
   INVALID_CONFIG: 500,
   INTERNAL: 500,
+  TEMPLATE_MISSING: 500,
+  FONT_MISSING_GLYPH: 422,
+  IMAGE_NOT_FOUND: 422,
 };
 
 export type ErrorDetails = {

@@ -65,3 +65,10 @@ export const REQUEST_PARTS_JA: Record<string, string> = {
   params: 'URL',
   headers: 'ヘッダー',
 };
+
+/** Japanese messages of the PDF renderer's expected failures. */
+export const RENDER_MESSAGES_JA = {
+  templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',
+  missingGlyphs: 'PDFのフォントにない文字があるため出力できません: {chars}（{where}）。別の文字に置き換えてください。',
+  invalid: '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。先に pia validate で確認してください。',
+} as const;

@@ -8,6 +8,7 @@ import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import type { ParsedYaml } from './yaml-parse.js';
 
 export { MAX_FILE_BYTES } from './yaml-parse.js';
+export { readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 export { parseAssessment, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
 

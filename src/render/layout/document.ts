@@ -1,0 +1,100 @@
+import { CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, TYPE } from './geometry.js';
+import { PageBuilder, addToPages } from './page-builder.js';
+import { layoutTable } from './table.js';
+import { setParagraphs, type Line } from './text-lines.js';
+import type { Block, DocTree, DocumentBlocks, Drawable, ImageSize, Measure } from './types.js';
+
+export type LayoutOptions = { readonly measure: Measure; readonly imageSize: ImageSize };
+
+const CONTENT = { x: PAGE.marginX, width: CONTENT_WIDTH } as const;
+
+const drawFreeLines = (page: PageBuilder, lines: readonly Line[], lineHeight: number, measure: Measure): void => {
+  for (const line of lines) {
+    if (page.remaining < lineHeight) page.newPage();
+    const width = measure(line.text, line.font, line.size);
+    const x = line.align === 'center' ? CONTENT.x + (CONTENT.width - width) / 2 : line.align === 'right' ? CONTENT.x + CONTENT.width - width : CONTENT.x;
+    if (line.text !== '') {
+      page.add({
+        kind: 'text',
+        text: line.text,
+        x,
+        y: page.y + (lineHeight - line.size) / 2,
+        font: line.font,
+        size: line.size,
+        width,
+        clip: { x: CONTENT.x, y: page.y, width: CONTENT.width, height: lineHeight },
+      });
+    }
+    page.y += lineHeight;
+  }
+};
+
+const layoutImage = (page: PageBuilder, block: Extract<Block, { kind: 'image' }>, options: LayoutOptions): void => {
+  const size = options.imageSize(block.src);
+  const fullHeight = CONTENT_BOTTOM - PAGE.marginTop;
+  // Scale down to fit the width and the page, never up: a diagram keeps its drawn size when it fits.
+  let scale = Math.min(1, CONTENT.width / size.width, fullHeight / size.height);
+  if (size.height * scale > page.remaining) {
+    if (page.remaining >= fullHeight / 2) scale = Math.min(scale, page.remaining / size.height);
+    else page.newPage();
+  }
+  const width = size.width * scale;
+  const height = size.height * scale;
+  page.add({ kind: 'image', src: block.src, rect: { x: CONTENT.x + (CONTENT.width - width) / 2, y: page.y, width, height } });
+  page.y += height + TYPE.lineHeight / 2;
+};
+
+const layoutBlock = (page: PageBuilder, block: Block, options: LayoutOptions): void => {
+  const { measure } = options;
+  switch (block.kind) {
+    case 'page-break':
+      if (!page.isPageEmpty) page.newPage();
+      return;
+    case 'spacer':
+      page.y = Math.min(page.y + block.height, CONTENT_BOTTOM);
+      return;
+    case 'title':
+      drawFreeLines(page, setParagraphs([{ text: block.text, align: block.align }], CONTENT.width, { font: 'gothic', size: block.size }, measure), block.size * 1.6, measure);
+      return;
+    case 'heading': {
+      // A heading is never left alone at the bottom of a page.
+      if (page.remaining < TYPE.heading * 1.8 + 3 * TYPE.lineHeight) page.newPage();
+      drawFreeLines(page, setParagraphs([{ text: block.text }], CONTENT.width, { font: 'gothic', size: TYPE.heading }, measure), TYPE.heading * 1.8, measure);
+      return;
+    }
+    case 'text':
+      drawFreeLines(page, setParagraphs(block.paragraphs, CONTENT.width, { font: 'mincho', size: TYPE.body }, measure), TYPE.lineHeight, measure);
+      return;
+    case 'table':
+      layoutTable(page, block.rows, block.repeatHeader, measure);
+      page.y += TYPE.lineHeight / 2;
+      return;
+    case 'image':
+      layoutImage(page, block, options);
+      return;
+  }
+};
+
+const stampOf = (stamp: string, measure: Measure): Drawable => {
+  const width = measure(stamp, 'mincho', TYPE.body);
+  const x = CONTENT.x + CONTENT.width - width;
+  const y = PAGE.marginTop / 2 - TYPE.body / 2;
+  return { kind: 'text', text: stamp, x, y, font: 'mincho', size: TYPE.body, width, clip: { x: CONTENT.x, y: 0, width: CONTENT.width, height: PAGE.marginTop } };
+};
+
+const pageNumber = (index: number, measure: Measure): Drawable => {
+  // `- n -`: a bare number, so the footer never reads as part of the document's text.
+  const text = `- ${index + 1} -`;
+  const width = measure(text, 'mincho', TYPE.footer);
+  const top = PAGE.height - PAGE.marginBottom / 2 - TYPE.footer / 2;
+  return { kind: 'text', text, x: (PAGE.width - width) / 2, y: top, font: 'mincho', size: TYPE.footer, width, clip: { x: 0, y: CONTENT_BOTTOM, width: PAGE.width, height: PAGE.marginBottom } };
+};
+
+/** The document laid out on A4 pages: pure, given text measurement and image sizes. */
+export const layoutDocument = (doc: DocumentBlocks, options: LayoutOptions): DocTree => {
+  const page = new PageBuilder();
+  if (doc.stamp) page.add(stampOf(doc.stamp, options.measure));
+  for (const block of doc.blocks) layoutBlock(page, block, options);
+  const pages = addToPages(page.finish(), (index) => [pageNumber(index, options.measure)]);
+  return { title: doc.title, author: doc.author, pageWidth: PAGE.width, pageHeight: PAGE.height, pages };
+};

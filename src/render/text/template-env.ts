@@ -1,0 +1,128 @@
+import Handlebars from 'handlebars';
+import { formatWareki } from '../../domain/wareki.js';
+import {
+  childNode,
+  formRoot,
+  itemLabel,
+  keyword,
+  printedLabel,
+  titleOf,
+  type FormId,
+  type FormRevision,
+  type ResolvedNode,
+} from '../../schema/index.js';
+import { sectionRows } from './form-rows.js';
+import { isRecord } from './value-views.js';
+
+/** Template sources as read by the store: documents by name (`yoshiki3/令和７年５月`) and partials by name. */
+export type TemplateSources = { readonly documents: Readonly<Record<string, string>>; readonly partials: Readonly<Record<string, string>> };
+
+/** What every template renders from. `changeRows` are the rows of the 変更箇所 table (stored, not diffed). */
+export type RenderContext = {
+  readonly form: FormId;
+  readonly revision: FormRevision;
+  readonly data: Record<string, unknown>;
+  readonly changeRows: readonly Record<string, unknown>[];
+};
+
+const LABEL_WIDTH = 128;
+const SIDE_LABEL_WIDTH = 20;
+
+const segmentsOf = (pointer: string): string[] => pointer.split('/').slice(1);
+
+const nodeAt = (form: FormId, pointer: string): ResolvedNode => {
+  let node = formRoot(form);
+  for (const segment of segmentsOf(pointer)) {
+    const next = childNode(node, segment);
+    if (!next) throw new Error(`template refers to ${pointer}, which the ${form} schema does not have`);
+    node = next;
+  }
+  return node;
+};
+
+const valueAt = (data: unknown, pointer: string): unknown =>
+  segmentsOf(pointer).reduce<unknown>((value, segment) => (isRecord(value) ? value[segment] : Array.isArray(value) ? value[Number(segment)] : undefined), data);
+
+const rootOf = (options: Handlebars.HelperOptions): RenderContext => options.data.root as RenderContext;
+
+const fileCount = (context: RenderContext): number => (Array.isArray(context.data['files']) ? context.data['files'].length : 0);
+
+/** A section's printed heading; with several 特定個人情報ファイル, Ⅱ and Ⅲ carry the file number, Ⅱ（2）. */
+const headingOf = (context: RenderContext, pointer: string): string => {
+  const node = nodeAt(context.form, pointer);
+  const match = /^\/files\/(\d+)\//.exec(pointer);
+  const fileNumber = match && fileCount(context) > 1 ? Number(match[1]) + 1 : undefined;
+  const label = itemLabel(node, context.revision, fileNumber) ?? '';
+  return label + (keyword<string>(node, 'x-mark') ?? '') + (keyword<string>(node, 'x-suffix') ?? '');
+};
+
+/** Printed labels of the parts in the form's order (x-toc), for the 項目一覧. */
+const tocOf = (context: RenderContext): string[] => {
+  const root = formRoot(context.form);
+  return (keyword<string[]>(root, 'x-toc') ?? []).map((pointer) => {
+    const [, key = '', part] = pointer.split('/');
+    const node = part === undefined ? childNode(root, key)! : childNode(childNode(childNode(root, key)!, '0')!, part)!;
+    return printedLabel(node, context.revision) ?? '';
+  });
+};
+
+const registerHelpers = (hb: typeof Handlebars): void => {
+  hb.registerHelper('rows', function (pointer: string, slotRanges: boolean, options: Handlebars.HelperOptions) {
+    const context = rootOf(options);
+    return sectionRows(context.form, context.data, pointer, {
+      revision: context.revision,
+      slotRanges,
+      labelWidth: LABEL_WIDTH,
+      sideLabelWidth: SIDE_LABEL_WIDTH,
+    });
+  });
+  hb.registerHelper('rowPartial', (kind: string) => `row-${kind}`);
+  hb.registerHelper('schemaLabel', (pointer: string, options: Handlebars.HelperOptions) => {
+    const context = rootOf(options);
+    return printedLabel(nodeAt(context.form, pointer), context.revision) ?? '';
+  });
+  hb.registerHelper('schemaTitle', (pointer: string, options: Handlebars.HelperOptions) => {
+    const context = rootOf(options);
+    return titleOf(nodeAt(context.form, pointer), context.revision) ?? '';
+  });
+  hb.registerHelper('formName', (options: Handlebars.HelperOptions) => keyword<{ name: string }>(formRoot(rootOf(options).form), 'x-form')?.name ?? '');
+  hb.registerHelper('sectionHeading', (pointer: string, options: Handlebars.HelperOptions) => headingOf(rootOf(options), pointer));
+  hb.registerHelper('get', (pointer: string, options: Handlebars.HelperOptions) => {
+    const value = valueAt(rootOf(options).data, pointer);
+    return value === null || value === undefined ? '' : value;
+  });
+  hb.registerHelper('formTitle', (options: Handlebars.HelperOptions) => titleOf(formRoot(rootOf(options).form)) ?? '');
+  hb.registerHelper('concatPointer', (pointer: string, rest: string) => `${pointer}${rest}`);
+  hb.registerHelper('wareki', (iso: unknown) => (typeof iso === 'string' ? formatWareki(iso) : ''));
+  hb.registerHelper('files', (part: string, options: Handlebars.HelperOptions) =>
+    Array.from({ length: fileCount(rootOf(options)) }, (_, index) => `/files/${index}/${part}`),
+  );
+  hb.registerHelper('toc', (options: Handlebars.HelperOptions) => tocOf(rootOf(options)));
+  hb.registerHelper('list', (pointer: string, options: Handlebars.HelperOptions) => {
+    const value = valueAt(rootOf(options).data, pointer);
+    return Array.isArray(value) ? value : [];
+  });
+  hb.registerHelper('join', (items: unknown, separator: string) => (Array.isArray(items) ? items.map(String).join(separator) : ''));
+};
+
+export type TemplateEnv = { readonly render: (document: string, context: RenderContext) => string; readonly has: (document: string) => boolean };
+
+/**
+ * An isolated Handlebars environment (never the global one) with the renderer's helpers and partials. Templates
+ * compile in strict mode, so a misspelt field is an error instead of a blank cell. Output is markup, so
+ * Handlebars' HTML escaping stays on: it is what keeps a value from ever being read as a tag.
+ */
+export const createTemplateEnv = (sources: TemplateSources): TemplateEnv => {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const [name, source] of Object.entries(sources.partials)) hb.registerPartial(name, hb.compile(source, { strict: true }));
+  const compiled = new Map(Object.entries(sources.documents).map(([name, source]) => [name, hb.compile(source, { strict: true })]));
+  return {
+    has: (document) => compiled.has(document),
+    render: (document, context) => {
+      const template = compiled.get(document);
+      if (!template) throw new Error(`no template ${document}`);
+      return template(context);
+    },
+  };
+};

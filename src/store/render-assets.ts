@@ -1,0 +1,64 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+
+/** The BIZ UD fonts shipped by npm packages: no system font, no network. */
+const FONT_FILES = {
+  mincho: '@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf',
+  gothic: '@expo-google-fonts/biz-udgothic/400Regular/BIZUDGothic_400Regular.ttf',
+} as const;
+
+export type FontBytes = { readonly mincho: Uint8Array; readonly gothic: Uint8Array };
+
+export const readFonts = async (): Promise<FontBytes> => {
+  const [mincho, gothic] = await Promise.all([readFile(require.resolve(FONT_FILES.mincho)), readFile(require.resolve(FONT_FILES.gothic))]);
+  return { mincho, gothic };
+};
+
+export type TemplateFiles = { readonly documents: Record<string, string>; readonly partials: Record<string, string> };
+
+const listHbs = async (dir: string, prefix = ''): Promise<string[]> => {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return listHbs(dir, relative);
+      return entry.name.endsWith('.hbs') ? [relative] : [];
+    }),
+  );
+  return nested.flat();
+};
+
+/**
+ * The templates folder: `<form>/<revision>.hbs` are documents; `partials/*.hbs` are registered by their base
+ * name and `<form>/parts/*.hbs` by their path (`yoshiki3/parts/document`).
+ */
+export const readTemplates = async (dir: string): Promise<TemplateFiles> => {
+  const documents: Record<string, string> = {};
+  const partials: Record<string, string> = {};
+  for (const file of await listHbs(dir)) {
+    const source = await readFile(path.join(dir, file), 'utf8');
+    const name = file.slice(0, -'.hbs'.length);
+    if (name.startsWith('partials/')) partials[name.slice('partials/'.length)] = source;
+    else if (name.includes('/parts/')) partials[name] = source;
+    else documents[name] = source;
+  }
+  return { documents, partials };
+};
+
+/** Diagram images named by an assessment, read from its folder; a missing file is reported, not skipped. */
+export const readImages = async (assessmentFile: string, files: readonly string[]): Promise<Map<string, Uint8Array>> => {
+  const dir = path.dirname(assessmentFile);
+  const images = new Map<string, Uint8Array>();
+  for (const file of files) {
+    const resolved = path.resolve(dir, file);
+    const missing = new AppError('IMAGE_NOT_FOUND', `図の画像ファイルが評価書のフォルダにありません: ${file}`, { file: assessmentFile, image: file });
+    // Images live beside the assessment; a path leading out of its folder is refused like a missing file.
+    if (!resolved.startsWith(dir + path.sep)) throw missing;
+    images.set(file, await readFile(resolved).catch((cause: unknown) => Promise.reject(new AppError(missing.code, missing.messageJa, missing.details, { cause }))));
+  }
+  return images;
+};
