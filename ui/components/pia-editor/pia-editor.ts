@@ -171,8 +171,8 @@ export class PiaEditor extends LitElement {
     const setAside = this.draft.setAside;
     if (!setAside) return nothing;
     return html`<details class="notice">
-      <summary>${msg('conflictMineKept')}</summary>
-      <textarea readonly aria-label=${msg('conflictMineCopy')} .value=${JSON.stringify(setAside.data, null, 2)}></textarea>
+      <summary>${msg(setAside.label === 'mine' ? 'setAsideMine' : 'setAsideTheirs')}</summary>
+      <textarea readonly aria-label=${msg('setAsideCopy')} .value=${JSON.stringify(setAside.data, null, 2)}></textarea>
     </details>`;
   }
 
