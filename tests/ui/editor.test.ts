@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { expectValue, field, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
+import { expectValue, field, input, saveStatus, waitSaved } from './page-helpers.js';
 import { launchChromium, startUiServer, type UiServer } from './support.js';
 
 let server: UiServer;

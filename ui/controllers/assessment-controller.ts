@@ -67,8 +67,11 @@ export class AssessmentController implements ReactiveController {
       this.form = loaded.form;
       this.data = loaded.data;
       this.etag = loaded.etag;
-      this.issues = validateAssessment(loaded.data).issues;
+      // The server validated this very draft with the same schema; compiling the browser's validator can wait
+      // until the form is on screen.
+      this.issues = loaded.issues;
       this.saveState = 'saved';
+      this.scheduleValidation();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
