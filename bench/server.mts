@@ -41,7 +41,7 @@ export const benchServer = async (): Promise<void> => {
   const dataDir = path.join(dir, 'assessments');
   const ids = Array.from({ length: CLIENTS }, (_, index) => `bench-${index + 1}`);
   for (const id of [SAMPLE, ...ids]) await cp(path.join('assessments', SAMPLE), path.join(dataDir, id), { recursive: true });
-  const app = buildServer({ dataDir, uiDir: path.join(dir, 'ui'), logLevel: 'silent' });
+  const app = buildServer({ dataDir, uiDir: path.join(dir, 'ui'), templatesDir: path.resolve('templates'), logLevel: 'silent' });
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const url = (id: string): string => `${base}/api/assessments/${id}`;

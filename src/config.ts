@@ -15,6 +15,8 @@ export type Config = {
   readonly dataDir: string;
   /** Absolute path of the built UI (vite's output). */
   readonly uiDir: string;
+  /** Absolute path of the PDF templates (templates/<form>/<revision>.hbs). */
+  readonly templatesDir: string;
   readonly logLevel: LogLevel;
 };
 
@@ -64,6 +66,7 @@ export const loadConfig = (
     port: parsePort(flags.get('--port') ?? env['PORT'] ?? String(DEFAULT_PORT)),
     dataDir: path.resolve(flags.get('--data') ?? env['PIA_DATA_DIR'] ?? 'assessments'),
     uiDir: path.join(PROJECT_ROOT, 'ui', 'dist'),
+    templatesDir: path.join(PROJECT_ROOT, 'templates'),
     logLevel: parseLogLevel(env['PIA_LOG_LEVEL'] ?? 'warn'),
   };
 };

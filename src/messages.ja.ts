@@ -54,6 +54,8 @@ export const API_MESSAGES_JA = {
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
+  pdfInvalid:
+    '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。編集画面で指摘のある項目を直してから、もう一度出力してください。',
   unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
 } as const;

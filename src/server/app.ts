@@ -6,12 +6,14 @@ import { createAssessmentService } from './assessment-service.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
+import { pdfRoutes } from './routes/pdf.js';
+import { createPdfService } from './pdf-service.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
 export const BODY_LIMIT = MAX_FILE_BYTES;
 
-export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'logLevel'>;
+export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;
 
 /** Plugins load when the caller awaits `ready()`, `inject()` or `listen()`; load errors surface there. */
 export const buildServer = (config: ServerConfig): FastifyInstance => {
@@ -29,6 +31,7 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
   );
   app.register(assessmentsRoutes, { service });
   app.register(assessmentRoutes, { service });
+  app.register(pdfRoutes, { service, pdfs: createPdfService(config.dataDir, config.templatesDir) });
   registerStaticUi(app, config.uiDir);
   return app;
 };

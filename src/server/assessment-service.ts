@@ -2,7 +2,7 @@
 import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { createSkeleton, type FormId } from '../schema/index.js';
-import { createDraft, createDraftCache, readDraft, saveDraft } from '../store/index.js';
+import { createDraft, createDraftCache, readDraft, saveDraft, type Draft } from '../store/index.js';
 import type {
   AssessmentResponse,
   AssessmentSummary,
@@ -14,6 +14,8 @@ import { createKeyedLock } from './keyed-lock.js';
 import { createSummaryIndex } from './summaries.js';
 
 export type AssessmentService = {
+  /** The parsed draft as on disk now (from the cache while the file is unchanged). */
+  draft: (id: string) => Promise<Draft>;
   list: (query: ListAssessmentsQuery) => Promise<AssessmentSummary[]>;
   get: (id: string) => Promise<AssessmentResponse>;
   create: (request: CreateAssessmentRequest) => Promise<string>;
@@ -71,6 +73,8 @@ export const createAssessmentService = (
   };
 
   return {
+    draft: (id) => readDraft(dataDir, id, drafts),
+
     list: (query) => summaries.list(query),
 
     get: async (id) => {

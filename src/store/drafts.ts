@@ -37,7 +37,8 @@ const assessmentDir = (dataDir: string, id: string): string => {
   return dir;
 };
 
-const draftFile = (dataDir: string, id: string): string => path.join(assessmentDir(dataDir, id), DRAFT_FILE);
+/** The draft file of an assessment id, for store functions that take a file (revisions, images); refuses bad ids. */
+export const draftFile = (dataDir: string, id: string): string => path.join(assessmentDir(dataDir, id), DRAFT_FILE);
 /** How files are named in messages: relative to the data folder, never the server's absolute path. */
 const draftLabel = (id: string): string => `${id}/${DRAFT_FILE}`;
 

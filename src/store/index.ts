@@ -48,6 +48,7 @@ export {
   ASSESSMENT_ID_PATTERN,
   createDraft,
   createDraftCache,
+  draftFile,
   etagOf,
   isAssessmentId,
   listDrafts,

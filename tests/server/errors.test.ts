@@ -130,7 +130,7 @@ describe('bugs', () => {
   it('answer 500 INTERNAL in Japanese without details', async () => {
     // A data "folder" that is a file makes listing fail with ENOTDIR: not an expected failure, so a bug.
     const { dir, cleanup } = await makeTempDir();
-    const app = buildServer({ dataDir: path.join(import.meta.dirname, 'errors.test.ts'), uiDir: dir, logLevel: 'silent' });
+    const app = buildServer({ dataDir: path.join(import.meta.dirname, 'errors.test.ts'), uiDir: dir, templatesDir: dir, logLevel: 'silent' });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/assessments' });
       expect(response.statusCode).toBe(500);

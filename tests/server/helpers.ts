@@ -16,7 +16,7 @@ export const buildTestServer = async (options: { uiFiles?: Record<string, string
     await mkdir(path.dirname(path.join(uiDir, name)), { recursive: true });
     await writeFile(path.join(uiDir, name), content);
   }
-  const app = buildServer({ dataDir, uiDir, logLevel: 'silent' });
+  const app = buildServer({ dataDir, uiDir, templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
   await app.ready();
   return {
     app,
