@@ -1,12 +1,16 @@
 /**
  * npm run bench — the figures the issues ask for, one module per area, then the process's peak memory.
  */
+import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
+import { benchRender } from './render.mjs';
 import { benchServer } from './server.mjs';
 import { sampleMemory } from './support.mjs';
 import { benchUi } from './ui.mjs';
 
 await benchLoad();
+await benchCheck();
+await benchRender();
 await benchServer();
 await benchUi();
 

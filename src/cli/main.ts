@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.js';
+import { checkCommand } from './check.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
+import { renderCommand } from './render-command.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
   new --form 3|4 <path>        空の評価書（様式３=重点項目 / 様式４=全項目）を作成します
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
-  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）`;
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
+  check [--json] [--today YYYY-MM-DD] <file|dir>
+                               しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -15,7 +20,14 @@ const run = async (argv: string[]): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { form: { type: 'string' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      form: { type: 'string' },
+      full: { type: 'boolean' },
+      json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, target] = positionals;
   if (values.help || !command) {
@@ -37,6 +49,17 @@ const run = async (argv: string[]): Promise<number> => {
       return listCommand(target, io);
     case 'format':
       return formatCommand(target, io);
+    case 'render':
+      return renderCommand(target, values.output, io);
+    case 'check': {
+      // The reminders count from today; --today pins it (reproducible output, checking as of a planned 公表日).
+      const today = values.today ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+        io.err(`--today は YYYY-MM-DD の形式で指定してください:「${today}」`);
+        return 2;
+      }
+      return checkCommand(target, { json: values.json ?? false, today }, io);
+    }
     default:
       io.err(`不明なコマンドです: ${command}\n${USAGE}`);
       return 2;

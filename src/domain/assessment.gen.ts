@@ -300,6 +300,27 @@ export type CoverBase = {
   publishedOn: IsoDate;
 };
 
+export type AssessmentFacts = {
+  /** 評価実施機関の区分 */
+  bodyType?: "地方公共団体等" | "行政機関等" | null;
+  /** しきい値判断の入力 */
+  threshold?: {
+    /** 対象人数（実数） */
+    personCount?: number | null;
+    /** 取扱者数（委託先の取扱者を含む） */
+    handlerCount?: number | null;
+    /** 取扱者数500人以上 */
+    handlersAtLeast500?: boolean | null;
+    /** 重大事故（しきい値判断日から過去１年以内） */
+    seriousAccident?: {
+      /** 発生の申告 */
+      occurred?: boolean | null;
+      /** 重大事故を知った日 */
+      learnedOn?: IsoDate;
+    };
+  };
+};
+
 export type Yoshiki3Overview = {
   /** 特定個人情報ファイル名 */
   fileName: Text;
@@ -646,6 +667,7 @@ export type Yoshiki3Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  facts?: AssessmentFacts;
 };
 
 export type Yoshiki4ConsignmentScope = "特定個人情報ファイルの全体" | "特定個人情報ファイルの一部" | null;
@@ -1269,6 +1291,7 @@ export type Yoshiki4Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  facts?: AssessmentFacts;
 };
 
 export type Assessment = Yoshiki3Assessment | Yoshiki4Assessment;

@@ -14,12 +14,12 @@ export type WriteHooks = { beforeRename?: (tempFile: string) => Promise<void> | 
  * Replace a file atomically: write a temp file beside it (rename is atomic only within one file system),
  * flush it to disk, then rename over the target. A failure at any point leaves the previous file untouched.
  */
-export const writeFileAtomic = async (file: string, content: string, hooks: WriteHooks = {}): Promise<void> => {
+export const writeFileAtomic = async (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<void> => {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();

@@ -7,9 +7,10 @@ import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedA
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import type { ParsedYaml } from './yaml-parse.js';
 
-export { MAX_FILE_BYTES } from './yaml-parse.js';
-export { readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
+export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
+export { writeFileAtomic } from './atomic-write.js';
 export { parseAssessment, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
 
 /** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */

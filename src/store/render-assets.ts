@@ -5,6 +5,9 @@ import { AppError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
+/** The repository's templates folder, found from this module so the CLI works from any directory. */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
+
 /** The BIZ UD fonts shipped by npm packages: no system font, no network. */
 const FONT_FILES = {
   mincho: '@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf',

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { DocTree, Drawable } from '../layout/types.js';
+import type { DocTree, FontName, LaidOutPage } from '../layout/types.js';
 import type { FontSet } from './fonts.js';
 
 export type PaintOptions = {
@@ -10,27 +10,63 @@ export type PaintOptions = {
 };
 
 const RULE_WIDTH = 0.5;
-const FILL = '#eeeeee';
+const FILL_GRAY = 0.93;
 
-const paintItem = (doc: PDFKit.PDFDocument, item: Drawable, options: PaintOptions): void => {
-  switch (item.kind) {
-    case 'fill':
-      doc.rect(item.rect.x, item.rect.y, item.rect.width, item.rect.height).fill(FILL);
-      doc.fillColor('black');
-      return;
-    case 'line':
-      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
-      return;
-    case 'text':
-      doc.font(item.font).fontSize(item.size).text(item.text, item.x, item.y, { lineBreak: false });
-      return;
-    case 'image': {
-      const bytes = options.images.get(item.src);
-      if (!bytes) throw new Error(`image ${item.src} was laid out but not supplied`);
-      doc.image(Buffer.from(bytes), item.rect.x, item.rect.y, { width: item.rect.width, height: item.rect.height });
-      return;
+/** pdfkit's embedded font object: encodes text into glyph ids and records them for the subset. */
+type EmbeddedFont = { readonly id: string; readonly ascender: number; encode: (text: string) => [string[], unknown]; ref: () => unknown };
+type PageInternals = { page: { fonts: Record<string, unknown> }; _font: EmbeddedFont };
+
+const num = (value: number): string => (Math.round(value * 100) / 100).toString();
+
+/**
+ * One page's content written as PDF operators directly: all rules as one path, fills as one, and every text run
+ * as a Tm/Tj pair inside a single text object. pdfkit's text() sets up a graphics state, wraps and measures for
+ * every call; the layout has already done all of that, so painting only has to emit what it decided.
+ */
+const paintPage = (doc: PDFKit.PDFDocument, page: LaidOutPage, fonts: Readonly<Record<FontName, EmbeddedFont>>, height: number): void => {
+  const internals = doc as unknown as PageInternals;
+  const fills: string[] = [];
+  const rules: string[] = [];
+  const texts: string[] = [];
+  for (const item of page.items) {
+    switch (item.kind) {
+      case 'fill':
+        fills.push(`${num(item.rect.x)} ${num(height - item.rect.y - item.rect.height)} ${num(item.rect.width)} ${num(item.rect.height)} re`);
+        break;
+      case 'line':
+        rules.push(`${num(item.x1)} ${num(height - item.y1)} m ${num(item.x2)} ${num(height - item.y2)} l`);
+        break;
+      case 'text': {
+        const font = fonts[item.font];
+        internals.page.fonts[font.id] ??= font.ref();
+        const [glyphs] = font.encode(item.text);
+        const baseline = height - item.y - (font.ascender / 1000) * item.size;
+        texts.push(`/${font.id} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(baseline)} Tm <${glyphs.join('')}> Tj`);
+        break;
+      }
+      case 'image':
+        // Drawn by drawImages, in pdfkit's own page coordinates.
+        break;
     }
   }
+  // The page was added with pdfkit's top-left flip already undone: coordinates here are PDF's own, bottom-up.
+  if (fills.length > 0) doc.addContent(`q ${FILL_GRAY} g ${fills.join(' ')} f Q`);
+  if (rules.length > 0) doc.addContent(`q ${RULE_WIDTH} w 0 G ${rules.join(' ')} S Q`);
+  if (texts.length > 0) doc.addContent(`q 0 g BT ${texts.join(' ')} ET Q`);
+};
+
+const drawImages = (doc: PDFKit.PDFDocument, page: LaidOutPage, images: ReadonlyMap<string, Uint8Array>): void => {
+  for (const item of page.items) {
+    if (item.kind !== 'image') continue;
+    const bytes = images.get(item.src);
+    if (!bytes) throw new Error(`image ${item.src} was laid out but not supplied`);
+    doc.image(Buffer.from(bytes), item.rect.x, item.rect.y, { width: item.rect.width, height: item.rect.height });
+  }
+};
+
+const embeddedFont = (doc: PDFKit.PDFDocument, name: FontName): EmbeddedFont => {
+  doc.font(name);
+  return (doc as unknown as PageInternals)._font;
 };
 
 /**
@@ -49,11 +85,15 @@ export const paintPdf = (tree: DocTree, options: PaintOptions): PDFKit.PDFDocume
   });
   doc.registerFont('mincho', options.fonts.mincho.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
   doc.registerFont('gothic', options.fonts.gothic.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+  let fonts: Record<FontName, EmbeddedFont> | undefined;
   for (const page of tree.pages) {
     doc.addPage({ size: [tree.pageWidth, tree.pageHeight], margin: 0 });
-    doc.lineWidth(RULE_WIDTH).strokeColor('black').fillColor('black');
-    for (const item of page.items) if (item.kind === 'fill') paintItem(doc, item, options);
-    for (const item of page.items) if (item.kind !== 'fill') paintItem(doc, item, options);
+    fonts ??= { mincho: embeddedFont(doc, 'mincho'), gothic: embeddedFont(doc, 'gothic') };
+    // pdfkit starts each page flipped to top-left coordinates; undo it so raw operators use PDF's own space.
+    doc.addContent(`q 1 0 0 -1 0 ${num(tree.pageHeight)} cm`);
+    paintPage(doc, page, fonts, tree.pageHeight);
+    doc.addContent('Q');
+    drawImages(doc, page, options.images);
   }
   doc.end();
   return doc;

@@ -55,7 +55,10 @@ const bandText = (node: ResolvedNode, value: unknown, revision?: FormRevision): 
   const flags = [...node.properties.keys()]
     .filter((key) => keyword<string>(childNode(node, key)!, 'x-kind') === 'flag')
     .map((key) => checkText(childNode(node, key)!, record[key], revision));
-  return [printedLabel(node, revision) ?? '', ...flags].join(' ');
+  // A caption written on several lines (様式４ Ⅲ４'s list of 委託 risks) keeps its lines, as the form prints them.
+  const title = titleOf(node, revision) ?? '';
+  const label = keyword<string>(node, 'x-number') === undefined && title.includes('\n') ? title : (printedLabel(node, revision) ?? '');
+  return [label, ...flags].join(' ');
 };
 
 /** Text the form prints behind an item's value in the same cell: a count (委託の有無), x-printFormat sub-items. */
@@ -166,7 +169,7 @@ const settleLabels = (rows: RowView[], labelWidth: number): RowView[] => {
     const columns = isParent ? [...row.labels, own] : row.labels;
     const fixed = columns.slice(0, -1).reduce((sum, label) => sum + label.width, 0);
     const flexible = columns.slice(0, -1).filter((label) => label.width === 0).length;
-    const ancestorWidth = flexible === 0 ? 0 : Math.round(((labelWidth - fixed) * (flexible === 1 ? 0.45 : 0.6)) / flexible);
+    const ancestorWidth = flexible === 0 ? 0 : Math.round(((labelWidth - fixed) * (flexible === 1 ? 0.5 : 0.6)) / flexible);
     const labels = row.labels.map((label, index): LabelView => {
       const isLast = index === columns.length - 1;
       const continues = !isLast && previous[index]?.key === label.key && previous.slice(0, index).every((p, i) => p.key === row.labels[i]!.key);

@@ -1,0 +1,111 @@
+import {
+  childNode,
+  choiceOptions,
+  formRevisionOf,
+  formRoot,
+  itemPath,
+  splitPointer,
+  type FormId,
+  type ResolvedNode,
+} from '../schema/index.js';
+import { isIsoDate } from '../domain/wareki-parse.js';
+import { parseCountRange, type CountRange } from './ranges.js';
+import { judgeThreshold, type ThresholdInput, type ThresholdJudgement } from './threshold.js';
+import type { CheckOptions, Rule } from './types.js';
+
+/** Read access to one assessment for the rules: values by pointer, labels and options from the schema. */
+export type CheckContext = {
+  readonly form: FormId;
+  readonly data: unknown;
+  readonly options: CheckOptions;
+  /** Indexes of the 特定個人情報ファイル (Ⅱ/Ⅲ per file). */
+  readonly files: readonly number[];
+  get(pointer: string): unknown;
+  /** A text value, trimmed; '' when absent or not text. */
+  text(pointer: string): string;
+  /** Entries of a repeated group (always an array). */
+  list(pointer: string): readonly unknown[];
+  /** The official label of the item (last level of its path). */
+  label(pointer: string): string;
+  path(pointer: string): string[];
+  /** The ＜選択肢＞ option at index, read from the schema so option texts are never copied into code. */
+  option(pointer: string, index: number): string;
+  threshold: ThresholdContext;
+};
+
+export type ThresholdContext = {
+  readonly input?: ThresholdInput;
+  readonly judgement?: ThresholdJudgement;
+  readonly bucket?: CountRange;
+};
+
+export type CheckRule = Rule<CheckContext>;
+
+const getAt = (data: unknown, segments: readonly string[]): unknown => {
+  let value = data;
+  for (const segment of segments) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+};
+
+const nodeAt = (form: FormId, pointer: string): ResolvedNode | undefined => {
+  let node: ResolvedNode | undefined = formRoot(form);
+  for (const segment of splitPointer(pointer)) node = node && childNode(node, segment);
+  return node;
+};
+
+const isoOrNull = (value: unknown): string | null => (isIsoDate(value) ? value : null);
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const booleanOrNull = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
+/** The しきい値判断 inputs an assessment holds: exact numbers from its facts, else the printed ③対象人数. */
+export const thresholdInputOf = (data: unknown): ThresholdContext => {
+  const get = (pointer: string): unknown => getAt(data, splitPointer(pointer));
+  const bucket = parseCountRange(get('/basicInfo/business/targetCount'));
+  const exact = get('/facts/threshold/personCount');
+  const personCount = typeof exact === 'number' ? exact : bucket;
+  if (personCount === undefined) return bucket ? { bucket } : {};
+  const input: ThresholdInput = {
+    personCount,
+    handlerCount: numberOrNull(get('/facts/threshold/handlerCount')),
+    handlersAtLeast500: booleanOrNull(get('/facts/threshold/handlersAtLeast500')),
+    seriousAccident: booleanOrNull(get('/facts/threshold/seriousAccident/occurred')),
+    accidentLearnedOn: isoOrNull(get('/facts/threshold/seriousAccident/learnedOn')),
+    judgedOn: isoOrNull(get('/procedures/basicAssessment/date')),
+  };
+  return { input, judgement: judgeThreshold(input), ...(bucket ? { bucket } : {}) };
+};
+
+export const createContext = (form: FormId, data: unknown, options: CheckOptions): CheckContext => {
+  const revision = formRevisionOf(data);
+  const files = getAt(data, ['files']);
+  const fileCount = Array.isArray(files) ? files.length : 0;
+  const get = (pointer: string): unknown => getAt(data, splitPointer(pointer));
+  const path = (pointer: string): string[] => itemPath(form, splitPointer(pointer), { revision, fileCount });
+  return {
+    form,
+    data,
+    options,
+    files: Array.from({ length: fileCount }, (_, index) => index),
+    get,
+    text: (pointer) => {
+      const value = get(pointer);
+      return typeof value === 'string' ? value.trim() : '';
+    },
+    list: (pointer) => {
+      const value = get(pointer);
+      return Array.isArray(value) ? value : [];
+    },
+    label: (pointer) => path(pointer).at(-1) ?? pointer,
+    path,
+    option: (pointer, index) => {
+      const node = nodeAt(form, pointer.replace(/\/\d+\//g, '/0/'));
+      const option = node && choiceOptions(node)?.[index];
+      if (option === undefined) throw new Error(`no option ${index} at ${pointer} in ${form}`);
+      return option;
+    },
+    threshold: thresholdInputOf(data),
+  };
+};

@@ -1,0 +1,69 @@
+import { formatWareki } from '../../domain/wareki.js';
+import { addMonths, addYears, findWarekiDates } from '../../domain/wareki-parse.js';
+import { fillMessage } from '../../messages.ja.js';
+import type { CheckContext, CheckRule } from '../context.js';
+import { RULE_MESSAGES_JA as M, TERMINATION_SUFFIX } from '../messages.ja.js';
+import type { Hit } from '../types.js';
+import { dateAt } from './values.js';
+
+const PUBLISHED = '/cover/publishedOn';
+const BASIC_DATE = '/procedures/basicAssessment/date';
+const REASSESS_YEARS = 5;
+const REMIND_MONTHS_BEFORE = 6;
+const KEEP_PUBLISHED_YEARS = 3;
+
+/**
+ * The 5-year clock (rules.md §6.3) runs from the last 再評価. Without the revision history, the 基礎項目評価
+ * ①実施日 stands for it: every 再評価 redoes the 基礎項目評価.
+ */
+const reassessmentDue = (context: CheckContext): string | undefined => {
+  const base = context.options.lastReassessedOn ?? dateAt(context, BASIC_DATE);
+  return base && addYears(base, REASSESS_YEARS);
+};
+
+const checkReassessmentSoon = (context: CheckContext): Hit[] => {
+  const due = reassessmentDue(context);
+  const { today } = context.options;
+  if (!due || today >= due || today < addMonths(due, -REMIND_MONTHS_BEFORE)) return [];
+  return [{ pointers: [BASIC_DATE], message: fillMessage(M.reassessmentSoon, { due: formatWareki(due) }) }];
+};
+
+const checkReassessmentOverdue = (context: CheckContext): Hit[] => {
+  const due = reassessmentDue(context);
+  if (!due || context.options.today < due) return [];
+  return [{ pointers: [BASIC_DATE], message: fillMessage(M.reassessmentOverdue, { due: formatWareki(due) }) }];
+};
+
+const checkAnnualReview = (context: CheckContext): Hit[] => {
+  const base = context.options.lastReviewedOn ?? dateAt(context, PUBLISHED);
+  if (!base || context.options.today < addYears(base, 1)) return [];
+  return [{ pointers: [PUBLISHED], message: fillMessage(M.annualReview, { since: formatWareki(base) }) }];
+};
+
+/** 評価書名 ending in 【令和8年3月31日 終了】: the document must stay published 3 years after that day (§6.4). */
+const checkTermination = (context: CheckContext): Hit[] => {
+  const suffix = TERMINATION_SUFFIX.exec(context.text('/cover/title'));
+  const [ended] = suffix ? findWarekiDates(suffix[0]) : [];
+  if (!ended) return [];
+  const until = addYears(ended, KEEP_PUBLISHED_YEARS);
+  return [
+    {
+      pointers: ['/cover/title'],
+      message: fillMessage(M.termination, { ended: formatWareki(ended), until: formatWareki(until) }),
+    },
+  ];
+};
+
+const checkNetworkUnpublished = (context: CheckContext): Hit[] => {
+  const pointer = '/basicInfo/networkLinkage/implementation';
+  if (context.get(pointer) !== context.option(pointer, 0) || dateAt(context, PUBLISHED)) return []; // 実施する
+  return [{ pointers: [pointer, PUBLISHED], message: M.networkUnpublished }];
+};
+
+export const LIFECYCLE_RULES: readonly CheckRule[] = [
+  { id: 'lifecycle.reassessmentSoon', severity: 'INFO', check: checkReassessmentSoon },
+  { id: 'lifecycle.reassessmentOverdue', severity: 'WARN', check: checkReassessmentOverdue },
+  { id: 'lifecycle.annualReview', severity: 'INFO', check: checkAnnualReview },
+  { id: 'lifecycle.termination', severity: 'INFO', check: checkTermination },
+  { id: 'publication.networkUnpublished', severity: 'INFO', check: checkNetworkUnpublished },
+];

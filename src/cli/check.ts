@@ -1,0 +1,98 @@
+import { blockingFindings, checkAssessment, type Finding } from '../checks/index.js';
+import { CHECK_CLI_MESSAGES_JA as M } from '../checks/messages.ja.js';
+import { isAppError } from '../errors.js';
+import { fillMessage } from '../messages.ja.js';
+import { splitPointer } from '../schema/index.js';
+import {
+  findAssessmentFiles,
+  loadAssessment,
+  positionOf,
+  type LoadedAssessment,
+  type Position,
+} from '../store/index.js';
+import type { Output } from './commands.js';
+
+type LocatedFinding = Finding & Partial<Position>;
+type FileReport = { file: string; form?: string; validationIssues: number; findings: LocatedFinding[]; error?: string };
+
+/** Whether the item is written in the file: a missing one (the facts of a seed) gets no line rather than its parent's. */
+const isWritten = (data: unknown, segments: readonly string[]): boolean => {
+  let node = data;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
+};
+
+const locate = (loaded: LoadedAssessment, finding: Finding): LocatedFinding => {
+  const segments = splitPointer(finding.pointers[0] ?? '');
+  const position = isWritten(loaded.data, segments) ? positionOf(loaded.parsed, segments) : undefined;
+  return position ? { ...finding, ...position } : finding;
+};
+
+const reportFor = async (file: string, today: string): Promise<FileReport> => {
+  try {
+    const loaded = await loadAssessment(file);
+    if (!loaded.form)
+      return { file, validationIssues: loaded.issues.length, findings: [], error: loaded.issues[0]?.message ?? '' };
+    const findings = checkAssessment(loaded.form, loaded.data, { today }).map((finding) => locate(loaded, finding));
+    return { file, form: loaded.form, validationIssues: loaded.issues.length, findings };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { file, validationIssues: 0, findings: [], error: error.messageJa };
+  }
+};
+
+/** Findings under their official section, sections in the order they first occur (the form's order of the rules). */
+const bySection = (findings: readonly LocatedFinding[]): Map<string, LocatedFinding[]> => {
+  const groups = new Map<string, LocatedFinding[]>();
+  for (const finding of findings) groups.set(finding.section, [...(groups.get(finding.section) ?? []), finding]);
+  return groups;
+};
+
+const printReport = (report: FileReport, io: Output): void => {
+  if (report.error !== undefined) {
+    io.err(`✗ ${report.error}`);
+    return;
+  }
+  const count = (severity: Finding['severity']): number =>
+    report.findings.filter((f) => f.severity === severity).length;
+  if (report.findings.length === 0) io.out(fillMessage(M.clean, { file: report.file }));
+  else
+    io.out(
+      fillMessage(M.summary, {
+        file: report.file,
+        errors: count('ERROR'),
+        warnings: count('WARN'),
+        infos: count('INFO'),
+      }),
+    );
+  for (const [section, findings] of bySection(report.findings)) {
+    io.out(`  【${section}】`);
+    for (const finding of findings) {
+      const where = finding.line !== undefined ? `${report.file}:${finding.line}:${finding.column ?? 1}` : report.file;
+      const ack = finding.acknowledged ? fillMessage(M.acknowledged, { reason: finding.acknowledged.reason }) : '';
+      io.out(
+        `    ${M.severity[finding.severity]} [${finding.ruleId}] ${where}: ${finding.paths[0] ?? ''}: ${finding.message}${ack}`,
+      );
+    }
+  }
+  if (report.validationIssues > 0) io.out(`  ${fillMessage(M.invalid, { count: report.validationIssues })}`);
+};
+
+/** `pia check [--json] [--today YYYY-MM-DD] <file|dir>`: consistency findings per file, grouped by section; exit 1 on any ERROR. */
+export const checkCommand = async (
+  target: string,
+  options: { json: boolean; today: string },
+  io: Output,
+): Promise<number> => {
+  const files = await findAssessmentFiles(target);
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await reportFor(file, options.today));
+  if (options.json) io.out(JSON.stringify(reports, null, 2));
+  else reports.forEach((report) => printReport(report, io));
+  if (files.length === 0) io.err(`${target}: 評価書（assessment.yaml）が見つかりません。`);
+  const failed = reports.some((report) => report.error !== undefined || blockingFindings(report.findings).length > 0);
+  return failed || files.length === 0 ? 1 : 0;
+};

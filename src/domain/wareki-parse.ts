@@ -1,0 +1,45 @@
+/**
+ * Reading 和暦 dates written inside free text (Ⅵ２②実施日・期間, the 終了 suffix of 評価書名). Structured date
+ * fields are ISO already; only free text needs this. Full-width digits and 元年 are accepted (rules.md §10).
+ */
+const ERA_START_YEAR: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+
+const WAREKI_DATE = /(令和|平成|昭和)\s*(元|\d+)\s*年\s*(\d+)\s*月\s*(\d+)\s*日/g;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Every 和暦 date in the text, in order, as ISO dates (`令和4年11月15日` → `2022-11-15`). */
+export const findWarekiDates = (text: string): string[] =>
+  [...text.normalize('NFKC').matchAll(WAREKI_DATE)].map((match) => {
+    const [, era = '', year = '', month = '', day = ''] = match;
+    const western = (ERA_START_YEAR[era] ?? 0) + (year === '元' ? 1 : Number(year));
+    return `${western}-${pad(Number(month))}-${pad(Number(day))}`;
+  });
+
+/** A real calendar date written YYYY-MM-DD (drafts may hold anything in a date field). */
+export const isIsoDate = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+const toUtc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+
+/** Days of a period counting both ends, as the forms print it: 11月15日から12月14日 is 30日間. */
+export const daysInclusive = (fromIso: string, toIso: string): number =>
+  Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS) + 1;
+
+/** The same calendar day `years` later (3- and 5-year deadlines); 29 February falls on 28 February. */
+export const addYears = (iso: string, years: number): string => {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  const target = new Date(Date.UTC(year + years, month - 1, day));
+  if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+};
+
+export const addMonths = (iso: string, months: number): string => {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, day));
+  if (target.getUTCDate() !== day) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+};

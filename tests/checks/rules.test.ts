@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, checkAssessment } from '../../src/checks/index.js';
+import { seedCopy, setAt, type SeedId } from './seed-fixtures.js';
+
+/** A mutation of a real seed: values set by JSON Pointer, and the day the check runs. */
+type Case = {
+  readonly rule: string;
+  readonly seed: SeedId;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly today?: string;
+};
+
+const TODAY = '2025-10-01';
+const C4 = '/files/0/overview/consignment';
+const P4 = '/files/0/overview/provision';
+const KNOWN_SMALL = { '/facts/threshold/handlerCount': 100, '/facts/threshold/seriousAccident/occurred': false };
+const NET = '/basicInfo/networkLinkage/implementation';
+const ACCIDENT_3Y = '/files/0/riskMeasures/storage/risk/seriousAccident';
+const OPINIONS = '/procedures/publicComment/mainOpinions';
+const RESULT = '/procedures/basicAssessment/threshold';
+// Options below are the seeds' own values or the schema's ＜選択肢＞, written out as test data.
+const FORM4_VOLUNTARY = '基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）';
+const FORM4_KISO = '基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）';
+
+const failing: readonly Case[] = [
+  {
+    rule: 'threshold.result',
+    seed: '004',
+    set: { ...KNOWN_SMALL, '/basicInfo/business/targetCount': '1万人以上10万人未満' },
+  },
+  { rule: 'threshold.result', seed: '001', set: { [RESULT]: FORM4_KISO } },
+  { rule: 'threshold.undetermined', seed: '004' },
+  { rule: 'threshold.formBelowMandate', seed: '004', set: { '/facts/threshold/handlerCount': 600 } },
+  { rule: 'threshold.formBelowMandate', seed: '002', set: { '/facts/threshold/personCount': 300_000 } },
+  {
+    rule: 'threshold.handlerBuckets',
+    seed: '004',
+    set: {
+      '/facts/threshold/handlersAtLeast500': false,
+      '/files/0/overview/acquisitionUse/users/count': '500人以上1,000人未満',
+    },
+  },
+  {
+    rule: 'threshold.handlerBuckets',
+    seed: '002',
+    set: {
+      '/facts/threshold/handlerCount': 499,
+      '/files/0/overview/acquisitionUse/users/count': '100人以上500人未満',
+      [`${C4}/items/0/handlerCount`]: '500人以上1,000人未満',
+    },
+  },
+  { rule: 'threshold.personCountBucket', seed: '004', set: { '/facts/threshold/personCount': 99_999 } },
+  {
+    rule: 'accident.details',
+    seed: '004',
+    set: { [`${ACCIDENT_3Y}/value`]: '発生あり', [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失' },
+  },
+  {
+    rule: 'accident.thresholdHint',
+    seed: '004',
+    set: {
+      [`${ACCIDENT_3Y}/value`]: '発生あり',
+      [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失',
+      [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止',
+    },
+  },
+  { rule: 'procedure.publicComment', seed: '001', set: { [OPINIONS]: '' } },
+  {
+    rule: 'procedure.publicCommentVoluntary',
+    seed: '001',
+    set: { [RESULT]: FORM4_VOLUNTARY, '/procedures/publicComment/method': '' },
+  },
+  {
+    rule: 'procedure.thirdParty',
+    seed: '001',
+    set: { '/facts/bodyType': '地方公共団体等', '/procedures/thirdPartyReview/result': '' },
+  },
+  {
+    rule: 'procedure.thirdPartyVoluntary',
+    seed: '001',
+    set: { [RESULT]: FORM4_KISO, '/procedures/thirdPartyReview/date': null },
+  },
+  {
+    rule: 'procedure.commentPeriod',
+    seed: '001',
+    set: { '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）' },
+  },
+  {
+    rule: 'procedure.approval',
+    seed: '001',
+    set: { '/facts/bodyType': '地方公共団体等', '/cover/approvedOn': '2025-08-01' },
+  },
+  { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '行政機関等' } },
+  { rule: 'procedure.bodyType', seed: '001' },
+  { rule: 'dates.basicBeforePublished', seed: '004', set: { '/procedures/basicAssessment/date': '2025-08-20' } },
+  { rule: 'dates.procedureOrder', seed: '001', set: { '/procedures/thirdPartyReview/date': '2022-12-14' } },
+  { rule: 'dates.procedureOrder', seed: '001', set: { '/procedures/thirdPartyReview/date': '2025-08-30' } },
+  { rule: 'dates.useAfterRetention', seed: '001' },
+  { rule: 'history.dateAfterPublished', seed: '004', set: { '/changeHistory/33/date': '2025-08-20' } },
+  { rule: 'history.order', seed: '001' },
+  { rule: 'history.order', seed: '004', set: { '/changeHistory/26/date': '2025-03-26' } },
+  { rule: 'history.timingEmpty', seed: '004' },
+  { rule: 'consignment.count', seed: '004' },
+  { rule: 'consignment.count', seed: '002', set: { [`${C4}/status/count`]: 3 } },
+  { rule: 'provision.count', seed: '004', set: { [`${P4}/status/providingCount`]: 3 } },
+  { rule: 'provision.count', seed: '001', set: { [`${P4}/status/transferringCount`]: 2 } },
+  { rule: 'consignment.flag', seed: '004', set: { '/files/0/riskMeasures/consignment/notConsigned': true } },
+  {
+    rule: 'consignment.flag',
+    seed: '004',
+    set: { [`${C4}/status/value`]: '委託しない', [`${C4}/status/count`]: null, [`${C4}/items`]: [] },
+  },
+  { rule: 'consignment.reconsignment', seed: '004' },
+  { rule: 'consignment.reconsignment', seed: '002', set: { [`${C4}/items/1/reconsignmentMatters`]: '' } },
+  {
+    rule: 'consignment.reconsignment',
+    seed: '002',
+    set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' },
+  },
+  { rule: 'provision.flag', seed: '004', set: { '/files/0/riskMeasures/provision/notProvided': true } },
+  { rule: 'network.flags', seed: '004', set: { [NET]: '実施しない' } },
+  {
+    rule: 'network.flags',
+    seed: '004',
+    set: {
+      '/files/0/riskMeasures/network/notConnectedAcquisition': true,
+      '/files/0/riskMeasures/network/notConnectedProvision': true,
+    },
+  },
+  { rule: 'network.systemConnection', seed: '004', set: { [NET]: '実施しない' } },
+  { rule: 'systems.count', seed: '004', set: { '/basicInfo/systems/0/name': '' } },
+  { rule: 'systems.count', seed: '002', set: { '/basicInfo/systems': [] } },
+  { rule: 'files.names', seed: '004', set: { '/files/0/riskMeasures/fileName': '予防接種台帳ファイル' } },
+  { rule: 'files.names', seed: '001', set: { '/basicInfo/fileNames': '別のファイル' } },
+  { rule: 'files.personCount', seed: '004', set: { '/basicInfo/business/targetCount': '1万人以上10万人未満' } },
+  { rule: 'entries.personCount', seed: '004', set: { [`${P4}/recipients/0/personCount`]: '100万人以上1,000万人未満' } },
+  {
+    rule: 'entries.personCount',
+    seed: '001',
+    set: { [`${C4}/items/0/scope/personCount`]: '100万人以上1,000万人未満' },
+  },
+  { rule: 'required.empty', seed: '004', set: { '/disclosure/inquiry/contact': '' } },
+  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
+  { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-19' },
+  { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-19' },
+  { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-19' },
+  {
+    rule: 'lifecycle.termination',
+    seed: '004',
+    set: { '/cover/title': '予防接種に関する事務　重点項目評価書【令和8年3月31日 終了】' },
+  },
+  { rule: 'publication.networkUnpublished', seed: '004', set: { '/cover/publishedOn': null } },
+];
+
+const passing: readonly Case[] = [
+  { rule: 'threshold.result', seed: '004', set: KNOWN_SMALL },
+  { rule: 'threshold.result', seed: '001' },
+  { rule: 'threshold.undetermined', seed: '004', set: KNOWN_SMALL },
+  { rule: 'threshold.undetermined', seed: '001' },
+  { rule: 'threshold.formBelowMandate', seed: '004', set: KNOWN_SMALL },
+  { rule: 'threshold.formBelowMandate', seed: '002', set: { '/facts/threshold/personCount': 299_999 } },
+  { rule: 'threshold.handlerBuckets', seed: '004', set: { '/facts/threshold/handlersAtLeast500': false } },
+  { rule: 'threshold.handlerBuckets', seed: '002', set: { '/facts/threshold/handlerCount': 499 } },
+  { rule: 'threshold.personCountBucket', seed: '004', set: { '/facts/threshold/personCount': 100_000 } },
+  { rule: 'accident.details', seed: '004' },
+  {
+    rule: 'accident.details',
+    seed: '004',
+    set: {
+      [`${ACCIDENT_3Y}/value`]: '発生あり',
+      [`${ACCIDENT_3Y}/detail`]: '記録媒体の紛失',
+      [`${ACCIDENT_3Y}/prevention`]: '持出しの禁止',
+    },
+  },
+  { rule: 'accident.thresholdHint', seed: '004' },
+  { rule: 'procedure.publicComment', seed: '001' },
+  { rule: 'procedure.publicComment', seed: '001', set: { [RESULT]: FORM4_VOLUNTARY, [OPINIONS]: '' } },
+  { rule: 'procedure.publicCommentVoluntary', seed: '001', set: { [RESULT]: FORM4_VOLUNTARY } },
+  { rule: 'procedure.publicCommentVoluntary', seed: '004' },
+  { rule: 'procedure.thirdParty', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
+  {
+    rule: 'procedure.thirdParty',
+    seed: '001',
+    set: { '/facts/bodyType': '行政機関等', '/procedures/thirdPartyReview/result': '' },
+  },
+  { rule: 'procedure.thirdPartyVoluntary', seed: '001', set: { [RESULT]: FORM4_KISO } },
+  { rule: 'procedure.commentPeriod', seed: '001' },
+  {
+    rule: 'procedure.commentPeriod',
+    seed: '001',
+    set: {
+      '/procedures/publicComment/period': '令和4年11月15日から令和4年12月13日（29日間）',
+      '/procedures/publicComment/shorteningReason': '法改正の施行日に間に合わせるため',
+    },
+  },
+  { rule: 'procedure.approval', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
+  {
+    rule: 'procedure.approval',
+    seed: '001',
+    set: {
+      '/facts/bodyType': '行政機関等',
+      '/cover/approvedOn': '2025-08-20',
+      '/procedures/commissionApproval/submittedOn': '2025-07-01',
+      '/procedures/commissionApproval/review': '承認',
+    },
+  },
+  { rule: 'procedure.bodyType', seed: '001', set: { '/facts/bodyType': '地方公共団体等' } },
+  { rule: 'procedure.bodyType', seed: '004' },
+  { rule: 'dates.basicBeforePublished', seed: '004' },
+  { rule: 'dates.procedureOrder', seed: '001' },
+  { rule: 'dates.useAfterRetention', seed: '004' },
+  { rule: 'dates.useAfterRetention', seed: '001', set: { '/files/0/overview/acquisitionUse/useStart': '2016-04-01' } },
+  { rule: 'history.dateAfterPublished', seed: '004' },
+  { rule: 'history.order', seed: '004' },
+  { rule: 'history.order', seed: '002' },
+  { rule: 'history.timingEmpty', seed: '001' },
+  { rule: 'consignment.count', seed: '002' },
+  { rule: 'consignment.count', seed: '004', set: { [`${C4}/status/count`]: 1 } },
+  { rule: 'provision.count', seed: '004' },
+  { rule: 'provision.count', seed: '001' },
+  { rule: 'consignment.flag', seed: '004' },
+  {
+    rule: 'consignment.flag',
+    seed: '004',
+    set: {
+      [`${C4}/status/value`]: '委託しない',
+      [`${C4}/status/count`]: null,
+      [`${C4}/items`]: [],
+      '/files/0/riskMeasures/consignment/notConsigned': true,
+    },
+  },
+  {
+    rule: 'consignment.reconsignment',
+    seed: '004',
+    set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' },
+  },
+  { rule: 'consignment.reconsignment', seed: '002' },
+  { rule: 'provision.flag', seed: '004' },
+  {
+    rule: 'provision.flag',
+    seed: '004',
+    set: {
+      [`${P4}/status/providing`]: false,
+      [`${P4}/status/providingCount`]: null,
+      [`${P4}/status/none`]: true,
+      [`${P4}/recipients`]: [],
+      '/files/0/riskMeasures/provision/notProvided': true,
+    },
+  },
+  { rule: 'network.flags', seed: '004' },
+  {
+    rule: 'network.flags',
+    seed: '004',
+    set: {
+      [NET]: '実施しない',
+      '/files/0/riskMeasures/network/notConnectedAcquisition': true,
+      '/files/0/riskMeasures/network/notConnectedProvision': true,
+    },
+  },
+  { rule: 'network.systemConnection', seed: '004' },
+  {
+    rule: 'network.systemConnection',
+    seed: '004',
+    set: { [NET]: '実施しない', '/basicInfo/systems/1/connections/infoNetwork': false },
+  },
+  { rule: 'systems.count', seed: '004' },
+  { rule: 'files.names', seed: '004' },
+  { rule: 'files.names', seed: '001' },
+  { rule: 'files.personCount', seed: '004' },
+  {
+    rule: 'files.personCount',
+    seed: '004',
+    set: {
+      '/basicInfo/business/targetCount': '1万人以上10万人未満',
+      '/files/0/overview/basic/personCount': '1万人以上10万人未満',
+    },
+  },
+  { rule: 'entries.personCount', seed: '004' },
+  { rule: 'entries.personCount', seed: '001' },
+  { rule: 'required.empty', seed: '004' },
+  { rule: 'required.empty', seed: '001' },
+  { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-18' },
+  { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-08-19' },
+  { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-18' },
+  { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-18' },
+  { rule: 'lifecycle.termination', seed: '004' },
+  { rule: 'publication.networkUnpublished', seed: '004' },
+];
+
+const findingsOf = async ({ seed, set = {}, today = TODAY }: Case) => {
+  const { form, data } = await seedCopy(seed);
+  for (const [pointer, value] of Object.entries(set)) setAt(data, pointer, value);
+  return checkAssessment(form, data, { today });
+};
+
+const describeCase = (c: Case): string =>
+  `${c.rule} on seed ${c.seed}${c.set ? ` with ${Object.keys(c.set).join(', ')}` : ''}${c.today ? ` on ${c.today}` : ''}`;
+
+describe('each rule finds what it should, on mutated copies of the real seeds', () => {
+  it.each(failing.map((c) => [describeCase(c), c] as const))('reports %s', async (_, c) => {
+    const findings = (await findingsOf(c)).filter((finding) => finding.ruleId === c.rule);
+    expect(findings.length).toBeGreaterThan(0);
+    const rule = RULES.find((r) => r.id === c.rule)!;
+    for (const finding of findings) {
+      expect(finding.severity).toBe(rule.severity);
+      expect(finding.message).toMatch(/[ぁ-んァ-ン一-龯]/);
+      expect(finding.paths).toHaveLength(finding.pointers.length);
+      expect(finding.section).toBe(finding.paths[0]!.split(' > ')[0]);
+    }
+  });
+
+  it.each(passing.map((c) => [describeCase(c), c] as const))('stays silent: %s', async (_, c) => {
+    expect((await findingsOf(c)).filter((finding) => finding.ruleId === c.rule)).toEqual([]);
+  });
+
+  it('has a failing and a passing case for every rule, and at least 20 rules', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(20);
+    const untested = RULES.map((rule) => rule.id).filter(
+      (id) => !failing.some((c) => c.rule === id) || !passing.some((c) => c.rule === id),
+    );
+    expect(untested).toEqual([]);
+  });
+});
