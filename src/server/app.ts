@@ -6,6 +6,7 @@ import { createAssessmentService } from './assessment-service.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
+import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { createPdfService } from './pdf-service.js';
 import { registerStaticUi } from './static-ui.js';
@@ -31,6 +32,7 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
   );
   app.register(assessmentsRoutes, { service });
   app.register(assessmentRoutes, { service });
+  app.register(checksRoutes, { service });
   app.register(pdfRoutes, { service, pdfs: createPdfService(config.dataDir, config.templatesDir) });
   registerStaticUi(app, config.uiDir);
   return app;

@@ -2,10 +2,11 @@
  * Request and response bodies of the HTTP API (the contract in the issue-4 brief). Type-only: the UI imports
  * these with `import type`, so nothing here may carry runtime code.
  */
+import type { Finding } from '../checks/index.js';
 import type { ErrorCode } from '../errors.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
 
-export type { ErrorCode, FormId, ValidationIssue };
+export type { ErrorCode, Finding, FormId, ValidationIssue };
 
 /** Every error answer, whatever the route. `message` is Japanese and meant to be shown to the user. */
 export type ApiError = {
@@ -57,3 +58,6 @@ export type SaveAssessmentResponse = { etag: string; issues: ValidationIssue[] }
 
 /** `details` of the 409 REVISION_CONFLICT answer to a stale save: the version now on disk. */
 export type SaveConflictDetails = { etag: string; data: Record<string, unknown> };
+
+/** GET /api/assessments/:id/checks: findings of the consistency rules, ERROR first within each section's order. */
+export type ChecksResponse = { findings: Finding[] };
