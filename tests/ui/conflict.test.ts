@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectValue, input, openEditor, waitSaved } from './page-helpers.js';
-import { launchChromium, startUiServer, type UiServer } from './support.js';
+import { useServerAndBrowser } from './hooks.js';
 
-let server: UiServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startUiServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const ID = '004-ise-yobosesshu';
 
 describe('two people editing the same assessment', () => {
   it('gives the second save the conflict dialog, shows theirs beside mine, and loses neither version', async () => {
-    const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
+    const [first, second] = await Promise.all([shared.browser.newContext(), shared.browser.newContext()]);
     const [alice, bob] = await Promise.all([first.newPage(), second.newPage()]);
-    await Promise.all([openEditor(alice, server.url, ID), openEditor(bob, server.url, ID)]);
+    await Promise.all([openEditor(alice, shared.server.url, ID), openEditor(bob, shared.server.url, ID)]);
 
     await input(alice, '/cover/organization').fill('伊勢市長（甲の編集）');
     await waitSaved(alice);

@@ -1,25 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { expectValue, field, input, saveStatus, waitSaved } from './page-helpers.js';
-import { launchChromium, startUiServer, type UiServer } from './support.js';
+import { useServerAndBrowser } from './hooks.js';
 
-let server: UiServer;
-let browser: Browser;
+const shared = useServerAndBrowser();
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startUiServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
 });
 afterEach(async () => {
@@ -27,7 +18,7 @@ afterEach(async () => {
 });
 
 const createJuten = async (title: string): Promise<string> => {
-  await page.goto(server.url + '/');
+  await page.goto(shared.server.url + '/');
   const create = page.locator('pia-assessment-list form.create');
   await create.locator('input[value="yoshiki3"]').check();
   await create.locator('input[name="title"]').fill(title);
@@ -74,7 +65,7 @@ describe('the editor in Chromium', () => {
     await expectValue(page, '/cover/publishedOn', '2025-04-01');
     await expectValue(page, '/basicInfo/networkLinkage/legalBasis', '番号法第19条第8号');
 
-    const saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    const saved = parse(await readFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), 'utf8'));
     expect(saved.basicInfo.business.targetCount).toBe('1万人以上10万人未満');
     expect(saved.files[0].overview.basic.personCount).toBe('1万人以上10万人未満');
     expect(saved.basicInfo.networkLinkage.implementation).toBe('実施する');
@@ -109,7 +100,7 @@ describe('the editor in Chromium', () => {
     await field(page, `${CONSIGNMENT}/items/0/reconsignment`).getByLabel('再委託する', { exact: false }).first().check();
     await input(page, `${CONSIGNMENT}/items/0/reconsignmentPermission`).fill('書面による事前承認');
     await waitSaved(page);
-    let saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    let saved = parse(await readFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), 'utf8'));
     expect(saved.files[0].overview.consignment.items).toHaveLength(1);
     expect(saved.files[0].overview.consignment.items[0]).toMatchObject({ id: 'consignee-1', name: 'システム運用保守業務委託' });
 
@@ -117,8 +108,32 @@ describe('the editor in Chromium', () => {
     await entry.getByRole('button', { name: '委託事項1を削除' }).click();
     await entry.waitFor({ state: 'detached' });
     await waitSaved(page);
-    saved = parse(await readFile(path.join(server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    saved = parse(await readFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), 'utf8'));
     expect(saved.files[0].overview.consignment.items).toEqual([]);
     expect(await saveStatus(page).textContent()).toContain('保存済み');
+  });
+
+  it('warns before the page is left with unsaved changes, and saves first when leaving within the app', async () => {
+    const id = await createJuten('離脱時の保存');
+    const notes = input(page, '/cover/specialNotes');
+    await notes.click();
+    await page.keyboard.type('離脱前の記入');
+    const dialogType = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await dialogType).toBe('beforeunload');
+
+    page = await context.newPage();
+    await page.goto(`${shared.server.url}/assessments/${encodeURIComponent(id)}`);
+    await page.locator('pia-section').first().waitFor();
+    await input(page, '/cover/organization').fill('一覧へ戻る直前の記入');
+    await page.getByRole('link', { name: '一覧へ戻る' }).click();
+    await page.locator('pia-assessment-list td a').first().waitFor();
+    const saved = parse(await readFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), 'utf8'));
+    expect(saved.cover.organization).toBe('一覧へ戻る直前の記入');
   });
 });

@@ -22,7 +22,7 @@ export type UiServer = { url: string; dataDir: string; close: () => Promise<void
 export const startUiServer = async (): Promise<UiServer> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pia-ui-'));
   await cp(path.join(PROJECT_ROOT, 'assessments'), dataDir, { recursive: true });
-  const app = buildServer({ dataDir, uiDir: UI_DIST, logLevel: 'silent' });
+  const app = buildServer({ dataDir, uiDir: UI_DIST, templatesDir: path.join(PROJECT_ROOT, 'templates'), logLevel: 'silent' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -50,3 +50,4 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+

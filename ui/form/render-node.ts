@@ -15,6 +15,7 @@ import type { TextMode } from '../components/pia-field-text/pia-field-text.js';
 import { emit } from '../events.js';
 import { msg } from '../messages.ja.js';
 import { hiddenItems } from './conditions.js';
+import { entryActions } from './entry-actions.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
 import { childPointer } from './pointer.js';
 
@@ -76,12 +77,6 @@ const renderField = (
 const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
   [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
 
-const removeEntry = (ctx: RenderContext, pointer: string, entries: readonly unknown[], index: number, label: string): void => {
-  // Removing an entry throws away what was written in it, so ask first.
-  if (!window.confirm(msg('confirmRemove', { label }))) return;
-  emit(ctx.host, 'pia-value-change', { pointer, value: withEntryRemoved(entries, index) });
-};
-
 /** A repeated group (システム, 委託事項, 提供先 …): its entries, each with move and remove buttons, and an add button. */
 const renderGroup = (
   ctx: RenderContext,
@@ -110,14 +105,14 @@ const renderGroup = (
           return html`<div class="entry" data-pointer=${entryPointer}>
             <div class="entry-head">
               <span class="entry-title">${named}</span>
-              <span class="entry-actions">
-                <button type="button" class="quiet" ?disabled=${index === 0} aria-label=${msg('moveUp', { label: entryLabel })}
-                  @click=${() => change(withEntryMoved(entries, index, -1))}>↑</button>
-                <button type="button" class="quiet" ?disabled=${index === entries.length - 1}
-                  aria-label=${msg('moveDown', { label: entryLabel })}
-                  @click=${() => change(withEntryMoved(entries, index, 1))}>↓</button>
-                <button type="button" class="quiet danger" aria-label=${msg('removeEntry', { label: entryLabel })}
-                  @click=${() => removeEntry(ctx, pointer, entries, index, named)}>${msg('remove')}</button>
+              <span class="entry-actions">${entryActions({
+                label: entryLabel,
+                index,
+                count: entries.length,
+                move: (offset) => change(withEntryMoved(entries, index, offset)),
+                remove: () => change(withEntryRemoved(entries, index)),
+                removeText: msg('remove'),
+              })}
               </span>
             </div>
             ${isObjectNode(itemNode)

@@ -25,6 +25,7 @@ export const baseStyles = css`
   button.primary:hover { background: var(--pia-accent-dark); }
   button.quiet { border-color: transparent; background: transparent; color: var(--pia-accent); }
   button.quiet:hover { background: var(--pia-surface-hover); }
+  button.danger { color: var(--pia-error); }
   button:disabled { opacity: 0.55; cursor: not-allowed; }
   input[type='text'], input[type='search'], input[type='number'], input[type='date'], select, textarea {
     border: 1px solid var(--pia-line-strong);

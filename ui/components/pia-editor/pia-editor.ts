@@ -5,6 +5,7 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { emit } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
+import { entryActions } from '../../form/entry-actions.js';
 import { valueAt } from '../../form/pointer.js';
 import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
 import { msg } from '../../messages.ja.js';
@@ -103,17 +104,14 @@ export class PiaEditor extends LitElement {
     const index = section.fileIndex;
     if (index === undefined || !section.pointer.endsWith('/overview')) return nothing;
     const label = msg('fileHeading', { number: index + 1 });
-    return html`<span slot="actions" class="file-actions">
-      <button type="button" class="quiet" ?disabled=${index === 0} aria-label=${msg('moveUp', { label })}
-        @click=${() => this.changeFiles((files) => withEntryMoved(files, index, -1))}>↑</button>
-      <button type="button" class="quiet" ?disabled=${index === fileCount - 1} aria-label=${msg('moveDown', { label })}
-        @click=${() => this.changeFiles((files) => withEntryMoved(files, index, 1))}>↓</button>
-      ${fileCount > 1
-        ? html`<button type="button" class="quiet" @click=${() => {
-            if (window.confirm(msg('confirmRemove', { label }))) this.changeFiles((files) => withEntryRemoved(files, index));
-          }}>${msg('removeFile')}</button>`
-        : nothing}
-    </span>`;
+    return html`<span slot="actions" class="file-actions">${entryActions({
+      label,
+      index,
+      count: fileCount,
+      move: (offset) => this.changeFiles((files) => withEntryMoved(files, index, offset)),
+      ...(fileCount > 1 ? { remove: () => this.changeFiles((files) => withEntryRemoved(files, index)) } : {}),
+      removeText: msg('removeFile'),
+    })}</span>`;
   }
 
   private addFileButton(section: SectionSpec, fileCount: number): TemplateResult | typeof nothing {

@@ -29,7 +29,8 @@ export class PiaFieldChecks extends PiaFieldBase<unknown> {
       .line { display: flex; flex-wrap: wrap; gap: 0.2rem 1.5rem; }
       label.box { display: inline-flex; align-items: center; gap: 0.45rem; min-height: 2rem; cursor: pointer; }
       input[type='checkbox'] { width: 1.15rem; height: 1.15rem; margin: 0; accent-color: var(--pia-accent); }
-      .with-text { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; }
+      .with-text { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.2rem; }
+      .with-text label.box { margin-right: 0.2rem; }
       .with-text input[type='text'] { min-width: 14rem; }
       .count { width: 6rem; }
     `,
@@ -52,8 +53,9 @@ export class PiaFieldChecks extends PiaFieldBase<unknown> {
     const entry = isRecord(value) ? value : { checked: false, text: '' };
     return html`<span class="with-text">
       ${this.box(entry['checked'] === true, text, childPointer(pointer, 'checked'))}
-      <input type="text" aria-label=${`${text}${msg('otherText')}`} .value=${String(entry['text'] ?? '')}
-        @input=${(e: Event) => this.change((e.target as HTMLInputElement).value, childPointer(pointer, 'text'))} />
+      <span aria-hidden="true">（</span><input type="text" aria-label=${`${text}${msg('otherText')}`} .value=${String(entry['text'] ?? '')}
+        @input=${(e: Event) => this.change((e.target as HTMLInputElement).value, childPointer(pointer, 'text'))} /><span
+        aria-hidden="true">）</span>
     </span>`;
   }
 

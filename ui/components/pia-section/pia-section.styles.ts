@@ -30,7 +30,6 @@ export const sectionStyles = css`
     padding: 0.3rem 0.5rem 0.3rem 0.75rem; background: #e9edf2; font-weight: 700;
   }
   .entry-actions { display: inline-flex; gap: 0.25rem; font-weight: 400; }
-  button.danger { color: var(--pia-error); }
   .add { margin: 0.5rem 0.75rem 0.75rem; }
   .empty { margin: 0.5rem 0.75rem; color: var(--pia-muted); }
   .group > div[role='alert'] { padding: 0 0.75rem; }
