@@ -1,6 +1,7 @@
 import type {
   ApiError,
   AssessmentResponse,
+  ChecksResponse,
   CreateAssessmentRequest,
   CreateAssessmentResponse,
   ListAssessmentsQuery,
@@ -72,6 +73,7 @@ export const api = {
   get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
     request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
+  checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
   revisions: (id: string): Promise<{ items: RevisionMeta[] }> => request(`${assessmentPath(id)}/revisions`),
   commit: (id: string, body: CommitRevisionRequest): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions`, json('POST', body)),

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FormId, ValidationIssue } from '../../src/server/dto.js';
+import type { Finding, FormId, ValidationIssue } from '../../src/server/dto.js';
 import { validateAssessment } from '../../src/schema/validate.js';
 import { ApiFailure, api, conflictOf } from '../api/client.js';
 import { withValueAt } from '../form/pointer.js';
@@ -25,6 +25,8 @@ export class AssessmentController implements ReactiveController {
   form: FormId | undefined;
   data: Record<string, unknown> | undefined;
   issues: readonly ValidationIssue[] = [];
+  /** Consistency findings (rules.md) of the draft on disk, refreshed after each save. */
+  findings: readonly Finding[] = [];
   saveState: SaveState = 'saved';
   error = '';
   conflict: Conflict | undefined;
@@ -72,6 +74,7 @@ export class AssessmentController implements ReactiveController {
       this.issues = loaded.issues;
       this.saveState = 'saved';
       this.scheduleValidation();
+      void this.refreshFindings();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
@@ -126,6 +129,7 @@ export class AssessmentController implements ReactiveController {
       // Edits made while the request was on the way are not on disk yet.
       this.saveState = this.data === data ? 'saved' : 'dirty';
       if (this.saveState === 'dirty') this.scheduleAutosave();
+      void this.refreshFindings();
     } catch (error) {
       const theirs = conflictOf(error);
       if (theirs) {
@@ -137,6 +141,16 @@ export class AssessmentController implements ReactiveController {
       }
     }
     this.host.requestUpdate();
+  }
+
+  /** The checks read the saved draft; they advise and never stop editing, so a failure only leaves the old list. */
+  private async refreshFindings(): Promise<void> {
+    try {
+      this.findings = (await api.checks(this.id)).findings;
+      this.host.requestUpdate();
+    } catch {
+      // The editor's own validation still runs; the findings list simply stays as it was.
+    }
   }
 
   private scheduleAutosave(): void {
