@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { expectValue, field, input, saveStatus, waitSaved } from './page-helpers.js';
+import { expectValue, field, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
 import { useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -80,7 +80,7 @@ describe('the editor in Chromium', () => {
     await count.locator('input').fill('-1');
     await expect.poll(() => count.locator('[role=alert]').textContent()).toMatch(/0/);
     expect(await count.getAttribute('invalid')).not.toBeNull();
-    await expect.poll(() => page.locator('pia-issue-list summary').textContent()).toContain('1件');
+    await expect.poll(() => page.locator('pia-issue-list details.issues summary').textContent()).toContain('1件');
     await count.locator('input').fill('2');
     await expect.poll(() => count.locator('[role=alert]').count()).toBe(0);
   });
@@ -135,5 +135,30 @@ describe('the editor in Chromium', () => {
     await page.locator('pia-assessment-list td a').first().waitFor();
     const saved = parse(await readFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), 'utf8'));
     expect(saved.cover.organization).toBe('一覧へ戻る直前の記入');
+  });
+
+  it('lists the consistency findings of the 全項目 sample and jumps to the item of one', async () => {
+    const sample = '001-kitakyushu-yobosesshu';
+    const response = await page.request.get(`${shared.server.url}/api/assessments/${sample}/checks`);
+    const { findings } = (await response.json()) as { findings: { severity: string; pointers: string[] }[] };
+    const count = (severity: string): number => findings.filter((f) => f.severity === severity).length;
+    expect(findings.length).toBeGreaterThan(0);
+    await openEditor(page, shared.server.url, sample);
+    const summary = page.locator('pia-issue-list details.findings summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toBe(`整合性の確認：エラー ${count('ERROR')}件・注意 ${count('WARN')}件・参考 ${count('INFO')}件`);
+    await summary.click();
+    const index = findings.findIndex((f) => f.pointers[0]?.startsWith('/files/'));
+    const first = findings[index];
+    expect(first).toBeDefined();
+    await page.locator('pia-issue-list details.findings li button').nth(index).click();
+    const focused = await page.evaluate(
+      `(() => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+        let n = e; while (n && !(n.dataset && n.dataset.pointer)) n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentNode;
+        return n ? n.dataset.pointer : null; })()`,
+    );
+    expect(focused).toBeTruthy();
+    expect(first?.pointers[0]?.startsWith(String(focused))).toBe(true);
   });
 });

@@ -41,8 +41,8 @@ export class PiaIssueList extends LitElement {
 
   private findingList(): TemplateResult {
     const count = (severity: Finding['severity']): number => this.findings.filter((f) => f.severity === severity).length;
-    if (this.findings.length === 0) return html`<details class="ok"><summary>${msg('noFindings')}</summary></details>`;
-    return html`<details class=${count('ERROR') > 0 ? '' : 'advice'}>
+    if (this.findings.length === 0) return html`<details class="findings ok"><summary>${msg('noFindings')}</summary></details>`;
+    return html`<details class="findings ${count('ERROR') > 0 ? '' : 'advice'}">
       <summary>${msg('findingsSummary', { errors: count('ERROR'), warnings: count('WARN'), infos: count('INFO') })}</summary>
       <ul>
         ${this.findings.map(
@@ -62,8 +62,8 @@ export class PiaIssueList extends LitElement {
   }
 
   private issueList(): TemplateResult {
-    if (this.issues.length === 0) return html`<details class="ok"><summary>${msg('noIssuesSummary')}</summary></details>`;
-    return html`<details>
+    if (this.issues.length === 0) return html`<details class="issues ok"><summary>${msg('noIssuesSummary')}</summary></details>`;
+    return html`<details class="issues">
       <summary>${msg('issuesSummary', { count: this.issues.length })}</summary>
       <ul>
         ${this.issues.map(
