@@ -30,6 +30,7 @@ export const UI_MESSAGES_JA = {
   createOrganizationLabel: '評価実施機関名（任意）',
   creating: '作成しています…',
   backToList: '一覧へ戻る',
+  backToEditor: '編集画面へ戻る',
   outlineHeading: '項目一覧',
   issueBadge: '要修正 {count}件',
   savedState: '保存済み',

@@ -3,7 +3,9 @@
  * dto.ts does not carry them yet (they belong to the revision store of issue 3); the UI reads only the fields
  * named here, so the server's fuller types are assignable to these.
  */
-export type RevisionStatus = 'draft' | 'submitted' | 'published';
+import type { AssessmentStatus } from '../../src/server/dto.js';
+
+export type RevisionStatus = AssessmentStatus;
 
 export type RevisionMeta = {
   number: number;

@@ -34,6 +34,7 @@ export class PiaCompare extends LitElement {
     rows: { state: true },
     error: { state: true },
     notice: { state: true },
+    title: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -41,6 +42,7 @@ export class PiaCompare extends LitElement {
       :host { display: block; max-width: 96rem; margin: 0 auto; padding: 1.25rem; }
       .top { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin-bottom: 1rem; }
       h1 { font-size: 1.3rem; margin: 0; }
+      .doc-title { display: block; font-size: 0.95rem; font-weight: 400; color: var(--pia-muted); }
       .panel { background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
       .pick { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; }
       .pick label { display: flex; flex-direction: column; font-weight: 700; font-size: 0.9rem; gap: 0.2rem; }
@@ -65,6 +67,8 @@ export class PiaCompare extends LitElement {
   declare rows: ChangeRowDto[];
   declare error: string;
   declare notice: string;
+  /** 評価書名, for the heading. */
+  declare title: string;
 
   constructor() {
     super();
@@ -73,6 +77,7 @@ export class PiaCompare extends LitElement {
     this.rows = [];
     this.error = '';
     this.notice = '';
+    this.title = '';
   }
 
   override connectedCallback(): void {
@@ -82,6 +87,10 @@ export class PiaCompare extends LitElement {
 
   private async load(): Promise<void> {
     try {
+      void api.get(this.assessmentId).then((loaded) => {
+        const cover = loaded.data['cover'] as { title?: unknown } | undefined;
+        this.title = typeof cover?.title === 'string' ? cover.title : '';
+      });
       this.revisions = (await api.revisions(this.assessmentId)).items.sort((a, b) => a.number - b.number);
       const newest = this.revisions.at(-1)?.number;
       const previous = this.revisions.at(-2)?.number;
@@ -173,8 +182,8 @@ export class PiaCompare extends LitElement {
     const editor = `/assessments/${encodeURIComponent(this.assessmentId)}`;
     return html`
       <div class="top">
-        <a href=${editor} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path: editor }); }}>← ${this.assessmentId}</a>
-        <h1>${msg('compareHeading')}</h1>
+        <a href=${editor} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path: editor }); }}>${msg('backToEditor')}</a>
+        <h1>${msg('compareHeading')}<span class="doc-title">${this.title}</span></h1>
       </div>
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
