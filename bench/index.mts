@@ -4,12 +4,14 @@
 import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
+import { benchRevisions } from './revisions.mjs';
 import { benchServer } from './server.mjs';
 import { sampleMemory } from './support.mjs';
 import { benchUi } from './ui.mjs';
 
 await benchLoad();
 await benchCheck();
+await benchRevisions();
 await benchRender();
 await benchServer();
 await benchUi();

@@ -68,6 +68,49 @@ export const REQUEST_PARTS_JA: Record<string, string> = {
   headers: 'ヘッダー',
 };
 
+/**
+ * Words of the 変更箇所 table that are conventions of the published tables rather than form labels
+ * (rules.md §5.3, §7.2): markers for added and removed items, 提出時期 values and default explanations.
+ */
+export const CHANGE_TABLE_JA = {
+  added: '（なし）',
+  removed: '削除',
+  prior: '事前',
+  posterior: '事後',
+  important: '重要な変更にあたる項目',
+  notImportant: '重要な変更にあたらぬ項目',
+} as const;
+
+/** Reasons a ※ item's change is not a 重要な変更 (rules.md §5.1), appended to the default explanation. */
+export const EXCEPTION_REASONS_JA = {
+  TYPO: '誤字脱字の修正',
+  FORMAL: '形式的な変更',
+  RISK_REDUCTION: '明らかにリスクを軽減させる変更',
+  OTHER: 'その他',
+} as const;
+
+/** Why a confirmed row's 提出時期 disagrees with the rule (rules.md §5.3 WARNs). */
+export const TIMING_WARNINGS_JA = {
+  importantFiledAfter: '※の項目（重要な変更）ですが提出時期が「事後」です。事後とする理由を提出時期に係る説明に記載してください。',
+  notImportantFiledBefore: '※のない項目（重要な変更にあたらない）ですが提出時期が「事前」です。',
+  exceptionFiledBefore: '重要な変更にあたらない理由が選ばれていますが提出時期が「事前」です。',
+  exceptionWithoutExplanation: '※の項目を重要な変更にあたらないとしていますが、提出時期に係る説明が空です。',
+  timingMissing: '提出時期が空です。新しい改訂では事前か事後を記入してください。',
+} as const;
+
+/** Revision states as shown to people. */
+export const REVISION_STATUS_JA = {
+  draft: '作成中',
+  submitted: '提出済み',
+  published: '公表済み',
+} as const;
+
+/** `draft（作成中） / submitted（提出済み） / published（公表済み）`, for messages that list the states. */
+export const revisionStatusChoicesJa = (): string =>
+  Object.entries(REVISION_STATUS_JA)
+    .map(([key, label]) => `${key}（${label}）`)
+    .join(' / ');
+
 /** Japanese messages of the PDF renderer's expected failures. */
 export const RENDER_MESSAGES_JA = {
   templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',

@@ -9,7 +9,7 @@ import { formatIssue } from './format.js';
 export type Output = { out: (line: string) => void; err: (line: string) => void };
 
 /** The form of a loaded assessment; commands that need it refuse a file that names none. */
-const requireForm = (loaded: LoadedAssessment): FormId => {
+export const requireForm = (loaded: LoadedAssessment): FormId => {
   if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${loaded.file}: 様式（form）が分かりません。`, { file: loaded.file });
   return loaded.form;
 };

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
+import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
 import { renderCommand } from './render-command.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
@@ -10,11 +11,24 @@ const USAGE = `使い方: pia <コマンド> [引数]
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
   format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  revise <file> -m "<説明>" [--author <名前>] [--date YYYY-MM-DD]
+                               作業中の評価書を新しい改訂として確定し、変更箇所の案を保存します
+                               （変更日の既定値は表紙の公表日）
+  history <file>               改訂の一覧（変更日・状態・作成者・変更箇所の件数）を表示します
+  diff <file> [<改訂A> <改訂B>] [--json]
+                               二つの改訂（番号か draft）の変更箇所の案を表で表示します
+                               （省略時は最新の改訂と作業中の評価書）
+  status <file> <改訂> draft|submitted|published
+                               改訂を作成中・提出済み・公表済みにします（提出時期の確認も表示）
   render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
   check [--json] [--today YYYY-MM-DD] <file|dir>
                                しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Only the options that were given, so optional properties stay absent rather than undefined. */
+const pick = <T extends object, K extends keyof T>(values: T, keys: readonly K[]): Partial<Pick<T, K>> =>
+  Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]])) as Partial<Pick<T, K>>;
 
 const run = async (argv: string[]): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -23,13 +37,16 @@ const run = async (argv: string[]): Promise<number> => {
     options: {
       form: { type: 'string' },
       full: { type: 'boolean' },
+      message: { type: 'string', short: 'm' },
+      author: { type: 'string' },
+      date: { type: 'string' },
       json: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       today: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, target] = positionals;
+  const [command, target, ...rest] = positionals;
   if (values.help || !command) {
     io.out(USAGE);
     return command ? 0 : 2;
@@ -49,6 +66,14 @@ const run = async (argv: string[]): Promise<number> => {
       return listCommand(target, io);
     case 'format':
       return formatCommand(target, io);
+    case 'revise':
+      return reviseCommand(target, { ...pick(values, ['message', 'author', 'date']) }, io);
+    case 'history':
+      return historyCommand(target, io);
+    case 'diff':
+      return diffCommand(target, rest, values.json ?? false, io);
+    case 'status':
+      return statusCommand(target, rest[0] ?? '', rest[1], io);
     case 'render':
       return renderCommand(target, values.output, io);
     case 'check': {

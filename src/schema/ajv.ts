@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
-import { FORM_IDS, SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
+import { SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
 
 /**
  * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
@@ -53,15 +53,17 @@ const createAjv = (): Ajv2020 => {
   return ajv;
 };
 
-let validators: Map<FormId, ValidateFunction> | undefined;
+let ajv: Ajv2020 | undefined;
+const validators = new Map<FormId, ValidateFunction>();
 
-/** The one document validator per form, compiled on first use. */
+/** The one document validator per form, compiled on first use of that form (a CLI run needs only one). */
 export const validatorFor = (form: FormId): ValidateFunction => {
-  if (!validators) {
-    const ajv = createAjv();
-    validators = new Map(FORM_IDS.map((id) => [id, ajv.getSchema(String(formSchema(id)['$id'])) as ValidateFunction]));
+  let validate = validators.get(form);
+  if (!validate) {
+    ajv ??= createAjv();
+    validate = ajv.getSchema(String(formSchema(form)['$id'])) as ValidateFunction | undefined;
+    if (!validate) throw new Error(`no validator for ${form}`);
+    validators.set(form, validate);
   }
-  const validate = validators.get(form);
-  if (!validate) throw new Error(`no validator for ${form}`);
   return validate;
 };

@@ -17,4 +17,4 @@ export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevis
 export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
-export { outlineAssessment, type OutlineLine } from './outline.js';
+export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';

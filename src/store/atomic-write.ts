@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { link, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../errors.js';
@@ -10,11 +10,24 @@ import { AppError, isAppError } from '../errors.js';
  */
 export type WriteHooks = { beforeRename?: (tempFile: string) => Promise<void> | void };
 
+/** Thrown by writeFileExclusive when the target already exists: someone else created it first. */
+export class FileExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} already exists`);
+    this.name = 'FileExistsError';
+  }
+}
+
 /**
- * Replace a file atomically: write a temp file beside it (rename is atomic only within one file system),
- * flush it to disk, then rename over the target. A failure at any point leaves the previous file untouched.
+ * Write a temp file beside the target (rename and link are atomic only within one file system), flush it
+ * to disk, then let `publish` move it into place. A failure at any point leaves the previous file untouched.
  */
-export const writeFileAtomic = async (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<void> => {
+const writeThroughTemp = async (
+  file: string,
+  content: string | Uint8Array,
+  hooks: WriteHooks,
+  publish: (temp: string) => Promise<void>,
+): Promise<void> => {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const handle = await open(temp, 'wx', 0o644);
@@ -25,11 +38,31 @@ export const writeFileAtomic = async (file: string, content: string | Uint8Array
       await handle.close();
     }
     await hooks.beforeRename?.(temp);
-    await rename(temp, file);
+    await publish(temp);
   } catch (cause) {
     await unlink(temp).catch(() => undefined);
-    // A hook's own refusal (e.g. the file changed under us) is the answer, not a write failure.
-    if (isAppError(cause)) throw cause;
+    // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
+    if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
     throw new AppError('WRITE_FAILED', `${file}: 保存できませんでした。前回保存した内容はそのまま残っています。`, { file }, { cause });
   }
 };
+
+/** Replace a file atomically. */
+export const writeFileAtomic = (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<void> =>
+  writeThroughTemp(file, content, hooks, (temp) => rename(temp, file));
+
+/**
+ * Create a file atomically, only if it does not exist yet: link() fails with EEXIST instead of replacing,
+ * so of two writers racing for the same name exactly one wins and the other gets a FileExistsError.
+ */
+export const writeFileExclusive = (file: string, content: string, hooks: WriteHooks = {}): Promise<void> =>
+  writeThroughTemp(file, content, hooks, async (temp) => {
+    try {
+      await link(temp, file);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
+      throw cause;
+    }
+    // The revision is in place; a leftover hidden temp name is harmless, so its removal may fail quietly.
+    await unlink(temp).catch(() => undefined);
+  });

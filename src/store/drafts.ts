@@ -8,7 +8,8 @@ import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { isFormId, type FormId, type ValidationIssue } from '../schema/index.js';
-import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
+import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
+import { serializeAssessment } from './yaml-write.js';
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import { checkSize } from './yaml-parse.js';
 

@@ -3,19 +3,28 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { FormId } from '../schema/index.js';
-import { parseAssessment, readAssessmentBytes, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import type { ParsedYaml } from './yaml-parse.js';
+import { serializeAssessment } from './yaml-write.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
+export { loadAssessment, type LoadedAssessment } from './load.js';
+export {
+  commitRevision,
+  latestRevisionNumber,
+  listRevisions,
+  readRevision,
+  saveConfirmedRows,
+  setRevisionStatus,
+  type CommitRequest,
+  type Revision,
+  type RevisionContent,
+} from './revisions.js';
 export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 export { writeFileAtomic } from './atomic-write.js';
-export { parseAssessment, serializeAssessment, type LoadedAssessment } from './assessment-file.js';
-
-/** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
-export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
-  parseAssessment(await readAssessmentBytes(file), file);
+export { parseAssessment } from './load.js';
+export { serializeAssessment } from './yaml-write.js';
 
 /**
  * Save atomically. Drafts with schema issues may be saved (they are reported, not refused); the previous

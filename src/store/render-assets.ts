@@ -1,12 +1,22 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
+/** The folder holding package.json above `start`: the same from the sources and from the bundled CLI in dist/. */
+const packageRoot = (start: string): string => {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+};
+
 /** The repository's templates folder, found from this module so the CLI works from any directory. */
-export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
+export const DEFAULT_TEMPLATES_DIR = path.join(packageRoot(path.dirname(fileURLToPath(import.meta.url))), 'templates');
 
 /** The BIZ UD fonts shipped by npm packages: no system font, no network. */
 const FONT_FILES = {

@@ -1,5 +1,6 @@
 import { Document, Scalar, isCollection, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import { childNode, isArrayNode, type ResolvedNode } from '../schema/index.js';
+import { childNode, formRoot, isArrayNode, type FormId, type ResolvedNode } from '../schema/index.js';
+import type { ParsedYaml } from './yaml-parse.js';
 
 /** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
@@ -45,18 +46,26 @@ const carryComments = (from: Node | null | undefined, to: Node | null | undefine
   }
 };
 
-/** Stable, readable YAML: schema key order, literal blocks for multi-line text, no line folding. */
-export const stringifyYaml = (data: unknown, previous?: Document): string => {
+/**
+ * Stable, readable YAML: schema key order, literal blocks for multi-line text, no line folding. The previous
+ * document's comments are carried over to the node at `commentsAt` (the root unless the data wraps it).
+ */
+export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): string => {
   const doc = new Document(data);
   visit(doc, {
     Scalar(_key, node: Scalar) {
       if (typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
     },
   });
-  if (previous) {
+  if (previous && commentsAt.length === 0) {
     doc.commentBefore = previous.commentBefore;
     doc.comment = previous.comment;
-    if (isCollection(previous.contents)) carryComments(previous.contents, doc.contents as Node);
   }
+  const target = commentsAt.length === 0 ? doc.contents : doc.getIn(commentsAt, true);
+  if (previous && isCollection(previous.contents)) carryComments(previous.contents, target as Node);
   return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
 };
+
+/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
+export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
+  stringifyYaml(orderBySchema(data, formRoot(form)), previous?.doc);

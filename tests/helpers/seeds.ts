@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -18,4 +18,12 @@ export const formReference = (form: string): string => path.join(ROOT, '..', 'sh
 export const makeTempDir = async (): Promise<{ dir: string; cleanup: () => Promise<void> }> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-test-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+};
+
+/** A copy of a seed assessment in `<dir>/<seed>/assessment.yaml`, for tests that write beside it (revisions). */
+export const copySeed = async (dir: string, seedDir: string): Promise<string> => {
+  await mkdir(path.join(dir, seedDir));
+  const file = path.join(dir, seedDir, 'assessment.yaml');
+  await copyFile(seedFile(seedDir), file);
+  return file;
 };

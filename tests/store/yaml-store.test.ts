@@ -1,9 +1,9 @@
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAppError, type AppError } from '../../src/errors.js';
 import { loadAssessment, saveAssessment, serializeAssessment, MAX_FILE_BYTES } from '../../src/store/index.js';
 import { makeTempDir, SEEDS, seedFile } from '../helpers/seeds.js';
+import { expectAppError } from '../helpers/app-error.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -11,14 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-const expectAppError = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-};
 
 const writeTemp = async (name: string, content: string | Buffer): Promise<string> => {
   const file = path.join(temp.dir, name);

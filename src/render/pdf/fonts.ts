@@ -48,7 +48,27 @@ const createParsedFont = (bytes: Uint8Array): ParsedFont => {
     }
     return run;
   };
-  const pdfFont = Object.create(font, { layout: { value: layout } }) as fontkit.Font;
+  // Subsetting decodes each used glyph's outline again for every document; the outline never changes, so each
+  // glyph keeps its first decoding.
+  const decoded = new Set<object>();
+  const getGlyph = (id: number, codePoints?: number[]): fontkit.Glyph => {
+    const glyph = (font as unknown as { getGlyph: (id: number, codePoints?: number[]) => fontkit.Glyph & { _decode: () => unknown } }).getGlyph.call(pdfFont, id, codePoints);
+    if (!decoded.has(glyph)) {
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let done = false;
+      glyph._decode = () => {
+        if (!done) {
+          outline = decode();
+          done = true;
+        }
+        return outline;
+      };
+      decoded.add(glyph);
+    }
+    return glyph;
+  };
+  const pdfFont = Object.create(font, { layout: { value: layout }, getGlyph: { value: getGlyph } }) as fontkit.Font;
   const perPoint = 1 / font.unitsPerEm;
   return {
     pdfFont,

@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
-import { formRoot, splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
 import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
-import { orderBySchema, stringifyYaml } from './yaml-write.js';
 
 export type LoadedAssessment = {
   readonly file: string;
@@ -35,6 +34,6 @@ export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessme
   return { file, ...(form ? { form } : {}), data, issues: located, parsed };
 };
 
-/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
-export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
-  stringifyYaml(orderBySchema(data, formRoot(form)), previous?.doc);
+/** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
+export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
+  parseAssessment(await readAssessmentBytes(file), file);

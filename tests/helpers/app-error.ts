@@ -1,0 +1,11 @@
+import { isAppError, type AppError } from '../../src/errors.js';
+
+/** The AppError a promise rejects with; anything else (success, a plain Error) fails the test. */
+export const expectAppError = async (promise: Promise<unknown>): Promise<AppError> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+};
