@@ -36,11 +36,15 @@ export class PiaEditor extends LitElement {
     assessmentId: { type: String },
     notice: { state: true },
     showPdf: { state: true },
+    current: { state: true },
   };
   static override styles = [baseStyles, editorStyles];
   declare assessmentId: string;
   declare notice: string;
   declare showPdf: boolean;
+  /** The part at the top of the window, marked in the outline. */
+  declare current: string;
+  private observer: IntersectionObserver | undefined;
   private readonly draft = new AssessmentController(this);
   /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
   private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
@@ -49,6 +53,7 @@ export class PiaEditor extends LitElement {
     super();
     this.notice = '';
     this.showPdf = false;
+    this.current = '';
     this.addEventListener('pia-value-change', (event) => {
       event.stopPropagation();
       this.draft.setValue(event.detail.pointer, event.detail.value);
@@ -65,6 +70,23 @@ export class PiaEditor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('assessmentId') && this.assessmentId) void this.draft.load(this.assessmentId);
+  }
+
+  protected override updated(): void {
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        const visible = entries.find((entry) => entry.isIntersecting);
+        if (visible) this.current = (visible.target as HTMLElement).dataset['pointer'] ?? '';
+      },
+      { rootMargin: '-20% 0px -70% 0px' },
+    );
+    for (const section of this.renderRoot.querySelectorAll('pia-section')) this.observer.observe(section);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
   }
 
   /** Whether leaving is safe; saves first, so in-app navigation never drops an edit. */
@@ -188,7 +210,7 @@ export class PiaEditor extends LitElement {
     return html`
       ${this.toolbar(data)}
       <div class="layout">
-        <aside><pia-outline .items=${outline}></pia-outline></aside>
+        <aside><pia-outline .items=${outline} .current=${this.current}></pia-outline></aside>
         <main>
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}

@@ -11,7 +11,7 @@ export type OutlineItem = { pointer: string; label: string; depth: number; issue
  * @fires pia-reveal
  */
 export class PiaOutline extends LitElement {
-  static override properties = { items: { attribute: false } };
+  static override properties = { items: { attribute: false }, current: { type: String } };
   static override styles = [
     baseStyles,
     css`
@@ -27,9 +27,12 @@ export class PiaOutline extends LitElement {
       li.depth-1 > button { padding-left: 1.2rem; color: var(--pia-muted); font-size: 0.85rem; }
       button:hover { background: var(--pia-surface-hover); color: var(--pia-ink); }
       .badge { flex: none; }
+      button[aria-current='location'] { background: var(--pia-accent-soft); color: var(--pia-accent-dark); box-shadow: inset 3px 0 0 var(--pia-accent); }
     `,
   ];
   declare items: readonly OutlineItem[];
+  /** Pointer of the part in view. */
+  declare current: string | undefined;
 
   constructor() {
     super();
@@ -42,7 +45,7 @@ export class PiaOutline extends LitElement {
       <ol>
         ${this.items.map(
           (item) => html`<li class="depth-${item.depth}">
-            <button type="button" @click=${() => emit(this, 'pia-reveal', { pointer: item.pointer })}>
+            <button type="button" aria-current=${item.depth === 0 && item.pointer === this.current ? 'location' : 'false'} @click=${() => emit(this, 'pia-reveal', { pointer: item.pointer })}>
               <span>${item.label}</span>
               ${item.issueCount > 0
                 ? html`<span class="badge" aria-label=${msg('issueBadge', { count: item.issueCount })}>${item.issueCount}</span>`
