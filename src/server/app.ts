@@ -8,6 +8,8 @@ import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
+import { revisionRoutes } from './routes/revisions.js';
+import { createRevisionService } from './revision-service.js';
 import { createPdfService } from './pdf-service.js';
 import { registerStaticUi } from './static-ui.js';
 
@@ -26,14 +28,16 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
   });
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
-  app.setErrorHandler(createErrorHandler(BODY_LIMIT));
+  app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
   const service = createAssessmentService(config.dataDir, (id, code) =>
     app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
   );
   app.register(assessmentsRoutes, { service });
   app.register(assessmentRoutes, { service });
   app.register(checksRoutes, { service });
-  app.register(pdfRoutes, { service, pdfs: createPdfService(config.dataDir, config.templatesDir) });
+  const revisions = createRevisionService(config.dataDir, service);
+  app.register(revisionRoutes, { revisions });
+  app.register(pdfRoutes, { revisions, pdfs: createPdfService(config.dataDir, config.templatesDir) });
   registerStaticUi(app, config.uiDir);
   return app;
 };

@@ -10,10 +10,12 @@ import type {
   ListAssessmentsQuery,
   SaveAssessmentResponse,
 } from './dto.js';
-import { createKeyedLock } from './keyed-lock.js';
+import { createKeyedLock, type KeyedLock } from './keyed-lock.js';
 import { createSummaryIndex } from './summaries.js';
 
 export type AssessmentService = {
+  /** Runs `task` while no save or commit of the same assessment runs in this process. */
+  exclusive: KeyedLock;
   /** The parsed draft as on disk now (from the cache while the file is unchanged). */
   draft: (id: string) => Promise<Draft>;
   list: (query: ListAssessmentsQuery) => Promise<AssessmentSummary[]>;
@@ -73,6 +75,8 @@ export const createAssessmentService = (
   };
 
   return {
+    exclusive: lock,
+
     draft: (id) => readDraft(dataDir, id, drafts),
 
     list: (query) => summaries.list(query),

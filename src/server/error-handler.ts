@@ -4,7 +4,8 @@
  * else is a bug: logged with the request, answered 500 INTERNAL without details.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '../errors.js';
+import path from 'node:path';
+import { AppError, ERROR_STATUS, isAppError, type ErrorCode, type ErrorDetails } from '../errors.js';
 import { API_MESSAGES_JA, REQUEST_PARTS_JA, fillMessage } from '../messages.ja.js';
 import type { ApiError } from './dto.js';
 
@@ -51,19 +52,36 @@ export const fromFastifyError = (request: FastifyRequest, error: FastifyError, b
   return undefined;
 };
 
-export const createErrorHandler =
-  (bodyLimit: number) =>
-  (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+/**
+ * Store messages name files by their path on the server (`/srv/…/002-x/assessment.yaml: 改訂3はありません。`); the
+ * browser is shown them relative to the data folder, as the officer knows them (`002-x/assessment.yaml`).
+ */
+const relativeTo = (dataDir: string) => {
+  const prefix = `${path.resolve(dataDir)}${path.sep}`;
+  const relative = (text: string): string => text.split(prefix).join('');
+  return (error: AppError): { message: string; details: ErrorDetails } => {
+    const { details } = error;
+    return {
+      message: relative(error.messageJa),
+      details: typeof details.file === 'string' ? { ...details, file: relative(details.file) } : details,
+    };
+  };
+};
+
+export const createErrorHandler = (bodyLimit: number, dataDir: string) => {
+  const shown = relativeTo(dataDir);
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const expected = isAppError(error) ? error : fromFastifyError(request, error, bodyLimit);
     if (expected) {
       // Never log messages or details: they can quote the document. The code and the route say enough.
       request.log.info({ code: expected.code }, 'request refused');
-      const { details } = expected;
-      return answer(reply, expected.code, expected.messageJa, Object.keys(details).length > 0 ? details : undefined);
+      const { message, details } = shown(expected);
+      return answer(reply, expected.code, message, Object.keys(details).length > 0 ? details : undefined);
     }
     request.log.error({ err: error }, 'internal error');
     return answer(reply, 'INTERNAL', API_MESSAGES_JA.internal);
   };
+};
 
 const pathOf = (request: FastifyRequest): string => request.url.split('?')[0]!.slice(0, 200);
 

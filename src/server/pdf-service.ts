@@ -1,12 +1,13 @@
-/** The official PDF of a draft: fonts and templates read once per server, diagram images per request. */
+/** The official PDF of a draft or revision: fonts and templates read once per server, diagram images per request. */
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { imageFilesOf, renderPdfStream, type RenderAssets } from '../render/index.js';
-import { draftFile, readFonts, readImages, readTemplates, type Draft } from '../store/index.js';
+import { draftFile, readFonts, readImages, readTemplates } from '../store/index.js';
+import type { PrintSource } from './revision-service.js';
 
 export type RenderedPdf = { stream: Readable; title: string };
-export type PdfService = { render: (draft: Draft) => Promise<RenderedPdf> };
+export type PdfService = { render: (source: PrintSource) => Promise<RenderedPdf> };
 
 export const createPdfService = (dataDir: string, templatesDir: string): PdfService => {
   // Parsing the BIZ UD fonts and compiling templates is the slow part; every PDF of this server shares them.
@@ -19,18 +20,16 @@ export const createPdfService = (dataDir: string, templatesDir: string): PdfServ
   };
 
   return {
-    render: async (draft) => {
-      if (!draft.form) throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id: draft.id }), { id: draft.id });
-      // The PDF is the official document: it is printed only from a draft the form's rules accept.
-      if (draft.issues.length > 0) {
-        throw new AppError('ASSESSMENT_INVALID', fillMessage(API_MESSAGES_JA.pdfInvalid, { count: draft.issues.length }), {
-          issues: draft.issues,
-        });
+    render: async ({ id, form, data, issues, changeRows }) => {
+      if (!form) throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
+      // The PDF is the official document: it is printed only from content the form's rules accept.
+      if (issues.length > 0) {
+        throw new AppError('ASSESSMENT_INVALID', fillMessage(API_MESSAGES_JA.pdfInvalid, { count: issues.length }), { issues });
       }
-      const images = await readImages(draftFile(dataDir, draft.id), imageFilesOf(draft.data));
-      const stream = renderPdfStream(draft.form, draft.data, { ...(await sharedAssets()), images });
-      const cover = draft.data['cover'] as Record<string, unknown> | undefined;
-      const title = typeof cover?.['title'] === 'string' && cover['title'].trim() !== '' ? cover['title'].trim() : draft.id;
+      const images = await readImages(draftFile(dataDir, id), imageFilesOf(data));
+      const stream = renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });
+      const cover = data['cover'] as Record<string, unknown> | undefined;
+      const title = typeof cover?.['title'] === 'string' && cover['title'].trim() !== '' ? cover['title'].trim() : id;
       return { stream, title };
     },
   };

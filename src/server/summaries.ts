@@ -1,10 +1,10 @@
 /**
  * The list page's rows. Parsing and validating a 全項目評価書 takes tens of milliseconds, so each row is kept
- * until its draft's version stamp (inode, mtime, size) changes: a list of many assessments then costs one
- * directory read and a stat per assessment.
+ * until its stamp (the draft's inode, mtime and size, and the revisions folder's mtime) changes: a list of many
+ * assessments then costs one directory read and two stats per assessment.
  */
 import { formName } from '../schema/index.js';
-import { listDrafts, readDraft, type Draft, type DraftStamp } from '../store/index.js';
+import { draftFile, latestRevisionNumber, listDrafts, readDraft, readRevision, type Draft, type DraftStamp } from '../store/index.js';
 import { isAppError } from '../errors.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
@@ -18,7 +18,16 @@ const coverText = (data: Record<string, unknown>, key: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-const summarize = (draft: Draft, stamp: DraftStamp): AssessmentSummary | undefined => {
+type RevisionState = Pick<AssessmentSummary, 'status' | 'revisionCount'>;
+
+/** Revisions are numbered 1, 2, … with no gaps (each is created as base + 1), so the newest number is the count. */
+const revisionState = async (dataDir: string, id: string): Promise<RevisionState> => {
+  const file = draftFile(dataDir, id);
+  const latest = await latestRevisionNumber(file);
+  return { revisionCount: latest, status: latest === 0 ? 'draft' : (await readRevision(file, latest)).status };
+};
+
+const summarize = (draft: Draft, stamp: DraftStamp, revisions: RevisionState): AssessmentSummary | undefined => {
   if (!draft.form) return undefined;
   return {
     id: draft.id,
@@ -26,10 +35,9 @@ const summarize = (draft: Draft, stamp: DraftStamp): AssessmentSummary | undefin
     formName: formName(draft.form),
     title: coverText(draft.data, 'title'),
     organization: coverText(draft.data, 'organization'),
-    status: 'draft',
     updatedAt: stamp.updatedAt.toISOString(),
     issueCount: draft.issues.length,
-    revisionCount: 0,
+    ...revisions,
   };
 };
 
@@ -56,7 +64,8 @@ export const createSummaryIndex = (dataDir: string, onUnreadable: (id: string, c
     const cached = cache.get(stamp.id);
     if (cached?.version === stamp.version) return cached.summary;
     try {
-      const summary = summarize(await readDraft(dataDir, stamp.id), stamp);
+      const [draft, revisions] = await Promise.all([readDraft(dataDir, stamp.id), revisionState(dataDir, stamp.id)]);
+      const summary = summarize(draft, stamp, revisions);
       if (!summary) onUnreadable(stamp.id, 'UNKNOWN_FORM');
       else cache.set(stamp.id, { version: stamp.version, summary });
       return summary;

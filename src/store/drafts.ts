@@ -22,7 +22,10 @@ export const isAssessmentId = (id: string): boolean => ID_REGEX.test(id);
 
 export type Draft = LoadedAssessment & { readonly id: string; readonly etag: string };
 
-/** What identifies one version of a draft without reading it: a save renames a new file in (new inode). */
+/**
+ * What identifies one version of an assessment without reading it: a save renames a new draft file in (new
+ * inode), and every revision file is created or replaced by a rename in revisions/, which changes that folder's mtime.
+ */
 export type DraftStamp = { readonly id: string; readonly updatedAt: Date; readonly version: string };
 
 /** The version tag of file bytes: a content hash, so equal bytes are the same version whoever wrote them. */
@@ -204,9 +207,13 @@ export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
   const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
   const stamps = await Promise.all(
     ids.map(async (id) => {
-      const info = await stat(draftFile(dataDir, id)).catch(() => undefined);
+      const file = draftFile(dataDir, id);
+      const [info, revisions] = await Promise.all([
+        stat(file).catch(() => undefined),
+        stat(path.join(path.dirname(file), 'revisions')).catch(() => undefined),
+      ]);
       if (!info?.isFile()) return undefined;
-      return { id, updatedAt: info.mtime, version: stampOf(info) };
+      return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };
     }),
   );
   return stamps.filter((stamp) => stamp !== undefined).sort((a, b) => a.id.localeCompare(b.id));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAssessment } from '../../src/checks/index.js';
 import type { AssessmentResponse, ChecksResponse } from '../../src/server/dto.js';
-import { todayInJapan } from '../../src/server/routes/checks.js';
+import { todayInJapan } from '../../src/server/today.js';
 import { ID_002, ID_004, buildTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;

@@ -5,11 +5,8 @@ import { AppError } from '../../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../../messages.ja.js';
 import type { AssessmentService } from '../assessment-service.js';
 import type { ChecksResponse } from '../dto.js';
+import { todayInJapan } from '../today.js';
 import { idParams, type IdParams } from './schemas.js';
-
-/** Reminders (再評価, 見直し) count in days of the municipality's calendar, not of the server's time zone. */
-export const todayInJapan = (now: Date): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 export const checksRoutes: FastifyPluginAsync<{ service: AssessmentService }> = async (app, { service }) => {
   app.get<{ Params: IdParams; Reply: ChecksResponse }>(

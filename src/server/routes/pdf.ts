@@ -1,14 +1,17 @@
-/** GET /api/assessments/:id/pdf[?download=1]: the official PDF, streamed; inline for the preview, or a download. */
+/** GET /api/assessments/:id/pdf[?revision=n][&download=1]: the official PDF, streamed; inline for the preview, or a download. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AssessmentService } from '../assessment-service.js';
+import type { RevisionService } from '../revision-service.js';
 import type { PdfService } from '../pdf-service.js';
 import { idParams, type IdParams } from './schemas.js';
 
-type PdfQuery = { download?: '0' | '1' };
+type PdfQuery = { download?: '0' | '1'; revision?: string };
 
 const pdfSchema = {
   params: idParams,
-  querystring: { type: 'object', properties: { download: { type: 'string', enum: ['0', '1'] } } },
+  querystring: {
+    type: 'object',
+    properties: { download: { type: 'string', enum: ['0', '1'] }, revision: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+  },
 } as const;
 
 /**
@@ -21,10 +24,11 @@ export const contentDisposition = (kind: 'inline' | 'attachment', title: string,
   return `${kind}; filename="${fallback}.pdf"; filename*=UTF-8''${encoded}`;
 };
 
-export const pdfRoutes: FastifyPluginAsync<{ service: AssessmentService; pdfs: PdfService }> = async (app, { service, pdfs }) => {
+export const pdfRoutes: FastifyPluginAsync<{ revisions: RevisionService; pdfs: PdfService }> = async (app, { revisions, pdfs }) => {
   app.get<{ Params: IdParams; Querystring: PdfQuery }>('/api/assessments/:id/pdf', { schema: pdfSchema }, async (request, reply) => {
     const { id } = request.params;
-    const pdf = await pdfs.render(await service.draft(id));
+    const { revision } = request.query;
+    const pdf = await pdfs.render(await revisions.printSource(id, revision === undefined ? undefined : Number(revision)));
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
