@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('./ui', import.meta.url)),
   base: '/',
+  // Always lit's production build: vitest runs the build with NODE_ENV=test, which would pick lit's dev mode.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

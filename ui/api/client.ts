@@ -2,15 +2,19 @@ import type {
   ApiError,
   AssessmentResponse,
   ChecksResponse,
+  CommitRevisionRequest,
+  ConfirmedRow,
   CreateAssessmentRequest,
   CreateAssessmentResponse,
+  DiffResponse,
   ListAssessmentsQuery,
   ListAssessmentsResponse,
+  ListRevisionsResponse,
+  RevisionMeta,
   SaveAssessmentResponse,
   SaveConflictDetails,
 } from '../../src/server/dto.js';
 import { msg } from '../messages.ja.js';
-import type { ChangeRowDto, CommitRevisionRequest, DiffResponse, RevisionMeta } from './revision-types.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
 export class ApiFailure extends Error {
@@ -74,12 +78,12 @@ export const api = {
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
     request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
   checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
-  revisions: (id: string): Promise<{ items: RevisionMeta[] }> => request(`${assessmentPath(id)}/revisions`),
+  revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentPath(id)}/revisions`),
   commit: (id: string, body: CommitRevisionRequest): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions`, json('POST', body)),
   diff: (id: string, from: number, to: number | 'draft'): Promise<DiffResponse> =>
     request(`${assessmentPath(id)}/diff?from=${from}&to=${to}`),
-  saveRows: (id: string, revision: number, rows: ChangeRowDto[]): Promise<unknown> =>
+  saveRows: (id: string, revision: number, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows })),
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();

@@ -1,16 +1,17 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
-import type { ChangeRowDto } from '../../api/revision-types.js';
-import { msg } from '../../messages.ja.js';
+import type { ConfirmedRow } from '../../../src/server/dto.js';
+import type { FormId } from '../../../src/schema/documents.js';
+import { CHANGE_COLUMNS, changeColumnTitle, timingOptions } from '../../form/change-columns.js';
 import { baseStyles } from '../../styles/theme.js';
 
 /**
  * @summary The 変更箇所 table (変更日 / 項目 / 変更前 / 変更後 / 提出時期 / 提出時期に係る説明) with the
  * explanation editable, since it is the officer's judgement.
- * @fires pia-rows-change - the rows after an edit (detail: ChangeRowDto[])
+ * @fires pia-rows-change - the rows after an edit (detail: ConfirmedRow[])
  */
 export class PiaChangeTable extends LitElement {
-  static override properties = { rows: { attribute: false }, editable: { type: Boolean } };
+  static override properties = { rows: { attribute: false }, editable: { type: Boolean }, form: { type: String } };
   static override styles = [
     baseStyles,
     css`
@@ -26,27 +27,34 @@ export class PiaChangeTable extends LitElement {
       .timing-事前 { color: var(--pia-error); font-weight: 700; }
     `,
   ];
-  declare rows: readonly ChangeRowDto[];
+  declare rows: readonly ConfirmedRow[];
   declare editable: boolean;
+  declare form: FormId;
 
   constructor() {
     super();
     this.rows = [];
     this.editable = false;
+    this.form = 'yoshiki3';
   }
 
-  private edit(index: number, explanation: string): void {
-    const rows = this.rows.map((row, i) => (i === index ? { ...row, explanation } : row));
+  private edit(index: number, patch: Partial<Pick<ConfirmedRow, 'timing' | 'explanation'>>): void {
+    const rows = this.rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
     this.rows = rows;
     this.dispatchEvent(new CustomEvent('pia-rows-change', { detail: rows, bubbles: true, composed: true }));
   }
 
+  /** 提出時期 is the officer's judgement too: the rule proposes it, they may overrule it. */
+  private timingSelect(row: ConfirmedRow, index: number): TemplateResult {
+    return html`<select aria-label=${`${changeColumnTitle(this.form, 'timing')}（${row.item}）`}
+      @change=${(e: Event) => this.edit(index, { timing: (e.target as HTMLSelectElement).value as ConfirmedRow['timing'] })}>
+      ${timingOptions(this.form).map((option) => html`<option value=${option} ?selected=${row.timing === option}>${option || '―'}</option>`)}
+    </select>`;
+  }
+
   override render(): TemplateResult {
     return html`<table>
-      <thead><tr>
-        <th>${msg('colChangeDate')}</th><th>${msg('colItem')}</th><th>${msg('colBefore')}</th><th>${msg('colAfter')}</th>
-        <th>${msg('colTiming')}</th><th>${msg('colExplanation')}</th>
-      </tr></thead>
+      <thead><tr>${CHANGE_COLUMNS.map((column) => html`<th>${changeColumnTitle(this.form, column)}</th>`)}</tr></thead>
       <tbody>
         ${this.rows.map(
           (row, index) => html`<tr>
@@ -54,10 +62,10 @@ export class PiaChangeTable extends LitElement {
             <td class="item">${row.item}</td>
             <td class="before">${row.before}</td>
             <td class="after">${row.after}</td>
-            <td class="timing timing-${row.timing}">${row.timing}</td>
+            <td class="timing timing-${row.timing}">${this.editable ? this.timingSelect(row, index) : row.timing}</td>
             <td class="explanation">${this.editable
-              ? html`<textarea aria-label=${`${msg('colExplanation')}（${row.item}）`} .value=${row.explanation}
-                  @input=${(e: Event) => this.edit(index, (e.target as HTMLTextAreaElement).value)}></textarea>`
+              ? html`<textarea aria-label=${`${changeColumnTitle(this.form, 'explanation')}（${row.item}）`} .value=${row.explanation}
+                  @input=${(e: Event) => this.edit(index, { explanation: (e.target as HTMLTextAreaElement).value })}></textarea>`
               : row.explanation}</td>
           </tr>`,
         )}
@@ -72,6 +80,6 @@ declare global {
     'pia-change-table': PiaChangeTable;
   }
   interface GlobalEventHandlersEventMap {
-    'pia-rows-change': CustomEvent<ChangeRowDto[]>;
+    'pia-rows-change': CustomEvent<ConfirmedRow[]>;
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { api } from '../../api/client.js';
-import type { RevisionMeta } from '../../api/revision-types.js';
+import type { RevisionMeta } from '../../../src/server/dto.js';
 import { localIsoDate } from '../../dates.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';

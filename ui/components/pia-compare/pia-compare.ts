@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
 import { api } from '../../api/client.js';
-import type { ChangeRowDto, ChangedItemDto, DiffResponse, RevisionMeta } from '../../api/revision-types.js';
+import type { ChangedItem, ConfirmedRow, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
@@ -10,7 +10,7 @@ import '../pia-change-table/pia-change-table.js';
 type Side = 'before' | 'after';
 
 /** One side of a text diff: the shared text plus what this side alone has, marked as deleted or inserted. */
-const sideOf = (item: ChangedItemDto, side: Side): TemplateResult => {
+const sideOf = (item: ChangedItem, side: Side): TemplateResult => {
   if (!item.segments || item.segments.length === 0) return html`${side === 'before' ? item.before : item.after}`;
   return html`${item.segments.map((segment) => {
     if (segment.added) return side === 'after' ? html`<ins>${segment.value}</ins>` : nothing;
@@ -35,6 +35,7 @@ export class PiaCompare extends LitElement {
     error: { state: true },
     notice: { state: true },
     title: { state: true },
+    form: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -64,11 +65,12 @@ export class PiaCompare extends LitElement {
   declare from: number | undefined;
   declare to: number | 'draft';
   declare diff: DiffResponse | undefined;
-  declare rows: ChangeRowDto[];
+  declare rows: ConfirmedRow[];
   declare error: string;
   declare notice: string;
   /** 評価書名, for the heading. */
   declare title: string;
+  declare form: FormId | undefined;
 
   constructor() {
     super();
@@ -87,10 +89,10 @@ export class PiaCompare extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      void api.get(this.assessmentId).then((loaded) => {
-        const cover = loaded.data['cover'] as { title?: unknown } | undefined;
-        this.title = typeof cover?.title === 'string' ? cover.title : '';
-      });
+      const loaded = await api.get(this.assessmentId);
+      const cover = loaded.data['cover'] as { title?: unknown } | undefined;
+      this.title = typeof cover?.title === 'string' ? cover.title : '';
+      this.form = loaded.form;
       this.revisions = (await api.revisions(this.assessmentId)).items.sort((a, b) => a.number - b.number);
       const newest = this.revisions.at(-1)?.number;
       const previous = this.revisions.at(-2)?.number;
@@ -153,8 +155,8 @@ export class PiaCompare extends LitElement {
         <h2 id="rows-heading">${msg('changeRowsHeading')}</h2>
         ${this.rows.length === 0
           ? html`<p>${msg('noChanges')}</p>`
-          : html`<pia-change-table .rows=${this.rows} ?editable=${this.to !== 'draft'}
-              @pia-rows-change=${(e: CustomEvent<ChangeRowDto[]>) => { this.rows = e.detail; }}></pia-change-table>
+          : html`<pia-change-table .form=${this.form} .rows=${this.rows} ?editable=${this.to !== 'draft'}
+              @pia-rows-change=${(e: CustomEvent<ConfirmedRow[]>) => { this.rows = e.detail; }}></pia-change-table>
             <div class="row-actions">
               ${this.to === 'draft'
                 ? html`<span>${msg('rowsNeedRevision')}</span>`
@@ -187,7 +189,7 @@ export class PiaCompare extends LitElement {
       </div>
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
-      ${this.diff ? this.results(this.diff) : nothing}
+      ${this.diff && this.form ? this.results(this.diff) : nothing}
     `;
   }
 }
