@@ -46,7 +46,8 @@ export class PiaCompare extends LitElement {
       .doc-title { display: block; font-size: 0.95rem; font-weight: 400; color: var(--pia-muted); }
       .panel { background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
       .pick { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; }
-      .pick label { display: flex; flex-direction: column; font-weight: 700; font-size: 0.9rem; gap: 0.2rem; }
+      .pick label { display: flex; flex-direction: column; font-weight: 700; font-size: 0.9rem; gap: 0.2rem; max-width: 100%; min-width: 0; }
+      .pick select { max-width: 100%; }
       h2 { font-size: 1.1rem; margin: 0 0 0.75rem; }
       .row-actions { display: flex; gap: 1rem; align-items: center; margin-top: 0.75rem; flex-wrap: wrap; }
       article { border: 1px solid var(--pia-line); border-radius: 4px; margin-bottom: 1rem; overflow: hidden; }
@@ -55,8 +56,8 @@ export class PiaCompare extends LitElement {
       .side { padding: 0.6rem 0.75rem; white-space: pre-wrap; word-break: break-word; min-width: 0; }
       .side + .side { border-left: 1px solid var(--pia-line); }
       .side-label { display: block; font-size: 0.8rem; color: var(--pia-muted); margin-bottom: 0.25rem; }
-      ins { background: var(--pia-ins); text-decoration: underline; text-decoration-color: #1e6b3a; }
-      del { background: var(--pia-del); text-decoration: line-through; text-decoration-color: var(--pia-error); }
+      ins { background: var(--pia-ins); text-decoration: underline 2px; text-decoration-color: #1e6b3a; padding: 0 1px; }
+      del { background: var(--pia-del); text-decoration: line-through 2px; text-decoration-color: var(--pia-error); padding: 0 1px; }
       @media (max-width: 760px) { .sides { grid-template-columns: 1fr; } .side + .side { border-left: 0; border-top: 1px solid var(--pia-line); } }
     `,
   ];
