@@ -55,6 +55,16 @@ describe('revisions and compare in Chromium', () => {
     expect(await page.locator('pia-change-table tbody tr textarea').first().inputValue()).toBe(
       '事務の範囲の明確化であり、重要な変更にあたらない。',
     );
+
+    // 002 has ERROR-level findings, so the server refuses to mark it 提出済み and the page lists why.
+    const checks = await page.request.get(`${shared.server.url}/api/assessments/${ID}/checks`);
+    const errors = ((await checks.json()) as { findings: { severity: string }[] }).findings.filter((f) => f.severity === 'ERROR');
+    expect(errors.length).toBeGreaterThan(0);
+    const history = page.locator('pia-revision-history');
+    await history.locator('tbody tr').first().getByRole('button', { name: '「提出済み」にする' }).click();
+    await history.locator('[role=alert]').waitFor();
+    expect(await history.locator('[role=alert] li').count()).toBe(errors.length);
+    expect(await history.locator('tbody tr').first().locator('.tag').textContent()).toBe('作成中');
     await page.close();
   });
 });

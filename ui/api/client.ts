@@ -1,6 +1,7 @@
 import type {
   ApiError,
   AssessmentResponse,
+  AssessmentStatus,
   ChecksResponse,
   CommitRevisionRequest,
   ConfirmedRow,
@@ -85,6 +86,8 @@ export const api = {
     request(`${assessmentPath(id)}/diff?from=${from}&to=${to}`),
   saveRows: (id: string, revision: number, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows })),
+  setStatus: (id: string, revision: number, status: AssessmentStatus): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', { status })),
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

@@ -6,14 +6,9 @@ import { formatWareki } from '../../../src/domain/wareki.js';
 import { api } from '../../api/client.js';
 import { localIsoDate } from '../../dates.js';
 import { emit } from '../../events.js';
-import { msg, type UiMessageKey } from '../../messages.ja.js';
+import { msg } from '../../messages.ja.js';
+import { STATUSES, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
-
-const STATUS_LABEL: Record<AssessmentStatus, UiMessageKey> = {
-  draft: 'statusDraft',
-  submitted: 'statusSubmitted',
-  published: 'statusPublished',
-};
 
 const SEARCH_DELAY_MS = 250;
 
@@ -123,7 +118,7 @@ export class PiaAssessmentList extends LitElement {
       <td><a href=${path} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path }); }}>${item.title || item.id}</a></td>
       <td data-label=${msg('colOrganization')}>${item.organization}</td>
       <td data-label=${msg('colForm')}>${item.formName}</td>
-      <td data-label=${msg('colStatus')}><span class="tag ${item.status}">${msg(STATUS_LABEL[item.status])}</span></td>
+      <td data-label=${msg('colStatus')}><span class="tag ${item.status}">${statusLabel(item.status)}</span></td>
       <td data-label=${msg('colIssues')}>${item.issueCount > 0
         ? html`<span class="issues">${msg('issuesCount', { count: item.issueCount })}</span>`
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
@@ -148,7 +143,7 @@ export class PiaAssessmentList extends LitElement {
           <label>${msg('statusFilter')}
             <select @change=${(e: Event) => this.filter({ status: (e.target as HTMLSelectElement).value as AssessmentStatus | '' })}>
               <option value="">${msg('all')}</option>
-              ${Object.entries(STATUS_LABEL).map(([status, key]) => html`<option value=${status}>${msg(key)}</option>`)}
+              ${STATUSES.map((status) => html`<option value=${status}>${statusLabel(status)}</option>`)}
             </select></label>
         </div>
       </section>

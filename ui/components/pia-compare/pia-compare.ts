@@ -6,6 +6,7 @@ import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import '../pia-change-table/pia-change-table.js';
+import '../pia-revision-history/pia-revision-history.js';
 
 type Side = 'before' | 'after';
 
@@ -191,6 +192,15 @@ export class PiaCompare extends LitElement {
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
       ${this.diff && this.form ? this.results(this.diff) : nothing}
+      ${this.revisions.length > 0
+        ? html`<section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">${msg('historyHeading')}</h2>
+            <pia-revision-history .assessmentId=${this.assessmentId} .revisions=${this.revisions}
+              @pia-revision-update=${(e: CustomEvent<RevisionMeta>) => {
+                this.revisions = this.revisions.map((meta) => (meta.number === e.detail.number ? e.detail : meta));
+              }}></pia-revision-history>
+          </section>`
+        : nothing}
     `;
   }
 }
