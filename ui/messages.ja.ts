@@ -22,6 +22,7 @@ export const UI_MESSAGES_JA = {
   issuesCount: '{count}件',
   noIssues: 'なし',
   revisionsCount: '{count}版',
+  noRevisionsYet: '未確定',
   emptyList: '条件に合う評価書はありません。',
   loading: '読み込んでいます…',
   createHeading: '評価書を新規作成',

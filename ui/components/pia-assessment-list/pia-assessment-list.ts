@@ -122,7 +122,7 @@ export class PiaAssessmentList extends LitElement {
       <td data-label=${msg('colIssues')}>${item.issueCount > 0
         ? html`<span class="issues">${msg('issuesCount', { count: item.issueCount })}</span>`
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
-      <td data-label=${msg('colRevisions')} class="nowrap">${msg('revisionsCount', { count: item.revisionCount })}</td>
+      <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
       <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(localIsoDate(new Date(item.updatedAt)))}</td>
     </tr>`;
   }
