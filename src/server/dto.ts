@@ -54,7 +54,10 @@ export type AssessmentResponse = {
   etag: string;
 };
 
-/** PUT /api/assessments/:id with header `If-Match: "<etag>"`. Drafts with issues are saved. */
+/**
+ * PUT /api/assessments/:id with header `If-Match: "<etag>"`. Drafts with issues are saved. The issues of a save
+ * carry no line/column (positions in the YAML file, which GET gives); place them by pointer.
+ */
 export type SaveAssessmentRequest = { data: Record<string, unknown> };
 export type SaveAssessmentResponse = { etag: string; issues: ValidationIssue[] };
 

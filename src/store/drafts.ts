@@ -7,9 +7,10 @@ import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
-import { isFormId, type FormId, type ValidationIssue } from '../schema/index.js';
+import type { Document } from 'yaml';
+import { isFormId, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
 import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
-import { serializeAssessment } from './yaml-write.js';
+import { printAssessment, serializeAssessment } from './yaml-write.js';
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import { checkSize } from './yaml-parse.js';
 
@@ -59,18 +60,21 @@ const readDraftBytes = async (dataDir: string, id: string): Promise<Buffer> => {
 };
 
 /**
- * Parsed drafts kept between requests: parsing a 全項目評価書 takes tens of milliseconds, a stat well under one.
- * An entry serves reads only while the file's stamp (inode, mtime, size; a save renames a new inode in) is the
- * one seen before reading it; an entry left by a save has no stamp and only serves the next save's comments.
+ * What is kept of a draft between requests: parsing a 全項目評価書 takes tens of milliseconds, a stat well under
+ * one. A parsed `draft` serves reads only while the file's stamp (inode, mtime, size; a save renames a new inode in)
+ * is the `version` seen before reading it. `comments` is the document whose comments the next save carries over,
+ * valid while the file's bytes are still `etag`: after a save, the document just printed, so no parse is needed.
  */
+type CacheEntry = { readonly etag: string; readonly comments: Document; readonly version?: string; readonly draft?: Draft };
+
 export type DraftCache = {
-  get: (id: string) => { version?: string; draft: Draft } | undefined;
-  set: (id: string, entry: { version?: string; draft: Draft }) => void;
+  get: (id: string) => CacheEntry | undefined;
+  set: (id: string, entry: CacheEntry) => void;
 };
 
 /** The most recently used `capacity` drafts (a Map keeps insertion order, so re-inserting marks use). */
 export const createDraftCache = (capacity = 16): DraftCache => {
-  const entries = new Map<string, { version?: string; draft: Draft }>();
+  const entries = new Map<string, CacheEntry>();
   return {
     get: (id) => {
       const entry = entries.get(id);
@@ -104,9 +108,9 @@ export const readDraft = async (dataDir: string, id: string, cache?: DraftCache)
   });
   const version = stampOf(info);
   const cached = cache.get(id);
-  if (cached?.version === version) return cached.draft;
+  if (cached?.draft && cached.version === version) return cached.draft;
   const draft = parseDraft(id, await readDraftBytes(dataDir, id));
-  cache.set(id, { version, draft });
+  cache.set(id, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
   return draft;
 };
 
@@ -154,14 +158,15 @@ export const saveDraft = async (
   const before = await readDraftBytes(dataDir, id);
   const etag = etagOf(before);
   if (expectedEtag !== '*' && expectedEtag !== etag) throw conflict(id, before);
-  const cached = cache?.get(id)?.draft;
-  let previous = cached?.etag === etag ? cached.parsed : undefined;
+  const cached = cache?.get(id);
+  let previous = cached?.etag === etag ? cached.comments : undefined;
   try {
-    previous ??= parseAssessment(before, draftLabel(id)).parsed;
+    previous ??= parseAssessment(before, draftLabel(id)).parsed.doc;
   } catch {
     // The file on disk no longer parses: there are no comments to carry over, and the save repairs it.
   }
-  const text = serializeAssessment(formOf(id, data), data, previous);
+  const form = formOf(id, data);
+  const { text, doc } = printAssessment(form, data, previous);
   const bytes = Buffer.from(text, 'utf8');
   checkSize(bytes.length, draftLabel(id));
   await writeFileAtomic(file, text, {
@@ -171,9 +176,10 @@ export const saveDraft = async (
       if (etagOf(now) !== etag) throw conflict(id, now);
     },
   });
-  const saved = parseDraft(id, bytes);
-  cache?.set(id, { draft: saved });
-  return { etag: saved.etag, issues: saved.issues };
+  const saved = etagOf(bytes);
+  cache?.set(id, { etag: saved, comments: doc });
+  // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
+  return { etag: saved, issues: validateAssessment(data).issues };
 };
 
 /** Create a new assessment folder with its first draft; refuses an id whose folder exists. */

@@ -99,3 +99,26 @@ describe('readDraft with a cache', () => {
     expect(third.data).toEqual(first.data);
   });
 });
+
+describe('saveDraft with a cache', () => {
+  it('writes the same bytes as a save that parses the file, keeping comments across saves', async () => {
+    const original = `# 公表版PDFから転記\n${(await readFile(file(ID), 'utf8')).replace('  organization: ', '  # 市長名は公表時点\n  organization: ')}`;
+    await writeFile(file(ID), original);
+    const draft = await readDraft(dataDir, ID);
+    const edited = structuredClone(draft.data);
+    (edited['cover'] as Record<string, unknown>)['title'] = '予防接種に関する事務　重点項目評価書（改）';
+
+    const cache = createDraftCache();
+    const first = await saveDraft(dataDir, ID, draft.data, draft.etag, { cache });
+    const second = await saveDraft(dataDir, ID, edited, first.etag, { cache });
+    const cachedBytes = await readFile(file(ID), 'utf8');
+
+    await writeFile(file(ID), original);
+    const uncachedFirst = await saveDraft(dataDir, ID, draft.data, draft.etag);
+    const uncachedSecond = await saveDraft(dataDir, ID, edited, uncachedFirst.etag);
+    expect(second.etag).toBe(uncachedSecond.etag);
+    expect(cachedBytes).toBe(await readFile(file(ID), 'utf8'));
+    expect(cachedBytes).toContain('# 公表版PDFから転記');
+    expect(cachedBytes).toContain('# 市長名は公表時点');
+  });
+});
