@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
 import { ROOT, SEEDS, makeTempDir } from '../helpers/seeds.js';
@@ -34,3 +36,11 @@ export const draftPath = (dataDir: string, id: string): string => path.join(data
 export const ID_001 = '001-kitakyushu-yobosesshu';
 export const ID_002 = '002-nagaoka-covid19';
 export const ID_004 = '004-ise-yobosesshu';
+
+/** A PDF's text as poppler extracts it, without the layout's spaces and line breaks. */
+export const pdfText = async (pdf: Buffer, dir: string): Promise<string> => {
+  const file = path.join(dir, `extract-${Date.now()}.pdf`);
+  await writeFile(file, pdf);
+  const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.replace(/\s+/g, '');
+};

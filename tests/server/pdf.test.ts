@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentResponse } from '../../src/server/dto.js';
 import { contentDisposition } from '../../src/server/routes/pdf.js';
-import { ID_002, buildTestServer, type TestServer } from './helpers.js';
+import { ID_002, buildTestServer, pdfText, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
   server = await buildTestServer();
 });
 afterEach(() => server.cleanup());
-
-/** The PDF's text as poppler extracts it, without the layout's spaces and line breaks. */
-const pdfText = async (pdf: Buffer): Promise<string> => {
-  const file = path.join(server.root, 'out.pdf');
-  await writeFile(file, pdf);
-  const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout.replace(/\s+/g, '');
-};
 
 describe('GET /api/assessments/:id/pdf', () => {
   it('streams the official PDF inline, named after the 評価書名, with the text of the draft as saved', async () => {
@@ -35,7 +23,7 @@ describe('GET /api/assessments/:id/pdf', () => {
     expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const title = '新型コロナウイルス感染症対策に係る 予防接種事務 重点項目評価書';
     expect(response.headers['content-disposition']).toBe(contentDisposition('inline', title, ID_002));
-    expect(await pdfText(response.rawPayload)).toContain('長岡市長（改訂テスト）');
+    expect(await pdfText(response.rawPayload, server.root)).toContain('長岡市長（改訂テスト）');
   });
 
   it('offers the PDF as a download with download=1', async () => {

@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AssessmentResponse,
@@ -11,7 +7,7 @@ import type {
   RevisionMeta,
   RevisionResponse,
 } from '../../src/server/dto.js';
-import { ID_002, ID_004, buildTestServer, type TestServer } from './helpers.js';
+import { ID_002, ID_004, buildTestServer, pdfText, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -201,10 +197,7 @@ describe('GET /api/assessments/:id/pdf?revision=n', () => {
     await edit(ID_004, (data) => (cover(data)['organization'] = '伊勢市長（作業中）'));
     const response = await server.app.inject({ method: 'GET', url: api(ID_004, '/pdf?revision=2') });
     expect(response.statusCode).toBe(200);
-    const file = path.join(server.root, 'rev2.pdf');
-    await writeFile(file, response.rawPayload);
-    const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-    const text = stdout.replace(/\s+/g, '');
+    const text = await pdfText(response.rawPayload, server.root);
     expect(text).toContain('市長の交代に伴う記載の更新');
     expect(text).toContain('伊勢市長鈴木健一');
     expect(text).not.toContain('作業中');
