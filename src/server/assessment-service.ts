@@ -12,6 +12,7 @@ import type {
 } from './dto.js';
 import { createKeyedLock, type KeyedLock } from './keyed-lock.js';
 import { createSummaryIndex } from './summaries.js';
+import { todayInJapan } from './today.js';
 
 export type AssessmentService = {
   /** Runs `task` while no save or commit of the same assessment runs in this process. */
@@ -32,7 +33,7 @@ const MAX_ID_ATTEMPTS = 1000;
  * Folder names follow the bundled ones (`001-kitakyushu-yobosesshu`): the Latin letters and digits of the
  * title; a title without any (most are Japanese) gives `<form>-<date>`, e.g. yoshiki3-20250819.
  */
-export const baseIdFor = (form: FormId, title: string | undefined, today: Date): string => {
+export const baseIdFor = (form: FormId, title: string | undefined, today: string): string => {
   const slug = (title ?? '')
     .normalize('NFKC')
     .toLowerCase()
@@ -40,9 +41,7 @@ export const baseIdFor = (form: FormId, title: string | undefined, today: Date):
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  if (slug !== '') return slug;
-  const date = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0'));
-  return `${form}-${date.join('')}`;
+  return slug !== '' ? slug : `${form}-${today.replaceAll('-', '')}`;
 };
 
 const blankAssessment = (request: CreateAssessmentRequest): Record<string, unknown> => {
@@ -95,7 +94,7 @@ export const createAssessmentService = (
         await createDraft(dataDir, request.id, data);
         return request.id;
       }
-      return createWithFreshId(baseIdFor(request.form, request.title, new Date()), data);
+      return createWithFreshId(baseIdFor(request.form, request.title, todayInJapan(new Date())), data);
     },
 
     save: (id, data, ifMatch) =>

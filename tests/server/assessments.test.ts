@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentSummary, ListAssessmentsResponse } from '../../src/server/dto.js';
 import { baseIdFor } from '../../src/server/assessment-service.js';
+import { todayInJapan } from '../../src/server/today.js';
 import { ID_001, ID_002, ID_004, buildTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -103,7 +104,7 @@ describe('POST /api/assessments', () => {
     const first = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki4', title: '全項目評価書' } });
     const second = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki4' } });
     expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
-    const base = baseIdFor('yoshiki4', undefined, new Date());
+    const base = baseIdFor('yoshiki4', undefined, todayInJapan(new Date()));
     expect(base).toMatch(/^yoshiki4-\d{8}$/);
     expect([first.json<{ id: string }>().id, second.json<{ id: string }>().id]).toEqual([base, `${base}-2`]);
     const got = await server.app.inject({ method: 'GET', url: `/api/assessments/${base}-2` });
@@ -131,10 +132,10 @@ describe('baseIdFor', () => {
     ['PIA 2025 予防接種', 'pia-2025'],
     ['ＡＢＣ　事務', 'abc'],
   ])('makes a folder name from the Latin part of %s', (title, expected) => {
-    expect(baseIdFor('yoshiki3', title, new Date(2025, 7, 19))).toBe(expected);
+    expect(baseIdFor('yoshiki3', title, '2025-08-19')).toBe(expected);
   });
 
   it('falls back to the form and the date', () => {
-    expect(baseIdFor('yoshiki3', '予防接種に関する事務', new Date(2025, 7, 19))).toBe('yoshiki3-20250819');
+    expect(baseIdFor('yoshiki3', '予防接種に関する事務', '2025-08-19')).toBe('yoshiki3-20250819');
   });
 });
