@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestServer, type TestServer } from './helpers.js';
 
@@ -49,5 +52,26 @@ describe('the built UI', () => {
     const body = response.json<{ code: string; message: string }>();
     expect(body.code).toBe('ROUTE_NOT_FOUND');
     expect(body.message).toMatch(/^画面（.+ui-dist）がまだビルドされていません。npm run build:ui を実行してから開き直してください。$/);
+  });
+});
+
+describe('files outside the UI folder', () => {
+  it('are never served, however the path is spelled', async () => {
+    server = await buildTestServer({ uiFiles: { 'index.html': INDEX } });
+    await writeFile(path.join(server.root, 'secret.txt'), 'SECRET');
+    const address = await server.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    for (const raw of ['/../secret.txt', '/%2E%2E/secret.txt', '/..%2Fsecret.txt', '/assets/..%2F..%2Fsecret.txt', '/%2e%2e%5csecret.txt']) {
+      const body = await new Promise<string>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port, path: raw }, (response) => {
+            let text = '';
+            response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve(text));
+          })
+          .on('error', reject);
+      });
+      expect(body, raw).not.toContain('SECRET');
+    }
   });
 });
