@@ -40,17 +40,29 @@ export const benchServer = async (): Promise<void> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-'));
   const dataDir = path.join(dir, 'assessments');
   const ids = Array.from({ length: CLIENTS }, (_, index) => `bench-${index + 1}`);
-  for (const id of [SAMPLE, ...ids]) await cp(path.join('assessments', SAMPLE), path.join(dataDir, id), { recursive: true });
-  const app = buildServer({ dataDir, uiDir: path.join(dir, 'ui'), templatesDir: path.resolve('templates'), logLevel: 'silent' });
+  for (const id of [SAMPLE, ...ids])
+    await cp(path.join('assessments', SAMPLE), path.join(dataDir, id), { recursive: true });
+  const app = buildServer({
+    dataDir,
+    uiDir: path.join(dir, 'ui'),
+    templatesDir: path.resolve('templates'),
+    logLevel: 'silent',
+  });
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const url = (id: string): string => `${base}/api/assessments/${id}`;
     const { data, etag } = (await (await fetch(url(SAMPLE))).json()) as { data: { cover: object }; etag: string };
     // Every save really changes the document (etags are content hashes: saving identical bytes is no new version).
     const bodyFor = (client: number, n: number): string =>
-      JSON.stringify({ data: { ...data, cover: { ...data.cover, organization: `北九州市長（保存 ${client}-${n}）` } } });
+      JSON.stringify({
+        data: { ...data, cover: { ...data.cover, organization: `北九州市長（保存 ${client}-${n}）` } },
+      });
     const put = (id: string, ifMatch: string, body: string) => () =>
-      fetch(url(id), { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${ifMatch}"` }, body });
+      fetch(url(id), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': `"${ifMatch}"` },
+        body,
+      });
 
     const gets = await underLoad(async () => {
       const results: Timed[] = [];

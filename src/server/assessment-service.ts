@@ -83,7 +83,10 @@ export const createAssessmentService = (
     get: async (id) => {
       const draft = await readDraft(dataDir, id, drafts);
       if (!draft.form) {
-        throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id, issues: draft.issues });
+        throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), {
+          id,
+          issues: draft.issues,
+        });
       }
       return { id, form: draft.form, data: draft.data, issues: [...draft.issues], etag: draft.etag };
     },

@@ -75,7 +75,12 @@ export type { ConfirmedRow, RevisionStatus };
 export type ListRevisionsResponse = { items: RevisionMeta[] };
 
 /** POST /api/assessments/:id/revisions → 201 RevisionMeta. baseRevision: the newest revision when editing began (null: none). */
-export type CommitRevisionRequest = { message: string; changeDate: string; author: string; baseRevision: number | null };
+export type CommitRevisionRequest = {
+  message: string;
+  changeDate: string;
+  author: string;
+  baseRevision: number | null;
+};
 
 /** GET /api/assessments/:id/revisions/:n */
 export type RevisionResponse = { meta: RevisionMeta; data: Record<string, unknown> };

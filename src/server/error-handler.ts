@@ -22,32 +22,48 @@ const fromValidation = (request: FastifyRequest, error: FastifyError): AppError 
   const details = { errors: errors.map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params })) };
   if (context === 'params') {
     const id = (request.params as Record<string, unknown> | undefined)?.['id'];
-    return new AppError('INVALID_ID', fillMessage(API_MESSAGES_JA.invalidId, { id: String(id ?? '').slice(0, 100) }), details);
+    return new AppError(
+      'INVALID_ID',
+      fillMessage(API_MESSAGES_JA.invalidId, { id: String(id ?? '').slice(0, 100) }),
+      details,
+    );
   }
   const first = errors[0];
   if (context === 'body' && (first?.instancePath === '/data' || first?.params?.['missingProperty'] === 'data')) {
     return new AppError('INVALID_REQUEST', API_MESSAGES_JA.dataNotObject, details);
   }
-  const field = first?.instancePath || (first?.params?.['missingProperty'] ? `/${String(first.params['missingProperty'])}` : '');
+  const field =
+    first?.instancePath || (first?.params?.['missingProperty'] ? `/${String(first.params['missingProperty'])}` : '');
   const where = `${REQUEST_PARTS_JA[context] ?? context}${field}`;
   return new AppError('INVALID_REQUEST', fillMessage(API_MESSAGES_JA.invalidRequest, { where }), details);
 };
 
 /** fastify's refusals of a request, as AppErrors; undefined when the error is not a refusal but a bug. */
-export const fromFastifyError = (request: FastifyRequest, error: FastifyError, bodyLimit: number): AppError | undefined => {
+export const fromFastifyError = (
+  request: FastifyRequest,
+  error: FastifyError,
+  bodyLimit: number,
+): AppError | undefined => {
   if (error.validation) return fromValidation(request, error);
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('REQUEST_TOO_LARGE', fillMessage(API_MESSAGES_JA.requestTooLarge, { limit: bodyLimit / 1024 / 1024 }));
+      return new AppError(
+        'REQUEST_TOO_LARGE',
+        fillMessage(API_MESSAGES_JA.requestTooLarge, { limit: bodyLimit / 1024 / 1024 }),
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', API_MESSAGES_JA.unsupportedMediaType);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('INVALID_REQUEST', API_MESSAGES_JA.invalidJson);
   }
-  if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('INVALID_REQUEST', API_MESSAGES_JA.invalidJson);
+  if (error instanceof SyntaxError && error.statusCode === 400)
+    return new AppError('INVALID_REQUEST', API_MESSAGES_JA.invalidJson);
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    return new AppError('INVALID_REQUEST', fillMessage(API_MESSAGES_JA.invalidRequest, { where: error.code ?? String(error.statusCode) }));
+    return new AppError(
+      'INVALID_REQUEST',
+      fillMessage(API_MESSAGES_JA.invalidRequest, { where: error.code ?? String(error.statusCode) }),
+    );
   }
   return undefined;
 };
@@ -87,7 +103,11 @@ const pathOf = (request: FastifyRequest): string => request.url.split('?')[0]!.s
 
 /** Unknown API paths answer JSON in Japanese, like every other API error. */
 export const routeNotFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
-  answer(reply, 'ROUTE_NOT_FOUND', fillMessage(API_MESSAGES_JA.routeNotFound, { method: request.method, url: pathOf(request) }));
+  answer(
+    reply,
+    'ROUTE_NOT_FOUND',
+    fillMessage(API_MESSAGES_JA.routeNotFound, { method: request.method, url: pathOf(request) }),
+  );
 
 export const fileNotFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
   answer(reply, 'ROUTE_NOT_FOUND', fillMessage(API_MESSAGES_JA.fileNotFound, { url: pathOf(request) }));

@@ -13,7 +13,10 @@ export const createPdfService = (dataDir: string, templatesDir: string): PdfServ
   // Parsing the BIZ UD fonts and compiling templates is the slow part; every PDF of this server shares them.
   let shared: Promise<Omit<RenderAssets, 'images'>> | undefined;
   const sharedAssets = (): Promise<Omit<RenderAssets, 'images'>> => {
-    shared ??= Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({ fonts, templates }));
+    shared ??= Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({
+      fonts,
+      templates,
+    }));
     // A failed read (a template folder being edited) must not stick: the next request tries again.
     shared.catch(() => (shared = undefined));
     return shared;
@@ -24,7 +27,9 @@ export const createPdfService = (dataDir: string, templatesDir: string): PdfServ
       if (!form) throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
       // The PDF is the official document: it is printed only from content the form's rules accept.
       if (issues.length > 0) {
-        throw new AppError('ASSESSMENT_INVALID', fillMessage(API_MESSAGES_JA.pdfInvalid, { count: issues.length }), { issues });
+        throw new AppError('ASSESSMENT_INVALID', fillMessage(API_MESSAGES_JA.pdfInvalid, { count: issues.length }), {
+          issues,
+        });
       }
       const images = await readImages(draftFile(dataDir, id), imageFilesOf(data));
       const stream = renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });

@@ -1,6 +1,13 @@
 /** Revisions of an assessment over HTTP: commit, list, read, compare, confirm rows, change status. */
 import { blockingFindings, checkAssessment } from '../checks/index.js';
-import { computeChanges, cumulativeChangeRows, keepConfirmed, proposeRows, textDiff, type ChangeCandidate } from '../diff/index.js';
+import {
+  computeChanges,
+  cumulativeChangeRows,
+  keepConfirmed,
+  proposeRows,
+  textDiff,
+  type ChangeCandidate,
+} from '../diff/index.js';
 import type { ChangeRow, ConfirmedRow, RevisionStatus } from '../domain/revision.js';
 import { AppError } from '../errors.js';
 import { API_MESSAGES_JA, REVISION_STATUS_JA, fillMessage } from '../messages.ja.js';
@@ -15,7 +22,14 @@ import {
   type RevisionContent,
 } from '../store/index.js';
 import type { AssessmentService } from './assessment-service.js';
-import type { ChangedItem, CommitRevisionRequest, DiffResponse, RevisionMeta, RevisionResponse, TextSegment } from './dto.js';
+import type {
+  ChangedItem,
+  CommitRevisionRequest,
+  DiffResponse,
+  RevisionMeta,
+  RevisionResponse,
+  TextSegment,
+} from './dto.js';
 import { todayInJapan } from './today.js';
 
 /** What the PDF of a draft or of a revision is made from. */
@@ -46,7 +60,11 @@ const metaOf = ({ form: _form, data: _data, ...meta }: RevisionContent): Revisio
 const segmentsOf = (candidate: ChangeCandidate): TextSegment[] | undefined => {
   if (candidate.beforeText === undefined && candidate.afterText === undefined) return undefined;
   return textDiff(candidate.beforeText ?? '', candidate.afterText ?? '').map(({ kind, text }) =>
-    kind === 'same' ? { value: text } : kind === 'added' ? { value: text, added: true } : { value: text, removed: true },
+    kind === 'same'
+      ? { value: text }
+      : kind === 'added'
+        ? { value: text, added: true }
+        : { value: text, removed: true },
   );
 };
 
@@ -77,7 +95,8 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
     return draftFile(dataDir, id);
   };
 
-  const meta = async (id: string, n: number): Promise<RevisionMeta> => metaOf(await readRevision(draftFile(dataDir, id), n));
+  const meta = async (id: string, n: number): Promise<RevisionMeta> =>
+    metaOf(await readRevision(draftFile(dataDir, id), n));
 
   const version = async (id: string, which: number | 'draft'): Promise<Version> => {
     if (which === 'draft') {
@@ -95,7 +114,13 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
       if (n === undefined) {
         const draft = await assessments.draft(id);
         // 変更箇所: the imported rows, then the confirmed rows of every submitted or published revision.
-        return { id, ...(draft.form ? { form: draft.form } : {}), data: draft.data, issues: draft.issues, changeRows: cumulativeChangeRows(draft.data, history) };
+        return {
+          id,
+          ...(draft.form ? { form: draft.form } : {}),
+          data: draft.data,
+          issues: draft.issues,
+          changeRows: cumulativeChangeRows(draft.data, history),
+        };
       }
       const revision = await readRevision(file, n);
       // Revision n printed as it is to be submitted: its own rows count even while it is still 作成中.
@@ -120,13 +145,22 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
       assessments.exclusive(id, async () => {
         const draft = await assessments.draft(id);
         if (draft.issues.length > 0) {
-          throw new AppError('ASSESSMENT_INVALID', fillMessage(API_MESSAGES_JA.commitInvalid, { count: draft.issues.length }), {
-            issues: draft.issues,
-          });
+          throw new AppError(
+            'ASSESSMENT_INVALID',
+            fillMessage(API_MESSAGES_JA.commitInvalid, { count: draft.issues.length }),
+            {
+              issues: draft.issues,
+            },
+          );
         }
         const file = draftFile(dataDir, id);
         const base = request.baseRevision ?? 0;
-        const revision = await commitRevision(file, { message: request.message, author: request.author, changeDate: request.changeDate, baseRevision: base });
+        const revision = await commitRevision(file, {
+          message: request.message,
+          author: request.author,
+          changeDate: request.changeDate,
+          baseRevision: base,
+        });
         // As `pia revise` does: the proposed rows, computed from the frozen contents, are the revision's starting rows;
         // the first revision is the initial publication and has none.
         if (base === 0) return revision;
@@ -154,11 +188,17 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
         const revision = await readRevision(await fileOf(id), n);
         if (status !== 'draft') {
           // What is submitted or published is the frozen content: its ERROR findings block the step.
-          const findings = blockingFindings(checkAssessment(revision.form, revision.data, { today: todayInJapan(new Date()) }));
+          const findings = blockingFindings(
+            checkAssessment(revision.form, revision.data, { today: todayInJapan(new Date()) }),
+          );
           if (findings.length > 0) {
             throw new AppError(
               'ASSESSMENT_INVALID',
-              fillMessage(API_MESSAGES_JA.statusBlocked, { count: findings.length, n, status: REVISION_STATUS_JA[status] }),
+              fillMessage(API_MESSAGES_JA.statusBlocked, {
+                count: findings.length,
+                n,
+                status: REVISION_STATUS_JA[status],
+              }),
               { findings },
             );
           }

@@ -32,7 +32,8 @@ export const registerStaticUi = (app: FastifyInstance, uiDir: string): void => {
 
   // Reached when sendFile finds nothing: a missing bundle file, or no index.html because the UI was never built.
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (isApi(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) return routeNotFound(request, reply);
+    if (isApi(request.url) || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return routeNotFound(request, reply);
     return isFilePath(request.url) ? fileNotFound(request, reply) : uiNotBuilt(reply, uiDir);
   });
 };

@@ -4,7 +4,15 @@
  * assessments then costs one directory read and two stats per assessment.
  */
 import { formName } from '../schema/index.js';
-import { draftFile, latestRevisionNumber, listDrafts, readDraft, readRevision, type Draft, type DraftStamp } from '../store/index.js';
+import {
+  draftFile,
+  latestRevisionNumber,
+  listDrafts,
+  readDraft,
+  readRevision,
+  type Draft,
+  type DraftStamp,
+} from '../store/index.js';
 import { isAppError } from '../errors.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
@@ -85,7 +93,9 @@ export const createSummaryIndex = (dataDir: string, onUnreadable: (id: string, c
       for (let i = 0; i < stamps.length; i += PARALLEL_READS) {
         summaries.push(...(await Promise.all(stamps.slice(i, i + PARALLEL_READS).map(summaryOf))));
       }
-      return summaries.filter((summary): summary is AssessmentSummary => summary !== undefined && matches(summary, query));
+      return summaries.filter(
+        (summary): summary is AssessmentSummary => summary !== undefined && matches(summary, query),
+      );
     },
   };
 };

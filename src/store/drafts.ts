@@ -65,7 +65,12 @@ const readDraftBytes = async (dataDir: string, id: string): Promise<Buffer> => {
  * is the `version` seen before reading it. `comments` is the document whose comments the next save carries over,
  * valid while the file's bytes are still `etag`: after a save, the document just printed, so no parse is needed.
  */
-type CacheEntry = { readonly etag: string; readonly comments: Document; readonly version?: string; readonly draft?: Draft };
+type CacheEntry = {
+  readonly etag: string;
+  readonly comments: Document;
+  readonly version?: string;
+  readonly draft?: Draft;
+};
 
 export type DraftCache = {
   get: (id: string) => CacheEntry | undefined;
@@ -95,9 +100,14 @@ export const createDraftCache = (capacity = 16): DraftCache => {
   };
 };
 
-const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string => `${info.ino}:${info.mtimeMs}:${info.size}`;
+const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string =>
+  `${info.ino}:${info.mtimeMs}:${info.size}`;
 
-const parseDraft = (id: string, bytes: Buffer): Draft => ({ ...parseAssessment(bytes, draftLabel(id)), id, etag: etagOf(bytes) });
+const parseDraft = (id: string, bytes: Buffer): Draft => ({
+  ...parseAssessment(bytes, draftLabel(id)),
+  id,
+  etag: etagOf(bytes),
+});
 
 /** Read, parse and validate a draft, with its version tag; from `cache` when the file has not changed. */
 export const readDraft = async (dataDir: string, id: string, cache?: DraftCache): Promise<Draft> => {
@@ -123,11 +133,10 @@ const conflict = (id: string, bytes: Buffer): AppError => {
   } catch {
     // Another program left a file that no longer parses; the author still learns the version changed.
   }
-  return new AppError(
-    'REVISION_CONFLICT',
-    fillMessage(API_MESSAGES_JA.saveConflict, { id }),
-    { etag, ...(data ? { data } : {}) },
-  );
+  return new AppError('REVISION_CONFLICT', fillMessage(API_MESSAGES_JA.saveConflict, { id }), {
+    etag,
+    ...(data ? { data } : {}),
+  });
 };
 
 const formOf = (id: string, data: Record<string, unknown>): FormId => {

@@ -102,7 +102,8 @@ describe('PUT /api/assessments/:id', () => {
     expect(response.statusCode).toBe(428);
     expect(response.json()).toEqual({
       code: 'PRECONDITION_REQUIRED',
-      message: '保存するには、読み込んだ版を示す If-Match ヘッダーが必要です。画面を読み込み直してから保存してください。',
+      message:
+        '保存するには、読み込んだ版を示す If-Match ヘッダーが必要です。画面を読み込み直してから保存してください。',
     });
   });
 
@@ -114,7 +115,11 @@ describe('PUT /api/assessments/:id', () => {
     cover(mine)['organization'] = '長岡市長（後から保存）';
     const response = await put(ID_002, mine, `"${first.etag}"`);
     expect(response.statusCode).toBe(409);
-    const body = response.json<{ code: string; message: string; details: { etag: string; data: Record<string, unknown> } }>();
+    const body = response.json<{
+      code: string;
+      message: string;
+      details: { etag: string; data: Record<string, unknown> };
+    }>();
     expect(body.code).toBe('REVISION_CONFLICT');
     expect(body.message).toBe(
       `評価書「${ID_002}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。`,
@@ -168,7 +173,10 @@ describe('PUT /api/assessments/:id', () => {
     const { data, etag } = await get(ID_002);
     const response = await put(ID_002, { ...data, form: 'yoshiki9' }, `"${etag}"`);
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'UNKNOWN_FORM', message: `評価書「${ID_002}」の様式（form）が分かりません。` });
+    expect(response.json()).toMatchObject({
+      code: 'UNKNOWN_FORM',
+      message: `評価書「${ID_002}」の様式（form）が分かりません。`,
+    });
     expect((await get(ID_002)).etag).toBe(etag);
   });
 

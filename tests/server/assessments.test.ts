@@ -61,7 +61,10 @@ describe('GET /api/assessments', () => {
   it('refuses an unknown form filter in Japanese', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/api/assessments?form=yoshiki9' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST', message: '送信された内容が正しくありません（検索条件/form）。' });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: '送信された内容が正しくありません（検索条件/form）。',
+    });
   });
 
   it('shows a saved change at once, although rows are cached between requests', async () => {
@@ -87,7 +90,12 @@ describe('POST /api/assessments', () => {
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/assessments',
-      payload: { form: 'yoshiki3', id: 'kosodate-2025', title: '子育て支援に関する事務　重点項目評価書', organization: '試験市長' },
+      payload: {
+        form: 'yoshiki3',
+        id: 'kosodate-2025',
+        title: '子育て支援に関する事務　重点項目評価書',
+        organization: '試験市長',
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ id: 'kosodate-2025' });
@@ -96,12 +104,19 @@ describe('POST /api/assessments', () => {
     expect(got.statusCode).toBe(200);
     const body = got.json<{ form: string; data: { cover: Record<string, unknown> } }>();
     expect(body.form).toBe('yoshiki3');
-    expect(body.data.cover).toMatchObject({ title: '子育て支援に関する事務　重点項目評価書', organization: '試験市長' });
+    expect(body.data.cover).toMatchObject({
+      title: '子育て支援に関する事務　重点項目評価書',
+      organization: '試験市長',
+    });
     expect(ids(await list('?form=yoshiki3'))).toContain('kosodate-2025');
   });
 
   it('creates a blank 様式4 with an id made from the date when the title has no Latin letters', async () => {
-    const first = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki4', title: '全項目評価書' } });
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki4', title: '全項目評価書' },
+    });
     const second = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki4' } });
     expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
     const base = baseIdFor('yoshiki4', undefined, todayInJapan(new Date()));
@@ -113,17 +128,31 @@ describe('POST /api/assessments', () => {
 
   it('refuses an id whose folder exists with 409 and leaves it untouched', async () => {
     const before = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_004}` });
-    const response = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki3', id: ID_004 } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki3', id: ID_004 },
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ code: 'ASSESSMENT_EXISTS', message: `評価書「${ID_004}」はすでにあります。別のIDを指定してください。` });
+    expect(response.json()).toMatchObject({
+      code: 'ASSESSMENT_EXISTS',
+      message: `評価書「${ID_004}」はすでにあります。別のIDを指定してください。`,
+    });
     const after = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_004}` });
     expect(after.headers['etag']).toBe(before.headers['etag']);
   });
 
   it('refuses an unknown form', async () => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki5' } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki5' },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST', message: '送信された内容が正しくありません（本文/form）。' });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: '送信された内容が正しくありません（本文/form）。',
+    });
   });
 });
 

@@ -18,7 +18,9 @@ const findingsOf = async (id: string): Promise<ChecksResponse['findings']> => {
 
 describe('GET /api/assessments/:id/checks', () => {
   it('returns the findings of the consistency rules for the draft as saved, counted from today in Japan', async () => {
-    const { data, form } = (await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_004}` })).json<AssessmentResponse>();
+    const { data, form } = (
+      await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_004}` })
+    ).json<AssessmentResponse>();
     const findings = await findingsOf(ID_004);
     expect(findings).toEqual(checkAssessment(form, data, { today: todayInJapan(new Date()) }));
     expect(findings.map((finding) => finding.ruleId)).toContain('threshold.undetermined');
@@ -26,9 +28,16 @@ describe('GET /api/assessments/:id/checks', () => {
 
   it('reflects a save at once: a required item emptied becomes an ERROR at its pointer', async () => {
     const before = await findingsOf(ID_002);
-    const got = (await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}` })).json<AssessmentResponse>();
+    const got = (
+      await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}` })
+    ).json<AssessmentResponse>();
     (got.data['cover'] as Record<string, unknown>)['organization'] = '';
-    const saved = await server.app.inject({ method: 'PUT', url: `/api/assessments/${ID_002}`, headers: { 'if-match': `"${got.etag}"` }, payload: { data: got.data } });
+    const saved = await server.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${ID_002}`,
+      headers: { 'if-match': `"${got.etag}"` },
+      payload: { data: got.data },
+    });
     expect(saved.statusCode).toBe(200);
     const after = await findingsOf(ID_002);
     const errorsAt = (findings: typeof before) =>

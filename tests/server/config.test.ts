@@ -27,7 +27,10 @@ describe('loadConfig', () => {
   it('reads PORT, PIA_DATA_DIR and PIA_LOG_LEVEL, and flags win over them', () => {
     const env = { PORT: '4000', PIA_DATA_DIR: '/srv/pia', PIA_LOG_LEVEL: 'info' };
     expect(loadConfig([], env)).toMatchObject({ port: 4000, dataDir: '/srv/pia', logLevel: 'info' });
-    expect(loadConfig(['--port', '5000', '--data=/data/hyokasho'], env)).toMatchObject({ port: 5000, dataDir: '/data/hyokasho' });
+    expect(loadConfig(['--port', '5000', '--data=/data/hyokasho'], env)).toMatchObject({
+      port: 5000,
+      dataDir: '/data/hyokasho',
+    });
   });
 
   it.each([

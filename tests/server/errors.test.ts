@@ -69,9 +69,16 @@ describe('assessment ids never leave the data folder', () => {
   });
 
   it.each(['../escaped', '/tmp/escaped', 'a/b'])('refuses to create %s, writing nothing', async (id) => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki3', id } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki3', id },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST', message: '送信された内容が正しくありません（本文/id）。' });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: '送信された内容が正しくありません（本文/id）。',
+    });
     expect((await readdir(server.root)).sort()).toEqual(['assessments']);
     expect(await readdir(server.dataDir)).toHaveLength(3);
   });
@@ -86,7 +93,10 @@ describe('malformed requests', () => {
       payload: JSON.stringify({ data: { form: 'yoshiki3', cover: { title: 'あ'.repeat(2 * 1024 * 1024) } } }),
     });
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toEqual({ code: 'REQUEST_TOO_LARGE', message: '送信された内容が大きすぎます（上限 5 MB）。' });
+    expect(response.json()).toEqual({
+      code: 'REQUEST_TOO_LARGE',
+      message: '送信された内容が大きすぎます（上限 5 MB）。',
+    });
   });
 
   it('refuses JSON that does not parse', async () => {
@@ -122,7 +132,10 @@ describe('malformed requests', () => {
     const response = await server.app.inject({ method: method as 'GET', url });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/json');
-    expect(response.json()).toEqual({ code: 'ROUTE_NOT_FOUND', message: `「${method} ${url}」という API はありません。` });
+    expect(response.json()).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: `「${method} ${url}」という API はありません。`,
+    });
   });
 });
 
@@ -130,7 +143,12 @@ describe('bugs', () => {
   it('answer 500 INTERNAL in Japanese without details', async () => {
     // A data "folder" that is a file makes listing fail with ENOTDIR: not an expected failure, so a bug.
     const { dir, cleanup } = await makeTempDir();
-    const app = buildServer({ dataDir: path.join(import.meta.dirname, 'errors.test.ts'), uiDir: dir, templatesDir: dir, logLevel: 'silent' });
+    const app = buildServer({
+      dataDir: path.join(import.meta.dirname, 'errors.test.ts'),
+      uiDir: dir,
+      templatesDir: dir,
+      logLevel: 'silent',
+    });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/assessments' });
       expect(response.statusCode).toBe(500);

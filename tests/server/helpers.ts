@@ -12,7 +12,8 @@ export type TestServer = { app: FastifyInstance; dataDir: string; root: string; 
 export const buildTestServer = async (options: { uiFiles?: Record<string, string> } = {}): Promise<TestServer> => {
   const { dir, cleanup } = await makeTempDir();
   const dataDir = path.join(dir, 'assessments');
-  for (const seed of SEEDS) await cp(path.join(ROOT, 'assessments', seed.dir), path.join(dataDir, seed.dir), { recursive: true });
+  for (const seed of SEEDS)
+    await cp(path.join(ROOT, 'assessments', seed.dir), path.join(dataDir, seed.dir), { recursive: true });
   const uiDir = path.join(dir, 'ui-dist');
   for (const [name, content] of Object.entries(options.uiFiles ?? {})) {
     await mkdir(path.dirname(path.join(uiDir, name)), { recursive: true });
@@ -41,6 +42,8 @@ export const ID_004 = '004-ise-yobosesshu';
 export const pdfText = async (pdf: Buffer, dir: string): Promise<string> => {
   const file = path.join(dir, `extract-${Date.now()}.pdf`);
   await writeFile(file, pdf);
-  const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout.replace(/\s+/g, '');
 };

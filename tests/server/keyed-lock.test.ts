@@ -7,13 +7,15 @@ describe('createKeyedLock', () => {
   it('runs tasks of one key one after another, even when one fails', async () => {
     const lock = createKeyedLock();
     const events: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      events.push(`${name} start`);
-      await tick();
-      events.push(`${name} end`);
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        events.push(`${name} start`);
+        await tick();
+        events.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([lock('a', task('1', true)), lock('a', task('2')), lock('a', task('3'))]);
     expect(events).toEqual(['1 start', '1 end', '2 start', '2 end', '3 start', '3 end']);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);

@@ -9,7 +9,10 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 describe('src/main.ts', () => {
   it('prints its URL, serves the API on the given data folder, and stops cleanly on SIGTERM', async () => {
     const { dir, cleanup } = await makeTempDir();
-    const child = spawn(TSX, ['src/main.ts', '--port', '0', '--data', dir], { cwd: ROOT, env: { ...process.env, PIA_LOG_LEVEL: 'silent' } });
+    const child = spawn(TSX, ['src/main.ts', '--port', '0', '--data', dir], {
+      cwd: ROOT,
+      env: { ...process.env, PIA_LOG_LEVEL: 'silent' },
+    });
     try {
       let output = '';
       child.stdout.setEncoding('utf8');

@@ -14,7 +14,12 @@ describe('GET /api/assessments/:id/pdf', () => {
     const got = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}` });
     const { data, etag } = got.json<AssessmentResponse>();
     (data['cover'] as Record<string, unknown>)['organization'] = '長岡市長（改訂テスト）';
-    const saved = await server.app.inject({ method: 'PUT', url: `/api/assessments/${ID_002}`, headers: { 'if-match': `"${etag}"` }, payload: { data } });
+    const saved = await server.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${ID_002}`,
+      headers: { 'if-match': `"${etag}"` },
+      payload: { data },
+    });
     expect(saved.statusCode).toBe(200);
 
     const response = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}/pdf` });
@@ -29,14 +34,21 @@ describe('GET /api/assessments/:id/pdf', () => {
   it('offers the PDF as a download with download=1', async () => {
     const response = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}/pdf?download=1` });
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="002-nagaoka-covid19\.pdf"; filename\*=UTF-8''/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="002-nagaoka-covid19\.pdf"; filename\*=UTF-8''/,
+    );
   });
 
   it('refuses a draft with validation issues, listing them (422)', async () => {
     const got = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}` });
     const { data, etag } = got.json<AssessmentResponse>();
     (data['cover'] as Record<string, unknown>)['number'] = '三十二';
-    await server.app.inject({ method: 'PUT', url: `/api/assessments/${ID_002}`, headers: { 'if-match': `"${etag}"` }, payload: { data } });
+    await server.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${ID_002}`,
+      headers: { 'if-match': `"${etag}"` },
+      payload: { data },
+    });
     const response = await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_002}/pdf` });
     expect(response.statusCode).toBe(422);
     const body = response.json<{ code: string; message: string; details: { issues: { pointer: string }[] } }>();
@@ -50,7 +62,10 @@ describe('GET /api/assessments/:id/pdf', () => {
   it('answers 404 for an assessment that does not exist', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/api/assessments/nai-hyokasho/pdf' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ code: 'ASSESSMENT_NOT_FOUND', message: '評価書「nai-hyokasho」が見つかりません。' });
+    expect(response.json()).toMatchObject({
+      code: 'ASSESSMENT_NOT_FOUND',
+      message: '評価書「nai-hyokasho」が見つかりません。',
+    });
   });
 });
 

@@ -18,19 +18,30 @@ afterEach(() => server.cleanup());
 const api = (id: string, rest = ''): string => `/api/assessments/${id}${rest}`;
 
 const commit = (id: string, baseRevision: number | null, message = '令和7年度の見直し', changeDate = '2025-10-01') =>
-  server.app.inject({ method: 'POST', url: api(id, '/revisions'), payload: { message, changeDate, author: '総務課 山田', baseRevision } });
+  server.app.inject({
+    method: 'POST',
+    url: api(id, '/revisions'),
+    payload: { message, changeDate, author: '総務課 山田', baseRevision },
+  });
 
 const edit = async (id: string, change: (data: Record<string, unknown>) => void): Promise<void> => {
   const { data, etag } = (await server.app.inject({ method: 'GET', url: api(id) })).json<AssessmentResponse>();
   change(data);
-  const saved = await server.app.inject({ method: 'PUT', url: api(id), headers: { 'if-match': `"${etag}"` }, payload: { data } });
+  const saved = await server.app.inject({
+    method: 'PUT',
+    url: api(id),
+    headers: { 'if-match': `"${etag}"` },
+    payload: { data },
+  });
   expect(saved.statusCode).toBe(200);
 };
 
 const cover = (data: Record<string, unknown>): Record<string, unknown> => data['cover'] as Record<string, unknown>;
 
 const summaryOf = async (id: string): Promise<AssessmentSummary | undefined> =>
-  (await server.app.inject({ method: 'GET', url: '/api/assessments' })).json<{ items: AssessmentSummary[] }>().items.find((item) => item.id === id);
+  (await server.app.inject({ method: 'GET', url: '/api/assessments' }))
+    .json<{ items: AssessmentSummary[] }>()
+    .items.find((item) => item.id === id);
 
 /** Two revisions of 004: the published text, then one with a new 評価実施機関名. */
 const twoRevisions = async (): Promise<RevisionMeta> => {
@@ -46,7 +57,14 @@ describe('revisions', () => {
     expect((await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions') })).json()).toEqual({ items: [] });
     const first = await commit(ID_004, null, '公表版', '2025-03-27');
     expect(first.statusCode).toBe(201);
-    expect(first.json<RevisionMeta>()).toMatchObject({ number: 1, message: '公表版', changeDate: '2025-03-27', author: '総務課 山田', status: 'draft', rows: [] });
+    expect(first.json<RevisionMeta>()).toMatchObject({
+      number: 1,
+      message: '公表版',
+      changeDate: '2025-03-27',
+      author: '総務課 山田',
+      status: 'draft',
+      rows: [],
+    });
 
     await edit(ID_004, (data) => (cover(data)['organization'] = '伊勢市長　鈴木健一'));
     const second = await commit(ID_004, 1);
@@ -54,9 +72,16 @@ describe('revisions', () => {
     const meta = second.json<RevisionMeta>();
     expect(meta).toMatchObject({ number: 2, baseRevision: 1, changeDate: '2025-10-01' });
     expect(meta.rows).toHaveLength(1);
-    expect(meta.rows[0]).toMatchObject({ date: '2025-10-01', before: '伊勢市長', after: '伊勢市長　鈴木健一', pointer: '/cover/organization' });
+    expect(meta.rows[0]).toMatchObject({
+      date: '2025-10-01',
+      before: '伊勢市長',
+      after: '伊勢市長　鈴木健一',
+      pointer: '/cover/organization',
+    });
 
-    const listed = (await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions') })).json<ListRevisionsResponse>();
+    const listed = (
+      await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions') })
+    ).json<ListRevisionsResponse>();
     expect(listed.items.map((item) => item.number)).toEqual([1, 2]);
     expect(await summaryOf(ID_004)).toMatchObject({ revisionCount: 2, status: 'draft' });
   });
@@ -100,7 +125,10 @@ describe('revisions', () => {
   it('answers 404 for a revision or an assessment that does not exist', async () => {
     const missing = await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions/9') });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ code: 'REVISION_NOT_FOUND', message: `${ID_004}/assessment.yaml: 改訂9はありません。` });
+    expect(missing.json()).toMatchObject({
+      code: 'REVISION_NOT_FOUND',
+      message: `${ID_004}/assessment.yaml: 改訂9はありません。`,
+    });
     const unknown = await server.app.inject({ method: 'GET', url: api('nai-hyokasho', '/revisions') });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'ASSESSMENT_NOT_FOUND' });
@@ -120,7 +148,12 @@ describe('GET /api/assessments/:id/diff', () => {
     expect(diff.rows.map((row) => row.after)).toEqual(['伊勢市長　鈴木健一']);
     expect(diff.items).toHaveLength(1);
     const [item] = diff.items;
-    expect(item).toMatchObject({ pointer: '/cover/organization', kind: 'changed', before: '伊勢市長', after: '伊勢市長　鈴木健一' });
+    expect(item).toMatchObject({
+      pointer: '/cover/organization',
+      kind: 'changed',
+      before: '伊勢市長',
+      after: '伊勢市長　鈴木健一',
+    });
     expect(item!.citation).toContain('評価実施機関名');
     // The contract's segment shape ({ value, added?, removed? }); whitespace is diffed as insignificant by the diff module.
     expect(item!.segments).toEqual([{ value: '伊勢市長　' }, { value: '鈴木健一', added: true }]);
@@ -148,14 +181,20 @@ describe('confirming rows and changing the status', () => {
     const saved = await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/2/rows'), payload: { rows } });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<RevisionMeta>().rows[0]!.explanation).toBe('市長の交代に伴う記載の更新');
-    const diff = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=1&to=2') })).json<DiffResponse>();
+    const diff = (
+      await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=1&to=2') })
+    ).json<DiffResponse>();
     expect(diff.rows[0]!.explanation).toBe('市長の交代に伴う記載の更新');
   });
 
   it('refuses rows the table cannot print (422)', async () => {
     const meta = await twoRevisions();
     const rows = meta.rows.map((row) => ({ ...row, timing: 'いつか' }));
-    const response = await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/2/rows'), payload: { rows } });
+    const response = await server.app.inject({
+      method: 'PUT',
+      url: api(ID_004, '/revisions/2/rows'),
+      payload: { rows },
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'ASSESSMENT_INVALID' });
     expect(response.json<{ message: string }>().message).toContain('提出時期は「事前」か「事後」です');
@@ -163,18 +202,28 @@ describe('confirming rows and changing the status', () => {
 
   it('marks a revision submitted; the list shows the newest revision’s status', async () => {
     await twoRevisions();
-    const response = await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/2/status'), payload: { status: 'submitted' } });
+    const response = await server.app.inject({
+      method: 'PUT',
+      url: api(ID_004, '/revisions/2/status'),
+      payload: { status: 'submitted' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json<RevisionMeta>().status).toBe('submitted');
     expect(await summaryOf(ID_004)).toMatchObject({ revisionCount: 2, status: 'submitted' });
-    const filtered = (await server.app.inject({ method: 'GET', url: '/api/assessments?status=submitted' })).json<{ items: AssessmentSummary[] }>();
+    const filtered = (await server.app.inject({ method: 'GET', url: '/api/assessments?status=submitted' })).json<{
+      items: AssessmentSummary[];
+    }>();
     expect(filtered.items.map((item) => item.id)).toEqual([ID_004]);
   });
 
   it('refuses submission while ERROR findings exist, listing them (422)', async () => {
     // 002 as published leaves two required items of the form empty: ERROR findings of the consistency checks.
     expect((await commit(ID_002, null)).statusCode).toBe(201);
-    const response = await server.app.inject({ method: 'PUT', url: api(ID_002, '/revisions/1/status'), payload: { status: 'published' } });
+    const response = await server.app.inject({
+      method: 'PUT',
+      url: api(ID_002, '/revisions/1/status'),
+      payload: { status: 'published' },
+    });
     expect(response.statusCode).toBe(422);
     const body = response.json<{ code: string; message: string; details: { findings: { severity: string }[] } }>();
     expect(body.code).toBe('ASSESSMENT_INVALID');
@@ -184,7 +233,9 @@ describe('confirming rows and changing the status', () => {
     expect(body.message).toBe(
       `整合性チェックで誤り（エラー）が${count}件見つかったため、改訂1を「公表済み」にできません。誤りを直した評価書で新しい改訂を作成してください。`,
     );
-    const list = (await server.app.inject({ method: 'GET', url: api(ID_002, '/revisions') })).json<ListRevisionsResponse>();
+    const list = (
+      await server.app.inject({ method: 'GET', url: api(ID_002, '/revisions') })
+    ).json<ListRevisionsResponse>();
     expect(list.items[0]!.status).toBe('draft');
   });
 });

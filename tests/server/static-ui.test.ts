@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestServer, type TestServer } from './helpers.js';
 
-const INDEX = '<!doctype html><html lang="ja"><title>評価書エディタ</title><script type="module" src="/assets/index-abc123.js"></script></html>';
+const INDEX =
+  '<!doctype html><html lang="ja"><title>評価書エディタ</title><script type="module" src="/assets/index-abc123.js"></script></html>';
 const BUNDLE = 'console.log("pia");';
 
 let server: TestServer | undefined;
@@ -35,7 +36,10 @@ describe('the built UI', () => {
     server = await buildTestServer({ uiFiles: { 'index.html': INDEX } });
     const response = await server.app.inject({ method: 'GET', url: '/assets/gone-000.js' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ code: 'ROUTE_NOT_FOUND', message: '「/assets/gone-000.js」というファイルはありません。' });
+    expect(response.json()).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: '「/assets/gone-000.js」というファイルはありません。',
+    });
   });
 
   it('never falls back to the UI under /api', async () => {
@@ -51,7 +55,9 @@ describe('the built UI', () => {
     expect(response.statusCode).toBe(404);
     const body = response.json<{ code: string; message: string }>();
     expect(body.code).toBe('ROUTE_NOT_FOUND');
-    expect(body.message).toMatch(/^画面（.+ui-dist）がまだビルドされていません。npm run build:ui を実行してから開き直してください。$/);
+    expect(body.message).toMatch(
+      /^画面（.+ui-dist）がまだビルドされていません。npm run build:ui を実行してから開き直してください。$/,
+    );
   });
 });
 
@@ -61,7 +67,13 @@ describe('files outside the UI folder', () => {
     await writeFile(path.join(server.root, 'secret.txt'), 'SECRET');
     const address = await server.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = new URL(address);
-    for (const raw of ['/../secret.txt', '/%2E%2E/secret.txt', '/..%2Fsecret.txt', '/assets/..%2F..%2Fsecret.txt', '/%2e%2e%5csecret.txt']) {
+    for (const raw of [
+      '/../secret.txt',
+      '/%2E%2E/secret.txt',
+      '/..%2Fsecret.txt',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+    ]) {
       const body = await new Promise<string>((resolve, reject) => {
         http
           .get({ host: '127.0.0.1', port, path: raw }, (response) => {

@@ -49,7 +49,10 @@ describe('saveDraft', () => {
 describe('createDraft', () => {
   it('lets only one of two simultaneous creations of the same id succeed', async () => {
     const { data } = await readDraft(dataDir, ID);
-    const codes = await Promise.all([codeOf(createDraft(dataDir, 'new-one', data)), codeOf(createDraft(dataDir, 'new-one', data))]);
+    const codes = await Promise.all([
+      codeOf(createDraft(dataDir, 'new-one', data)),
+      codeOf(createDraft(dataDir, 'new-one', data)),
+    ]);
     expect(codes.sort()).toEqual(['ASSESSMENT_EXISTS', undefined]);
     expect((await readDraft(dataDir, 'new-one')).issues).toEqual([]);
   });

@@ -10,7 +10,10 @@ const pdfSchema = {
   params: idParams,
   querystring: {
     type: 'object',
-    properties: { download: { type: 'string', enum: ['0', '1'] }, revision: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+    properties: {
+      download: { type: 'string', enum: ['0', '1'] },
+      revision: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' },
+    },
   },
 } as const;
 
@@ -24,15 +27,27 @@ export const contentDisposition = (kind: 'inline' | 'attachment', title: string,
   return `${kind}; filename="${fallback}.pdf"; filename*=UTF-8''${encoded}`;
 };
 
-export const pdfRoutes: FastifyPluginAsync<{ revisions: RevisionService; pdfs: PdfService }> = async (app, { revisions, pdfs }) => {
-  app.get<{ Params: IdParams; Querystring: PdfQuery }>('/api/assessments/:id/pdf', { schema: pdfSchema }, async (request, reply) => {
-    const { id } = request.params;
-    const { revision } = request.query;
-    const pdf = await pdfs.render(await revisions.printSource(id, revision === undefined ? undefined : Number(revision)));
-    return reply
-      .type('application/pdf')
-      .header('cache-control', 'no-store')
-      .header('content-disposition', contentDisposition(request.query.download === '1' ? 'attachment' : 'inline', pdf.title, id))
-      .send(pdf.stream);
-  });
+export const pdfRoutes: FastifyPluginAsync<{ revisions: RevisionService; pdfs: PdfService }> = async (
+  app,
+  { revisions, pdfs },
+) => {
+  app.get<{ Params: IdParams; Querystring: PdfQuery }>(
+    '/api/assessments/:id/pdf',
+    { schema: pdfSchema },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { revision } = request.query;
+      const pdf = await pdfs.render(
+        await revisions.printSource(id, revision === undefined ? undefined : Number(revision)),
+      );
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          contentDisposition(request.query.download === '1' ? 'attachment' : 'inline', pdf.title, id),
+        )
+        .send(pdf.stream);
+    },
+  );
 };

@@ -51,12 +51,20 @@ const diffSchema = {
 const rowsSchema = {
   params: revisionParams,
   // Each row is checked by the revision store, which knows what the printed table accepts.
-  body: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', maxItems: 5000, items: { type: 'object' } } } },
+  body: {
+    type: 'object',
+    required: ['rows'],
+    properties: { rows: { type: 'array', maxItems: 5000, items: { type: 'object' } } },
+  },
 } as const;
 
 const statusSchema = {
   params: revisionParams,
-  body: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: [...REVISION_STATUSES] } } },
+  body: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: [...REVISION_STATUSES] } },
+  },
 } as const;
 
 export const revisionRoutes: FastifyPluginAsync<{ revisions: RevisionService }> = async (app, { revisions }) => {
