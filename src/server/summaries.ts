@@ -16,7 +16,7 @@ import {
 import { isAppError } from '../errors.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
-type Cached = { version: string; summary: AssessmentSummary };
+type Cached = { version: string; summary: AssessmentSummary | undefined };
 /** Reading is I/O plus CPU-bound parsing; a few at a time keeps memory flat when a folder is first listed. */
 const PARALLEL_READS = 4;
 
@@ -75,11 +75,13 @@ export const createSummaryIndex = (dataDir: string, onUnreadable: (id: string, c
       const [draft, revisions] = await Promise.all([readDraft(dataDir, stamp.id), revisionState(dataDir, stamp.id)]);
       const summary = summarize(draft, stamp, revisions);
       if (!summary) onUnreadable(stamp.id, 'UNKNOWN_FORM');
-      else cache.set(stamp.id, { version: stamp.version, summary });
+      cache.set(stamp.id, { version: stamp.version, summary });
       return summary;
     } catch (error) {
       if (!isAppError(error)) throw error;
+      // Remembered like a row, so a broken file is reported once per version, not on every listing.
       onUnreadable(stamp.id, error.code);
+      cache.set(stamp.id, { version: stamp.version, summary: undefined });
       return undefined;
     }
   };

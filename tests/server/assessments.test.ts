@@ -1,8 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentSummary, ListAssessmentsResponse } from '../../src/server/dto.js';
 import { baseIdFor } from '../../src/server/assessment-service.js';
 import { todayInJapan } from '../../src/server/today.js';
-import { ID_001, ID_002, ID_004, buildTestServer, type TestServer } from './helpers.js';
+import { ID_001, ID_002, ID_004, buildTestServer, draftPath, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -82,6 +83,16 @@ describe('GET /api/assessments', () => {
     expect(saved.statusCode).toBe(200);
     const row = (await list()).find((item) => item.id === ID_002);
     expect(row).toMatchObject({ title: '改訂後の評価書名', issueCount: 1 });
+  });
+
+  it('leaves out a draft broken by hand, without failing the list, and shows it again once repaired', async () => {
+    const file = draftPath(server.dataDir, ID_002);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, `${text}\n  broken: [\n`);
+    expect(ids(await list())).toEqual([ID_001, ID_004]);
+    expect(ids(await list())).toEqual([ID_001, ID_004]);
+    await writeFile(file, text);
+    expect(ids(await list())).toEqual([ID_001, ID_002, ID_004]);
   });
 });
 
