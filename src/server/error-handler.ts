@@ -20,8 +20,13 @@ const fromValidation = (request: FastifyRequest, error: FastifyError): AppError 
   const errors = (error.validation ?? []) as ValidationError[];
   const context = error.validationContext ?? 'body';
   const details = { errors: errors.map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params })) };
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  if (context === 'params' && errors[0]?.instancePath === '/n') {
+    const n = String(params['n'] ?? '').slice(0, 20);
+    return new AppError('INVALID_REQUEST', fillMessage(API_MESSAGES_JA.invalidRevisionNumber, { n }), details);
+  }
   if (context === 'params') {
-    const id = (request.params as Record<string, unknown> | undefined)?.['id'];
+    const id = params['id'];
     return new AppError(
       'INVALID_ID',
       fillMessage(API_MESSAGES_JA.invalidId, { id: String(id ?? '').slice(0, 100) }),

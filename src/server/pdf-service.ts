@@ -13,12 +13,14 @@ export const createPdfService = (dataDir: string, templatesDir: string): PdfServ
   // Parsing the BIZ UD fonts and compiling templates is the slow part; every PDF of this server shares them.
   let shared: Promise<Omit<RenderAssets, 'images'>> | undefined;
   const sharedAssets = (): Promise<Omit<RenderAssets, 'images'>> => {
-    shared ??= Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({
-      fonts,
-      templates,
-    }));
-    // A failed read (a template folder being edited) must not stick: the next request tries again.
-    shared.catch(() => (shared = undefined));
+    if (!shared) {
+      shared = Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({
+        fonts,
+        templates,
+      }));
+      // A failed read (a template folder being edited) must not stick: the next request tries again.
+      shared.catch(() => (shared = undefined));
+    }
     return shared;
   };
 

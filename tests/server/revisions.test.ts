@@ -134,6 +134,10 @@ describe('revisions', () => {
     expect(unknown.json()).toMatchObject({ code: 'ASSESSMENT_NOT_FOUND' });
     const zero = await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions/0') });
     expect(zero.statusCode).toBe(400);
+    expect(zero.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: '改訂番号「0」は使えません。1 以上の整数で指定してください。',
+    });
   });
 });
 
