@@ -55,6 +55,8 @@ export const benchRender = async (): Promise<void> => {
         `${(size / 1024).toFixed(0).padStart(4)} KB   baseline ${median(baseline).toFixed(0).padStart(4)} ms   ratio ${ratio.toFixed(2)}`,
     );
   }
+  // The bundled CLI is what `npm install` builds and bin/pia.js runs; rebuild it so it is never stale here.
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'ignore' });
   const out = mkdtempSync(path.join(os.tmpdir(), 'pia-bench-'));
   const cold: number[] = [];
   for (let i = 0; i < 3; i += 1) {

@@ -11,8 +11,21 @@ const formatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A document repeats few dates many times (every 変更箇所 row has one) and Intl is slow to format.
+const formatted = new Map<string, string>();
+
 /** `2025-08-19` → `令和7年8月19日`, using the Japanese calendar of Intl rather than a hand-kept era table. */
 export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): string => {
+  const key = `${style}:${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatDate(iso, style);
+    formatted.set(key, text);
+  }
+  return text;
+};
+
+const formatDate = (iso: string, style: FirstYearStyle): string => {
   const match = ISO_DATE.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));

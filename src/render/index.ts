@@ -63,10 +63,12 @@ const textsOf = (block: Block): string[] => {
 /** Every character must have a glyph in both fonts: a missing one would print as an empty box (tofu). */
 const assertGlyphs = (doc: DocumentBlocks, fonts: FontSet): void => {
   const missing = new Map<string, string>();
+  const checked = new Set<string>(['\n']);
   for (const block of doc.blocks) {
     for (const text of textsOf(block)) {
       for (const char of text) {
-        if (char === '\n' || missing.has(char)) continue;
+        if (checked.has(char)) continue;
+        checked.add(char);
         if (!fonts.mincho.hasGlyph(char) || !fonts.gothic.hasGlyph(char)) missing.set(char, text.slice(0, 30));
       }
     }

@@ -23,7 +23,7 @@ const heightOf = (lineCount: number): number => lineCount * TYPE.lineHeight + 2 
 
 const setCell = (cell: Cell, x: number, width: number, measure: Measure): SetCell => {
   // A cell continuing a spanning label prints nothing, so it must not make its row taller.
-  if (cell.span === 'cont' || cell.span === 'end') return { x, width, cell, lines: [] };
+  if (cell.span === 'cont') return { x, width, cell, lines: [] };
   const inner = width - 2 * TYPE.cellPadX;
   const defaults = { font: cell.font ?? 'mincho', size: TYPE.body } as const;
   if (!cell.box) return { x, width, cell, lines: setParagraphs(cell.paragraphs, inner, defaults, measure) };
@@ -91,7 +91,7 @@ const drawRowPart = (page: PageBuilder, row: SetRow, from: number, count: number
   const top = page.y;
   const height = heightOf(count);
   for (const cell of row.cells) {
-    const continuing = cell.cell.span === 'cont' || cell.cell.span === 'end';
+    const continuing = cell.cell.span === 'cont';
     if (cell.cell.fill) page.add({ kind: 'fill', rect: { x: cell.x, y: top, width: cell.width, height } });
     if (!continuing || firstOnPage) page.add({ kind: 'line', x1: cell.x, y1: top, x2: cell.x + cell.width, y2: top });
     page.add({ kind: 'line', x1: cell.x, y1: top, x2: cell.x, y2: top + height });

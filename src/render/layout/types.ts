@@ -16,7 +16,7 @@ export type Cell = {
   readonly paragraphs: readonly Paragraph[];
   readonly box?: CellBox;
   /** A label cell spanning several rows: `start` prints the label, `cont` continues it without a top rule. */
-  readonly span?: 'start' | 'cont' | 'end';
+  readonly span?: 'start' | 'cont';
   readonly fill?: boolean;
   readonly font?: FontName;
 };
@@ -29,7 +29,7 @@ export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'text'; readonly paragraphs: readonly Paragraph[] }
   | { readonly kind: 'table'; readonly rows: readonly Row[]; readonly repeatHeader: boolean }
-  | { readonly kind: 'image'; readonly src: string; readonly caption?: string }
+  | { readonly kind: 'image'; readonly src: string }
   | { readonly kind: 'spacer'; readonly height: number };
 
 export type DocumentBlocks = {

@@ -15,6 +15,8 @@ export type ParsedFont = {
   /** Advance width in points of `text` at `size`. */
   readonly widthOf: (text: string, size: number) => number;
   readonly hasGlyph: (char: string) => boolean;
+  /** The glyph a character is drawn with (the font's .notdef glyph, id 0, when it has none). */
+  readonly glyphOf: (char: string) => fontkit.Glyph;
 };
 
 const createParsedFont = (bytes: Uint8Array): ParsedFont => {
@@ -74,6 +76,7 @@ const createParsedFont = (bytes: Uint8Array): ParsedFont => {
     pdfFont,
     widthOf: (text, size) => unitsOf(text) * perPoint * size,
     hasGlyph: (char) => glyphOf(char.codePointAt(0)!).id !== 0,
+    glyphOf: (char) => glyphOf(char.codePointAt(0)!),
   };
 };
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { DocTree, FontName, LaidOutPage } from '../layout/types.js';
-import type { FontSet } from './fonts.js';
+import type { FontSet, ParsedFont } from './fonts.js';
 
 export type PaintOptions = {
   readonly fonts: FontSet;
@@ -12,9 +12,44 @@ export type PaintOptions = {
 const RULE_WIDTH = 0.5;
 const FILL_GRAY = 0.93;
 
-/** pdfkit's embedded font object: encodes text into glyph ids and records them for the subset. */
-type EmbeddedFont = { readonly id: string; readonly ascender: number; encode: (text: string) => [string[], unknown]; ref: () => unknown };
+/**
+ * pdfkit's embedded font: the subset it writes, and the widths and code points it records per subset glyph
+ * (they become the PDF's /W array and the ToUnicode map that makes the text extractable).
+ */
+type EmbeddedFont = {
+  readonly id: string;
+  readonly ascender: number;
+  readonly scale: number;
+  readonly subset: { includeGlyph: (id: number) => number };
+  readonly widths: number[];
+  readonly unicode: number[][];
+  ref: () => unknown;
+};
 type PageInternals = { page: { fonts: Record<string, unknown> }; _font: EmbeddedFont };
+
+/** Writes text as glyph ids of the subset, each character looked up once per document. */
+type Encoder = { readonly font: EmbeddedFont; readonly encode: (text: string) => string };
+
+const createEncoder = (font: EmbeddedFont, parsed: ParsedFont): Encoder => {
+  const hexOf = new Map<string, string>();
+  const encode = (text: string): string => {
+    let hex = '';
+    for (const char of text) {
+      let code = hexOf.get(char);
+      if (code === undefined) {
+        const glyph = parsed.glyphOf(char);
+        const gid = font.subset.includeGlyph(glyph.id);
+        font.widths[gid] ??= glyph.advanceWidth * font.scale;
+        font.unicode[gid] ??= glyph.codePoints;
+        code = gid.toString(16).padStart(4, '0');
+        hexOf.set(char, code);
+      }
+      hex += code;
+    }
+    return hex;
+  };
+  return { font, encode };
+};
 
 const num = (value: number): string => (Math.round(value * 100) / 100).toString();
 
@@ -23,7 +58,7 @@ const num = (value: number): string => (Math.round(value * 100) / 100).toString(
  * as a Tm/Tj pair inside a single text object. pdfkit's text() sets up a graphics state, wraps and measures for
  * every call; the layout has already done all of that, so painting only has to emit what it decided.
  */
-const paintPage = (doc: PDFKit.PDFDocument, page: LaidOutPage, fonts: Readonly<Record<FontName, EmbeddedFont>>, height: number): void => {
+const paintPage = (doc: PDFKit.PDFDocument, page: LaidOutPage, encoders: Readonly<Record<FontName, Encoder>>, height: number): void => {
   const internals = doc as unknown as PageInternals;
   const fills: string[] = [];
   const rules: string[] = [];
@@ -37,11 +72,10 @@ const paintPage = (doc: PDFKit.PDFDocument, page: LaidOutPage, fonts: Readonly<R
         rules.push(`${num(item.x1)} ${num(height - item.y1)} m ${num(item.x2)} ${num(height - item.y2)} l`);
         break;
       case 'text': {
-        const font = fonts[item.font];
+        const { font, encode } = encoders[item.font];
         internals.page.fonts[font.id] ??= font.ref();
-        const [glyphs] = font.encode(item.text);
         const baseline = height - item.y - (font.ascender / 1000) * item.size;
-        texts.push(`/${font.id} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(baseline)} Tm <${glyphs.join('')}> Tj`);
+        texts.push(`/${font.id} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(baseline)} Tm <${encode(item.text)}> Tj`);
         break;
       }
       case 'image':
@@ -85,13 +119,16 @@ export const paintPdf = (tree: DocTree, options: PaintOptions): PDFKit.PDFDocume
   });
   doc.registerFont('mincho', options.fonts.mincho.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
   doc.registerFont('gothic', options.fonts.gothic.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
-  let fonts: Record<FontName, EmbeddedFont> | undefined;
+  let encoders: Record<FontName, Encoder> | undefined;
   for (const page of tree.pages) {
     doc.addPage({ size: [tree.pageWidth, tree.pageHeight], margin: 0 });
-    fonts ??= { mincho: embeddedFont(doc, 'mincho'), gothic: embeddedFont(doc, 'gothic') };
+    encoders ??= {
+      mincho: createEncoder(embeddedFont(doc, 'mincho'), options.fonts.mincho),
+      gothic: createEncoder(embeddedFont(doc, 'gothic'), options.fonts.gothic),
+    };
     // pdfkit starts each page flipped to top-left coordinates; undo it so raw operators use PDF's own space.
     doc.addContent(`q 1 0 0 -1 0 ${num(tree.pageHeight)} cm`);
-    paintPage(doc, page, fonts, tree.pageHeight);
+    paintPage(doc, page, encoders, tree.pageHeight);
     doc.addContent('Q');
     drawImages(doc, page, options.images);
   }

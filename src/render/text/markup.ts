@@ -81,7 +81,7 @@ const cellOf = (node: Node): Cell => {
     paragraphs: paragraphsOf(node),
     ...(width !== undefined ? { width } : {}),
     ...(box ? { box } : {}),
-    ...(span === 'start' || span === 'cont' || span === 'end' ? { span } : {}),
+    ...(span === 'start' || span === 'cont' ? { span } : {}),
     ...(flag(node, 'fill') ? { fill: true } : {}),
     ...(font ? { font } : {}),
   };
