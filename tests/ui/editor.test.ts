@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { expectValue, field, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
+import { expectValue, field, focusedPointer, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
 import { useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -153,11 +153,7 @@ describe('the editor in Chromium', () => {
     const first = findings[index];
     expect(first).toBeDefined();
     await page.locator('pia-issue-list details.findings li button').nth(index).click();
-    const focused = await page.evaluate(
-      `(() => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
-        let n = e; while (n && !(n.dataset && n.dataset.pointer)) n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentNode;
-        return n ? n.dataset.pointer : null; })()`,
-    );
+    const focused = await focusedPointer(page);
     expect(focused).toBeTruthy();
     expect(first?.pointers[0]?.startsWith(String(focused))).toBe(true);
   });

@@ -23,3 +23,16 @@ export const openEditor = async (page: Page, baseUrl: string, id: string): Promi
 export const expectValue = async (page: Page, pointer: string, expected: string): Promise<void> => {
   expect(await input(page, pointer).inputValue()).toBe(expected);
 };
+
+// Evaluated in the page, as a string because tests are type-checked without the DOM library: the data-pointer of
+// the field that holds the keyboard focus, looking through the shadow roots on the way.
+const FOCUSED_POINTER = `(() => {
+  let e = document.activeElement;
+  while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+  let n = e;
+  while (n && !(n.dataset && n.dataset.pointer)) n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentNode;
+  return n ? n.dataset.pointer : null;
+})()`;
+
+export const focusedPointer = async (page: Page): Promise<string | null> =>
+  (await page.evaluate(FOCUSED_POINTER)) as string | null;
