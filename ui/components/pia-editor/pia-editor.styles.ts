@@ -22,7 +22,7 @@ export const editorStyles = css`
     border-radius: 4px; padding: 0.3rem 0.8rem; min-height: 2.25rem; background: var(--pia-surface); color: var(--pia-ink);
   }
   .layout { display: grid; grid-template-columns: 19rem minmax(0, 1fr); gap: 1.5rem; padding: 1.25rem; max-width: 96rem; margin: 0 auto; }
-  aside { position: sticky; top: 4.5rem; align-self: start; max-height: calc(100vh - 5.5rem); overflow: auto;
+  aside { position: sticky; top: 5.5rem; align-self: start; max-height: calc(100vh - 6.5rem); overflow: auto;
     background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px; padding: 0.75rem; }
   main { min-width: 0; }
   pia-issue-list, .notice { margin-bottom: 1rem; }
