@@ -5,11 +5,15 @@ import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
+import { benchServer } from './server.mjs';
 import { sampleMemory } from './support.mjs';
+import { benchUi } from './ui.mjs';
 
 await benchLoad();
 await benchCheck();
 await benchRevisions();
 await benchRender();
+await benchServer();
+await benchUi();
 
 console.log(`peak memory (RSS): ${(sampleMemory() / 1024 / 1024).toFixed(1)} MB`);

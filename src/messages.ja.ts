@@ -30,6 +30,49 @@ export const TYPE_NAMES_JA: Record<string, string> = {
 export const fillMessage = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
+/** What the HTTP API and `npm start` tell people, in Japanese. `{name}` placeholders are filled by fillMessage. */
+export const API_MESSAGES_JA = {
+  routeNotFound: '「{method} {url}」という API はありません。',
+  fileNotFound: '「{url}」というファイルはありません。',
+  uiNotBuilt: '画面（{uiDir}）がまだビルドされていません。npm run build:ui を実行してから開き直してください。',
+  invalidId: '評価書のID「{id}」は使えません。半角英数字・ハイフン・下線（81文字まで、先頭は英数字）で指定してください。',
+  invalidRequest: '送信された内容が正しくありません（{where}）。',
+  invalidRevisionNumber: '改訂番号「{n}」は使えません。1 以上の整数で指定してください。',
+  invalidJson: '送信された内容を JSON として読めません。',
+  dataNotObject: '評価書の内容（data）は項目のまとまり（オブジェクト）で送信してください。',
+  requestTooLarge: '送信された内容が大きすぎます（上限 {limit} MB）。',
+  unsupportedMediaType: '送信する内容は JSON（Content-Type: application/json）にしてください。',
+  preconditionRequired:
+    '保存するには、読み込んだ版を示す If-Match ヘッダーが必要です。画面を読み込み直してから保存してください。',
+  internal: '内部エラーが発生しました。入力した内容は画面に残っています。しばらくしてからもう一度お試しください。',
+  started: '評価書エディタを起動しました: {url}　（評価書フォルダ: {dataDir}）',
+  stopped: '評価書エディタを終了しました。',
+  portInUse: 'ポート {port} は他のプログラムが使用中です。--port で別の番号を指定してください。',
+  invalidPort: 'ポート番号「{value}」は使えません。0〜65535 の整数を指定してください。',
+  invalidLogLevel: 'ログの詳しさ「{value}」は使えません。{options} のいずれかを指定してください。',
+  assessmentNotFound: '評価書「{id}」が見つかりません。',
+  assessmentExists: '評価書「{id}」はすでにあります。別のIDを指定してください。',
+  saveConflict:
+    '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
+  unknownForm: '評価書「{id}」の様式（form）が分かりません。',
+  pdfInvalid:
+    '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。編集画面で指摘のある項目を直してから、もう一度出力してください。',
+  commitInvalid:
+    '作業中の評価書に様式の定めに合わない箇所が{count}件あるため、改訂を確定できません。編集画面で指摘のある項目を直してから、もう一度確定してください。',
+  statusBlocked:
+    '整合性チェックで誤り（エラー）が{count}件見つかったため、改訂{n}を「{status}」にできません。誤りを直した評価書で新しい改訂を作成してください。',
+  unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
+  missingFlagValue: '「{flag}」の後に値を指定してください。',
+} as const;
+
+/** Where a malformed request went wrong, as named in invalidRequest. */
+export const REQUEST_PARTS_JA: Record<string, string> = {
+  body: '本文',
+  querystring: '検索条件',
+  params: 'URL',
+  headers: 'ヘッダー',
+};
+
 /**
  * Words of the 変更箇所 table that are conventions of the published tables rather than form labels
  * (rules.md §5.3, §7.2): markers for added and removed items, 提出時期 values and default explanations.

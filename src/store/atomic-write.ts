@@ -1,9 +1,13 @@
 import { link, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 
-/** Hook for tests that simulate a crash between writing the temp file and renaming it. */
+/**
+ * beforeRename runs after the temp file is on disk and right before it replaces the target: tests use it to
+ * simulate a crash, saves use it to check that nobody replaced the target meanwhile (an AppError it throws
+ * aborts the write and is passed on unchanged).
+ */
 export type WriteHooks = { beforeRename?: (tempFile: string) => Promise<void> | void };
 
 /** Thrown by writeFileExclusive when the target already exists: someone else created it first. */
@@ -37,7 +41,8 @@ const writeThroughTemp = async (
     await publish(temp);
   } catch (cause) {
     await unlink(temp).catch(() => undefined);
-    if (cause instanceof FileExistsError) throw cause;
+    // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
+    if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
     throw new AppError('WRITE_FAILED', `${file}: 保存できませんでした。前回保存した内容はそのまま残っています。`, { file }, { cause });
   }
 };

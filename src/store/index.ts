@@ -2,10 +2,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import { formRoot, type FormId } from '../schema/index.js';
+import type { FormId } from '../schema/index.js';
 import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import type { ParsedYaml } from './yaml-parse.js';
-import { orderBySchema, stringifyYaml } from './yaml-write.js';
+import { serializeAssessment } from './yaml-write.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
 export { loadAssessment, type LoadedAssessment } from './load.js';
@@ -23,10 +23,8 @@ export {
 export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 export { writeFileAtomic } from './atomic-write.js';
-
-/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
-export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
-  stringifyYaml(orderBySchema(data, formRoot(form)), previous?.doc);
+export { parseAssessment } from './load.js';
+export { serializeAssessment } from './yaml-write.js';
 
 /**
  * Save atomically. Drafts with schema issues may be saved (they are reported, not refused); the previous
@@ -55,3 +53,19 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 };
+
+export {
+  ASSESSMENT_ID_PATTERN,
+  createDraft,
+  createDraftCache,
+  draftFile,
+  etagOf,
+  isAssessmentId,
+  listDrafts,
+  readDraft,
+  saveDraft,
+  type Draft,
+  type DraftCache,
+  type DraftStamp,
+  type SavedDraft,
+} from './drafts.js';

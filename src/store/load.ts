@@ -12,7 +12,8 @@ export type LoadedAssessment = {
   readonly parsed: ParsedYaml;
 };
 
-const readBytes = async (file: string): Promise<Buffer> => {
+/** The bytes of an assessment file, refusing oversized files before reading them. */
+export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
   try {
     checkSize((await stat(file)).size, file);
     return await readFile(file);
@@ -24,12 +25,15 @@ const readBytes = async (file: string): Promise<Buffer> => {
   }
 };
 
-/** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
-export const loadAssessment = async (file: string): Promise<LoadedAssessment> => {
-  const parsed = parseYaml(decodeUtf8(await readBytes(file), file), file);
+/** Parse and validate assessment bytes. A syntax error throws an AppError; schema violations come back as issues. */
+export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessment => {
+  const parsed = parseYaml(decodeUtf8(bytes, file), file);
   const data = parsed.data as Record<string, unknown>;
   const { form, issues } = validateAssessment(data);
   const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));
   return { file, ...(form ? { form } : {}), data, issues: located, parsed };
 };
 
+/** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
+export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
+  parseAssessment(await readAssessmentBytes(file), file);

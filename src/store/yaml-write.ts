@@ -1,5 +1,6 @@
 import { Document, Scalar, isCollection, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import { childNode, isArrayNode, type ResolvedNode } from '../schema/index.js';
+import { childNode, formRoot, isArrayNode, type FormId, type ResolvedNode } from '../schema/index.js';
+import type { ParsedYaml } from './yaml-parse.js';
 
 /** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
@@ -49,7 +50,7 @@ const carryComments = (from: Node | null | undefined, to: Node | null | undefine
  * Stable, readable YAML: schema key order, literal blocks for multi-line text, no line folding. The previous
  * document's comments are carried over to the node at `commentsAt` (the root unless the data wraps it).
  */
-export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): string => {
+export const buildYamlDocument = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): Document => {
   const doc = new Document(data);
   visit(doc, {
     Scalar(_key, node: Scalar) {
@@ -62,5 +63,23 @@ export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: re
   }
   const target = commentsAt.length === 0 ? doc.contents : doc.getIn(commentsAt, true);
   if (previous && isCollection(previous.contents)) carryComments(previous.contents, target as Node);
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
+  return doc;
 };
+
+const printYaml = (doc: Document): string => doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
+
+export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): string =>
+  printYaml(buildYamlDocument(data, previous, commentsAt));
+
+/**
+ * An assessment as saved (form order, block scalars, the previous document's comments), with the document printed:
+ * it holds the same comments as the file, so it can be the comment source of the next save without parsing the file.
+ */
+export const printAssessment = (form: FormId, data: unknown, previous?: Document): { text: string; doc: Document } => {
+  const doc = buildYamlDocument(orderBySchema(data, formRoot(form)), previous);
+  return { text: printYaml(doc), doc };
+};
+
+/** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */
+export const serializeAssessment = (form: FormId, data: unknown, previous?: ParsedYaml): string =>
+  printAssessment(form, data, previous?.doc).text;

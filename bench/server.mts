@@ -1,0 +1,95 @@
+/**
+ * Web API latency: GET and PUT of the 全項目 sample (001) under 20 concurrent clients, over real HTTP on
+ * loopback (node's fetch), on a temp copy of the data folder. Each PUT sends the whole document, as the editor does.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildServer } from '../src/server/app.js';
+import { median, percentile, sampleMemory } from './support.mjs';
+
+const SAMPLE = '001-kitakyushu-yobosesshu';
+const CLIENTS = 20;
+const REQUESTS_PER_CLIENT = 15;
+
+type Timed = { ms: number; status: number };
+
+const timed = async (request: () => Promise<Response>): Promise<Timed> => {
+  const start = performance.now();
+  const response = await request();
+  await response.arrayBuffer();
+  return { ms: performance.now() - start, status: response.status };
+};
+
+/** CLIENTS loops running side by side, each sending its requests one after another, as an editor tab does. */
+const underLoad = async (client: (index: number) => Promise<Timed[]>): Promise<Timed[]> =>
+  (await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)))).flat();
+
+const report = (label: string, results: Timed[]): void => {
+  const times = results.map((result) => result.ms);
+  const statuses = [...new Set(results.map((result) => result.status))].join('/');
+  console.log(
+    `  ${label.padEnd(46)} median ${median(times).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   (${results.length} requests, HTTP ${statuses})`,
+  );
+  sampleMemory();
+};
+
+export const benchServer = async (): Promise<void> => {
+  console.log(`web API on loopback (${SAMPLE}, ${CLIENTS} concurrent clients × ${REQUESTS_PER_CLIENT} requests)`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-'));
+  const dataDir = path.join(dir, 'assessments');
+  const ids = Array.from({ length: CLIENTS }, (_, index) => `bench-${index + 1}`);
+  for (const id of [SAMPLE, ...ids])
+    await cp(path.join('assessments', SAMPLE), path.join(dataDir, id), { recursive: true });
+  const app = buildServer({
+    dataDir,
+    uiDir: path.join(dir, 'ui'),
+    templatesDir: path.resolve('templates'),
+    logLevel: 'silent',
+  });
+  try {
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = (id: string): string => `${base}/api/assessments/${id}`;
+    const { data, etag } = (await (await fetch(url(SAMPLE))).json()) as { data: { cover: object }; etag: string };
+    // Every save really changes the document (etags are content hashes: saving identical bytes is no new version).
+    const bodyFor = (client: number, n: number): string =>
+      JSON.stringify({
+        data: { ...data, cover: { ...data.cover, organization: `北九州市長（保存 ${client}-${n}）` } },
+      });
+    const put = (id: string, ifMatch: string, body: string) => () =>
+      fetch(url(id), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': `"${ifMatch}"` },
+        body,
+      });
+
+    const gets = await underLoad(async () => {
+      const results: Timed[] = [];
+      for (let i = 0; i < REQUESTS_PER_CLIENT; i += 1) results.push(await timed(() => fetch(url(SAMPLE))));
+      return results;
+    });
+    report('GET  (all clients read 001)', gets);
+
+    const ownEtags = new Map(ids.map((id) => [id, etag]));
+    const puts = await underLoad(async (index) => {
+      const id = ids[index]!;
+      const results: Timed[] = [];
+      for (let i = 0; i < REQUESTS_PER_CLIENT; i += 1) {
+        const start = performance.now();
+        const response = await put(id, ownEtags.get(id)!, bodyFor(index, i))();
+        ownEtags.set(id, ((await response.json()) as { etag: string }).etag);
+        results.push({ ms: performance.now() - start, status: response.status });
+      }
+      return results;
+    });
+    report('PUT  (each client saves its own copy of 001)', puts);
+
+    // One assessment, one writer at a time: the per-id lock queues the saves; all but the first see a new version.
+    const contended = await underLoad(async (index) => [await timed(put(SAMPLE, etag, bodyFor(index, 0)))]);
+    report('PUT  (all clients save 001 at once: 1 wins, 409s)', contended);
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,113 @@
+/**
+ * Request and response bodies of the HTTP API (the contract in the issue-4 brief). Type-only: the UI imports
+ * these with `import type`, so nothing here may carry runtime code.
+ */
+import type { Finding } from '../checks/index.js';
+import type { ChangeKind } from '../diff/index.js';
+import type { ConfirmedRow, RevisionInfo, RevisionStatus } from '../domain/revision.js';
+import type { ErrorCode } from '../errors.js';
+import type { FormId, ValidationIssue } from '../schema/index.js';
+
+export type { ErrorCode, Finding, FormId, ValidationIssue };
+
+/** Every error answer, whatever the route. `message` is Japanese and meant to be shown to the user. */
+export type ApiError = {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+};
+
+/** Status of the newest revision; 'draft' when the assessment has no revision yet. */
+export type AssessmentStatus = RevisionStatus;
+
+export type AssessmentSummary = {
+  id: string;
+  form: FormId;
+  /** e.g. 重点項目評価書・様式３, from the schema's x-form. */
+  formName: string;
+  /** 評価書名 (cover.title). */
+  title: string;
+  /** 評価実施機関名 (cover.organization). */
+  organization: string;
+  status: AssessmentStatus;
+  /** ISO timestamp of the draft file's last change. */
+  updatedAt: string;
+  /** Validation issues of the draft. */
+  issueCount: number;
+  revisionCount: number;
+};
+
+/** GET /api/assessments?q=&form=&status= */
+export type ListAssessmentsQuery = { q?: string; form?: FormId; status?: AssessmentStatus };
+export type ListAssessmentsResponse = { items: AssessmentSummary[] };
+
+/** POST /api/assessments → 201 */
+export type CreateAssessmentRequest = { form: FormId; id?: string; title?: string; organization?: string };
+export type CreateAssessmentResponse = { id: string };
+
+/** GET /api/assessments/:id (also sent as the `ETag` header, quoted). */
+export type AssessmentResponse = {
+  id: string;
+  form: FormId;
+  data: Record<string, unknown>;
+  issues: ValidationIssue[];
+  etag: string;
+};
+
+/**
+ * PUT /api/assessments/:id with header `If-Match: "<etag>"`. Drafts with issues are saved. The issues of a save
+ * carry no line/column (positions in the YAML file, which GET gives); place them by pointer.
+ */
+export type SaveAssessmentRequest = { data: Record<string, unknown> };
+export type SaveAssessmentResponse = { etag: string; issues: ValidationIssue[] };
+
+/** `details` of the 409 REVISION_CONFLICT answer to a stale save: the version now on disk. */
+export type SaveConflictDetails = { etag: string; data: Record<string, unknown> };
+
+/** GET /api/assessments/:id/checks: findings of the consistency rules, ERROR first within each section's order. */
+export type ChecksResponse = { findings: Finding[] };
+
+/** A committed revision without its content: number, createdAt, author, message, changeDate, status, rows. */
+export type RevisionMeta = RevisionInfo & { readonly status: RevisionStatus; readonly rows: readonly ConfirmedRow[] };
+export type { ConfirmedRow, RevisionStatus };
+
+/** GET /api/assessments/:id/revisions (oldest first) */
+export type ListRevisionsResponse = { items: RevisionMeta[] };
+
+/** POST /api/assessments/:id/revisions → 201 RevisionMeta. baseRevision: the newest revision when editing began (null: none). */
+export type CommitRevisionRequest = {
+  message: string;
+  changeDate: string;
+  author: string;
+  baseRevision: number | null;
+};
+
+/** GET /api/assessments/:id/revisions/:n */
+export type RevisionResponse = { meta: RevisionMeta; data: Record<string, unknown> };
+
+/** A part of a text diff: unchanged, inserted or deleted text. */
+export type TextSegment = { value: string; added?: boolean; removed?: boolean };
+
+/** One changed item with its official citation (項目), the printed before/after and, for texts, a word diff. */
+export type ChangedItem = {
+  pointer: string;
+  citation: string;
+  kind: ChangeKind;
+  /** A ※ item: the change is a 重要な変更 unless the officer names an exception. */
+  important: boolean;
+  before: string;
+  after: string;
+  segments?: TextSegment[];
+};
+
+/** A proposed 変更箇所 row (already confirmed choices kept when `to` is a revision with stored rows). */
+export type ProposedRow = ConfirmedRow;
+
+/** GET /api/assessments/:id/diff?from=<n>&to=<n|draft> */
+export type DiffResponse = { from: number; to: number | 'draft'; rows: ProposedRow[]; items: ChangedItem[] };
+
+/** PUT /api/assessments/:id/revisions/:n/rows → 200 RevisionMeta */
+export type SaveRowsRequest = { rows: ConfirmedRow[] };
+
+/** PUT /api/assessments/:id/revisions/:n/status → 200 RevisionMeta; 422 with `details.findings` when ERRORs block it. */
+export type SetStatusRequest = { status: RevisionStatus };

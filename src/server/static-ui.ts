@@ -1,0 +1,39 @@
+/**
+ * The built UI (vite's output): files as they are, and index.html for any other page path, so a reload on
+ * /assessments/001 opens the app there. /api paths never fall back: an unknown API is a JSON 404.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fileNotFound, routeNotFound, uiNotBuilt } from './error-handler.js';
+
+// vite names bundle files by content hash, so they can be cached for good; index.html must always be revalidated.
+const cacheControlFor = (file: string): string =>
+  /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
+const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+/** Bundle files have an extension in their last segment; page paths of the app (/assessments/001) do not. */
+const isFilePath = (url: string): boolean => /\.[0-9A-Za-z]+$/.test(url.split('?')[0]!.split('/').pop() ?? '');
+
+export const registerStaticUi = (app: FastifyInstance, uiDir: string): void => {
+  // serve: false — only reply.sendFile; the catch-all route below decides between a file and index.html.
+  app.register(fastifyStatic, {
+    root: uiDir,
+    serve: false,
+    cacheControl: false,
+    setHeaders: (reply, file) => void reply.header('cache-control', cacheControlFor(file)),
+  });
+
+  app.get<{ Params: { '*': string } }>('/*', (request, reply) => {
+    if (isApi(request.url)) return routeNotFound(request, reply);
+    const file = request.params['*'];
+    return reply.sendFile(file !== '' && isFilePath(request.url) ? file : 'index.html');
+  });
+
+  // Reached when sendFile finds nothing: a missing bundle file, or no index.html because the UI was never built.
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (isApi(request.url) || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return routeNotFound(request, reply);
+    return isFilePath(request.url) ? fileNotFound(request, reply) : uiNotBuilt(reply, uiDir);
+  });
+};

@@ -1,0 +1,53 @@
+/**
+ * What the browser tests (and bench/ui.mts) share: the built UI, the real server on a temp copy of the seed
+ * assessments at a random loopback port, and Debian's Chromium driven by playwright-core.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildServer } from '../../src/server/app.js';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export const UI_DIST = path.join(PROJECT_ROOT, 'ui', 'dist');
+
+/** Build the UI bundle with the project's vite config (ui/ → ui/dist). */
+export const buildUi = async (): Promise<void> => {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+};
+
+export type UiServer = { url: string; dataDir: string; close: () => Promise<void> };
+
+export const startUiServer = async (): Promise<UiServer> => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pia-ui-'));
+  await cp(path.join(PROJECT_ROOT, 'assessments'), dataDir, { recursive: true });
+  const app = buildServer({ dataDir, uiDir: UI_DIST, templatesDir: path.join(PROJECT_ROOT, 'templates'), logLevel: 'silent' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+

@@ -1,0 +1,98 @@
+import type {
+  ApiError,
+  AssessmentResponse,
+  AssessmentStatus,
+  ChecksResponse,
+  CommitRevisionRequest,
+  ConfirmedRow,
+  CreateAssessmentRequest,
+  CreateAssessmentResponse,
+  DiffResponse,
+  ListAssessmentsQuery,
+  ListAssessmentsResponse,
+  ListRevisionsResponse,
+  RevisionMeta,
+  SaveAssessmentResponse,
+  SaveConflictDetails,
+} from '../../src/server/dto.js';
+import { msg } from '../messages.ja.js';
+
+/** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** The 409 of a stale save carries the version now on disk. */
+export const conflictOf = (error: unknown): SaveConflictDetails | undefined =>
+  error instanceof ApiFailure && error.status === 409 && error.code === 'REVISION_CONFLICT'
+    ? (error.details as SaveConflictDetails)
+    : undefined;
+
+const isApiError = (body: unknown): body is ApiError =>
+  typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
+
+const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', msg('networkError'));
+  }
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    if (isApiError(body)) throw new ApiFailure(response.status, body.code, body.message, body.details);
+    const key = response.status === 404 ? 'routeMissing' : 'unknownError';
+    throw new ApiFailure(response.status, 'HTTP', msg(key, { status: response.status }));
+  }
+  return body as T;
+};
+
+const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers,
+});
+
+const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
+
+/** The only code of the UI that talks HTTP; one function per route of the API contract. */
+export const api = {
+  list: (query: ListAssessmentsQuery): Promise<ListAssessmentsResponse> => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+    return request(`/api/assessments?${params}`);
+  },
+  create: (body: CreateAssessmentRequest): Promise<CreateAssessmentResponse> =>
+    request('/api/assessments', json('POST', body)),
+  get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
+  save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
+    request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
+  checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
+  revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentPath(id)}/revisions`),
+  commit: (id: string, body: CommitRevisionRequest): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions`, json('POST', body)),
+  diff: (id: string, from: number, to: number | 'draft'): Promise<DiffResponse> =>
+    request(`${assessmentPath(id)}/diff?from=${from}&to=${to}`),
+  saveRows: (id: string, revision: number, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows })),
+  setStatus: (id: string, revision: number, status: AssessmentStatus): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', { status })),
+  pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
+    const params = new URLSearchParams();
+    if (options.revision !== undefined) params.set('revision', String(options.revision));
+    if (options.download) params.set('download', '1');
+    const query = params.toString();
+    return `${assessmentPath(id)}/pdf${query ? `?${query}` : ''}`;
+  },
+};

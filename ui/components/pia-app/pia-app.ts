@@ -1,0 +1,80 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { msg } from '../../messages.ja.js';
+import { routeOf, type Route } from '../../router.js';
+import { baseStyles } from '../../styles/theme.js';
+import type { PiaEditor } from '../pia-editor/pia-editor.js';
+import '../pia-assessment-list/pia-assessment-list.js';
+import '../pia-compare/pia-compare.js';
+import '../pia-editor/pia-editor.js';
+
+/**
+ * @summary The application shell: header and the page for the current URL (list, editor, compare).
+ * In-app navigation saves the open draft first, so leaving the editor never drops an edit.
+ */
+export class PiaApp extends LitElement {
+  static override properties = { route: { state: true } };
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; min-height: 100vh; }
+      .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem 1rem; z-index: 10; }
+      .skip:focus { left: 0.5rem; }
+      header.app { background: var(--pia-accent); color: #fff; padding: 0.6rem 1.25rem; display: flex; align-items: baseline; flex-wrap: wrap; gap: 0.25rem 1rem; }
+      header.app a { color: #fff; text-decoration: none; font-weight: 700; font-size: 1.05rem; letter-spacing: 0.03em; }
+      header.app span { font-size: 0.85rem; opacity: 0.85; }
+      p.missing { padding: 2rem; }
+    `,
+  ];
+  declare route: Route;
+
+  constructor() {
+    super();
+    this.route = routeOf(location.pathname);
+    window.addEventListener('popstate', () => {
+      this.route = routeOf(location.pathname);
+    });
+    this.addEventListener('pia-navigate', (event) => void this.navigate(event.detail.path));
+  }
+
+  private async navigate(path: string): Promise<void> {
+    const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
+    if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
+    history.pushState(null, '', path);
+    this.route = routeOf(path);
+    window.scrollTo(0, 0);
+  }
+
+  private page(): TemplateResult {
+    switch (this.route.page) {
+      case 'list':
+        return html`<pia-assessment-list></pia-assessment-list>`;
+      case 'editor':
+        return html`<pia-editor .assessmentId=${this.route.id}></pia-editor>`;
+      case 'compare':
+        return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
+      default:
+        return html`<p class="missing">${msg('notFound')}</p>`;
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+      }}>${msg('skipToMain')}</a>
+      <header class="app">
+        <a href="/" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/'); }}>${msg('appTitle')}</a>
+        <span>${msg('appSubtitle')}</span>
+      </header>
+      <div id="main" tabindex="-1">${this.page()}</div>
+    `;
+  }
+}
+
+customElements.define('pia-app', PiaApp);
+declare global {
+  interface HTMLElementTagNameMap {
+    'pia-app': PiaApp;
+  }
+}

@@ -1,0 +1,180 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { AssessmentStatus, AssessmentSummary, FormId } from '../../../src/server/dto.js';
+import { FORM_IDS } from '../../../src/schema/documents.js';
+import { formName } from '../../../src/schema/validate.js';
+import { formatWareki } from '../../../src/domain/wareki.js';
+import { api } from '../../api/client.js';
+import { localIsoDate } from '../../dates.js';
+import { emit } from '../../events.js';
+import { msg } from '../../messages.ja.js';
+import { STATUSES, statusLabel } from '../../status.js';
+import { baseStyles } from '../../styles/theme.js';
+
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * @summary The list of assessments with search by name or organisation, filters by form and status, and
+ * creation of a new 重点項目評価書 or 全項目評価書.
+ * @fires pia-navigate
+ */
+export class PiaAssessmentList extends LitElement {
+  static override properties = {
+    items: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    query: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; max-width: 82rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+      h2 { font-size: 1.25rem; margin: 0 0 1rem; }
+      .panel { background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+      .filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; }
+      .filters label, .create label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; font-weight: 700; }
+      .filters input[type='search'] { width: min(26rem, 80vw); }
+      table { width: 100%; border-collapse: collapse; background: var(--pia-surface); }
+      th, td { text-align: left; padding: 0.65rem 0.75rem; border-bottom: 1px solid var(--pia-line); vertical-align: top; }
+      th { background: var(--pia-label-bg); font-size: 0.85rem; color: var(--pia-muted); font-weight: 700; }
+      td a { font-weight: 700; text-decoration: none; }
+      td a:hover { text-decoration: underline; }
+      .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
+      .tag.draft { background: #fdf3dc; border-color: #ecd08c; }
+      .tag.submitted { background: var(--pia-accent-soft); border-color: #a9c1e0; }
+      .tag.published { background: #e8f4ec; border-color: #b7d8c1; }
+      .issues { color: var(--pia-error); white-space: nowrap; }
+      .ok { color: var(--pia-ok); }
+      .create { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; }
+      .create fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
+      .create fieldset label { flex-direction: row; align-items: center; font-weight: 400; gap: 0.4rem; }
+      .create legend { font-weight: 700; font-size: 0.9rem; margin-bottom: 0.2rem; }
+      .create input[type='text'] { width: min(22rem, 80vw); }
+      .nowrap { white-space: nowrap; }
+      @media (max-width: 760px) {
+        thead { display: none; }
+        tr { display: block; border-bottom: 1px solid var(--pia-line-strong); padding: 0.5rem 0; }
+        td { display: block; border: 0; padding: 0.15rem 0.75rem; }
+        td[data-label]::before { content: attr(data-label) '：'; color: var(--pia-muted); font-size: 0.85rem; }
+      }
+    `,
+  ];
+  declare items: AssessmentSummary[];
+  declare loading: boolean;
+  declare error: string;
+  declare query: { q: string; form: FormId | ''; status: AssessmentStatus | '' };
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.items = [];
+    this.loading = true;
+    this.error = '';
+    this.query = { q: '', form: '', status: '' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    try {
+      const { q, form, status } = this.query;
+      this.items = (await api.list({ q, ...(form ? { form } : {}), ...(status ? { status } : {}) })).items;
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private filter(patch: Partial<PiaAssessmentList['query']>, delay = 0): void {
+    this.query = { ...this.query, ...patch };
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.load(), delay);
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = (name: string): string => String(new FormData(form).get(name) ?? '').trim();
+    try {
+      const { id } = await api.create({
+        form: value('form') as FormId,
+        ...(value('title') ? { title: value('title') } : {}),
+        ...(value('organization') ? { organization: value('organization') } : {}),
+      });
+      emit(this, 'pia-navigate', { path: `/assessments/${encodeURIComponent(id)}` });
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private row(item: AssessmentSummary): TemplateResult {
+    const path = `/assessments/${encodeURIComponent(item.id)}`;
+    return html`<tr>
+      <td><a href=${path} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path }); }}>${item.title || item.id}</a></td>
+      <td data-label=${msg('colOrganization')}>${item.organization}</td>
+      <td data-label=${msg('colForm')}>${item.formName}</td>
+      <td data-label=${msg('colStatus')}><span class="tag ${item.status}">${statusLabel(item.status)}</span></td>
+      <td data-label=${msg('colIssues')}>${item.issueCount > 0
+        ? html`<span class="issues">${msg('issuesCount', { count: item.issueCount })}</span>`
+        : html`<span class="ok">${msg('noIssues')}</span>`}</td>
+      <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
+      <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(localIsoDate(new Date(item.updatedAt)))}</td>
+    </tr>`;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <section class="panel" aria-labelledby="list-heading">
+        <h2 id="list-heading">${msg('listHeading')}</h2>
+        <div class="filters" role="search">
+          <label>${msg('searchLabel')}
+            <input type="search" placeholder=${msg('searchPlaceholder')} .value=${this.query.q}
+              @input=${(e: Event) => this.filter({ q: (e.target as HTMLInputElement).value }, SEARCH_DELAY_MS)} /></label>
+          <label>${msg('formFilter')}
+            <select @change=${(e: Event) => this.filter({ form: (e.target as HTMLSelectElement).value as FormId | '' })}>
+              <option value="">${msg('all')}</option>
+              ${FORM_IDS.map((id) => html`<option value=${id}>${formName(id)}</option>`)}
+            </select></label>
+          <label>${msg('statusFilter')}
+            <select @change=${(e: Event) => this.filter({ status: (e.target as HTMLSelectElement).value as AssessmentStatus | '' })}>
+              <option value="">${msg('all')}</option>
+              ${STATUSES.map((status) => html`<option value=${status}>${statusLabel(status)}</option>`)}
+            </select></label>
+        </div>
+      </section>
+      ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
+      <table aria-busy=${this.loading ? 'true' : 'false'}>
+        <thead><tr>
+          <th>${msg('colTitle')}</th><th>${msg('colOrganization')}</th><th>${msg('colForm')}</th><th>${msg('colStatus')}</th>
+          <th>${msg('colIssues')}</th><th>${msg('colRevisions')}</th><th>${msg('colUpdated')}</th>
+        </tr></thead>
+        <tbody>${this.items.map((item) => this.row(item))}</tbody>
+      </table>
+      ${!this.loading && this.items.length === 0 ? html`<p>${msg('emptyList')}</p>` : nothing}
+      <section class="panel" aria-labelledby="create-heading" style="margin-top: 1.5rem">
+        <h2 id="create-heading">${msg('createHeading')}</h2>
+        <form class="create" @submit=${(e: SubmitEvent) => void this.create(e)}>
+          <fieldset>
+            <legend>${msg('formFilter')}</legend>
+            ${FORM_IDS.map((id, index) => html`<label><input type="radio" name="form" value=${id} ?checked=${index === 0} />${formName(id)}</label>`)}
+          </fieldset>
+          <label>${msg('createTitleLabel')}<input type="text" name="title" /></label>
+          <label>${msg('createOrganizationLabel')}<input type="text" name="organization" /></label>
+          <button type="submit" class="primary">${msg('createButton')}</button>
+        </form>
+      </section>
+    `;
+  }
+}
+
+customElements.define('pia-assessment-list', PiaAssessmentList);
+declare global {
+  interface HTMLElementTagNameMap {
+    'pia-assessment-list': PiaAssessmentList;
+  }
+}

@@ -1,0 +1,213 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { formatWareki } from '../../../src/domain/wareki.js';
+import { api } from '../../api/client.js';
+import type { ChangedItem, ConfirmedRow, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
+import { emit } from '../../events.js';
+import { msg } from '../../messages.ja.js';
+import { baseStyles } from '../../styles/theme.js';
+import '../pia-change-table/pia-change-table.js';
+import '../pia-revision-history/pia-revision-history.js';
+
+type Side = 'before' | 'after';
+
+/** One side of a text diff: the shared text plus what this side alone has, marked as deleted or inserted. */
+const sideOf = (item: ChangedItem, side: Side): TemplateResult => {
+  if (!item.segments || item.segments.length === 0) return html`${side === 'before' ? item.before : item.after}`;
+  return html`${item.segments.map((segment) => {
+    if (segment.added) return side === 'after' ? html`<ins>${segment.value}</ins>` : nothing;
+    if (segment.removed) return side === 'before' ? html`<del>${segment.value}</del>` : nothing;
+    return segment.value;
+  })}`;
+};
+
+/**
+ * @summary Compare two revisions (or a revision and the draft): the proposed 変更箇所 rows, whose 提出時期に係る説明
+ * the officer confirms and saves with the revision, and each changed item before/after side by side.
+ * @fires pia-navigate
+ */
+export class PiaCompare extends LitElement {
+  static override properties = {
+    assessmentId: { type: String },
+    revisions: { state: true },
+    from: { state: true },
+    to: { state: true },
+    diff: { state: true },
+    rows: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    title: { state: true },
+    form: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; max-width: 96rem; margin: 0 auto; padding: 1.25rem; }
+      .top { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin-bottom: 1rem; }
+      h1 { font-size: 1.3rem; margin: 0; }
+      .doc-title { display: block; font-size: 0.95rem; font-weight: 400; color: var(--pia-muted); }
+      .panel { background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+      .pick { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: end; }
+      .pick label { display: flex; flex-direction: column; font-weight: 700; font-size: 0.9rem; gap: 0.2rem; max-width: 100%; min-width: 0; }
+      .pick select { max-width: 100%; }
+      h2 { font-size: 1.1rem; margin: 0 0 0.75rem; }
+      .row-actions { display: flex; gap: 1rem; align-items: center; margin-top: 0.75rem; flex-wrap: wrap; }
+      article { border: 1px solid var(--pia-line); border-radius: 4px; margin-bottom: 1rem; overflow: hidden; }
+      article h3 { margin: 0; font-size: 0.95rem; padding: 0.5rem 0.75rem; background: var(--pia-label-bg); }
+      .sides { display: grid; grid-template-columns: 1fr 1fr; }
+      .side { padding: 0.6rem 0.75rem; white-space: pre-wrap; word-break: break-word; min-width: 0; }
+      .side + .side { border-left: 1px solid var(--pia-line); }
+      .side-label { display: block; font-size: 0.8rem; color: var(--pia-muted); margin-bottom: 0.25rem; }
+      ins { background: var(--pia-ins); text-decoration: underline 2px; text-decoration-color: #1e6b3a; padding: 0 1px; }
+      del { background: var(--pia-del); text-decoration: line-through 2px; text-decoration-color: var(--pia-error); padding: 0 1px; }
+      @media (max-width: 760px) { .sides { grid-template-columns: 1fr; } .side + .side { border-left: 0; border-top: 1px solid var(--pia-line); } }
+    `,
+  ];
+  declare assessmentId: string;
+  declare revisions: RevisionMeta[];
+  declare from: number | undefined;
+  declare to: number | 'draft';
+  declare diff: DiffResponse | undefined;
+  declare rows: ConfirmedRow[];
+  declare error: string;
+  declare notice: string;
+  /** 評価書名, for the heading. */
+  declare title: string;
+  declare form: FormId | undefined;
+
+  constructor() {
+    super();
+    this.revisions = [];
+    this.to = 'draft';
+    this.rows = [];
+    this.error = '';
+    this.notice = '';
+    this.title = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const loaded = await api.get(this.assessmentId);
+      const cover = loaded.data['cover'] as { title?: unknown } | undefined;
+      this.title = typeof cover?.title === 'string' ? cover.title : '';
+      this.form = loaded.form;
+      this.revisions = (await api.revisions(this.assessmentId)).items.sort((a, b) => a.number - b.number);
+      const newest = this.revisions.at(-1)?.number;
+      const previous = this.revisions.at(-2)?.number;
+      this.from = previous ?? newest;
+      this.to = previous !== undefined && newest !== undefined ? newest : 'draft';
+      if (this.from !== undefined) await this.compare();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async compare(): Promise<void> {
+    if (this.from === undefined) return;
+    this.notice = '';
+    try {
+      this.diff = await api.diff(this.assessmentId, this.from, this.to);
+      this.rows = this.diff.rows;
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async saveRows(): Promise<void> {
+    if (this.to === 'draft') return;
+    try {
+      await api.saveRows(this.assessmentId, this.to, this.rows);
+      this.notice = msg('rowsSaved');
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private option(meta: RevisionMeta, selected: boolean): TemplateResult {
+    const text = msg('revisionOption', { number: meta.number, date: formatWareki(meta.changeDate), message: meta.message });
+    return html`<option value=${meta.number} ?selected=${selected}>${text}</option>`;
+  }
+
+  private picker(): TemplateResult {
+    return html`<div class="pick">
+      <label>${msg('compareFrom')}
+        <select name="from" @change=${(e: Event) => { this.from = Number((e.target as HTMLSelectElement).value); }}>
+          ${this.revisions.map((meta) => this.option(meta, meta.number === this.from))}
+        </select></label>
+      <label>${msg('compareTo')}
+        <select name="to" @change=${(e: Event) => {
+          const value = (e.target as HTMLSelectElement).value;
+          this.to = value === 'draft' ? 'draft' : Number(value);
+        }}>
+          ${this.revisions.map((meta) => this.option(meta, meta.number === this.to))}
+          <option value="draft" ?selected=${this.to === 'draft'}>${msg('compareDraft')}</option>
+        </select></label>
+      <button type="button" class="primary" @click=${() => void this.compare()}>${msg('compareButton')}</button>
+    </div>`;
+  }
+
+  private results(diff: DiffResponse): TemplateResult {
+    return html`
+      <section class="panel" aria-labelledby="rows-heading">
+        <h2 id="rows-heading">${msg('changeRowsHeading')}</h2>
+        ${this.rows.length === 0
+          ? html`<p>${msg('noChanges')}</p>`
+          : html`<pia-change-table .form=${this.form} .rows=${this.rows} ?editable=${this.to !== 'draft'}
+              @pia-rows-change=${(e: CustomEvent<ConfirmedRow[]>) => { this.rows = e.detail; }}></pia-change-table>
+            <div class="row-actions">
+              ${this.to === 'draft'
+                ? html`<span>${msg('rowsNeedRevision')}</span>`
+                : html`<button type="button" class="primary" @click=${() => void this.saveRows()}>${msg('saveRows')}</button>`}
+              ${this.notice ? html`<span role="status">${this.notice}</span>` : nothing}
+            </div>`}
+      </section>
+      <section class="panel" aria-labelledby="items-heading">
+        <h2 id="items-heading">${msg('changedItemsHeading')}</h2>
+        ${diff.items.length === 0 ? html`<p>${msg('noChanges')}</p>` : nothing}
+        ${diff.items.map(
+          (item) => html`<article>
+            <h3>${item.citation}</h3>
+            <div class="sides">
+              <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}</div>
+              <div class="side after"><span class="side-label">${msg('after')}</span>${sideOf(item, 'after')}</div>
+            </div>
+          </article>`,
+        )}
+      </section>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const editor = `/assessments/${encodeURIComponent(this.assessmentId)}`;
+    return html`
+      <div class="top">
+        <a href=${editor} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path: editor }); }}>${msg('backToEditor')}</a>
+        <h1>${msg('compareHeading')}<span class="doc-title">${this.title}</span></h1>
+      </div>
+      ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
+      <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
+      ${this.diff && this.form ? this.results(this.diff) : nothing}
+      ${this.revisions.length > 0
+        ? html`<section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">${msg('historyHeading')}</h2>
+            <pia-revision-history .assessmentId=${this.assessmentId} .revisions=${this.revisions}
+              @pia-revision-update=${(e: CustomEvent<RevisionMeta>) => {
+                this.revisions = this.revisions.map((meta) => (meta.number === e.detail.number ? e.detail : meta));
+              }}></pia-revision-history>
+          </section>`
+        : nothing}
+    `;
+  }
+}
+
+customElements.define('pia-compare', PiaCompare);
+declare global {
+  interface HTMLElementTagNameMap {
+    'pia-compare': PiaCompare;
+  }
+}

@@ -1,0 +1,247 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { formName, formRevisionOf } from '../../../src/schema/validate.js';
+import type { ValidationIssue } from '../../../src/schema/issues.js';
+import { AssessmentController } from '../../controllers/assessment-controller.js';
+import { emit } from '../../events.js';
+import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
+import { entryActions } from '../../form/entry-actions.js';
+import { valueAt } from '../../form/pointer.js';
+import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
+import { msg } from '../../messages.ja.js';
+import { childNode, formRoot } from '../../../src/schema/resolve.js';
+import { baseStyles } from '../../styles/theme.js';
+import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
+import type { OutlineItem } from '../pia-outline/pia-outline.js';
+import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
+import type { PiaSection } from '../pia-section/pia-section.js';
+import { editorStyles } from './pia-editor.styles.js';
+import '../pia-commit-dialog/pia-commit-dialog.js';
+import '../pia-conflict-dialog/pia-conflict-dialog.js';
+import '../pia-issue-list/pia-issue-list.js';
+import '../pia-outline/pia-outline.js';
+import '../pia-pdf-preview/pia-pdf-preview.js';
+import '../pia-section/pia-section.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * @summary The editor page of one assessment: outline, issue list, the form generated from its schema, the
+ * saved/unsaved state with autosave, revision commit, PDF preview and the conflict dialog.
+ * @fires pia-navigate
+ */
+export class PiaEditor extends LitElement {
+  static override properties = {
+    assessmentId: { type: String },
+    notice: { state: true },
+    showPdf: { state: true },
+    current: { state: true },
+  };
+  static override styles = [baseStyles, editorStyles];
+  declare assessmentId: string;
+  declare notice: string;
+  declare showPdf: boolean;
+  /** The part at the top of the window, marked in the outline. */
+  declare current: string;
+  private observer: IntersectionObserver | undefined;
+  private readonly draft = new AssessmentController(this);
+  /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
+  private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
+
+  constructor() {
+    super();
+    this.notice = '';
+    this.showPdf = false;
+    this.current = '';
+    this.addEventListener('pia-value-change', (event) => {
+      event.stopPropagation();
+      this.draft.setValue(event.detail.pointer, event.detail.value);
+    });
+    this.addEventListener('pia-reveal', (event) => {
+      event.stopPropagation();
+      void this.reveal(event.detail.pointer);
+    });
+    this.addEventListener('pia-conflict-resolve', (event) => this.draft.resolveConflict(event.detail.keep));
+    this.addEventListener('pia-revision-commit', (event) => {
+      this.notice = msg('commitDone', { number: event.detail.number });
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('assessmentId') && this.assessmentId) void this.draft.load(this.assessmentId);
+  }
+
+  protected override updated(): void {
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        const visible = entries.find((entry) => entry.isIntersecting);
+        if (visible) this.current = (visible.target as HTMLElement).dataset['pointer'] ?? '';
+      },
+      { rootMargin: '-20% 0px -70% 0px' },
+    );
+    for (const section of this.renderRoot.querySelectorAll('pia-section')) this.observer.observe(section);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Whether leaving is safe; saves first, so in-app navigation never drops an edit. */
+  async flush(): Promise<boolean> {
+    await this.draft.save();
+    return !this.draft.hasUnsavedChanges;
+  }
+
+  private async reveal(pointer: string): Promise<void> {
+    const sections = [...this.renderRoot.querySelectorAll<PiaSection>('pia-section')];
+    const section = sections.find((element) => element.dataset['pointer'] === sectionFor(this.sections(), pointer)?.pointer);
+    if (!section) return;
+    await section.updateComplete;
+    if (!section.reveal(pointer)) section.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
+  private sections(): SectionSpec[] {
+    const { form, data } = this.draft;
+    return form && data ? sectionsOf(form, data, formRevisionOf(data)) : [];
+  }
+
+  private issuesOf(section: SectionSpec): ValidationIssue[] {
+    const issues = this.draft.issues.filter((issue) => sectionFor([section], issue.pointer));
+    const key = issues.map((issue) => `${issue.pointer}\u0000${issue.message}`).join('\u0001');
+    const cached = this.sectionIssues.get(section.pointer);
+    if (cached?.key === key) return cached.issues;
+    this.sectionIssues.set(section.pointer, { key, issues });
+    return issues;
+  }
+
+  private changeFiles(next: (files: readonly unknown[]) => unknown[]): void {
+    const files = valueAt(this.draft.data, '/files');
+    this.draft.setValue('/files', next(Array.isArray(files) ? files : []));
+  }
+
+  private fileActions(section: SectionSpec, fileCount: number): TemplateResult | typeof nothing {
+    const index = section.fileIndex;
+    if (index === undefined || !section.pointer.endsWith('/overview')) return nothing;
+    const label = msg('fileHeading', { number: index + 1 });
+    return html`<span slot="actions" class="file-actions">${entryActions({
+      label,
+      index,
+      count: fileCount,
+      move: (offset) => this.changeFiles((files) => withEntryMoved(files, index, offset)),
+      ...(fileCount > 1 ? { remove: () => this.changeFiles((files) => withEntryRemoved(files, index)) } : {}),
+      removeText: msg('removeFile'),
+    })}</span>`;
+  }
+
+  private addFileButton(section: SectionSpec, fileCount: number): TemplateResult | typeof nothing {
+    if (section.fileIndex !== fileCount - 1 || !section.pointer.endsWith('/overview') || !this.draft.form) return nothing;
+    const filesNode = childNode(formRoot(this.draft.form), 'files')!;
+    return html`<button type="button" class="add-file" @click=${() => this.changeFiles((files) => withEntryAdded(filesNode, files))}>
+      ＋ ${msg('addFile')}</button>`;
+  }
+
+  private heading(section: SectionSpec, data: Record<string, unknown>): string {
+    if (section.fileIndex === undefined) return section.heading;
+    const name = fileNameOf(data, section.fileIndex);
+    return name ? `${section.heading}（${name}）` : section.heading;
+  }
+
+  private toolbar(data: Record<string, unknown>): TemplateResult {
+    const { saveState, error } = this.draft;
+    const cover = isRecord(data['cover']) ? data['cover'] : {};
+    const stateText =
+      saveState === 'saved' ? msg('savedState') : saveState === 'saving' ? msg('savingState')
+        : saveState === 'error' ? msg('saveFailed', { message: error }) : msg('unsavedState');
+    return html`<div class="toolbar">
+      <a href="/" @click=${(e: Event) => this.navigate(e, '/')}>${msg('backToList')}</a>
+      <div class="doc">
+        <h1>${String(cover['title'] ?? '') || this.assessmentId}</h1>
+        <span class="form-name">${this.draft.form ? formName(this.draft.form) : ''}</span>
+      </div>
+      <span class="status ${saveState}" role="status" data-state=${saveState}>${stateText}</span>
+      <div class="actions">
+        <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
+        <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
+          ${msg('commitButton')}</button>
+        <a class="button" href=${`/assessments/${encodeURIComponent(this.assessmentId)}/compare`}
+          @click=${(e: Event) => this.navigate(e, `/assessments/${encodeURIComponent(this.assessmentId)}/compare`)}>${msg('compareLink')}</a>
+        <button type="button" aria-expanded=${this.showPdf ? 'true' : 'false'} @click=${() => void this.togglePdf()}>
+          ${this.showPdf ? msg('pdfHide') : msg('pdfOpen')}</button>
+      </div>
+    </div>`;
+  }
+
+  private async togglePdf(): Promise<void> {
+    this.showPdf = !this.showPdf;
+    if (!this.showPdf) return;
+    await this.draft.save();
+    await this.updateComplete;
+    await this.renderRoot.querySelector<PiaPdfPreview>('pia-pdf-preview')?.refresh();
+  }
+
+  private navigate(event: Event, path: string): void {
+    event.preventDefault();
+    emit(this, 'pia-navigate', { path });
+  }
+
+  private setAsideNotice(): TemplateResult | typeof nothing {
+    const setAside = this.draft.setAside;
+    if (!setAside) return nothing;
+    return html`<details class="notice">
+      <summary>${msg(setAside.label === 'mine' ? 'setAsideMine' : 'setAsideTheirs')}</summary>
+      <textarea readonly aria-label=${msg('setAsideCopy')} .value=${JSON.stringify(setAside.data, null, 2)}></textarea>
+    </details>`;
+  }
+
+  override render(): TemplateResult {
+    const { data, form, error } = this.draft;
+    if (!data || !form) return html`<p class="message" role=${error ? 'alert' : 'status'}>${error || msg('loading')}</p>`;
+    const sections = this.sections();
+    const issues = this.draft.issues;
+    const revision = formRevisionOf(data);
+    const outline: OutlineItem[] = outlineOf(sections, revision).map((entry) => {
+      const section = sections.find((s) => s.pointer === entry.pointer);
+      return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only) };
+    });
+    const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
+    return html`
+      ${this.toolbar(data)}
+      <div class="layout">
+        <aside><pia-outline .items=${outline} .current=${this.current}></pia-outline></aside>
+        <main>
+          <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
+          ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+          ${this.setAsideNotice()}
+          <pia-issue-list .issues=${issues} .findings=${this.draft.findings}></pia-issue-list>
+          ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
+          ${repeat(
+            sections,
+            (section) => section.pointer,
+            (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
+                .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
+                .only=${section.only} .value=${section.only ? data : valueAt(data, section.pointer)}
+                .issues=${this.issuesOf(section)}>${this.fileActions(section, fileCount)}</pia-section>
+              ${this.addFileButton(section, fileCount)}`,
+          )}
+        </main>
+      </div>
+      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}></pia-commit-dialog>
+      <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
+    `;
+  }
+
+  private async prepareCommit(): Promise<void> {
+    await this.draft.save();
+    if (this.draft.hasUnsavedChanges) throw new Error(msg('saveFailed', { message: this.draft.error || msg('conflictHeading') }));
+  }
+}
+
+customElements.define('pia-editor', PiaEditor);
+declare global {
+  interface HTMLElementTagNameMap {
+    'pia-editor': PiaEditor;
+  }
+}

@@ -1,0 +1,186 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FormId } from '../../src/schema/documents.js';
+import { printedLabel, titleOf, type FormRevision } from '../../src/schema/labels.js';
+import {
+  childNode,
+  choiceOptions,
+  isArrayNode,
+  isObjectNode,
+  keyword,
+  typesOf,
+  type ResolvedNode,
+} from '../../src/schema/resolve.js';
+import type { TextMode } from '../components/pia-field-text/pia-field-text.js';
+import { emit } from '../events.js';
+import { msg } from '../messages.ja.js';
+import { hiddenItems } from './conditions.js';
+import { entryActions } from './entry-actions.js';
+import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
+import { childPointer } from './pointer.js';
+
+/** What the item renderers need besides the node and value: labels' revision, messages and who gets events. */
+export type RenderContext = {
+  readonly form: FormId;
+  readonly revision: FormRevision | undefined;
+  /** Messages for an item, including those of its parts (その他 text, counts). */
+  readonly issuesUnder: (pointer: string) => readonly string[];
+  /** Messages about exactly this place (e.g. a group that must be empty). */
+  readonly issuesAt: (pointer: string) => readonly string[];
+  readonly host: HTMLElement;
+  /** Items that do not apply, gathered while rendering (a rule may hide an item deeper than its own object). */
+  readonly hidden: Set<string>;
+};
+
+const CHECK_KINDS = new Set(['checks', 'check', 'flag', 'checkWithText', 'provisionStatus']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const textMode = (node: ResolvedNode): TextMode => {
+  const kind = keyword<string>(node, 'x-kind');
+  if (kind === 'count' || kind === 'date') return kind;
+  const types = typesOf(node);
+  if (types.includes('integer') || types.includes('number')) return 'number';
+  const multiline = keyword<boolean>(node, 'x-multiline') || keyword<string>(node, 'x-layout') === 'band';
+  return multiline ? 'multiline' : 'text';
+};
+
+const issueList = (messages: readonly string[]): TemplateResult | typeof nothing =>
+  messages.length > 0 ? html`<div role="alert">${messages.map((text) => html`<p class="issue">${text}</p>`)}</div>` : nothing;
+
+/** One answer: the field editor that fits the schema node's x-kind and type. */
+const renderField = (
+  ctx: RenderContext,
+  node: ResolvedNode,
+  value: unknown,
+  pointer: string,
+  label: string | undefined,
+): TemplateResult => {
+  const kind = keyword<string>(node, 'x-kind');
+  const issues = ctx.issuesUnder(pointer);
+  if (kind === 'choice') {
+    return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
+      .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
+      .numbering=${keyword<string>(node, 'x-optionNumbering')}></pia-field-choice>`;
+  }
+  if ((kind && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean') {
+    return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
+      .issues=${issues} .node=${node} .revision=${ctx.revision}></pia-field-checks>`;
+  }
+  const items = isArrayNode(node) ? childNode(node, '0') : undefined;
+  const mode: TextMode = items ? 'lines' : textMode(node);
+  return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
+    .issues=${issues} .mode=${mode}></pia-field-text>`;
+};
+
+const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
+  [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
+
+/** A repeated group (システム, 委託事項, 提供先 …): its entries, each with move and remove buttons, and an add button. */
+const renderGroup = (
+  ctx: RenderContext,
+  node: ResolvedNode,
+  value: unknown,
+  pointer: string,
+  label: string | undefined,
+  depth: number,
+): TemplateResult => {
+  const entries = Array.isArray(value) ? value : [];
+  const itemNode = childNode(node, '0')!;
+  const noun = keyword<string>(node, 'x-itemLabel') ?? titleOf(itemNode, ctx.revision) ?? titleOf(node, ctx.revision) ?? '';
+  const titleKey = entryTitleKey(itemNode);
+  const change = (next: unknown[]): void => emit(ctx.host, 'pia-value-change', { pointer, value: next });
+  return html`
+    <section class="group depth-${depth}" data-pointer=${pointer}>
+      ${label ? html`<div class="heading">${label}</div>` : nothing}
+      ${issueList(ctx.issuesAt(pointer))}
+      ${repeat(
+        entries,
+        (entry, index) => entryKey(entry, index),
+        (entry, index) => {
+          const entryPointer = childPointer(pointer, index);
+          const entryLabel = `${noun}${index + 1}`;
+          const named = titleKey && isRecord(entry) && entry[titleKey] ? `${entryLabel}　${String(entry[titleKey])}` : entryLabel;
+          return html`<div class="entry" data-pointer=${entryPointer}>
+            <div class="entry-head">
+              <span class="entry-title">${named}</span>
+              <span class="entry-actions">${entryActions({
+                label: entryLabel,
+                index,
+                count: entries.length,
+                move: (offset) => change(withEntryMoved(entries, index, offset)),
+                remove: () => change(withEntryRemoved(entries, index)),
+                removeText: msg('remove'),
+              })}
+              </span>
+            </div>
+            ${isObjectNode(itemNode)
+              ? renderChildren(ctx, itemNode, entry, entryPointer, depth + 1)
+              : renderField(ctx, itemNode, entry, entryPointer, undefined)}
+          </div>`;
+        },
+      )}
+      ${entries.length === 0 ? html`<p class="empty">${msg('noEntries')}</p>` : nothing}
+      <button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
+        ＋ ${msg('addEntry', { label: noun })}</button>
+    </section>
+  `;
+};
+
+/** Any schema node: a field, a repeated group, or a heading with its items. */
+export const renderNode = (
+  ctx: RenderContext,
+  node: ResolvedNode,
+  value: unknown,
+  pointer: string,
+  label: string | undefined,
+  depth: number,
+): TemplateResult => {
+  const kind = keyword<string>(node, 'x-kind');
+  if (kind && kind !== 'checkGroups') return renderField(ctx, node, value, pointer, label);
+  if (isArrayNode(node)) {
+    const itemNode = childNode(node, '0');
+    return itemNode && isObjectNode(itemNode)
+      ? renderGroup(ctx, node, value, pointer, label, depth)
+      : renderField(ctx, node, value, pointer, label);
+  }
+  if (!isObjectNode(node)) return renderField(ctx, node, value, pointer, label);
+  // An item with sub-rows: its own answer sits on its label row, the sub-rows follow indented.
+  const own = childNode(node, 'value');
+  const record = isRecord(value) ? value : {};
+  return html`
+    <section class="group depth-${depth}" data-pointer=${pointer}>
+      ${own
+        ? renderField(ctx, own, record['value'], childPointer(pointer, 'value'), label)
+        : label
+          ? html`<div class="heading">${label}</div>`
+          : nothing}
+      ${issueList(ctx.issuesAt(pointer))}
+      <div class=${own ? 'subrows' : 'items'}>${renderChildren(ctx, node, value, pointer, depth + 1, own ? ['value'] : [])}</div>
+    </section>
+  `;
+};
+
+/** The items of an object in the schema's (the form's) order, leaving out what does not apply now. */
+export const renderChildren = (
+  ctx: RenderContext,
+  node: ResolvedNode,
+  value: unknown,
+  pointer: string,
+  depth: number,
+  skip: readonly string[] = [],
+): TemplateResult[] => {
+  const record = isRecord(value) ? value : {};
+  for (const at of hiddenItems(node, pointer, value)) ctx.hidden.add(at);
+  const parts: TemplateResult[] = [];
+  for (const key of node.properties.keys()) {
+    const child = childNode(node, key)!;
+    const at = childPointer(pointer, key);
+    if (skip.includes(key) || ctx.hidden.has(at) || keyword<boolean>(child, 'x-printed') === false) continue;
+    const side = keyword<string>(child, 'x-sideLabel');
+    const label = printedLabel(child, ctx.revision);
+    parts.push(renderNode(ctx, child, record[key], at, side && label ? `${side}　${label}` : label, depth));
+  }
+  return parts;
+};

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The web editor: ui/ is the page root, the bundle goes to ui/dist, which the fastify server serves. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./ui', import.meta.url)),
+  base: '/',
+  // Always lit's production build: vitest runs the build with NODE_ENV=test, which would pick lit's dev mode.
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // ajv, the schemas and lit make one chunk of ~400 kB; splitting it would only add round trips on loopback.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
