@@ -159,8 +159,8 @@ describe('GET /api/assessments/:id/diff', () => {
       after: '伊勢市長　鈴木健一',
     });
     expect(item!.citation).toContain('評価実施機関名');
-    // The contract's segment shape ({ value, added?, removed? }); whitespace is diffed as insignificant by the diff module.
-    expect(item!.segments).toEqual([{ value: '伊勢市長　' }, { value: '鈴木健一', added: true }]);
+    // The contract's segment shape ({ value, added?, removed? }); the added full-width space belongs to the addition.
+    expect(item!.segments).toEqual([{ value: '伊勢市長' }, { value: '　鈴木健一', added: true }]);
   });
 
   it('compares with the working draft by default', async () => {
