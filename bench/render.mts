@@ -2,7 +2,8 @@
  * PDF rendering: per sample the page count, warm render time (median of repeated renders in one process), the
  * first render in the process (templates compiled, fonts parsed), the output size, and — in the same run — a
  * baseline: plain pdfkit writing the same text as one wrapped flow in the same font and size, no tables.
- * Then a cold `pia render` process of the 全項目 sample, end to end.
+ * Then a cold `pia render` process of the 全項目 sample, end to end. Peak RSS is the process's so far (the render
+ * bench runs after load, check and revisions, before the server and browser benches).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,7 +53,8 @@ export const benchRender = async (): Promise<void> => {
     const ratio = median(warm) / median(baseline);
     console.log(
       `  ${sample.padEnd(28)} ${String(pages).padStart(3)} pages  warm ${median(warm).toFixed(0).padStart(4)} ms  first ${first.toFixed(0).padStart(4)} ms  ` +
-        `${(size / 1024).toFixed(0).padStart(4)} KB   baseline ${median(baseline).toFixed(0).padStart(4)} ms   ratio ${ratio.toFixed(2)}`,
+        `${(size / 1024).toFixed(0).padStart(4)} KB   peak RSS ${(sampleMemory() / 1024 / 1024).toFixed(0)} MB   ` +
+        `baseline ${median(baseline).toFixed(0).padStart(4)} ms   ratio ${ratio.toFixed(2)}`,
     );
   }
   // The bundled CLI is what `npm install` builds and bin/pia.js runs; rebuild it so it is never stale here.
