@@ -101,6 +101,19 @@ export const CHECK_CLI_MESSAGES_JA = {
   invalid: '（スキーマの検証で{count}件の問題があります。pia validate で確認してください）',
 } as const;
 
+/** `pia acknowledge`: keeping a WARN as it is, with the reason, in the draft. */
+export const ACKNOWLEDGE_CLI_MESSAGES_JA = {
+  done: '✓ {file}: [{rule}] の警告{count}件を確認済みにしました（理由: {reason}）',
+  replaced: '（同じ警告の確認済みの記録がすでにあったので、理由を書き換えました）',
+  noReason: '確認済みにする理由を -m "<理由>" で指定してください（空欄にはできません）。',
+  unknownRule: '「{rule}」という点検規則はありません。確認済みにできる規則: {rules}',
+  notWarn: '[{rule}] は{severity}の規則です。確認済みにできるのは警告だけです（エラーは直すまで提出・公表できず、情報は確認の必要がありません）。',
+  badPointer: '--pointer は / で始まる JSON Pointer で指定してください（例: /files/0/overview/consignment/status/count）:「{pointer}」',
+  noFinding: '{file}: 今この評価書に [{rule}] の警告{at}はありません。',
+  at: '（{pointer}）',
+  current: '  この規則の今の警告の項目: {pointers}',
+} as const;
+
 /** What each rule checks, citing the section of ../shared/forms/rules.md it encodes (shown by the UI and RULES). */
 export const RULE_DESCRIPTIONS_JA = {
   'consignment.count': '「委託する（N）件」の件数と委託事項の数が一致する（§9-4）',
