@@ -22,7 +22,7 @@ describe('computeChanges: what is not part of the published form', () => {
   it('adding, editing and removing acknowledgements of WARNs proposes no 変更箇所 row, in either form', () => {
     const ack = { ruleId: 'consignment.count', pointer: '/files/0/overview/consignment/status/count', reason: '件数は次回の修正で直す' };
     expect(changed(ise, (doc) => (doc.acknowledgements = [ack]))).toEqual([]);
-    const acknowledged = { ...ise, acknowledgements: [ack] };
+    const acknowledged: Yoshiki3Assessment = { ...ise, acknowledgements: [ack] };
     expect(changed(acknowledged, (doc) => (doc.acknowledgements = [{ ...ack, reason: '公表済みのとおり' }]))).toEqual([]);
     expect(changed(acknowledged, (doc) => delete doc.acknowledgements)).toEqual([]);
     expect(changed(kitakyushu, (doc) => (doc.acknowledgements = [{ ruleId: 'history.order', reason: '公表済みの並び' }]), 'yoshiki4')).toEqual([]);
