@@ -11,12 +11,15 @@ export const ACKNOWLEDGEMENTS_POINTER = '/acknowledgements';
 export const isAcknowledgement = (value: unknown): value is Acknowledgement => {
   if (typeof value !== 'object' || value === null) return false;
   const { ruleId, pointer, reason } = value as Record<string, unknown>;
-  return typeof ruleId === 'string' && typeof reason === 'string' && (pointer === undefined || typeof pointer === 'string');
+  return (
+    typeof ruleId === 'string' && typeof reason === 'string' && (pointer === undefined || typeof pointer === 'string')
+  );
 };
 
 /** The acknowledgements a document holds; malformed entries (a draft may be anything) are skipped, the schema reports them. */
 export const acknowledgementsOf = (data: unknown): Acknowledgement[] => {
-  const list = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['acknowledgements'] : undefined;
+  const list =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['acknowledgements'] : undefined;
   return Array.isArray(list) ? list.filter(isAcknowledgement) : [];
 };
 

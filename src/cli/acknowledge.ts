@@ -6,7 +6,8 @@ import { requireForm, type Output } from './commands.js';
 
 export type AcknowledgeOptions = { readonly pointer?: string; readonly reason?: string; readonly today: string };
 
-const sameTarget = (a: Acknowledgement, b: Acknowledgement): boolean => a.ruleId === b.ruleId && a.pointer === b.pointer;
+const sameTarget = (a: Acknowledgement, b: Acknowledgement): boolean =>
+  a.ruleId === b.ruleId && a.pointer === b.pointer;
 
 /**
  * `pia acknowledge <file> <ruleId> [--pointer <p>] -m "<理由>"`: keep a WARN as it is, with the officer's reason, in
@@ -27,13 +28,20 @@ export const acknowledgeCommand = async (
     return refuse(io, fillMessage(M.unknownRule, { rule: ruleId, rules: rules.join(', ') }));
   }
   if (rule.severity !== 'WARN')
-    return refuse(io, fillMessage(M.notWarn, { rule: ruleId, severity: CHECK_CLI_MESSAGES_JA.severity[rule.severity] }));
+    return refuse(
+      io,
+      fillMessage(M.notWarn, { rule: ruleId, severity: CHECK_CLI_MESSAGES_JA.severity[rule.severity] }),
+    );
   if (options.pointer !== undefined && !options.pointer.startsWith('/'))
     return refuse(io, fillMessage(M.badPointer, { pointer: options.pointer }));
 
   const loaded = await loadAssessment(file);
   const form = requireForm(loaded);
-  const ack: Acknowledgement = { ruleId, ...(options.pointer !== undefined ? { pointer: options.pointer } : {}), reason };
+  const ack: Acknowledgement = {
+    ruleId,
+    ...(options.pointer !== undefined ? { pointer: options.pointer } : {}),
+    reason,
+  };
   // Checked without any acknowledgement, so a WARN already acknowledged can get a new reason.
   const findings = checkAssessment(form, loaded.data, { today: options.today, acknowledgements: [] });
   const covered = findings.filter((finding) => covers(ack, finding));

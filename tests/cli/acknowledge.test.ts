@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySeed, makeTempDir, ROOT } from '../helpers/seeds.js';
 
 const pia = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 
@@ -42,7 +45,17 @@ describe('pia acknowledge and pia check', () => {
 
   it('appends the acknowledgement to the draft, keeping its comments, and check shows it as 確認済み with the reason', async () => {
     const before = await readFile(file, 'utf8');
-    const done = pia('acknowledge', file, 'consignment.count', '--pointer', COUNT, '-m', REASON, '--today', '2025-10-01');
+    const done = pia(
+      'acknowledge',
+      file,
+      'consignment.count',
+      '--pointer',
+      COUNT,
+      '-m',
+      REASON,
+      '--today',
+      '2025-10-01',
+    );
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
     expect(done.out).toContain('[consignment.count] の警告1件を確認済みにしました');
@@ -56,7 +69,9 @@ describe('pia acknowledge and pia check', () => {
     const check = pia('check', '--today', '2025-10-01', file);
     expect(check.code).toBe(0);
     expect(check.out).toContain('エラー 0件、警告 10件、確認済み 1件、情報 0件');
-    expect(check.out).toMatch(/確認済み \[consignment\.count\] .*件数は2件ですが、委託事項は1件です。（理由: 委託事項２は/);
+    expect(check.out).toMatch(
+      /確認済み \[consignment\.count\] .*件数は2件ですが、委託事項は1件です。（理由: 委託事項２は/,
+    );
     const [report] = JSON.parse(pia('check', '--json', '--today', '2025-10-01', file).out) as {
       findings: { ruleId: string; acknowledged?: { reason: string } }[];
     }[];

@@ -33,21 +33,26 @@ describe('acknowledging a WARN in the editor', () => {
     await summary.click();
     const item = countFinding(page);
 
-    // An empty reason is refused at the input; Escape closes the form without recording anything.
+    // The reason box takes the focus, so everything below is typed on the keyboard. An empty reason is refused at
+    // the box; Escape closes the form without recording anything.
     await item.getByRole('button', { name: '確認済みにする' }).click();
     const reason = item.getByLabel('確認済みとする理由');
-    await expect.poll(() => reason.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-    await reason.press('Enter');
+    await reason.waitFor();
+    await page.keyboard.press('Enter');
     await expect.poll(() => item.getByRole('alert').textContent()).toBe('理由を入力してください。');
-    await reason.press('Escape');
+    await page.keyboard.press('Escape');
     await expect.poll(() => reason.count()).toBe(0);
 
     await item.getByRole('button', { name: '確認済みにする' }).click();
-    await reason.fill(REASON);
-    await reason.press('Enter');
+    await reason.waitFor();
+    await page.keyboard.type(REASON);
+    expect(await reason.inputValue()).toBe(REASON);
+    await page.keyboard.press('Enter');
     await expect.poll(() => item.locator('.reason').textContent()).toBe(`確認済み：${REASON}`);
     await waitSaved(page);
-    await expect.poll(() => summary.textContent()).toMatch(/^整合性の確認：エラー 0件・注意 10件・参考 \d+件・確認済み 1件$/);
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^整合性の確認：エラー 0件・注意 10件・参考 \d+件・確認済み 1件$/);
 
     const saved = parse(await readFile(path.join(shared.server.dataDir, ID, 'assessment.yaml'), 'utf8'));
     expect(saved.acknowledgements).toEqual([{ ruleId: 'consignment.count', pointer: COUNT, reason: REASON }]);
