@@ -5,8 +5,10 @@ import { DATE_RULES } from './rules/dates.js';
 import { LIFECYCLE_RULES } from './rules/lifecycle.js';
 import { PROCEDURE_RULES } from './rules/procedures.js';
 import { REQUIRED_RULES } from './rules/required.js';
-import { RULE_DESCRIPTIONS_JA } from './messages.ja.js';
+import { RULE_DESCRIPTIONS_JA, RULE_MESSAGES_JA } from './messages.ja.js';
 import { THRESHOLD_RULES } from './rules/threshold.js';
+import { ACKNOWLEDGEMENTS_POINTER, acknowledgementsOf, covers, isAcknowledgement } from './acknowledgements.js';
+import { fillMessage } from '../messages.ja.js';
 import type { Acknowledgement, CheckOptions, Finding, Hit, RuleInfo } from './types.js';
 
 const ALL_RULES: readonly CheckRule[] = [
@@ -18,27 +20,24 @@ const ALL_RULES: readonly CheckRule[] = [
   ...LIFECYCLE_RULES,
 ];
 
+/** Not a rule over the form: the hint that a stored acknowledgement no longer acknowledges anything. */
+const STALE_ACKNOWLEDGEMENT = { id: 'acknowledgement.stale', severity: 'INFO' } as const;
+
 /** Every rule: id, severity and a Japanese description citing the rules.md section it encodes. */
-export const RULES: readonly RuleInfo[] = ALL_RULES.map(({ id, severity }) => ({
+export const RULES: readonly RuleInfo[] = [...ALL_RULES, STALE_ACKNOWLEDGEMENT].map(({ id, severity }) => ({
   id,
   severity,
   description: RULE_DESCRIPTIONS_JA[id],
 }));
 
-const ackFor = (
-  finding: Omit<Finding, 'acknowledged'>,
-  acknowledgements: readonly Acknowledgement[],
-): Acknowledgement | undefined =>
-  finding.severity === 'WARN'
-    ? acknowledgements.find(
-        (ack) =>
-          ack.ruleId === finding.ruleId &&
-          ack.reason.trim() !== '' &&
-          (ack.pointer === undefined || finding.pointers.includes(ack.pointer)),
-      )
-    : undefined;
+const SEVERITY_OF = new Map<string, RuleInfo['severity']>(RULES.map((rule) => [rule.id, rule.severity]));
 
-const toFinding = (context: CheckContext, rule: CheckRule, hit: Hit): Finding => {
+const toFinding = (
+  context: CheckContext,
+  rule: Pick<RuleInfo, 'id' | 'severity'>,
+  hit: Hit,
+  acknowledgements: readonly Acknowledgement[],
+): Finding => {
   const paths = hit.pointers.map((pointer) => context.path(pointer));
   const finding = {
     ruleId: rule.id,
@@ -48,7 +47,7 @@ const toFinding = (context: CheckContext, rule: CheckRule, hit: Hit): Finding =>
     paths: paths.map((path) => path.join(' > ')),
     message: hit.message,
   };
-  const ack = ackFor(finding, context.options.acknowledgements ?? []);
+  const ack = acknowledgements.find((candidate) => covers(candidate, finding));
   return ack ? { ...finding, acknowledged: { reason: ack.reason } } : finding;
 };
 
@@ -69,12 +68,45 @@ const sectionRank = (form: FormId, pointer: string | undefined): number => {
  */
 export const checkAssessment = (form: FormId, data: unknown, options: CheckOptions): Finding[] => {
   const context = createContext(form, data, options);
-  const findings = ALL_RULES.flatMap((rule) => rule.check(context).map((hit) => toFinding(context, rule, hit)));
+  // The caller's list wins (what-if checks); otherwise the acknowledgements kept in the document itself.
+  const acknowledgements = options.acknowledgements ?? acknowledgementsOf(data);
+  const findings = ALL_RULES.flatMap((rule) =>
+    rule.check(context).map((hit) => toFinding(context, rule, hit, acknowledgements)),
+  );
   // Stable sort: within a section the rules keep their order.
-  return findings
+  const sorted = findings
     .map((finding) => ({ finding, rank: sectionRank(form, finding.pointers[0]) }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ finding }) => finding);
+  // Only the document's own entries have a place to point the hint at.
+  if (options.acknowledgements !== undefined) return sorted;
+  const stale = staleAcknowledgementHits(data, findings).map((hit) => toFinding(context, STALE_ACKNOWLEDGEMENT, hit, []));
+  return [...sorted, ...stale];
+};
+
+const ruleLabel = (ruleId: string): string =>
+  ruleId in RULE_DESCRIPTIONS_JA ? `${ruleId}: ${RULE_DESCRIPTIONS_JA[ruleId as keyof typeof RULE_DESCRIPTIONS_JA]}` : ruleId;
+
+/**
+ * The document's acknowledgements that cover no finding (the WARN was fixed, the rule is no WARN, the reason is
+ * blank): hinted so they can be removed before they are frozen with the next revision. Entries are matched as read,
+ * so the hint points at the entry's own index.
+ */
+const staleAcknowledgementHits = (data: unknown, findings: readonly Finding[]): Hit[] => {
+  const list = (data as { acknowledgements?: unknown } | null)?.acknowledgements;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((ack: unknown, index) => {
+    if (!isAcknowledgement(ack) || findings.some((finding) => covers(ack, finding))) return [];
+    const severity = SEVERITY_OF.get(ack.ruleId);
+    const key =
+      ack.reason.trim() === ''
+        ? 'acknowledgementNoReason'
+        : severity !== 'WARN'
+          ? 'acknowledgementNotWarn'
+          : 'acknowledgementStale';
+    const message = fillMessage(RULE_MESSAGES_JA[key], { rule: ruleLabel(ack.ruleId), reason: ack.reason });
+    return [{ pointers: [`${ACKNOWLEDGEMENTS_POINTER}/${index}`], message }];
+  });
 };
 
 /**

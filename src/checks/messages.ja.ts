@@ -85,15 +85,33 @@ export const RULE_MESSAGES_JA = {
   filePersonCount: 'ファイルの対象となる本人の数「{file}」が、事務の対象人数「{target}」を上回ります。',
   entryPersonCount: '対象となる本人の数「{entry}」が、ファイルの対象となる本人の数「{file}」を上回ります。',
   required: '「{item}」が空欄です。提出・公表の前に記入してください。',
+  acknowledgementStale:
+    '確認済みの記録（{rule}、理由: {reason}）に当たる警告は今はありません。不要になった記録なら削除してください。',
+  acknowledgementNotWarn: '確認済みの記録（{rule}）は警告の規則のものではないため使われません。記録を削除してください。',
+  acknowledgementNoReason: '確認済みの記録（{rule}）に理由がないため、警告は確認済みになりません。理由を記入してください。',
 } as const;
 
 /** `pia check` output. */
 export const CHECK_CLI_MESSAGES_JA = {
   clean: '✓ {file}: 指摘はありません',
-  summary: '{file}: エラー {errors}件、警告 {warnings}件、情報 {infos}件',
   severity: { ERROR: 'エラー', WARN: '警告', INFO: '情報' },
-  acknowledged: '（了承済み: {reason}）',
+  summary: '{file}: エラー {errors}件、警告 {warnings}件、確認済み {acknowledged}件、情報 {infos}件',
+  acknowledgedSeverity: '確認済み',
+  acknowledged: '（理由: {reason}）',
   invalid: '（スキーマの検証で{count}件の問題があります。pia validate で確認してください）',
+} as const;
+
+/** `pia acknowledge`: keeping a WARN as it is, with the reason, in the draft. */
+export const ACKNOWLEDGE_CLI_MESSAGES_JA = {
+  done: '✓ {file}: [{rule}] の警告{count}件を確認済みにしました（理由: {reason}）',
+  replaced: '（同じ警告の確認済みの記録がすでにあったので、理由を書き換えました）',
+  noReason: '確認済みにする理由を -m "<理由>" で指定してください（空欄にはできません）。',
+  unknownRule: '「{rule}」という点検規則はありません。確認済みにできる規則: {rules}',
+  notWarn: '[{rule}] は{severity}の規則です。確認済みにできるのは警告だけです（エラーは直すまで提出・公表できず、情報は確認の必要がありません）。',
+  badPointer: '--pointer は / で始まる JSON Pointer で指定してください（例: /files/0/overview/consignment/status/count）:「{pointer}」',
+  noFinding: '{file}: 今この評価書に [{rule}] の警告{at}はありません。',
+  at: '（{pointer}）',
+  current: '  この規則の今の警告の項目: {pointers}',
 } as const;
 
 /** What each rule checks, citing the section of ../shared/forms/rules.md it encodes (shown by the UI and RULES). */
@@ -152,6 +170,8 @@ export const RULE_DESCRIPTIONS_JA = {
   'accident.details': '過去３年以内の重大事故が「発生あり」なら、その内容と再発防止策の内容を記入する（§2.4, §9-9）',
   'accident.thresholdHint':
     '過去３年以内の重大事故が「発生あり」で対象人数が1万人以上なら、しきい値判断の重大事故（過去１年）への影響を確認する（§2.4）',
+  'acknowledgement.stale':
+    '確認済みの記録のうち、今の警告に当たらないもの（警告が解消した、警告でない規則、理由が空欄）。次の改訂に残らないよう削除を促す',
 } as const;
 
 export type RuleId = keyof typeof RULE_DESCRIPTIONS_JA;

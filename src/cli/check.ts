@@ -56,8 +56,9 @@ const printReport = (report: FileReport, io: Output): void => {
     io.err(`✗ ${report.error}`);
     return;
   }
+  // An acknowledged WARN is the officer's decision, not an open warning: counted and labelled apart.
   const count = (severity: Finding['severity']): number =>
-    report.findings.filter((f) => f.severity === severity).length;
+    report.findings.filter((f) => f.severity === severity && !f.acknowledged).length;
   if (report.findings.length === 0) io.out(fillMessage(M.clean, { file: report.file }));
   else
     io.out(
@@ -65,6 +66,7 @@ const printReport = (report: FileReport, io: Output): void => {
         file: report.file,
         errors: count('ERROR'),
         warnings: count('WARN'),
+        acknowledged: report.findings.filter((f) => f.acknowledged).length,
         infos: count('INFO'),
       }),
     );
@@ -72,10 +74,9 @@ const printReport = (report: FileReport, io: Output): void => {
     io.out(`  【${section}】`);
     for (const finding of findings) {
       const where = finding.line !== undefined ? `${report.file}:${finding.line}:${finding.column ?? 1}` : report.file;
+      const severity = finding.acknowledged ? M.acknowledgedSeverity : M.severity[finding.severity];
       const ack = finding.acknowledged ? fillMessage(M.acknowledged, { reason: finding.acknowledged.reason }) : '';
-      io.out(
-        `    ${M.severity[finding.severity]} [${finding.ruleId}] ${where}: ${finding.paths[0] ?? ''}: ${finding.message}${ack}`,
-      );
+      io.out(`    ${severity} [${finding.ruleId}] ${where}: ${finding.paths[0] ?? ''}: ${finding.message}${ack}`);
     }
   }
   if (report.validationIssues > 0) io.out(`  ${fillMessage(M.invalid, { count: report.validationIssues })}`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.js';
+import { acknowledgeCommand } from './acknowledge.js';
 import { checkCommand } from './check.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
@@ -22,13 +23,25 @@ const USAGE = `使い方: pia <コマンド> [引数]
                                改訂を作成中・提出済み・公表済みにします（提出時期の確認も表示）
   render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
   check [--json] [--today YYYY-MM-DD] <file|dir>
-                               しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）`;
+                               しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）
+                               （確認済みの警告は理由とともに「確認済み」と表示します）
+  acknowledge <file> <規則ID> [--pointer <JSON Pointer>] -m "<理由>" [--today YYYY-MM-DD]
+                               今出ている警告を理由つきで確認済みにし、作業中の評価書に記録します
+                               （印字されず、次に確定する改訂とともに保存されます。--pointer 省略時はその規則の警告すべて）`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 /** Only the options that were given, so optional properties stay absent rather than undefined. */
 const pick = <T extends object, K extends keyof T>(values: T, keys: readonly K[]): Partial<Pick<T, K>> =>
   Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]])) as Partial<Pick<T, K>>;
+
+/** The reminders count from today; --today pins it (reproducible output, checking as of a planned 公表日). */
+const todayOption = (given: string | undefined): string | undefined => {
+  const today = given ?? new Date().toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(today)) return today;
+  io.err(`--today は YYYY-MM-DD の形式で指定してください:「${today}」`);
+  return undefined;
+};
 
 const run = async (argv: string[]): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -43,6 +56,7 @@ const run = async (argv: string[]): Promise<number> => {
       json: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       today: { type: 'string' },
+      pointer: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,13 +91,17 @@ const run = async (argv: string[]): Promise<number> => {
     case 'render':
       return renderCommand(target, values.output, io);
     case 'check': {
-      // The reminders count from today; --today pins it (reproducible output, checking as of a planned 公表日).
-      const today = values.today ?? new Date().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-        io.err(`--today は YYYY-MM-DD の形式で指定してください:「${today}」`);
+      const today = todayOption(values.today);
+      return today === undefined ? 2 : checkCommand(target, { json: values.json ?? false, today }, io);
+    }
+    case 'acknowledge': {
+      const today = todayOption(values.today);
+      if (today === undefined) return 2;
+      if (!rest[0]) {
+        io.err(USAGE);
         return 2;
       }
-      return checkCommand(target, { json: values.json ?? false, today }, io);
+      return acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), reason: values.message, today }, io);
     }
     default:
       io.err(`不明なコマンドです: ${command}\n${USAGE}`);

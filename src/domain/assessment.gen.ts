@@ -321,6 +321,15 @@ export type AssessmentFacts = {
   };
 };
 
+export type Acknowledgements = Array<{
+  /** 点検規則のID */
+  ruleId: string;
+  /** 指摘の項目（JSON Pointer） */
+  pointer?: string;
+  /** 確認済みとする理由 */
+  reason: string;
+}>;
+
 export type Yoshiki3Overview = {
   /** 特定個人情報ファイル名 */
   fileName: Text;
@@ -668,6 +677,7 @@ export type Yoshiki3Assessment = {
   /** 変更箇所 */
   changeHistory: ChangeHistory;
   facts?: AssessmentFacts;
+  acknowledgements?: Acknowledgements;
 };
 
 export type Yoshiki4ConsignmentScope = "特定個人情報ファイルの全体" | "特定個人情報ファイルの一部" | null;
@@ -1292,6 +1302,7 @@ export type Yoshiki4Assessment = {
   /** 変更箇所 */
   changeHistory: ChangeHistory;
   facts?: AssessmentFacts;
+  acknowledgements?: Acknowledgements;
 };
 
 export type Assessment = Yoshiki3Assessment | Yoshiki4Assessment;

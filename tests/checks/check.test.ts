@@ -99,6 +99,44 @@ describe('acknowledgements and the lifecycle gate', () => {
     expect(blocking.some((f) => f.acknowledged)).toBe(false);
   });
 
+  it("honours the document's own acknowledgements, an explicit list wins, and the entry is schema-valid", async () => {
+    const { form, data } = await seedCopy('004');
+    const reason = '委託事項２は削除済み。件数は次回の修正で直す';
+    const pointer = '/files/0/overview/consignment/status/count';
+    data['acknowledgements'] = [{ ruleId: 'consignment.count', pointer, reason }];
+    expect(validateAssessment(data).issues).toEqual([]);
+    const own = checkAssessment(form, data, { today: TODAY });
+    expect(own.find((f) => f.ruleId === 'consignment.count')?.acknowledged).toEqual({ reason });
+    expect(own.some((f) => f.ruleId === 'acknowledgement.stale')).toBe(false);
+    const explicit = checkAssessment(form, data, { today: TODAY, acknowledgements: [] });
+    expect(explicit.find((f) => f.ruleId === 'consignment.count')?.acknowledged).toBeUndefined();
+  });
+
+  it('ignores a stored acknowledgement of an ERROR or with a blank reason, and hints every one that covers nothing', async () => {
+    const { form, data } = await seedCopy('002');
+    data['acknowledgements'] = [
+      { ruleId: 'required.empty', reason: 'あとで記入' },
+      { ruleId: 'threshold.undetermined', reason: '　' },
+      { ruleId: 'consignment.count', reason: '委託事項は契約単位' },
+      { ruleId: 'threshold.undetermined', pointer: '/procedures/basicAssessment/threshold', reason: '取扱者数は集計中' },
+    ];
+    const findings = checkAssessment(form, data, { today: TODAY });
+    expect(blockingFindings(findings).some((f) => f.acknowledged)).toBe(false);
+    expect(findings.find((f) => f.ruleId === 'threshold.undetermined')?.acknowledged).toEqual({ reason: '取扱者数は集計中' });
+    const stale = findings.filter((f) => f.ruleId === 'acknowledgement.stale');
+    expect(stale.map((f) => [f.severity, f.pointers[0]])).toEqual([
+      ['INFO', '/acknowledgements/0'],
+      ['INFO', '/acknowledgements/1'],
+      ['INFO', '/acknowledgements/2'],
+    ]);
+    expect(stale[0]!.message).toContain('警告の規則のものではない');
+    expect(stale[1]!.message).toContain('理由がない');
+    expect(stale[2]!.message).toContain('今はありません');
+    expect(stale[0]!.section).toBe('確認済みの警告');
+    // A blank reason is a schema issue too, with the item's Japanese name.
+    expect(validateAssessment(data).issues.map((issue) => issue.pointer)).toEqual(['/acknowledgements/1/reason']);
+  });
+
   it('does not block a document with only WARN and INFO findings', async () => {
     const { form, data } = await seedCopy('004');
     expect(blockingFindings(checkAssessment(form, data, { today: TODAY }))).toEqual([]);

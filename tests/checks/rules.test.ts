@@ -150,6 +150,12 @@ const failing: readonly Case[] = [
     set: { '/cover/title': '予防接種に関する事務　重点項目評価書【令和8年3月31日 終了】' },
   },
   { rule: 'publication.networkUnpublished', seed: '004', set: { '/cover/publishedOn': null } },
+  {
+    rule: 'acknowledgement.stale',
+    seed: '002',
+    set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
+  },
+  { rule: 'acknowledgement.stale', seed: '004', set: { '/acknowledgements': [{ ruleId: 'required.empty', reason: 'あとで記入' }] } },
 ];
 
 const passing: readonly Case[] = [
@@ -285,6 +291,11 @@ const passing: readonly Case[] = [
   { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-18' },
   { rule: 'lifecycle.termination', seed: '004' },
   { rule: 'publication.networkUnpublished', seed: '004' },
+  {
+    rule: 'acknowledgement.stale',
+    seed: '004',
+    set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
+  },
 ];
 
 const findingsOf = async ({ seed, set = {}, today = TODAY }: Case) => {

@@ -22,7 +22,7 @@ describe('pia check', () => {
   it('groups findings under their official section with file:line:column, and exits 0 when nothing is an ERROR', () => {
     const { code, out } = pia('check', '--today', '2025-10-01', seedFile('004-ise-yobosesshu'));
     expect(code).toBe(0);
-    expect(out).toContain('エラー 0件、警告 11件、情報 0件');
+    expect(out).toContain('エラー 0件、警告 11件、確認済み 0件、情報 0件');
     const sections = out.split('\n').filter((line) => line.startsWith('  【'));
     expect(sections).toEqual([
       '  【Ⅱ　特定個人情報ファイルの概要】',

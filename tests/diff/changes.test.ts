@@ -18,6 +18,25 @@ const changed = <T extends object>(before: T, edit: (doc: T) => void, form: 'yos
   return computeChanges(form, before, after);
 };
 
+describe('computeChanges: what is not part of the published form', () => {
+  it('adding, editing and removing acknowledgements of WARNs proposes no 変更箇所 row, in either form', () => {
+    const ack = { ruleId: 'consignment.count', pointer: '/files/0/overview/consignment/status/count', reason: '件数は次回の修正で直す' };
+    expect(changed(ise, (doc) => (doc.acknowledgements = [ack]))).toEqual([]);
+    const acknowledged: Yoshiki3Assessment = { ...ise, acknowledgements: [ack] };
+    expect(changed(acknowledged, (doc) => (doc.acknowledgements = [{ ...ack, reason: '公表済みのとおり' }]))).toEqual([]);
+    expect(changed(acknowledged, (doc) => delete doc.acknowledgements)).toEqual([]);
+    expect(changed(kitakyushu, (doc) => (doc.acknowledgements = [{ ruleId: 'history.order', reason: '公表済みの並び' }]), 'yoshiki4')).toEqual([]);
+  });
+
+  it('an acknowledgement beside a real edit leaves exactly the edit', () => {
+    const changes = changed(ise, (doc) => {
+      doc.acknowledgements = [{ ruleId: 'history.timingEmpty', reason: '取り込んだ公表済みの行' }];
+      doc.disclosure.inquiry.contact = '伊勢市役所 健康課';
+    });
+    expect(changes.map((change) => change.pointer)).toEqual(['/disclosure/inquiry/contact']);
+  });
+});
+
 describe('computeChanges: repeated groups are matched by id', () => {
   it('deleting システム3 is one removed slot; システム4, now printed third, is not changed', () => {
     const changes = changed(ise, (doc) => doc.basicInfo.systems.splice(2, 1));

@@ -46,6 +46,15 @@ const row: ConfirmedRow = {
 };
 
 describe('revision store', () => {
+  it('freezes the acknowledged WARNs with the revision: a later change to the draft leaves the revision’s as they were', async () => {
+    const ack = { ruleId: 'consignment.count', pointer: '/files/0/overview/consignment/status/count', reason: '件数は次回の修正で直す' };
+    await writeFile(file, `${await readFile(file, 'utf8')}acknowledgements:\n  - ruleId: ${ack.ruleId}\n    pointer: ${ack.pointer}\n    reason: ${ack.reason}\n`);
+    await commit('確認済みの警告を記録');
+    await edit(`reason: ${ack.reason}`, 'reason: 公表済みのとおり');
+    expect((await readRevision(file, 1)).data['acknowledgements']).toEqual([ack]);
+    expect((await loadAssessment(file)).data['acknowledgements']).toEqual([{ ...ack, reason: '公表済みのとおり' }]);
+  });
+
   it('commits numbered, frozen revisions with their metadata and the draft’s content (comments kept)', async () => {
     const first = await commit('初回公表');
     await edit('externalAudit: false', 'externalAudit: true');

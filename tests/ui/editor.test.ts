@@ -152,7 +152,7 @@ describe('the editor in Chromium', () => {
     const index = findings.findIndex((f) => f.pointers[0]?.startsWith('/files/'));
     const first = findings[index];
     expect(first).toBeDefined();
-    await page.locator('pia-issue-list details.findings li button').nth(index).click();
+    await page.locator('pia-issue-list details.findings li button.reveal').nth(index).click();
     const focused = await focusedPointer(page);
     expect(focused).toBeTruthy();
     expect(first?.pointers[0]?.startsWith(String(focused))).toBe(true);

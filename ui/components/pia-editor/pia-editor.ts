@@ -215,7 +215,8 @@ export class PiaEditor extends LitElement {
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           ${this.setAsideNotice()}
-          <pia-issue-list .issues=${issues} .findings=${this.draft.findings}></pia-issue-list>
+          <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
+            .acknowledgements=${Array.isArray(data['acknowledgements']) ? data['acknowledgements'] : []}></pia-issue-list>
           ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
           ${repeat(
             sections,
