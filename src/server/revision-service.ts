@@ -174,7 +174,13 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
       const [from, target] = await Promise.all([version(id, fromNumber), version(id, to)]);
       const candidates = computeChanges(target.form, from.data, target.data);
       const proposed = proposeRows(candidates, target.changeDate);
-      const rows = target.revision ? keepConfirmed(proposed, target.revision.rows) : proposed;
+      const rows = !target.revision
+        ? proposed
+        : // Against its own base a revision's rows are the officer's: both sides are frozen, so the proposals cannot
+          // have changed, and rows they dropped, merged or rewrote must not come back.
+          fromNumber === target.revision.baseRevision && target.revision.rows.length > 0
+          ? [...target.revision.rows]
+          : keepConfirmed(proposed, target.revision.rows);
       return { from: fromNumber, to, rows, items: candidates.map(itemOf) };
     },
 
