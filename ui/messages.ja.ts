@@ -106,7 +106,7 @@ export const UI_MESSAGES_JA = {
   mergeRow: '上の行とまとめる',
   splitRow: 'まとめを戻す',
   exceptionLabel: '重要な変更にあたらない理由',
-  exceptionNone: '選択なし（重要な変更）',
+  exceptionNone: '選択なし',
   timingFlag: '要確認',
   flaggedRows: '提出時期が規則と食い違う行：{count}件',
   noFlaggedRows: '提出時期が規則と食い違う行はありません。',

@@ -30,11 +30,13 @@ export class PiaChangeTable extends LitElement {
       th { background: var(--pia-label-bg); white-space: nowrap; }
       td { white-space: pre-wrap; word-break: break-word; }
       td.date { white-space: nowrap; }
-      td.item { width: 16%; }
+      td.item { width: 15%; }
       td.before, td.after { width: 20%; }
-      td.timing { width: 13rem; }
-      td.explanation { width: 15%; }
-      td.actions { width: 9.5rem; }
+      td.explanation { width: 14%; }
+      /* Controls, not printed text: the template's line breaks must not become blank lines. */
+      td.timing, td.actions { white-space: normal; }
+      td.timing > * { min-width: 11.5rem; }
+      td.actions > * { min-width: 8.75rem; }
       textarea { max-height: 18em; overflow-y: auto; }
       select { width: 100%; }
       .timing-事前 { font-weight: 700; }
@@ -42,7 +44,7 @@ export class PiaChangeTable extends LitElement {
       .flag { margin: 0.5rem 0 0; padding: 0.35rem 0.5rem; white-space: normal; font-size: 0.85rem;
         color: var(--pia-warn); background: #fdf3dc; border-left: 4px solid var(--pia-warn); }
       .flag strong { margin-right: 0.25rem; }
-      .actions button { display: block; width: 100%; margin-bottom: 0.4rem; font-size: 0.85rem; padding: 0.2rem 0.4rem; }
+      .actions button { display: block; width: 100%; margin-bottom: 0.4rem; line-height: 1.4; font-size: 0.85rem; padding: 0.2rem 0.4rem; }
       tr.dropped td:not(.actions) { text-decoration: line-through; color: var(--pia-muted); background: #f7f7f7; }
       .dropped-note { font-size: 0.85rem; white-space: normal; margin: 0 0 0.4rem; }
     `,

@@ -22,8 +22,8 @@ const sideOf = (item: ChangedItem, side: Side): TemplateResult => {
 };
 
 /**
- * @summary Compare two revisions (or a revision and the draft): the proposed 変更箇所 rows, whose 提出時期に係る説明
- * the officer confirms and saves with the revision, and each changed item before/after side by side.
+ * @summary Compare two revisions (or a revision and the draft): the 変更箇所 rows, which the officer confirms, edits,
+ * merges or drops and saves with the revision, and each changed item before/after side by side.
  * @fires pia-navigate
  */
 export class PiaCompare extends LitElement {
