@@ -176,9 +176,9 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
       const proposed = proposeRows(candidates, target.changeDate);
       const rows = !target.revision
         ? proposed
-        : // Against its own base a revision's rows are the officer's: both sides are frozen, so the proposals cannot
-          // have changed, and rows they dropped, merged or rewrote must not come back.
-          fromNumber === target.revision.baseRevision && target.revision.rows.length > 0
+        : // Against its own base a revision's rows are the officer's: commit stored the proposals, both sides are
+          // frozen so they cannot have changed, and rows the officer dropped, merged or rewrote must not come back.
+          fromNumber === target.revision.baseRevision
           ? [...target.revision.rows]
           : keepConfirmed(proposed, target.revision.rows);
       return { from: fromNumber, to, rows, items: candidates.map(itemOf) };

@@ -240,6 +240,12 @@ describe('confirming rows and changing the status', () => {
     expect(saved.statusCode).toBe(200);
     const diff = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=2&to=3') })).json<DiffResponse>();
     expect(diff.rows).toEqual([merged]);
+
+    // Dropping every row is a decision too: the proposals do not come back.
+    await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/3/rows'), payload: { rows: [] } });
+    const emptied = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=2&to=3') })).json<DiffResponse>();
+    expect(emptied.rows).toEqual([]);
+    expect(emptied.items).toHaveLength(2);
   });
 
   it('marks a revision submitted; the list shows the newest revision’s status', async () => {
