@@ -63,6 +63,11 @@ export const API_MESSAGES_JA = {
     '整合性チェックで誤り（エラー）が{count}件見つかったため、改訂{n}を「{status}」にできません。誤りを直した評価書で新しい改訂を作成してください。',
   unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
+  invalidRow: '変更箇所の{row}行目の「{field}」が正しくありません。',
+  invalidRowShape: '変更箇所の{row}行目が正しくありません。{columns} を持つ行にしてください。',
+  invalidRowChoice: '変更箇所の{row}行目の「{field}」は {choices} のいずれかにしてください。',
+  missingRowField: '変更箇所の{row}行目に「{field}」がありません。',
+  unknownRowField: '変更箇所の{row}行目に「{field}」という欄はありません。',
 } as const;
 
 /** Where a malformed request went wrong, as named in invalidRequest. */
@@ -102,6 +107,13 @@ export const TIMING_WARNINGS_JA = {
   exceptionWithoutExplanation: '※の項目を重要な変更にあたらないとしていますが、提出時期に係る説明が空です。',
   timingMissing: '提出時期が空です。新しい改訂では事前か事後を記入してください。',
 } as const;
+
+/** A confirmed row's fields that are not printed columns (those are titled by the schema), for request errors. */
+export const ROW_FIELDS_JA: Record<string, string> = {
+  pointer: '項目の位置（pointer）',
+  important: '重要な変更か（important）',
+  exception: '重要な変更にあたらない理由（exception）',
+};
 
 /** Revision states as shown to people. */
 export const REVISION_STATUS_JA = {

@@ -61,3 +61,32 @@ export const keepConfirmed = (proposed: readonly ConfirmedRow[], confirmed: read
   });
   return [...merged, ...confirmed.filter((row) => row.pointer === undefined)];
 };
+
+const joinLines = (upper: string, lower: string): string => (upper === '' ? lower : lower === '' ? upper : `${upper}\n${lower}`);
+
+/** 事前 wins: if either part needs a 再評価 before it takes effect, so does the printed row that holds both. */
+const mergedTiming = (upper: ConfirmedRow['timing'], lower: ConfirmedRow['timing']): ConfirmedRow['timing'] => {
+  if (upper === CHANGE_TABLE_JA.prior || lower === CHANGE_TABLE_JA.prior) return CHANGE_TABLE_JA.prior;
+  return upper === CHANGE_TABLE_JA.posterior || lower === CHANGE_TABLE_JA.posterior ? CHANGE_TABLE_JA.posterior : '';
+};
+
+/**
+ * The officer prints two rows as one (the published tables often cite several items in one row): the lower row
+ * joins the upper one line by line. The result is ※ if either part is, and keeps an exception only when every ※
+ * part was excused for the same reason, so the rule check still sees an unexcused ※ change. It has no pointer:
+ * it is the officer's row now, not a proposal.
+ */
+export const mergeRows = (upper: ConfirmedRow, lower: ConfirmedRow): ConfirmedRow => {
+  const exceptions = new Set([upper, lower].filter((row) => row.important).map((row) => row.exception));
+  const [exception] = exceptions.size === 1 ? [...exceptions] : [undefined];
+  return {
+    date: upper.date,
+    item: joinLines(upper.item, lower.item),
+    before: joinLines(upper.before, lower.before),
+    after: joinLines(upper.after, lower.after),
+    timing: mergedTiming(upper.timing, lower.timing),
+    explanation: upper.explanation === lower.explanation ? upper.explanation : joinLines(upper.explanation, lower.explanation),
+    important: upper.important || lower.important,
+    ...(exception !== undefined ? { exception } : {}),
+  };
+};

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode, type ErrorDetails } from '../errors.js';
 import { API_MESSAGES_JA, REQUEST_PARTS_JA, fillMessage } from '../messages.ja.js';
 import type { ApiError } from './dto.js';
+import { rowRequestMessage } from './row-request-error.js';
 
 type ValidationError = { instancePath: string; keyword: string; params?: Record<string, unknown> };
 
@@ -37,6 +38,8 @@ const fromValidation = (request: FastifyRequest, error: FastifyError): AppError 
   if (context === 'body' && (first?.instancePath === '/data' || first?.params?.['missingProperty'] === 'data')) {
     return new AppError('INVALID_REQUEST', API_MESSAGES_JA.dataNotObject, details);
   }
+  const rowMessage = context === 'body' ? rowRequestMessage(first) : undefined;
+  if (rowMessage) return new AppError('INVALID_REQUEST', rowMessage, details);
   const field =
     first?.instancePath || (first?.params?.['missingProperty'] ? `/${String(first.params['missingProperty'])}` : '');
   const where = `${REQUEST_PARTS_JA[context] ?? context}${field}`;

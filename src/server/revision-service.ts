@@ -174,7 +174,13 @@ export const createRevisionService = (dataDir: string, assessments: AssessmentSe
       const [from, target] = await Promise.all([version(id, fromNumber), version(id, to)]);
       const candidates = computeChanges(target.form, from.data, target.data);
       const proposed = proposeRows(candidates, target.changeDate);
-      const rows = target.revision ? keepConfirmed(proposed, target.revision.rows) : proposed;
+      const rows = !target.revision
+        ? proposed
+        : // Against its own base a revision's rows are the officer's: commit stored the proposals, both sides are
+          // frozen so they cannot have changed, and rows the officer dropped, merged or rewrote must not come back.
+          fromNumber === target.revision.baseRevision
+          ? [...target.revision.rows]
+          : keepConfirmed(proposed, target.revision.rows);
       return { from: fromNumber, to, rows, items: candidates.map(itemOf) };
     },
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AssessmentResponse,
+  ConfirmedRow,
   AssessmentSummary,
   DiffResponse,
   ListRevisionsResponse,
@@ -191,17 +192,60 @@ describe('confirming rows and changing the status', () => {
     expect(diff.rows[0]!.explanation).toBe('市長の交代に伴う記載の更新');
   });
 
-  it('refuses rows the table cannot print (422)', async () => {
+  it('refuses malformed rows with 400, naming the row and the printed column, and stores nothing', async () => {
     const meta = await twoRevisions();
-    const rows = meta.rows.map((row) => ({ ...row, timing: 'いつか' }));
-    const response = await server.app.inject({
-      method: 'PUT',
-      url: api(ID_004, '/revisions/2/rows'),
-      payload: { rows },
+    const [row] = meta.rows;
+    const put = (rows: unknown[]) =>
+      server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/2/rows'), payload: { rows } });
+    const refusals: [unknown[], string][] = [
+      [[row, { ...row, timing: 'いつか' }], '変更箇所の2行目の「提出時期」は 「事前」・「事後」・空欄 のいずれかにしてください。'],
+      [[{ ...row, after: 5 }], '変更箇所の1行目の「変更後の記載」が正しくありません。'],
+      [[{ ...row, important: 'true' }], '変更箇所の1行目の「重要な変更か（important）」が正しくありません。'],
+      [[{ ...row, exception: 'LATER' }], '変更箇所の1行目の「重要な変更にあたらない理由（exception）」は 「TYPO」・「FORMAL」・「RISK_REDUCTION」・「OTHER」 のいずれかにしてください。'],
+      [[{ ...row, date: '令和8年4月1日' }], '変更箇所の1行目の「変更日」が正しくありません。'],
+      [[{ ...row, note: 'x' }], '変更箇所の1行目に「note」という欄はありません。'],
+      [[{ date: row!.date, item: row!.item }], '変更箇所の1行目に「変更前の記載」がありません。'],
+      [['事後'], '変更箇所の1行目が正しくありません。変更日・項目・変更前の記載・変更後の記載・提出時期・提出時期に係る説明 を持つ行にしてください。'],
+    ];
+    for (const [rows, message] of refusals) {
+      const response = await put(rows);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual(expect.objectContaining({ code: 'INVALID_REQUEST', message }));
+    }
+    const stored = (await server.app.inject({ method: 'GET', url: api(ID_004, '/revisions') })).json<ListRevisionsResponse>();
+    expect(stored.items.find((meta) => meta.number === 2)?.rows).toEqual(meta.rows);
+  });
+
+  it('stores dropped, merged and rewritten rows exactly, and the compare against the base shows them so', async () => {
+    await twoRevisions();
+    await edit(ID_004, (data) => {
+      cover(data)['organization'] = '伊勢市長　鈴木健二';
+      cover(data)['specialNotes'] = '令和8年度から予約システムを変更';
     });
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'ASSESSMENT_INVALID' });
-    expect(response.json<{ message: string }>().message).toContain('提出時期は「事前」か「事後」です');
+    const third = (await commit(ID_004, 2, '市長の交代と特記事項', '2026-04-01')).json<RevisionMeta>();
+    expect(third.rows).toHaveLength(2);
+    const [first, second] = third.rows;
+    // The officer merges the two rows into one, rewrites its 変更後 and excuses it as a typo fix.
+    const merged: ConfirmedRow = {
+      date: first!.date,
+      item: `${first!.item}\n${second!.item}`,
+      before: first!.before,
+      after: '伊勢市長　鈴木健二（令和8年4月就任）',
+      timing: '事後',
+      explanation: '重要な変更にあたらぬ項目（誤字脱字の修正）',
+      important: false,
+      exception: 'TYPO',
+    };
+    const saved = await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/3/rows'), payload: { rows: [merged] } });
+    expect(saved.statusCode).toBe(200);
+    const diff = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=2&to=3') })).json<DiffResponse>();
+    expect(diff.rows).toEqual([merged]);
+
+    // Dropping every row is a decision too: the proposals do not come back.
+    await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/3/rows'), payload: { rows: [] } });
+    const emptied = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=2&to=3') })).json<DiffResponse>();
+    expect(emptied.rows).toEqual([]);
+    expect(emptied.items).toHaveLength(2);
   });
 
   it('marks a revision submitted; the list shows the newest revision’s status', async () => {

@@ -37,14 +37,14 @@ describe('revisions and compare in Chromium', () => {
     await table.waitFor();
     const rows = table.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
-    const row = await rows.first().innerText();
-    expect(row).toContain('事務の名称');
-    expect(row).toContain('（追加接種を含む）');
-    expect(row).toContain('令和7年4月1日');
+    // The officer may rewrite every text of the row, so the proposal fills its text boxes.
+    expect(await page.getByLabel('項目（1行目）', { exact: true }).inputValue()).toContain('事務の名称');
+    expect(await page.getByLabel('変更後の記載（1行目）', { exact: true }).inputValue()).toContain('（追加接種を含む）');
+    expect(await rows.first().innerText()).toContain('令和7年4月1日');
     const inserted = page.locator('pia-compare article .after ins');
     expect(await inserted.allInnerTexts()).toContain('（追加接種を含む）');
 
-    const explanation = rows.first().locator('textarea');
+    const explanation = page.getByLabel('提出時期に係る説明（1行目）', { exact: true });
     await explanation.fill('事務の範囲の明確化であり、重要な変更にあたらない。');
     await page.getByRole('button', { name: '変更箇所を保存' }).click();
     await page.locator('pia-compare [role=status]', { hasText: '変更箇所を保存しました。' }).waitFor();
@@ -52,7 +52,7 @@ describe('revisions and compare in Chromium', () => {
     // The confirmed rows are stored with revision 2: a fresh compare shows the officer's explanation, not the proposal.
     await page.reload();
     await page.locator('pia-change-table table tbody tr').first().waitFor();
-    expect(await page.locator('pia-change-table tbody tr textarea').first().inputValue()).toBe(
+    expect(await page.getByLabel('提出時期に係る説明（1行目）', { exact: true }).inputValue()).toBe(
       '事務の範囲の明確化であり、重要な変更にあたらない。',
     );
 

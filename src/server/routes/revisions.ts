@@ -1,6 +1,8 @@
 /** Revisions: list, commit, read one, confirm its 変更箇所 rows, change its status; and the diff of two versions. */
-import type { FastifyPluginAsync } from 'fastify';
-import { REVISION_STATUSES } from '../../domain/revision.js';
+import { Ajv } from 'ajv';
+import type { FastifyPluginAsync, FastifySchemaCompiler } from 'fastify';
+import { EXCEPTION_CODES, REVISION_STATUSES } from '../../domain/revision.js';
+import { CHANGE_TABLE_JA } from '../../messages.ja.js';
 import type {
   CommitRevisionRequest,
   DiffResponse,
@@ -48,15 +50,43 @@ const diffSchema = {
   },
 } as const;
 
+/**
+ * One confirmed 変更箇所 row (ConfirmedRow): the printed columns plus what the ※ rule check needs. The store checks
+ * the rows again before writing; this refuses a malformed request with the row and column it got wrong.
+ */
+const confirmedRow = {
+  type: 'object',
+  required: ['date', 'item', 'before', 'after', 'timing', 'explanation', 'important'],
+  additionalProperties: false,
+  properties: {
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    item: { type: 'string', maxLength: 20000 },
+    before: { type: 'string', maxLength: 200000 },
+    after: { type: 'string', maxLength: 200000 },
+    timing: { type: 'string', enum: [CHANGE_TABLE_JA.prior, CHANGE_TABLE_JA.posterior, ''] },
+    explanation: { type: 'string', maxLength: 20000 },
+    pointer: { type: 'string', pattern: '^/', maxLength: 2000 },
+    important: { type: 'boolean' },
+    exception: { type: 'string', enum: [...EXCEPTION_CODES] },
+  },
+} as const;
+
 const rowsSchema = {
   params: revisionParams,
-  // Each row is checked by the revision store, which knows what the printed table accepts.
   body: {
     type: 'object',
     required: ['rows'],
-    properties: { rows: { type: 'array', maxItems: 5000, items: { type: 'object' } } },
+    additionalProperties: false,
+    properties: { rows: { type: 'array', maxItems: 5000, items: confirmedRow } },
   },
 } as const;
+
+/**
+ * fastify's default ajv coerces types and silently drops unknown properties; the stored rows are what gets published,
+ * so this route takes them exactly as sent or refuses them.
+ */
+const exactAjv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false });
+const exactValidator: FastifySchemaCompiler<object> = ({ schema }) => exactAjv.compile(schema);
 
 const statusSchema = {
   params: revisionParams,
@@ -88,7 +118,7 @@ export const revisionRoutes: FastifyPluginAsync<{ revisions: RevisionService }> 
 
   app.put<{ Params: RevisionParams; Body: SaveRowsRequest; Reply: RevisionMeta }>(
     '/api/assessments/:id/revisions/:n/rows',
-    { schema: rowsSchema },
+    { schema: rowsSchema, validatorCompiler: exactValidator },
     async (request) => revisions.saveRows(request.params.id, Number(request.params.n), request.body.rows),
   );
 

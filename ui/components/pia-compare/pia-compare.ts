@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
 import { api } from '../../api/client.js';
-import type { ChangedItem, ConfirmedRow, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
+import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
 import { emit } from '../../events.js';
+import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import '../pia-change-table/pia-change-table.js';
@@ -21,8 +22,8 @@ const sideOf = (item: ChangedItem, side: Side): TemplateResult => {
 };
 
 /**
- * @summary Compare two revisions (or a revision and the draft): the proposed 変更箇所 rows, whose 提出時期に係る説明
- * the officer confirms and saves with the revision, and each changed item before/after side by side.
+ * @summary Compare two revisions (or a revision and the draft): the 変更箇所 rows, which the officer confirms, edits,
+ * merges or drops and saves with the revision, and each changed item before/after side by side.
  * @fires pia-navigate
  */
 export class PiaCompare extends LitElement {
@@ -33,6 +34,7 @@ export class PiaCompare extends LitElement {
     to: { state: true },
     diff: { state: true },
     rows: { state: true },
+    dirty: { state: true },
     error: { state: true },
     notice: { state: true },
     title: { state: true },
@@ -51,6 +53,8 @@ export class PiaCompare extends LitElement {
       .pick select { max-width: 100%; }
       h2 { font-size: 1.1rem; margin: 0 0 0.75rem; }
       .row-actions { display: flex; gap: 1rem; align-items: center; margin-top: 0.75rem; flex-wrap: wrap; }
+      .flag-count { font-weight: 700; color: var(--pia-warn); }
+      .flag-count.none { font-weight: 400; color: var(--pia-ok); }
       article { border: 1px solid var(--pia-line); border-radius: 4px; margin-bottom: 1rem; overflow: hidden; }
       article h3 { margin: 0; font-size: 0.95rem; padding: 0.5rem 0.75rem; background: var(--pia-label-bg); }
       .sides { display: grid; grid-template-columns: 1fr 1fr; }
@@ -67,7 +71,10 @@ export class PiaCompare extends LitElement {
   declare from: number | undefined;
   declare to: number | 'draft';
   declare diff: DiffResponse | undefined;
-  declare rows: ConfirmedRow[];
+  /** The rows being confirmed, dropped ones included until saved. */
+  declare rows: RowEntry[];
+  /** Rows edited since they were loaded or saved. */
+  declare dirty: boolean;
   declare error: string;
   declare notice: string;
   /** 評価書名, for the heading. */
@@ -79,6 +86,7 @@ export class PiaCompare extends LitElement {
     this.revisions = [];
     this.to = 'draft';
     this.rows = [];
+    this.dirty = false;
     this.error = '';
     this.notice = '';
     this.title = '';
@@ -111,7 +119,8 @@ export class PiaCompare extends LitElement {
     this.notice = '';
     try {
       this.diff = await api.diff(this.assessmentId, this.from, this.to);
-      this.rows = this.diff.rows;
+      this.rows = entriesOf(this.diff.rows);
+      this.dirty = false;
       this.error = '';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -121,11 +130,23 @@ export class PiaCompare extends LitElement {
   private async saveRows(): Promise<void> {
     if (this.to === 'draft') return;
     try {
-      await api.saveRows(this.assessmentId, this.to, this.rows);
+      const saved = await api.saveRows(this.assessmentId, this.to, keptRows(this.rows));
+      // Saved: dropped rows are gone for good and merges can no longer be undone.
+      this.rows = entriesOf(saved.rows);
+      this.dirty = false;
+      this.error = '';
       this.notice = msg('rowsSaved');
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** How many rows the officer still has to look at before the table is published. */
+  private flagCount(): TemplateResult {
+    const count = flaggedCount(this.rows);
+    return count > 0
+      ? html`<span class="flag-count">⚠ ${msg('flaggedRows', { count })}</span>`
+      : html`<span class="flag-count none">${msg('noFlaggedRows')}</span>`;
   }
 
   private option(meta: RevisionMeta, selected: boolean): TemplateResult {
@@ -157,12 +178,18 @@ export class PiaCompare extends LitElement {
         <h2 id="rows-heading">${msg('changeRowsHeading')}</h2>
         ${this.rows.length === 0
           ? html`<p>${msg('noChanges')}</p>`
-          : html`<pia-change-table .form=${this.form} .rows=${this.rows} ?editable=${this.to !== 'draft'}
-              @pia-rows-change=${(e: CustomEvent<ConfirmedRow[]>) => { this.rows = e.detail; }}></pia-change-table>
+          : html`<pia-change-table .form=${this.form} .entries=${this.rows} ?editable=${this.to !== 'draft'}
+              @pia-rows-change=${(e: CustomEvent<RowEntry[]>) => {
+                this.rows = e.detail;
+                this.dirty = true;
+                this.notice = '';
+              }}></pia-change-table>
             <div class="row-actions">
               ${this.to === 'draft'
                 ? html`<span>${msg('rowsNeedRevision')}</span>`
                 : html`<button type="button" class="primary" @click=${() => void this.saveRows()}>${msg('saveRows')}</button>`}
+              ${this.flagCount()}
+              ${this.dirty ? html`<span>${msg('unsavedState')}</span>` : nothing}
               ${this.notice ? html`<span role="status">${this.notice}</span>` : nothing}
             </div>`}
       </section>
