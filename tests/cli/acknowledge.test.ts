@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySeed, makeTempDir, ROOT } from '../helpers/seeds.js';
-
-const pia = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { pia } from '../helpers/pia.js';
 
 const COUNT = '/files/0/overview/consignment/status/count';
 const REASON = '委託事項２は令和7年3月27日に削除済み。件数は次回の修正で直す';

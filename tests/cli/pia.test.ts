@@ -1,14 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssessment } from '../../src/store/index.js';
-import { makeTempDir, ROOT, seedFile } from '../helpers/seeds.js';
-
-const pia = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+import { makeTempDir, seedFile } from '../helpers/seeds.js';
+import { pia } from '../helpers/pia.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {

@@ -1,14 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { squash } from '../helpers/render.js';
-import { copySeed, makeTempDir, ROOT } from '../helpers/seeds.js';
-
-const pia = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pia.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { pia } from '../helpers/pia.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let file: string;

@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchChromium, startUiServer, type UiServer } from './support.js';
 
 /**
@@ -16,4 +16,17 @@ export const useServerAndBrowser = (): { server: UiServer; browser: Browser } =>
     await shared.server?.close();
   });
   return shared;
+};
+
+/** A fresh browser context and page at 1280×800 for every test, closed after it; read the fields inside tests. */
+export const usePagePerTest = (shared: { browser: Browser }): { context: BrowserContext; page: Page } => {
+  const current = {} as { context: BrowserContext; page: Page };
+  beforeEach(async () => {
+    current.context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    current.page = await current.context.newPage();
+  });
+  afterEach(async () => {
+    await current.context.close();
+  });
+  return current;
 };
