@@ -12,8 +12,8 @@ export const SEEDS = [
 ] as const;
 
 export const seedFile = (dir: string): string => path.join(ROOT, 'assessments', dir, 'assessment.yaml');
-export const seedTextFile = (name: string): string => path.join(ROOT, '..', 'shared', 'seeds', name);
-export const formReference = (form: string): string => path.join(ROOT, '..', 'shared', 'forms', `${form}.md`);
+export const seedTextFile = (name: string): string => path.join(ROOT, 'tests', 'fixtures', 'seeds', name);
+export const formReference = (form: string): string => path.join(ROOT, 'tests', 'fixtures', 'forms', `${form}.md`);
 
 export const makeTempDir = async (): Promise<{ dir: string; cleanup: () => Promise<void> }> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-test-'));
