@@ -1,19 +1,11 @@
-import {
-  childNode,
-  choiceOptions,
-  formRevisionOf,
-  formRoot,
-  itemPath,
-  splitPointer,
-  type FormId,
-  type ResolvedNode,
-} from '../schema/index.js';
+import { formRevisionOf, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { isBlankEntry } from '../domain/blank.js';
 import { isIsoDate } from '../domain/wareki-parse.js';
 import { parseCountRange, type CountRange } from './ranges.js';
 import { judgeThreshold, type ThresholdInput, type ThresholdJudgement } from './threshold.js';
 import type { CheckOptions, Rule } from './types.js';
 
-/** Read access to one assessment for the rules: values by pointer, labels and options from the schema. */
+/** Read access to one assessment for the rules: values by pointer, labels from the schema. */
 export type CheckContext = {
   readonly form: FormId;
   readonly data: unknown;
@@ -25,11 +17,11 @@ export type CheckContext = {
   text(pointer: string): string;
   /** Entries of a repeated group (always an array). */
   list(pointer: string): readonly unknown[];
+  /** Pointers of a repeated group's entries that hold answers: printed-empty slots state nothing, so rules skip them. */
+  entries(pointer: string): string[];
   /** The official label of the item (last level of its path). */
   label(pointer: string): string;
   path(pointer: string): string[];
-  /** The ＜選択肢＞ option at index, read from the schema so option texts are never copied into code. */
-  option(pointer: string, index: number): string;
   threshold: ThresholdContext;
 };
 
@@ -48,12 +40,6 @@ const getAt = (data: unknown, segments: readonly string[]): unknown => {
     value = (value as Record<string, unknown>)[segment];
   }
   return value;
-};
-
-const nodeAt = (form: FormId, pointer: string): ResolvedNode | undefined => {
-  let node: ResolvedNode | undefined = formRoot(form);
-  for (const segment of splitPointer(pointer)) node = node && childNode(node, segment);
-  return node;
 };
 
 const isoOrNull = (value: unknown): string | null => (isIsoDate(value) ? value : null);
@@ -98,14 +84,12 @@ export const createContext = (form: FormId, data: unknown, options: CheckOptions
       const value = get(pointer);
       return Array.isArray(value) ? value : [];
     },
+    entries: (pointer) => {
+      const value = get(pointer);
+      return Array.isArray(value) ? value.flatMap((entry, index) => (isBlankEntry(entry) ? [] : [`${pointer}/${index}`])) : [];
+    },
     label: (pointer) => path(pointer).at(-1) ?? pointer,
     path,
-    option: (pointer, index) => {
-      const node = nodeAt(form, pointer.replace(/\/\d+\//g, '/0/'));
-      const option = node && choiceOptions(node)?.[index];
-      if (option === undefined) throw new Error(`no option ${index} at ${pointer} in ${form}`);
-      return option;
-    },
     threshold: thresholdInputOf(data),
   };
 };

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
+import { isBlankEntry, saysNothing } from '../domain/blank.js';
 import { SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
 
 /**
@@ -49,9 +50,24 @@ const createAjv = (): Ajv2020 => {
       return false;
     },
   });
+  // "Must stay empty" rules use the one definition of blank (src/domain/blank.ts), never a pattern of their own.
+  ajv.addKeyword({
+    keyword: 'x-blank',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown) => !enabled || saysNothing(data),
+  });
+  ajv.addKeyword({
+    keyword: 'x-blankEntries',
+    type: 'array',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown[]) => !enabled || data.every(isBlankEntry),
+  });
   for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
   return ajv;
 };
+
+/** Our keywords that validate (the rest only annotate). */
+export const VALIDATING_KEYWORDS = ['x-uniqueIds', 'x-blank', 'x-blankEntries'] as const;
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<FormId, ValidateFunction>();

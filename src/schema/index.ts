@@ -17,4 +17,5 @@ export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevis
 export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
+export { namedOption, nodeAtPointer, optionNumbers } from './options.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';

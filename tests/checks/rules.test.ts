@@ -140,7 +140,7 @@ const failing: readonly Case[] = [
     set: { [`${C4}/items/0/scope/personCount`]: '100万人以上1,000万人未満' },
   },
   { rule: 'required.empty', seed: '004', set: { '/disclosure/inquiry/contact': '' } },
-  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
+  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': ' \n' } },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-19' },
   { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-19' },
   { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-19' },
@@ -285,6 +285,8 @@ const passing: readonly Case[] = [
   { rule: 'entries.personCount', seed: '001' },
   { rule: 'required.empty', seed: '004' },
   { rule: 'required.empty', seed: '001' },
+  // 「―」 is a deliberate "none" answer, not an empty item (the same definition of blank everywhere: src/domain/blank.ts).
+  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-18' },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-08-19' },
   { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-18' },

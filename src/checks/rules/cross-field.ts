@@ -1,9 +1,10 @@
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
+import { OPTION } from '../options.js';
 import { parseCountRange } from '../ranges.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './values.js';
+import { saysNothing } from '../../domain/blank.js';
 
 const overview = (file: number): string => `/files/${file}/overview`;
 const risks = (file: number): string => `/files/${file}/riskMeasures`;
@@ -17,7 +18,7 @@ const perFile =
 
 const countMismatch = (context: CheckContext, countPointer: string, listPointer: string): Hit[] => {
   const declared = context.get(countPointer);
-  const entries = context.list(listPointer).length;
+  const entries = context.entries(listPointer).length;
   if (declared === entries) return [];
   const entryLabel = context.path(`${listPointer}/0`).at(-1)?.replace(/\d+$/, '') ?? '';
   return [
@@ -34,7 +35,7 @@ const countMismatch = (context: CheckContext, countPointer: string, listPointer:
 
 const checkConsignmentCount = perFile((context, file) => {
   const status = `${overview(file)}/consignment/status`;
-  if (context.get(`${status}/value`) !== context.option(`${status}/value`, 0)) return []; // 委託する
+  if (context.get(`${status}/value`) !== OPTION.consign) return [];
   return countMismatch(context, `${status}/count`, `${overview(file)}/consignment/items`);
 });
 
@@ -68,31 +69,28 @@ const flagMismatch = (context: CheckContext, flag: string, expected: boolean, ca
 const checkConsignmentFlag = perFile((context, file) => {
   const value = `${overview(file)}/consignment/status/value`;
   const chosen = context.get(value);
-  if (chosen !== context.option(value, 0) && chosen !== context.option(value, 1)) return [];
-  return flagMismatch(context, `${risks(file)}/consignment/notConsigned`, chosen === context.option(value, 1), value);
+  if (chosen !== OPTION.consign && chosen !== OPTION.notConsign) return [];
+  return flagMismatch(context, `${risks(file)}/consignment/notConsigned`, chosen === OPTION.notConsign, value);
 });
 
 const checkReconsignment = perFile((context, file) => {
-  const items = context
-    .list(`${overview(file)}/consignment/items`)
-    .map((_, i) => `${overview(file)}/consignment/items/${i}`);
-  const says = (item: string, index: number): boolean =>
-    context.get(`${item}/reconsignment`) === context.option(`${item}/reconsignment`, index);
+  const items = context.entries(`${overview(file)}/consignment/items`);
+  const says = (item: string, option: string): boolean => context.get(`${item}/reconsignment`) === option;
   const hits: Hit[] = items
-    .filter((item) => says(item, 0))
+    .filter((item) => says(item, OPTION.reconsign))
     .flatMap((item) =>
       ['reconsignmentPermission', 'reconsignmentMatters']
-        .filter((part) => isBlank(context.get(`${item}/${part}`)))
+        .filter((part) => saysNothing(context.get(`${item}/${part}`)))
         .map((part) => ({
           pointers: [`${item}/${part}`, `${item}/reconsignment`],
           message: fillMessage(M.reconsignmentDetailsMissing, { item: context.label(`${item}/${part}`) }),
         })),
     );
   const handling = `${risks(file)}/consignment/risk/reconsigneeHandling/value`;
-  const notReconsigning = context.option(handling, 3); // 再委託していない
+  const notReconsigning = OPTION.notReconsigning;
   const chosen = context.get(handling);
   if (items.length === 0 || chosen === null || chosen === undefined) return hits;
-  const none = items.every((item) => says(item, 1));
+  const none = items.every((item) => says(item, OPTION.notReconsign));
   if (none !== (chosen === notReconsigning)) {
     hits.push({
       pointers: [handling, `${items[0]}/reconsignment`],
@@ -117,8 +115,8 @@ const checkProvisionFlag = perFile((context, file) => {
 
 const checkNetworkFlags = (context: CheckContext): Hit[] => {
   const chosen = context.get(NETWORK);
-  const notImplemented = chosen === context.option(NETWORK, 1); // 実施しない
-  if (!notImplemented && chosen !== context.option(NETWORK, 0)) return [];
+  const notImplemented = chosen === OPTION.notImplement;
+  if (!notImplemented && chosen !== OPTION.implement) return [];
   return context.files.flatMap((file) => {
     const flags = ['notConnectedAcquisition', 'notConnectedProvision'].map((flag) => `${risks(file)}/network/${flag}`);
     // 実施する with both boxes ticked says the file never meets the network: Ⅰ and Ⅲ disagree.
@@ -129,7 +127,7 @@ const checkNetworkFlags = (context: CheckContext): Hit[] => {
 };
 
 const checkSystemConnections = (context: CheckContext): Hit[] => {
-  if (context.get(NETWORK) !== context.option(NETWORK, 1)) return []; // 実施しない
+  if (context.get(NETWORK) !== OPTION.notImplement) return [];
   return context.list('/basicInfo/systems').flatMap((_, i) => {
     const pointer = `/basicInfo/systems/${i}/connections/infoNetwork`;
     return context.get(pointer) === true
@@ -148,7 +146,7 @@ const checkSystemConnections = (context: CheckContext): Hit[] => {
 };
 
 const checkSystemCount = (context: CheckContext): Hit[] => {
-  const systems = context.list('/basicInfo/systems');
+  const systems = context.entries('/basicInfo/systems');
   if (systems.length === 0)
     return [
       {
@@ -156,9 +154,9 @@ const checkSystemCount = (context: CheckContext): Hit[] => {
         message: fillMessage(M.noSystem, { item: context.path('/basicInfo/systems').join(' > ') }),
       },
     ];
-  return systems.flatMap((_, i) => {
-    const pointer = `/basicInfo/systems/${i}/name`;
-    return isBlank(context.get(pointer))
+  return systems.flatMap((system) => {
+    const pointer = `${system}/name`;
+    return saysNothing(context.get(pointer))
       ? [
           {
             pointers: [pointer],
@@ -220,15 +218,9 @@ const checkEntryPersonCount = perFile((context, file) => {
   const fileRange = parseCountRange(context.get(filePointer));
   if (!fileRange) return [];
   const entries = [
-    ...context
-      .list(`${overview(file)}/provision/recipients`)
-      .map((_, i) => `${overview(file)}/provision/recipients/${i}/personCount`),
-    ...context
-      .list(`${overview(file)}/provision/transferees`)
-      .map((_, i) => `${overview(file)}/provision/transferees/${i}/personCount`),
-    ...context
-      .list(`${overview(file)}/consignment/items`)
-      .map((_, i) => `${overview(file)}/consignment/items/${i}/scope/personCount`),
+    ...context.entries(`${overview(file)}/provision/recipients`).map((entry) => `${entry}/personCount`),
+    ...context.entries(`${overview(file)}/provision/transferees`).map((entry) => `${entry}/personCount`),
+    ...context.entries(`${overview(file)}/consignment/items`).map((entry) => `${entry}/scope/personCount`),
   ];
   return entries.flatMap((pointer) => {
     const range = parseCountRange(context.get(pointer));

@@ -1,3 +1,4 @@
+import { isBlank } from '../../domain/blank.js';
 import { formatWareki } from '../../domain/wareki.js';
 import { findWarekiDates } from '../../domain/wareki-parse.js';
 import { fillMessage } from '../../messages.ja.js';
@@ -99,7 +100,7 @@ const checkHistoryOrder = (context: CheckContext): Hit[] =>
 const checkHistoryTiming = (context: CheckContext): Hit[] =>
   context.list('/changeHistory').flatMap((_, index) => {
     const pointer = `/changeHistory/${index}/timing`;
-    return context.text(pointer) === ''
+    return isBlank(context.get(pointer))
       ? [
           {
             pointers: [pointer],

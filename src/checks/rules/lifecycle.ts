@@ -3,6 +3,7 @@ import { addMonths, addYears, findWarekiDates } from '../../domain/wareki-parse.
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M, TERMINATION_SUFFIX } from '../messages.ja.js';
+import { OPTION } from '../options.js';
 import type { Hit } from '../types.js';
 import { dateAt } from './values.js';
 
@@ -56,7 +57,7 @@ const checkTermination = (context: CheckContext): Hit[] => {
 
 const checkNetworkUnpublished = (context: CheckContext): Hit[] => {
   const pointer = '/basicInfo/networkLinkage/implementation';
-  if (context.get(pointer) !== context.option(pointer, 0) || dateAt(context, PUBLISHED)) return []; // 実施する
+  if (context.get(pointer) !== OPTION.implement || dateAt(context, PUBLISHED)) return [];
   return [{ pointers: [pointer, PUBLISHED], message: M.networkUnpublished }];
 };
 
