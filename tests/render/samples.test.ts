@@ -48,7 +48,7 @@ const printedLabels = (form: FormId, data: unknown): string[] => {
       // Not printed as labels: the cover's own title (表紙), the stamp's item, a count or x-printFormat text printed inside its item's cell.
       const inline = key === 'value' || (key === 'count' && node.properties.has('value')) || keyword(child, 'x-printFormat') !== undefined;
       const structural = node === formRoot(form) && (key === 'cover' || key === 'formRevision');
-      if (label && !inline && !structural && keyword(child, 'x-printed') !== false && keyword(child, 'x-role') !== 'entryTitle') labels.push(label);
+      if (label && !inline && !structural && keyword(child, 'x-printed') !== false && keyword(child, 'x-role') === undefined) labels.push(label);
       walk(child, isRecord(value) ? value[key] : undefined);
     }
   };
