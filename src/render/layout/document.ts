@@ -97,7 +97,7 @@ const layoutBlock = (page: PageBuilder, blocks: readonly Block[], index: number,
     case 'heading': {
       // A heading is never left alone at the bottom of a page: it moves on with what it introduces.
       const needed = leadHeight(blocks, index, options);
-      if (needed > page.remaining && needed <= FULL_HEIGHT && !page.isPageEmpty) page.newPage();
+      if (needed > page.remaining && needed <= FULL_HEIGHT && !page.isAtTop) page.newPage();
       drawFreeLines(page, headingLines(block, measure), TYPE.heading * 1.8, measure, 'heading');
       return;
     }

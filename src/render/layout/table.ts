@@ -212,7 +212,7 @@ export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeade
     // Inside a chain the first row has already made room for the rest.
     const needed = startsChain ? leadHeight(setRows, index, fullPageLines) : isHeading(row) ? 0 : startHeight(row, fullPageLines);
     const unit = needed <= capacity ? needed : startHeight(row, fullPageLines);
-    if (unit > page.remaining && !page.isPageEmpty) breakPage();
+    if (unit > page.remaining && !page.isAtTop) breakPage();
     while (from < row.lineCount) {
       const fitting = Math.floor((page.remaining - 2 * TYPE.cellPadY) / TYPE.lineHeight);
       if (fitting < 1) {
