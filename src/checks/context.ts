@@ -1,4 +1,5 @@
-import { formRevisionOf, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { formRevisionOf, isFormId, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { printedHandlerBounds, printedNoAccident } from './printed-bounds.js';
 import { isBlankEntry } from '../domain/blank.js';
 import { isIsoDate } from '../domain/wareki-parse.js';
 import { parseCountRange, type CountRange } from './ranges.js';
@@ -46,13 +47,18 @@ const isoOrNull = (value: unknown): string | null => (isIsoDate(value) ? value :
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const booleanOrNull = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
-/** The しきい値判断 inputs an assessment holds: exact numbers from its facts, else the printed ③対象人数. */
+/**
+ * The しきい値判断 inputs an assessment holds: exact numbers and declarations from its facts, else what its printed
+ * items settle: the ③対象人数 range, 取扱者数 bounded by the handler buckets, and the 3-year accident item.
+ */
 export const thresholdInputOf = (data: unknown): ThresholdContext => {
   const get = (pointer: string): unknown => getAt(data, splitPointer(pointer));
   const bucket = parseCountRange(get('/basicInfo/business/targetCount'));
   const exact = get('/facts/threshold/personCount');
   const personCount = typeof exact === 'number' ? exact : bucket;
   if (personCount === undefined) return bucket ? { bucket } : {};
+  const form = get('/form');
+  const bounds = printedHandlerBounds(get);
   const input: ThresholdInput = {
     personCount,
     handlerCount: numberOrNull(get('/facts/threshold/handlerCount')),
@@ -60,6 +66,8 @@ export const thresholdInputOf = (data: unknown): ThresholdContext => {
     seriousAccident: booleanOrNull(get('/facts/threshold/seriousAccident/occurred')),
     accidentLearnedOn: isoOrNull(get('/facts/threshold/seriousAccident/learnedOn')),
     judgedOn: isoOrNull(get('/procedures/basicAssessment/date')),
+    ...(bounds ? { printedHandlers: bounds } : {}),
+    printedNoAccident: isFormId(form) && printedNoAccident(form, get),
   };
   return { input, judgement: judgeThreshold(input), ...(bucket ? { bucket } : {}) };
 };

@@ -5,6 +5,7 @@ import { OPTION } from '../options.js';
 import { parseCountRange } from '../ranges.js';
 import type { Hit } from '../types.js';
 import { saysNothing } from '../../domain/blank.js';
+import { formatValue, nodeAtPointer } from '../../schema/index.js';
 
 const overview = (file: number): string => `/files/${file}/overview`;
 const risks = (file: number): string => `/files/${file}/riskMeasures`;
@@ -104,13 +105,48 @@ const checkReconsignment = perFile((context, file) => {
   return hits;
 });
 
+/** A 提供先 whose only ticked ⑥提供方法 is the 情報提供ネットワークシステム: Ⅲ５ does not cover it. */
+const onlyThroughNetwork = (methods: unknown): boolean => {
+  if (typeof methods !== 'object' || methods === null) return false;
+  const ticked = Object.entries(methods).filter(([, box]) => box === true || (typeof box === 'object' && box !== null && (box as { checked?: unknown }).checked === true));
+  return ticked.length === 1 && ticked[0]![0] === 'infoNetwork';
+};
+
+/**
+ * The items of Ⅱ５ that Ⅲ５ covers: 提供・移転 other than through 委託 and the 情報提供ネットワークシステム
+ * (yoshiki4.md §14.2). A transfer always counts; a 提供先 unless its only method is the network; 提供を行っている
+ * without any 提供先 written counts as well, since nothing shows how it provides.
+ */
+const provisionCoveredByRisks = (context: CheckContext, file: number): string[] => {
+  const status = `${overview(file)}/provision/status`;
+  const causes: string[] = [];
+  if (context.get(`${status}/providing`) === true) {
+    const recipients = context.entries(`${overview(file)}/provision/recipients`);
+    if (recipients.length === 0) causes.push(`${status}/providing`);
+    causes.push(...recipients.filter((entry) => !onlyThroughNetwork(context.get(`${entry}/methods`))).map((entry) => `${entry}/methods`));
+  }
+  if (context.get(`${status}/transferring`) === true) causes.push(`${status}/transferring`);
+  return causes;
+};
+
 const checkProvisionFlag = perFile((context, file) => {
   const status = `${overview(file)}/provision/status`;
-  const providesAny = context.get(`${status}/providing`) === true || context.get(`${status}/transferring`) === true;
-  const cause = providesAny
-    ? `${status}/${context.get(`${status}/providing`) === true ? 'providing' : 'transferring'}`
-    : `${status}/none`;
-  return flagMismatch(context, `${risks(file)}/provision/notProvided`, !providesAny, cause);
+  // A form on which Ⅱ５ is not answered yet has nothing to compare Ⅲ５ with.
+  if (!['providing', 'transferring', 'none'].some((box) => context.get(`${status}/${box}`) === true)) return [];
+  const flag = `${risks(file)}/provision/notProvided`;
+  const [cause] = provisionCoveredByRisks(context, file);
+  const ticked = context.get(flag) === true;
+  if (cause !== undefined && ticked) {
+    const message = fillMessage(M.provisionFlagUnexpected, { cause: context.path(cause).slice(-2).join(' > '), flag: context.label(flag) });
+    return [{ pointers: [flag, cause], message }];
+  }
+  // Provision only through the network leaves the box to the officer: 003 ticks it, 004 describes its measures.
+  const providesNothing = context.get(`${status}/providing`) !== true && context.get(`${status}/transferring`) !== true;
+  if (providesNothing && !ticked) {
+    const printed = formatValue(nodeAtPointer(context.form, status)!, context.get(status)) ?? '';
+    return [{ pointers: [flag, status], message: fillMessage(M.provisionFlagExpected, { flag: context.label(flag), status: printed }) }];
+  }
+  return [];
 });
 
 const checkNetworkFlags = (context: CheckContext): Hit[] => {

@@ -3,6 +3,7 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M, THRESHOLD_MESSAGES_JA as T } from '../messages.ja.js';
 import { ACCIDENT_ITEM, OPTION, RESULT_OPTION } from '../options.js';
+import { handlerBucketPointers } from '../printed-bounds.js';
 import { inRange, parseCountRange } from '../ranges.js';
 import { HANDLER_BOUND, LEVELS, levelRank, rangeText, type Level } from '../threshold.js';
 import type { Hit } from '../types.js';
@@ -84,13 +85,7 @@ const checkFormBelowMandate = (context: CheckContext): Hit[] => {
 
 /** Lower bounds of every printed handler bucket: 使用者数 of each file and 委託先における取扱者数 of each 委託事項. */
 const printedHandlerBuckets = (context: CheckContext): { pointer: string; min: number }[] =>
-  context.files.flatMap((file) => {
-    const users = `/files/${file}/overview/acquisitionUse/users/count`;
-    const consignees = context
-      .list(`/files/${file}/overview/consignment/items`)
-      .map((_, i) => `/files/${file}/overview/consignment/items/${i}/handlerCount`);
-    return [users, ...consignees].map((pointer) => ({ pointer, min: parseCountRange(context.get(pointer))?.min ?? 0 }));
-  });
+  handlerBucketPointers(context.get).map((pointer) => ({ pointer, min: parseCountRange(context.get(pointer))?.min ?? 0 }));
 
 const checkHandlerBuckets = (context: CheckContext): Hit[] => {
   const exact = context.get(HANDLER_COUNT);
