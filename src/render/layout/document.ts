@@ -37,10 +37,9 @@ const imageScale = (size: { width: number; height: number }): number => Math.min
 
 const layoutImage = (page: PageBuilder, block: Extract<Block, { kind: 'image' }>, options: LayoutOptions): void => {
   const size = options.imageSize(block.src);
-  const fullHeight = FULL_HEIGHT;
   let scale = imageScale(size);
   if (size.height * scale > page.remaining) {
-    if (page.remaining >= fullHeight / 2) scale = Math.min(scale, page.remaining / size.height);
+    if (page.remaining >= FULL_HEIGHT / 2) scale = Math.min(scale, page.remaining / size.height);
     else page.newPage();
   }
   const width = size.width * scale;
@@ -57,13 +56,13 @@ const headingLines = (block: Extract<Block, { kind: 'heading' }>, measure: Measu
  * the start of what it introduces: a table's heading rows and first content line, a line of text, an image at the
  * size it may shrink to.
  */
-const leadHeight = (blocks: readonly Block[], index: number, options: LayoutOptions): number => {
+const blockLeadHeight = (blocks: readonly Block[], index: number, options: LayoutOptions): number => {
   const block = blocks[index];
   switch (block?.kind) {
     case 'heading':
-      return headingLines(block, options.measure).length * TYPE.heading * 1.8 + leadHeight(blocks, index + 1, options);
+      return headingLines(block, options.measure).length * TYPE.heading * 1.8 + blockLeadHeight(blocks, index + 1, options);
     case 'spacer':
-      return block.height + leadHeight(blocks, index + 1, options);
+      return block.height + blockLeadHeight(blocks, index + 1, options);
     case 'title':
       return block.size * 1.6;
     case 'text':
@@ -96,7 +95,7 @@ const layoutBlock = (page: PageBuilder, blocks: readonly Block[], index: number,
       return;
     case 'heading': {
       // A heading is never left alone at the bottom of a page: it moves on with what it introduces.
-      const needed = leadHeight(blocks, index, options);
+      const needed = blockLeadHeight(blocks, index, options);
       if (needed > page.remaining && needed <= FULL_HEIGHT && !page.isAtTop) page.newPage();
       drawFreeLines(page, headingLines(block, measure), TYPE.heading * 1.8, measure, 'heading');
       return;
