@@ -108,7 +108,9 @@ const checkReconsignment = perFile((context, file) => {
 /** A 提供先 whose only ticked ⑥提供方法 is the 情報提供ネットワークシステム: Ⅲ５ does not cover it. */
 const onlyThroughNetwork = (methods: unknown): boolean => {
   if (typeof methods !== 'object' || methods === null) return false;
-  const ticked = Object.entries(methods).filter(([, box]) => box === true || (typeof box === 'object' && box !== null && (box as { checked?: unknown }).checked === true));
+  const isTicked = (box: unknown): boolean =>
+    box === true || (typeof box === 'object' && box !== null && (box as { checked?: unknown }).checked === true);
+  const ticked = Object.entries(methods).filter(([, box]) => isTicked(box));
   return ticked.length === 1 && ticked[0]![0] === 'infoNetwork';
 };
 
@@ -123,7 +125,8 @@ const provisionCoveredByRisks = (context: CheckContext, file: number): string[] 
   if (context.get(`${status}/providing`) === true) {
     const recipients = context.entries(`${overview(file)}/provision/recipients`);
     if (recipients.length === 0) causes.push(`${status}/providing`);
-    causes.push(...recipients.filter((entry) => !onlyThroughNetwork(context.get(`${entry}/methods`))).map((entry) => `${entry}/methods`));
+    const covered = recipients.filter((entry) => !onlyThroughNetwork(context.get(`${entry}/methods`)));
+    causes.push(...covered.map((entry) => `${entry}/methods`));
   }
   if (context.get(`${status}/transferring`) === true) causes.push(`${status}/transferring`);
   return causes;
@@ -137,14 +140,15 @@ const checkProvisionFlag = perFile((context, file) => {
   const [cause] = provisionCoveredByRisks(context, file);
   const ticked = context.get(flag) === true;
   if (cause !== undefined && ticked) {
-    const message = fillMessage(M.provisionFlagUnexpected, { cause: context.path(cause).slice(-2).join(' > '), flag: context.label(flag) });
-    return [{ pointers: [flag, cause], message }];
+    const where = context.path(cause).slice(-2).join(' > ');
+    return [{ pointers: [flag, cause], message: fillMessage(M.provisionFlagUnexpected, { cause: where, flag: context.label(flag) }) }];
   }
   // Provision only through the network leaves the box to the officer: 003 ticks it, 004 describes its measures.
   const providesNothing = context.get(`${status}/providing`) !== true && context.get(`${status}/transferring`) !== true;
   if (providesNothing && !ticked) {
     const printed = formatValue(nodeAtPointer(context.form, status)!, context.get(status)) ?? '';
-    return [{ pointers: [flag, status], message: fillMessage(M.provisionFlagExpected, { flag: context.label(flag), status: printed }) }];
+    const message = fillMessage(M.provisionFlagExpected, { flag: context.label(flag), status: printed });
+    return [{ pointers: [flag, status], message }];
   }
   return [];
 });

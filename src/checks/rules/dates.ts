@@ -101,11 +101,12 @@ const checkHistoryOrder = (context: CheckContext): Hit[] =>
 const checkHistoryDateText = (context: CheckContext): Hit[] =>
   context.list('/changeHistory').flatMap((_, index) => {
     const pointer = `/changeHistory/${index}/dateText`;
-    const text = context.text(pointer);
     const date = dateAt(context, `/changeHistory/${index}/date`);
-    const [written] = findWarekiDates(text);
-    if (text === '' || !date || written === date) return [];
-    return [{ pointers: [pointer, `/changeHistory/${index}/date`], message: fillMessage(M.historyDateText, { row: index + 1, text, date: formatWareki(date) }) }];
+    if (isBlank(context.get(pointer)) || !date) return [];
+    const text = context.text(pointer);
+    if (findWarekiDates(text)[0] === date) return [];
+    const message = fillMessage(M.historyDateText, { row: index + 1, text, date: formatWareki(date) });
+    return [{ pointers: [pointer, `/changeHistory/${index}/date`], message }];
   });
 
 const checkHistoryTiming = (context: CheckContext): Hit[] =>
