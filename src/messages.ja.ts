@@ -11,6 +11,8 @@ export const VALIDATION_MESSAGES_JA = {
   maxItems: '{limit}件以下にしてください。',
   minLength: '記入が必要です。',
   pattern: '書式が正しくありません:「{value}」',
+  blank: 'ここは記入しない項目です（空欄または「―」）:「{value}」',
+  blankEntries: 'ここには空欄の枠のほかは記入しません。',
   uniqueIds: 'IDが重複しています:「{value}」。同じ一覧の中でIDは一つずつ別にしてください。',
   other: '様式の定めに合いません（{keyword}）。',
 } as const;

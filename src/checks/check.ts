@@ -8,6 +8,7 @@ import { REQUIRED_RULES } from './rules/required.js';
 import { RULE_DESCRIPTIONS_JA, RULE_MESSAGES_JA } from './messages.ja.js';
 import { THRESHOLD_RULES } from './rules/threshold.js';
 import { ACKNOWLEDGEMENTS_POINTER, acknowledgementsOf, covers, isAcknowledgement } from './acknowledgements.js';
+import { saysNothing } from '../domain/blank.js';
 import { fillMessage } from '../messages.ja.js';
 import type { Acknowledgement, CheckOptions, Finding, Hit, RuleInfo } from './types.js';
 
@@ -99,7 +100,7 @@ const staleAcknowledgementHits = (data: unknown, findings: readonly Finding[]): 
     if (!isAcknowledgement(ack) || findings.some((finding) => covers(ack, finding))) return [];
     const severity = SEVERITY_OF.get(ack.ruleId);
     const key =
-      ack.reason.trim() === ''
+      saysNothing(ack.reason)
         ? 'acknowledgementNoReason'
         : severity !== 'WARN'
           ? 'acknowledgementNotWarn'

@@ -1,3 +1,4 @@
+import { isBlankEntry } from '../domain/blank.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import {
   childNode,
@@ -132,14 +133,16 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
     const name = entryName(entryNode, entry);
     pushEntry(walk, kind, path, name === '' ? label : `${label}\n${name}`, important);
   };
+  // A printed-empty slot states nothing: showing or hiding one is no change, filling one in adds the slot.
+  const answered = (entry: unknown): boolean => entry !== undefined && !isBlankEntry(entry);
   news.forEach((entry, index) => {
     const path = [...segments, String(index)];
     const match = has(olds, entry);
-    if (match !== undefined) diffValue(walk, entryNode, path, match, entry);
-    else pushSlot('added', path, entry);
+    if (answered(match) && answered(entry)) diffValue(walk, entryNode, path, match, entry);
+    else if (answered(entry)) pushSlot('added', path, entry);
   });
   olds.forEach((entry, index) => {
-    if (has(news, entry) === undefined) pushSlot('removed', [...segments, String(index)], entry);
+    if (answered(entry) && !answered(has(news, entry))) pushSlot('removed', [...segments, String(index)], entry);
   });
 };
 

@@ -271,6 +271,8 @@ export type RecordItemList = {
 export type ChangeRow = {
   /** 変更日 */
   date: IsoDate;
+  /** 変更日（取り込んだ文書の表記） */
+  dateText?: Text;
   /** 項目 */
   item: Text;
   /** 変更前の記載 */
@@ -284,6 +286,13 @@ export type ChangeRow = {
 };
 
 export type ChangeHistory = Array<ChangeRow>;
+
+export type PrintSettings = {
+  /** 元号の最初の年の書き方 */
+  eraFirstYear?: "元年" | "1年" | null;
+  /** 使っていない枠 */
+  unusedSlots?: "印字する" | "印字しない" | null;
+};
 
 export type CoverBase = {
   /** 評価書番号 */
@@ -676,6 +685,7 @@ export type Yoshiki3Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  printSettings?: PrintSettings;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
 };
@@ -1176,9 +1186,11 @@ export type Yoshiki4Assessment = {
     /** 図 */
     diagrams: Array<{
       /** 画像ファイル */
-      file: string;
+      file: string | null;
       /** 図の説明 */
       caption: Text;
+      /** 図の文字情報（代替テキスト） */
+      alt?: Text;
     }>;
     /** （備考） */
     notes: Text;
@@ -1301,6 +1313,7 @@ export type Yoshiki4Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  printSettings?: PrintSettings;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
 };

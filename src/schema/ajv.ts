@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
+import { isBlankEntry, saysNothing } from '../domain/blank.js';
 import { SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
 
 /**
@@ -11,7 +12,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-form', 'x-toc', 'x-number', 'x-mark', 'x-suffix', 'x-important', 'x-kind', 'x-printed', 'x-multiline',
   'x-layout', 'x-role', 'x-sideLabel', 'x-itemLabel', 'x-slotRanges', 'x-fileGroup', 'x-optionsPerRow',
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
-  'x-message', 'x-idPrefix', 'x-initialItems',
+  'x-message', 'x-idPrefix', 'x-initialItems', 'x-tocIndent', 'x-tocSeparator', 'x-headingNumber', 'x-headingSeparator',
 ] as const;
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -49,9 +50,24 @@ const createAjv = (): Ajv2020 => {
       return false;
     },
   });
+  // "Must stay empty" rules use the one definition of blank (src/domain/blank.ts), never a pattern of their own.
+  ajv.addKeyword({
+    keyword: 'x-blank',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown) => !enabled || saysNothing(data),
+  });
+  ajv.addKeyword({
+    keyword: 'x-blankEntries',
+    type: 'array',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown[]) => !enabled || data.every(isBlankEntry),
+  });
   for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
   return ajv;
 };
+
+/** Our keywords that validate (the rest only annotate). */
+export const VALIDATING_KEYWORDS = ['x-uniqueIds', 'x-blank', 'x-blankEntries'] as const;
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<FormId, ValidateFunction>();

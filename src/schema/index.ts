@@ -13,8 +13,9 @@ export {
   typesOf,
   type ResolvedNode,
 } from './resolve.js';
-export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
+export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
 export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
+export { namedOption, nodeAtPointer, optionNumbers } from './options.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';

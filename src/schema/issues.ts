@@ -62,6 +62,10 @@ const messageFor = (error: ErrorObject): string => {
       return VALIDATION_MESSAGES_JA.minLength;
     case 'pattern':
       return fillMessage(VALIDATION_MESSAGES_JA.pattern, { value });
+    case 'x-blank':
+      return fillMessage(VALIDATION_MESSAGES_JA.blank, { value });
+    case 'x-blankEntries':
+      return VALIDATION_MESSAGES_JA.blankEntries;
     case 'x-uniqueIds':
       return fillMessage(VALIDATION_MESSAGES_JA.uniqueIds, { value: String(params['id']) });
     default:

@@ -59,7 +59,7 @@ describe('pia acknowledge and pia check', () => {
 
     const check = pia('check', '--today', '2025-10-01', file);
     expect(check.code).toBe(0);
-    expect(check.out).toContain('エラー 0件、警告 10件、確認済み 1件、情報 0件');
+    expect(check.out).toContain('エラー 0件、警告 9件、確認済み 1件、情報 0件');
     expect(check.out).toMatch(
       /確認済み \[consignment\.count\] .*件数は2件ですが、委託事項は1件です。（理由: 委託事項２は/,
     );

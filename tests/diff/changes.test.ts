@@ -121,7 +121,7 @@ describe('computeChanges: values printed as on the form', () => {
       doc.files[0]!.riskMeasures.fileName = '予防接種ファイル';
       doc.recordItemsAnnex.lists[0]!.caption = '予防接種情報ファイル';
       doc.files[0]!.overview.fileName = '予防接種ファイル';
-      doc.cover.specialNotes = 'なし';
+      doc.cover.specialNotes = '本評価書では略称を用いる。';
     });
     expect(changes.map((c) => c.item.split('\n')[0])).toEqual([
       '表紙',

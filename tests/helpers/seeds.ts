@@ -12,6 +12,13 @@ export const SEEDS = [
 ] as const;
 
 export const seedFile = (dir: string): string => path.join(ROOT, 'assessments', dir, 'assessment.yaml');
+
+/**
+ * Documents of shapes the samples do not have, made by editing them (each file's header says how): a 平成30年５月
+ * 様式４ with two 特定個人情報ファイル, and a 令和６年10月 様式３ whose business has ended.
+ */
+export const FIXTURES = ['h30-yoshiki4-two-files', 'r6-yoshiki3-ended'] as const;
+export const fixtureFile = (name: string): string => path.join(ROOT, 'tests', 'fixtures', 'assessments', name, 'assessment.yaml');
 export const seedTextFile = (name: string): string => path.join(ROOT, 'tests', 'fixtures', 'seeds', name);
 export const formReference = (form: string): string => path.join(ROOT, 'tests', 'fixtures', 'forms', `${form}.md`);
 

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormId } from '../../src/schema/documents.js';
 import { printedLabel, titleOf, type FormRevision } from '../../src/schema/labels.js';
+import { optionNumbers } from '../../src/schema/options.js';
 import {
   childNode,
   choiceOptions,
@@ -62,7 +63,7 @@ const renderField = (
   if (kind === 'choice') {
     return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
       .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
-      .numbering=${keyword<string>(node, 'x-optionNumbering')}></pia-field-choice>`;
+      .numbers=${optionNumbers(node)}></pia-field-choice>`;
   }
   if ((kind && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean') {
     return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
