@@ -11,7 +11,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-form', 'x-toc', 'x-number', 'x-mark', 'x-suffix', 'x-important', 'x-kind', 'x-printed', 'x-multiline',
   'x-layout', 'x-role', 'x-sideLabel', 'x-itemLabel', 'x-slotRanges', 'x-fileGroup', 'x-optionsPerRow',
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
-  'x-message', 'x-idPrefix', 'x-initialItems',
+  'x-message', 'x-idPrefix', 'x-initialItems', 'x-notAChange',
 ] as const;
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
