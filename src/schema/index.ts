@@ -14,7 +14,7 @@ export {
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
-export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
+export { formName, formRevisionOf, formRevisions, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';
