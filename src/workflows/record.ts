@@ -5,14 +5,17 @@
 import { computeChanges, proposeRows } from '../diff/index.js';
 import type { ConfirmedRow, RevisionStatus } from '../domain/revision.js';
 import type { AssessmentStore, StoredRevision } from '../store/index.js';
-import { STATE_RULES, transitionsFrom } from './revision-states.js';
+import { STATE_RULES, transitionsFrom, type TransitionContext } from './revision-states.js';
 
 /** A revision as the front ends show it: its rows always present, and what may be done with it now. */
 export type RevisionView = Omit<StoredRevision, 'rows'> & {
   readonly rows: readonly ConfirmedRow[];
   /** Its rows may be confirmed and edited (a submitted or published revision is frozen). */
   readonly rowsEditable: boolean;
-  /** The status steps the state table offers from its current state (guards are checked when one is taken). */
+  /**
+   * The status steps the state table offers from its current state whose guards on the record pass now (the checks
+   * of the content are run when a step is taken).
+   */
   readonly transitions: readonly { readonly to: RevisionStatus; readonly reasonRequired: boolean }[];
 };
 
@@ -26,20 +29,35 @@ const proposedRowsOf = async (store: AssessmentStore, revision: StoredRevision):
   return proposeRows(computeChanges(after.form, before.data, after.data), revision.changeDate);
 };
 
-export const viewOf = (revision: StoredRevision, rows: readonly ConfirmedRow[]): RevisionView => ({
+/** The steps whose guards on the record pass, without the content checks (those run when a step is taken). */
+const offeredSteps = async (revision: StoredRevision, history: readonly StoredRevision[]): Promise<RevisionView['transitions']> => {
+  const offered: { to: RevisionStatus; reasonRequired: boolean }[] = [];
+  for (const { to, reasonRequired, guards } of transitionsFrom(revision.status)) {
+    const context: TransitionContext = { revision, to, history, findings: async () => [] };
+    const refusals = await Promise.all(guards.map((guard) => guard(context)));
+    if (refusals.every((refusal) => refusal === undefined)) offered.push({ to, reasonRequired });
+  }
+  return offered;
+};
+
+export const viewOf = async (
+  revision: StoredRevision,
+  rows: readonly ConfirmedRow[],
+  history: readonly StoredRevision[],
+): Promise<RevisionView> => ({
   ...revision,
   rows,
   rowsEditable: STATE_RULES[revision.status].rowsEditable,
-  transitions: transitionsFrom(revision.status).map(({ to, reasonRequired }) => ({ to, reasonRequired })),
+  transitions: await offeredSteps(revision, history),
 });
 
 /** Every revision, oldest first, with its effective rows. */
-export const readRecord = async (store: AssessmentStore): Promise<RevisionView[]> =>
-  Promise.all(
-    (await store.listRevisions()).map(async (revision) =>
-      viewOf(revision, revision.rows ?? (await proposedRowsOf(store, revision))),
-    ),
+export const readRecord = async (store: AssessmentStore): Promise<RevisionView[]> => {
+  const history = await store.listRevisions();
+  return Promise.all(
+    history.map(async (revision) => viewOf(revision, revision.rows ?? (await proposedRowsOf(store, revision)), history)),
   );
+};
 
 /** The revision a new commit's rows are proposed against: the newest one still in the record (0: none). */
 export const newestInRecord = (history: readonly StoredRevision[]): StoredRevision | undefined =>

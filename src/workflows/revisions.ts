@@ -7,7 +7,7 @@ import type { Draft, StoredRevision } from '../store/index.js';
 import { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 import type { Workflow } from './context.js';
 import { requireIsoDate, requireName } from './names.js';
-import { newestInRecord, printedRowsOf, readRecord, viewOf, type RevisionView } from './record.js';
+import { newestInRecord, printedRowsOf, readRecord, type RevisionView } from './record.js';
 
 /** Every revision, oldest first, with its rows, status log and the steps its state allows. */
 export const listRevisions = ({ store }: Workflow): Promise<RevisionView[]> => readRecord(store);
@@ -18,8 +18,7 @@ export const readRevision = async (
   n: number,
 ): Promise<{ revision: RevisionView; form: FormId; data: Record<string, unknown> }> => {
   const [frozen, record] = await Promise.all([store.readRevision(n), readRecord(store)]);
-  const revision = record.find((candidate) => candidate.number === n) ?? viewOf(frozen, frozen.rows ?? []);
-  return { revision, form: frozen.form, data: frozen.data };
+  return { revision: record.find((candidate) => candidate.number === n)!, form: frozen.form, data: frozen.data };
 };
 
 /** What committing the draft now would do: the base it must name, the default 変更日 and its warnings. */
@@ -127,7 +126,7 @@ export const commitRevision = async (workflow: Workflow, request: CommitRequest)
       predecessor: predecessor?.number ?? 0,
     };
     await writer.commitRevision({ info, rows, form, data: draft.data, comments: draft.parsed.doc });
-    const committed = (await store.listRevisions()).find((revision) => revision.number === info.number)!;
-    return { revision: viewOf(committed, rows), warnings: warningsFor(changeDate, draft, history) };
+    const committed = (await readRecord(store)).find((revision) => revision.number === info.number)!;
+    return { revision: committed, warnings: warningsFor(changeDate, draft, history) };
   });
 };

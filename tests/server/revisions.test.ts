@@ -315,7 +315,7 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
     const response = await setStatus(ID_004, 2, { status: 'submitted', remark: '委員会へ提出' });
     expect(response.statusCode).toBe(200);
     const meta = response.json<RevisionMeta>();
-    expect(meta).toMatchObject({ status: 'submitted', rowsEditable: false });
+    expect(meta).toMatchObject({ status: 'submitted', rowsEditable: false, transitions: [{ to: 'published' }, { to: 'withdrawn' }] });
     expect(meta.statusLog).toEqual([{ status: 'submitted', at: '2025-10-01T16:00:00.000Z', by: AUTHOR, remark: '委員会へ提出' }]);
     expect(await summaryOf(ID_004)).toMatchObject({ revisionCount: 2, status: 'submitted' });
     const filtered = (await server.app.inject({ method: 'GET', url: '/api/assessments?status=submitted' })).json<{ items: AssessmentSummary[] }>();

@@ -111,7 +111,7 @@ describe('distant revisions and the appendix', () => {
     expect(error.code).toBe('ROW_NOT_IN_REVISION');
     for (const n of [1, 2, 3]) await step(n, 'submitted');
     const { changeRows } = await printSource(scene.workflow);
-    const generated = changeRows.filter((row) => row.date >= '2025-10-01');
+    const generated = changeRows.filter((row) => (row.date ?? '') >= '2025-10-01');
     expect(generated.map((row) => row.date)).toEqual(['2025-10-01', '2025-11-01']);
   });
 });
