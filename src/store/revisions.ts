@@ -8,7 +8,7 @@
  * Listing reads only what precedes `assessment:` in each frozen file and keeps it, since it never changes.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange } from '../domain/revision.js';
@@ -74,17 +74,41 @@ const stampOf = async (file: string): Promise<string | undefined> => {
   return info ? `${info.ino}:${info.mtimeMs}:${info.size}` : undefined;
 };
 
+const HEADER_END = Buffer.from('\nassessment:');
+
+/**
+ * The bytes of a frozen revision before its top-level `assessment:` key (the facts and rows), read in growing chunks
+ * so the document itself (most of the file) is not read at all.
+ */
+const readHeaderBytes = async (file: string): Promise<Buffer> => {
+  const handle = await open(file, 'r');
+  try {
+    let bytes = Buffer.alloc(0);
+    for (let size = 16 * 1024; ; size *= 4) {
+      const chunk = Buffer.alloc(size);
+      const { bytesRead } = await handle.read(chunk, 0, size, bytes.length);
+      bytes = Buffer.concat([bytes, chunk.subarray(0, bytesRead)]);
+      const end = bytes.indexOf(HEADER_END);
+      if (end >= 0) return bytes.subarray(0, end + 1);
+      if (bytesRead < size) return bytes;
+    }
+  } finally {
+    await handle.close();
+  }
+};
+
 /** Read and convert a file, or take it from `cache` while its stamp is unchanged. */
 const cachedRead = async <T>(
   cache: Lru<string, Stamped<T>>,
   file: string,
   convert: (text: string) => T,
+  read: (file: string) => Promise<Buffer> = readFile,
 ): Promise<T | undefined> => {
   const stamp = await stampOf(file);
   if (stamp === undefined) return undefined;
   const hit = cache.get(file);
   if (hit?.stamp === stamp) return hit.value;
-  const bytes = await readFile(file).catch(() => undefined);
+  const bytes = await read(file).catch(() => undefined);
   if (bytes === undefined) return undefined;
   const value = convert(decodeUtf8(bytes, file));
   cache.set(file, { stamp, value });
@@ -110,10 +134,9 @@ const infoOf = (raw: unknown, n: number, file: string): RevisionInfo => {
 
 const rowsOf = (value: unknown): ConfirmedRow[] | undefined => (Array.isArray(value) ? (value as ConfirmedRow[]) : undefined);
 
-/** The facts and starting rows: the text before the top-level `assessment:` key, so the document is never parsed. */
+/** The facts and starting rows, from the text before the top-level `assessment:` key: the document is never parsed. */
 const parseHeader = (n: number, file: string) => (text: string): Header => {
-  const end = /^assessment:/m.exec(text);
-  const data = yamlData(end ? text.slice(0, end.index) : text, file);
+  const data = yamlData(text, file);
   return { info: infoOf(data['revision'], n, file), rows: rowsOf(data['rows']) };
 };
 
@@ -184,7 +207,7 @@ export const revisionFiles = (assessmentFile: string, caches: RevisionCaches): R
   };
 
   const stored = async (n: number, all: readonly string[]): Promise<StoredRevision> => {
-    const header = await cachedRead(caches.headers, frozenFile(n), parseHeader(n, frozenFile(n)));
+    const header = await cachedRead(caches.headers, frozenFile(n), parseHeader(n, frozenFile(n)), readHeaderBytes);
     if (!header) throw notFound(n);
     const rowsName = matching(all, ROWS).get(n)?.[0];
     const confirmed = rowsName ? await small(rowsName, (text) => rowsOf(yamlData(text, file(rowsName))['rows'])) : undefined;

@@ -39,7 +39,9 @@ beforeEach(async () => {
 afterEach(() => server.cleanup());
 
 
-const refuseWhile = (op: string, where: string, code: string): void => Object.assign(fault, { op, where, code });
+const refuseWhile = (op: string, where: string, code: string): void => {
+  Object.assign(fault, { op, where, code });
+};
 
 describe('writes the disk refuses', () => {
   it('creating an assessment in a read-only data folder: 507 WRITE_FAILED, nothing created', async () => {
