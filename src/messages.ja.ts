@@ -57,12 +57,6 @@ export const API_MESSAGES_JA = {
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
-  pdfInvalid:
-    '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。編集画面で指摘のある項目を直してから、もう一度出力してください。',
-  commitInvalid:
-    '作業中の評価書に様式の定めに合わない箇所が{count}件あるため、改訂を確定できません。編集画面で指摘のある項目を直してから、もう一度確定してください。',
-  statusBlocked:
-    '整合性チェックで誤り（エラー）が{count}件見つかったため、改訂{n}を「{status}」にできません。誤りを直した評価書で新しい改訂を作成してください。',
   unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
   invalidRow: '変更箇所の{row}行目の「{field}」が正しくありません。',
@@ -133,7 +127,6 @@ export const revisionStatusChoicesJa = (statuses: readonly RevisionStatus[]): st
 export const RENDER_MESSAGES_JA = {
   templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',
   missingGlyphs: 'PDFのフォントにない文字があるため出力できません: {chars}（{where}）。別の文字に置き換えてください。',
-  invalid: '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。先に pia validate で確認してください。',
 } as const;
 
 /** The revision workflow (src/workflows): commit, rows, status, default 変更日; the same words in the CLI and the editor. */
