@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/workflows/index.js';
 import { pia } from '../helpers/cli.js';
 import { squash } from '../helpers/render.js';
 import { copySeed, makeTempDir } from '../helpers/seeds.js';
@@ -146,6 +147,21 @@ describe('pia status: the ERROR gate applies to the CLI as to the editor', () =>
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/整合性チェックで誤り（エラー）が\d+件見つかったため、第1版を「提出済み」にできません。/);
     expect((await pia(['history', nagaoka])).out).toMatch(/│ 1 +│ 令和5年6月8日 +│ 作成中/);
+  });
+});
+
+describe('pia revise: the default 変更日', () => {
+  it('is today in Japan when the draft has no 公表日: 16:00 UTC on 30 September is already 1 October', async () => {
+    const dir = await makeTempDir();
+    try {
+      const target = await copySeed(dir.dir, '004-ise-yobosesshu');
+      await edit(target, 'publishedOn: 2025-08-19', 'publishedOn: null');
+      const clock = fixedClock(new Date('2025-09-30T16:00:00Z'));
+      const done = await pia(['revise', target, '-m', '公表日未定の版'], { env: AUTHOR, clock });
+      expect(done.out).toContain('第1版を作成しました（変更日 令和7年10月1日、');
+    } finally {
+      await dir.cleanup();
+    }
   });
 });
 
