@@ -94,6 +94,18 @@ const putDraft = (server: Server, data: Json, etag: string) =>
 
 const cover = (data: Json): Json => data['cover'] as Json;
 
+/**
+ * Read the draft and save it with cover.specialNotes changed (If-Match: the version read), as the editor does; the
+ * answer, or undefined once the server is gone.
+ */
+const saveNotes = async (server: Server, notes: (old: string) => string) => {
+  const draft = await getDraft(server).catch(() => undefined);
+  if (!draft) return undefined;
+  const data = structuredClone(draft.data);
+  cover(data)['specialNotes'] = notes(String(cover(data)['specialNotes'] ?? ''));
+  return putDraft(server, data, draft.etag);
+};
+
 const tempFiles = async (dataDir: string): Promise<number> => {
   const dir = path.join(dataDir, ID);
   const names = [...(await readdir(dir)), ...(await readdir(path.join(dir, 'revisions')).catch(() => [] as string[]))];
@@ -143,16 +155,8 @@ const savesUnderKill = async (): Promise<void> => {
   let counter = 0;
   const work = async (server: Server): Promise<void> => {
     for (;;) {
-      let draft;
-      try {
-        draft = await getDraft(server);
-      } catch {
-        return;
-      }
       counter += 1;
-      const data = structuredClone(draft.data);
-      cover(data)['specialNotes'] = `save-${counter}`;
-      const answer = await putDraft(server, data, draft.etag);
+      const answer = await saveNotes(server, () => `save-${counter}`);
       if (!answer) return;
       if (answer.status === 200) {
         acknowledgedSaves += 1;
@@ -198,16 +202,8 @@ const commitsUnderKill = async (): Promise<void> => {
     call(`${server.base}/revisions`, { method: 'POST', body: JSON.stringify({ message, author: 'stress', baseRevision: base === 0 ? null : base }) });
   const work = async (server: Server): Promise<void> => {
     for (;;) {
-      let draft;
-      try {
-        draft = await getDraft(server);
-      } catch {
-        return;
-      }
       counter += 1;
-      const data = structuredClone(draft.data);
-      cover(data)['specialNotes'] = `commit-${counter}`;
-      if ((await putDraft(server, data, draft.etag))?.status !== 200) return;
+      if ((await saveNotes(server, () => `commit-${counter}`))?.status !== 200) return;
       const list = (await call(`${server.base}/revisions`))?.body['items'] as RevisionMeta[] | undefined;
       if (!list) return;
       inFlight = { base: list.length, message: `stress ${counter}` };
@@ -254,10 +250,7 @@ const commitsOnFullDisk = async (): Promise<void> => {
     let base = 0;
     for (let i = 1; i <= 60 && (statuses.get(507) ?? 0) < 5; i += 1) {
       checkDeadline();
-      const draft = await getDraft(server);
-      const data = structuredClone(draft.data);
-      cover(data)['specialNotes'] = `disk-${i}-${'あ'.repeat(2000 * i)}`.slice(0, 30_000);
-      const saved = await putDraft(server, data, draft.etag);
+      const saved = await saveNotes(server, () => `disk-${i}-${'あ'.repeat(2000 * i)}`.slice(0, 30_000));
       statuses.set(saved?.status ?? 0, (statuses.get(saved?.status ?? 0) ?? 0) + 1);
       const answer = await call(`${server.base}/revisions`, {
         method: 'POST',
@@ -289,10 +282,7 @@ const racingWriters = async (): Promise<void> => {
   const apiWriter = async (w: number): Promise<void> => {
     for (let i = 1; i <= appends; i += 1) {
       for (;;) {
-        const draft = await getDraft(server);
-        const data = structuredClone(draft.data);
-        cover(data)['specialNotes'] = `${String(cover(data)['specialNotes'] ?? '')}\napi${w}-${i}`;
-        const answer = await putDraft(server, data, draft.etag);
+        const answer = await saveNotes(server, (old) => `${old}\napi${w}-${i}`);
         if (answer?.status === 200) break;
         if (answer?.status !== 409) throw new Error(`racing save answered ${answer?.status}`);
         conflicts += 1;

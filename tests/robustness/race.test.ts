@@ -3,23 +3,17 @@
  * acknowledge) all write one draft at once. Every write is a compare-and-swap under the folder lock, so none is
  * silently overwritten: each acknowledged append is in the final draft.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
 import { openAssessmentFile } from '../../src/store/index.js';
 import { readDraft, saveDraft, systemClock, type Workflow } from '../../src/workflows/index.js';
 import { pia } from '../helpers/cli.js';
-import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { useSeedCopy } from '../helpers/seeds.js';
 import { startWriter } from './processes.js';
 
 const APPENDS = 15;
 
-let temp: { dir: string; cleanup: () => Promise<void> };
-let file: string;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  file = await copySeed(temp.dir, '004-ise-yobosesshu');
-});
-afterEach(() => temp.cleanup());
+const copy = useSeedCopy('004-ise-yobosesshu');
 
 const notesOf = (data: Record<string, unknown>): string => String((data['cover'] as Record<string, unknown>)['specialNotes'] ?? '');
 
@@ -45,13 +39,13 @@ const appendHere = async (workflow: Workflow, tag: string): Promise<string[]> =>
 
 describe('racing writers', () => {
   it('another process, this process and pia commands: no acknowledged write is lost', { timeout: 180_000 }, async () => {
-    const other = startWriter(['append', file, 'other', String(APPENDS)]);
-    const workflow = { store: await openAssessmentFile(file), clock: systemClock };
+    const other = startWriter(['append', copy.file, 'other', String(APPENDS)]);
+    const workflow = { store: await openAssessmentFile(copy.file), clock: systemClock };
     let cliRuns = 0;
     let cliConflicts = 0;
     const cli = (async () => {
       while (other.child.exitCode === null) {
-        const { code, err } = await pia(['format', file]);
+        const { code, err } = await pia(['format', copy.file]);
         cliRuns += 1;
         if (code !== 0) {
           expect(err).toContain('書き込みませんでした');

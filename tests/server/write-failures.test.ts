@@ -39,6 +39,9 @@ beforeEach(async () => {
 afterEach(() => server.cleanup());
 
 
+const commit = () =>
+  server.app.inject({ method: 'POST', url: `/api/assessments/${ID_004}/revisions`, payload: { message: '公表版', author: '健康課', baseRevision: null } });
+
 const refuseWhile = (op: string, where: string, code: string): void => {
   Object.assign(fault, { op, where, code });
 };
@@ -58,8 +61,6 @@ describe('writes the disk refuses', () => {
 
   it('the first commit where revisions/ cannot be made: 507, no revision; the retry after the disk is back succeeds', async () => {
     refuseWhile('mkdir', 'revisions', 'EACCES');
-    const commit = () =>
-      server.app.inject({ method: 'POST', url: `/api/assessments/${ID_004}/revisions`, payload: { message: '公表版', author: '健康課', baseRevision: null } });
     const refused = await commit();
     expect(refused.statusCode).toBe(507);
     expect(refused.json()).toMatchObject({ code: 'WRITE_FAILED' });
@@ -71,8 +72,6 @@ describe('writes the disk refuses', () => {
 
   it('a full disk while the revision is written: 507, neither the revision nor a temp file is left, a retry is no 409', async () => {
     refuseWhile('open', '.0001.yaml.tmp-', 'ENOSPC');
-    const commit = () =>
-      server.app.inject({ method: 'POST', url: `/api/assessments/${ID_004}/revisions`, payload: { message: '公表版', author: '健康課', baseRevision: null } });
     const refused = await commit();
     expect(refused.statusCode).toBe(507);
     expect(refused.json<{ message: string }>().message).toContain('ディスクの空きがありません');

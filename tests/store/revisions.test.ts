@@ -1,20 +1,14 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConfirmedRow, RevisionInfo } from '../../src/domain/revision.js';
 import { openAssessmentFile, rowsEtagOf, type AssessmentStore, type StoreOptions } from '../../src/store/index.js';
 import { expectAppError } from '../helpers/app-error.js';
-import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { useSeedCopy } from '../helpers/seeds.js';
 
-let temp: { dir: string; cleanup: () => Promise<void> };
-let file: string;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  file = await copySeed(temp.dir, '004-ise-yobosesshu');
-});
-afterEach(() => temp.cleanup());
+const copy = useSeedCopy('004-ise-yobosesshu');
 
-const revisionsDir = (): string => path.join(temp.dir, '004-ise-yobosesshu', 'revisions');
+const revisionsDir = (): string => path.join(copy.dir, '004-ise-yobosesshu', 'revisions');
 const revisionFiles = async (): Promise<string[]> => (await readdir(revisionsDir())).sort();
 
 const row: ConfirmedRow = {
@@ -46,7 +40,7 @@ const commit = async (store: AssessmentStore, number: number, rows: readonly Con
   );
 };
 
-const open = (options: StoreOptions = {}): Promise<AssessmentStore> => openAssessmentFile(file, options);
+const open = (options: StoreOptions = {}): Promise<AssessmentStore> => openAssessmentFile(copy.file, options);
 
 describe('revision store', () => {
   it('writes a revision as ONE file holding its facts, its starting rows and the draft (comments kept)', async () => {
