@@ -4,7 +4,8 @@
  * API clients against `pia format` / `pia acknowledge` processes. Loopback only, bounded in count and time; prints
  * its figures and exits 1 when any is not zero.
  *
- *   npx tsx stress/workflow.stress.mts            (STRESS_KILLS=<n> STRESS_SCALE=<factor> to change the counts)
+ *   npx tsx stress/workflow.stress.mts    STRESS_KILLS=<n> STRESS_SCALE=<factor> change the counts,
+ *                                         STRESS_ONLY=saves|commits|disk|race runs one stage
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
@@ -275,7 +276,7 @@ const racingWriters = async (): Promise<void> => {
   const dataDir = await freshDataDir();
   const server = await startServer(dataDir);
   const writers = 3;
-  const appends = Math.round(40 * SCALE);
+  const appends = Math.round(30 * SCALE);
   const file = path.join(dataDir, ID, 'assessment.yaml');
   const acknowledged: string[] = [];
   let conflicts = 0;
@@ -288,10 +289,13 @@ const racingWriters = async (): Promise<void> => {
         conflicts += 1;
       }
       acknowledged.push(`api${w}-${i}`);
+      // An editor autosaves about once a second after typing stops, which leaves the CLI room to write too.
+      await sleep(500 + Math.random() * 1500);
     }
   };
   let cliRuns = 0;
   let cliRefused = 0;
+  let cliWrote = 0;
   let lastReason = '';
   let done = false;
   const cliWriter = async (): Promise<void> => {
@@ -302,8 +306,12 @@ const racingWriters = async (): Promise<void> => {
         spawn(process.execPath, [pia, ...args], { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve),
       );
       cliRuns += 1;
-      if (result !== 0) cliRefused += 1;
-      else if (args[0] === 'acknowledge') lastReason = `stress ${run}`;
+      if (result !== 0) {
+        cliRefused += 1;
+        continue;
+      }
+      cliWrote += 1;
+      if (args[0] === 'acknowledge') lastReason = `stress ${run}`;
     }
   };
   const cli = cliWriter();
@@ -317,7 +325,7 @@ const racingWriters = async (): Promise<void> => {
   const lostAcknowledgement = lastReason !== '' && acks[0]?.reason !== lastReason ? 1 : 0;
   await stop(server);
   figure(
-    `racing writers: ${writers} API writers × ${appends} appends (${conflicts} conflicts answered 409) + ${cliRuns} pia format/acknowledge runs (${cliRefused} reported a conflict): ${lostAppends + lostAcknowledgement} silent overwrites`,
+    `racing writers: ${writers} API writers × ${appends} appends (${conflicts} conflicts answered 409) + ${cliRuns} pia format/acknowledge runs (${cliWrote} wrote, ${cliRefused} reported a conflict): ${lostAppends + lostAcknowledgement} silent overwrites`,
   );
   if (lostAppends + lostAcknowledgement > 0) failures.push('silent overwrites between racing writers');
   await rm(dataDir, { recursive: true, force: true });
@@ -325,12 +333,17 @@ const racingWriters = async (): Promise<void> => {
 
 const started = Date.now();
 console.log('workflow stress (loopback only):');
+const STAGES: Record<string, () => Promise<void>> = {
+  saves: savesUnderKill,
+  commits: commitsUnderKill,
+  disk: commitsOnFullDisk,
+  race: racingWriters,
+};
 try {
   await buildBundles();
-  await savesUnderKill();
-  await commitsUnderKill();
-  await commitsOnFullDisk();
-  await racingWriters();
+  for (const [name, stage] of Object.entries(STAGES)) {
+    if (!process.env['STRESS_ONLY'] || process.env['STRESS_ONLY'] === name) await stage();
+  }
 } catch (error) {
   failures.push(error instanceof Error ? error.message : String(error));
 }
