@@ -1,14 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll } from 'vitest';
 import { ROOT } from '../helpers/seeds.js';
 
-const WRITER = path.join(ROOT, 'tests', 'robustness', 'writer.mts');
+/**
+ * The writer bundled once per test file (inside the repository, so its packages resolve): a process started after
+ * each kill then costs node's start, not a TypeScript compile of the whole src/ graph.
+ */
+const outfile = path.join(ROOT, 'node_modules', '.cache', 'pia-tests', `writer-${process.pid}.mjs`);
+let bundled: Promise<string> | undefined;
+afterAll(() => rm(outfile, { force: true }));
+const writerBundle = (): Promise<string> => {
+  bundled ??= build({
+    entryPoints: [path.join(ROOT, 'tests', 'robustness', 'writer.mts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  }).then(() => outfile);
+  return bundled;
+};
 
 export type Writer = { readonly child: ChildProcess; readonly lines: string[]; readonly exited: Promise<number | null> };
 
-/** The writer script in a process of its own (one process: node --import tsx, so kill -9 hits the writer itself). */
-export const startWriter = (args: readonly string[]): Writer => {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The writer in a process of its own (one process, so kill -9 hits the writer itself). */
+export const startWriter = async (args: readonly string[]): Promise<Writer> => {
+  const child = spawn(process.execPath, [await writerBundle(), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {

@@ -39,7 +39,7 @@ const appendHere = async (workflow: Workflow, tag: string): Promise<string[]> =>
 
 describe('racing writers', () => {
   it('another process, this process and pia commands: no acknowledged write is lost', { timeout: 180_000 }, async () => {
-    const other = startWriter(['append', copy.file, 'other', String(APPENDS)]);
+    const other = await startWriter(['append', copy.file, 'other', String(APPENDS)]);
     const workflow = { store: await openAssessmentFile(copy.file), clock: systemClock };
     let cliRuns = 0;
     let cliConflicts = 0;
