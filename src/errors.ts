@@ -23,7 +23,14 @@ export type ErrorCode =
   | 'INTERNAL'
   | 'TEMPLATE_MISSING'
   | 'FONT_MISSING_GLYPH'
-  | 'IMAGE_NOT_FOUND';
+  | 'IMAGE_NOT_FOUND'
+  | 'REVISION_FROZEN'
+  | 'STATUS_TRANSITION_INVALID'
+  | 'STATUS_REASON_REQUIRED'
+  | 'AUTHOR_REQUIRED'
+  | 'ROWS_CONFLICT'
+  | 'ASSESSMENT_BUSY'
+  | 'ROW_NOT_IN_REVISION';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -37,7 +44,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_INVALID: 422,
   REVISION_NOT_FOUND: 404,
   REVISION_CONFLICT: 409,
-  WRITE_FAILED: 500,
+  // The disk refused (full, read-only, no permission): the request was fine and nothing was half-written.
+  WRITE_FAILED: 507,
   INVALID_REQUEST: 400,
   INVALID_ID: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -50,6 +58,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   TEMPLATE_MISSING: 500,
   FONT_MISSING_GLYPH: 422,
   IMAGE_NOT_FOUND: 422,
+  REVISION_FROZEN: 423,
+  STATUS_TRANSITION_INVALID: 409,
+  STATUS_REASON_REQUIRED: 422,
+  AUTHOR_REQUIRED: 422,
+  ROWS_CONFLICT: 409,
+  ASSESSMENT_BUSY: 503,
+  ROW_NOT_IN_REVISION: 422,
 };
 
 export type ErrorDetails = {

@@ -146,8 +146,16 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   });
 };
 
+/**
+ * Data the 変更箇所 table never cites: what the PDF does not print (`x-printed: false`: form id, entry ids, facts,
+ * acknowledgements) and printed metadata that is not content (`x-notAChange`: 公表日, 承認日, the form-revision stamp,
+ * the imported rows themselves). The schema marks them; no published table lists them as changes.
+ */
+const isNeverAChange = (node: ResolvedNode): boolean =>
+  keyword<unknown>(node, 'x-printed') === false || keyword<unknown>(node, 'x-notAChange') === true;
+
 function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void {
-  if (keyword<unknown>(node, 'x-printed') === false || same(before, after)) return;
+  if (isNeverAChange(node) || same(before, after)) return;
   if (hasEntryIds(node)) return diffEntries(walk, node, segments, before, after);
   if (isLeaf(node)) return pushLeaf(walk, node, segments, before, after);
   const olds = isRecord(before) ? before : {};
@@ -170,9 +178,6 @@ const fileCount = (data: unknown): number => {
   const files = isRecord(data) ? data['files'] : undefined;
   return Array.isArray(files) ? files.length : 1;
 };
-
-/** Keys that are bookkeeping, not form items: the form id, the stamp and the imported 変更箇所 rows themselves. */
-const NOT_COMPARED = new Set(['form', 'formRevision', 'changeHistory']);
 
 /**
  * Where a change stands in the printed document (the schema's x-toc: Ⅱ of every file, 別添, then Ⅲ of
@@ -199,7 +204,6 @@ export const computeChanges = (form: FormId, before: unknown, after: unknown): C
   const olds = isRecord(before) ? before : {};
   const news = isRecord(after) ? after : {};
   for (const key of root.properties.keys()) {
-    if (NOT_COMPARED.has(key)) continue;
     diffValue(walk, childNode(root, key)!, [key], olds[key], news[key]);
   }
   const toc = keyword<string[]>(root, 'x-toc') ?? [];

@@ -2,6 +2,6 @@
 export { computeChanges, type ChangeCandidate, type ChangeKind } from './changes.js';
 export { citationLine, citeItem, citePointer, type CitationContext } from './citation.js';
 export { applyException, keepConfirmed, mergeRows, proposeRows, proposedTiming, timingWarning } from './rows.js';
-export { cumulativeChangeRows, type RevisionRows } from './appendix.js';
+export { cumulativeChangeRows } from './appendix.js';
 export { textDiff, type TextSegment } from './text.js';
 export { changeColumnTitles, type ChangeColumn } from './columns.js';

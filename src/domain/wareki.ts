@@ -35,3 +35,31 @@ const formatDate = (iso: string, style: FirstYearStyle): string => {
   const year = yearPart === '元' || yearPart === '1' ? (style === 'gannen' ? '元' : '1') : yearPart;
   return `${part('era')}${year}年${part('month')}月${part('day')}日`;
 };
+
+const japanDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The calendar date in Japan of an instant, as ISO `YYYY-MM-DD`: 変更日, reminders and 最終更新 count in days of the
+ * municipality's calendar, whatever the time zone of the server, the terminal or the browser.
+ */
+export const isoDateInJapan = (instant: Date): string => japanDate.format(instant);
+
+const japanDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An ISO timestamp as the clock in Japan showed it, `2025-10-01 18:05` (records are stamped in UTC). */
+export const formatJapanDateTime = (iso: string): string => {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : japanDateTime.format(instant);
+};

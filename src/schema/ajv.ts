@@ -13,6 +13,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-layout', 'x-role', 'x-sideLabel', 'x-itemLabel', 'x-slotRanges', 'x-fileGroup', 'x-optionsPerRow',
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
   'x-message', 'x-idPrefix', 'x-initialItems', 'x-tocIndent', 'x-tocSeparator', 'x-headingNumber', 'x-headingSeparator',
+  'x-notAChange',
 ] as const;
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.

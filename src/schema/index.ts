@@ -14,7 +14,7 @@ export {
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
-export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
+export { formName, formRevisionOf, formRevisions, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
 export { createSkeleton } from './skeleton.js';
 export { namedOption, nodeAtPointer, optionNumbers } from './options.js';

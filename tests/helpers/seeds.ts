@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { afterEach, beforeEach } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -33,4 +34,15 @@ export const copySeed = async (dir: string, seedDir: string): Promise<string> =>
   const file = path.join(dir, seedDir, 'assessment.yaml');
   await copyFile(seedFile(seedDir), file);
   return file;
+};
+
+/** A fresh temp copy of a seed for every test of the file; read `dir` and `file` inside tests (beforeEach fills them). */
+export const useSeedCopy = (seedDir: string): { dir: string; file: string } => {
+  const current = {} as { dir: string; file: string; cleanup: () => Promise<void> };
+  beforeEach(async () => {
+    const temp = await makeTempDir();
+    Object.assign(current, { dir: temp.dir, cleanup: temp.cleanup, file: await copySeed(temp.dir, seedDir) });
+  });
+  afterEach(() => current.cleanup());
+  return current;
 };

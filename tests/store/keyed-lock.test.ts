@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyedLock } from '../../src/server/keyed-lock.js';
+import { createKeyedLock } from '../../src/store/keyed-lock.js';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

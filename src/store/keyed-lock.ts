@@ -1,6 +1,6 @@
 /**
- * Runs tasks for the same key one after another, and tasks for different keys freely. Saves of one assessment
- * go through it, so two requests can never both pass the version check and then both write.
+ * Runs tasks for the same key one after another, and tasks for different keys freely. Writers of one assessment
+ * folder queue here before taking its lock file, so writers of one process wait for each other without polling.
  */
 export type KeyedLock = <T>(key: string, task: () => Promise<T>) => Promise<T>;
 
