@@ -16,5 +16,8 @@ export {
 export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
 export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
-export { createSkeleton } from './skeleton.js';
+export { createSkeleton, emptyValueOf } from './skeleton.js';
+export { canonicalChoice, existsInRevision, formRevisions, optionsInRevision, type RevisionOption } from './revisions.js';
+export { isTextItem, textItems, type TextItem } from './text-items.js';
+export { validateSnippet } from './snippet.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';
