@@ -1,6 +1,8 @@
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import {
+  canonicalChoice,
   childNode,
+  existsInRevision,
   formRevisionOf,
   formRoot,
   isArrayNode,
@@ -62,7 +64,8 @@ const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): 
 };
 
 const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
-  if (same(before, after)) return;
+  // An option only renamed by a newer form revision is the same answer.
+  if (same(canonicalChoice(node, before, walk.before.revision), canonicalChoice(node, after, walk.after.revision))) return;
   const printed = printChange(node, before, after, walk.after.revision, ownLine);
   if (!printed) return;
   const texts = typeof before === 'string' || typeof after === 'string';
@@ -143,8 +146,12 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   });
 };
 
+/** An item only one of the two form revisions has came or went with the form, not with the document's content. */
+const inBothRevisions = (walk: Walk, node: ResolvedNode): boolean =>
+  [walk.before.revision, walk.after.revision].every((revision) => revision === undefined || existsInRevision(node, revision));
+
 function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void {
-  if (keyword<unknown>(node, 'x-printed') === false || same(before, after)) return;
+  if (keyword<unknown>(node, 'x-printed') === false || same(before, after) || !inBothRevisions(walk, node)) return;
   if (hasEntryIds(node)) return diffEntries(walk, node, segments, before, after);
   if (isLeaf(node)) return pushLeaf(walk, node, segments, before, after);
   const olds = isRecord(before) ? before : {};
