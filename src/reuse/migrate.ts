@@ -77,7 +77,7 @@ const mentionsOf = (walk: Walk, before: string, after: string): Place[] => {
   const word = leadingWord(before);
   if (word.length < 2 || word === leadingWord(after)) return [];
   return textItems(walk.form, walk.original)
-    .filter((item) => !item.pointer.startsWith('/changeHistory') && item.text.normalize('NFKC').includes(word))
+    .filter((item) => item.text.normalize('NFKC').includes(word))
     .map((item) => place(walk, splitPointer(item.pointer), walk.to));
 };
 

@@ -25,6 +25,7 @@ export type { WriteHooks } from './atomic-write.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { parseAssessment } from './load.js';
 export { serializeAssessment } from './yaml-write.js';
+export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
 
 /**
  * Save atomically. Drafts with schema issues may be saved (they are reported, not refused); the previous
