@@ -19,5 +19,5 @@ export type { ValidationIssue } from './issues.js';
 export { createSkeleton, emptyValueOf } from './skeleton.js';
 export { canonicalChoice, existsInRevision, formRevisions, optionsInRevision, type RevisionOption } from './revisions.js';
 export { isTextItem, textItems, type TextItem } from './text-items.js';
-export { validateSnippet } from './snippet.js';
+export { snippetRoot, validateSnippet } from './snippet.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';

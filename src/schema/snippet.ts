@@ -3,7 +3,8 @@ import { SCHEMA_DOCUMENTS, SNIPPET_DOCUMENT } from './documents.js';
 import { collectIssues, type ValidationIssue } from './issues.js';
 import { childNode, isArrayNode, keyword, resolveNode, type ResolvedNode } from './resolve.js';
 
-const snippetRoot = (): ResolvedNode => resolveNode([{ schema: SCHEMA_DOCUMENTS[SNIPPET_DOCUMENT]!, doc: SNIPPET_DOCUMENT }]);
+/** The root of the snippet schema (for key order and labels). */
+export const snippetRoot = (): ResolvedNode => resolveNode([{ schema: SCHEMA_DOCUMENTS[SNIPPET_DOCUMENT]!, doc: SNIPPET_DOCUMENT }]);
 
 /** The labels of a place in a standard text, from the snippet schema's titles: ['改められた参照文書', '2', '後継の文書']. */
 const snippetPath = (segments: readonly string[]): string[] => {

@@ -23,7 +23,7 @@ vi.mock('../../src/schema/documents.js', async (importOriginal) => {
   };
   const threshold = at('procedures', 'basicAssessment', 'threshold');
   threshold['x-optionsByRevision'] = { 平成30年５月: (threshold['enum'] as (string | null)[]).filter((o) => o !== null && !o.startsWith('基礎項目評価及び重点')) };
-  const documents = { ...original.SCHEMA_DOCUMENTS, 'yoshiki3.schema.json': schema };
+  const documents: Record<string, Record<string, unknown>> = { ...original.SCHEMA_DOCUMENTS, 'yoshiki3.schema.json': schema };
   return { ...original, SCHEMA_DOCUMENTS: documents, formSchema: (form: 'yoshiki3' | 'yoshiki4') => documents[original.formDocumentName(form)]! };
 });
 
