@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeChanges } from '../../src/diff/index.js';
-import { isAppError } from '../../src/errors.js';
 import { describeMigrationEntry, migrate, type MigrationEntry } from '../../src/reuse/index.js';
 import { formRevisions, validateAssessment, type FormId } from '../../src/schema/index.js';
+import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { loadAssessment } from '../../src/store/index.js';
 import { printedLeaves } from '../helpers/items.js';
 import { SEEDS, seedFile } from '../helpers/seeds.js';
@@ -16,15 +16,6 @@ const load = async (dir: string): Promise<{ form: FormId; data: Record<string, u
 const CASES = SEEDS.flatMap((seed) =>
   formRevisions(seed.form).map((revision) => ({ seed: seed.id, dir: seed.dir, form: seed.form, revision })),
 );
-
-const thrown = (run: () => unknown): unknown => {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-};
 
 describe('form revision migration on the samples', () => {
   it('covers the three revisions of both forms', () => {
@@ -85,13 +76,13 @@ describe('form revision migration on the samples', () => {
 
   it('refuses a revision the form does not have, and a source revision the document does not name', async () => {
     const { form, data } = await load('004-ise-yobosesshu');
-    const unknown = thrown(() => migrate(form, '令和７年５月', '令和８年４月', data));
-    expect(isAppError(unknown) && unknown.code).toBe('FORM_REVISION_INVALID');
-    expect(isAppError(unknown) && unknown.messageJa).toBe(
+    const unknown = expectAppErrorThrown(() => migrate(form, '令和７年５月', '令和８年４月', data));
+    expect(unknown.code).toBe('FORM_REVISION_INVALID');
+    expect(unknown.messageJa).toBe(
       '様式の改訂版「令和８年４月」はありません。選べる改訂版: 令和７年５月 / 令和６年10月 / 平成30年５月',
     );
-    const mismatch = thrown(() => migrate(form, '平成30年５月', '令和７年５月', data));
-    expect(isAppError(mismatch) && mismatch.messageJa).toBe(
+    const mismatch = expectAppErrorThrown(() => migrate(form, '平成30年５月', '令和７年５月', data));
+    expect(mismatch.messageJa).toBe(
       '評価書の様式の改訂版は「令和７年５月」で、移行元に指定された「平成30年５月」と違います。',
     );
   });

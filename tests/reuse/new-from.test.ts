@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors.js';
 import { newFromAssessment } from '../../src/reuse/index.js';
 import { splitPointer, validateAssessment } from '../../src/schema/index.js';
 import { loadAssessment } from '../../src/store/index.js';
+import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { SEEDS, seedFile } from '../helpers/seeds.js';
 
 const load = async (dir: string): Promise<Record<string, unknown>> => (await loadAssessment(seedFile(dir))).data;
@@ -69,12 +69,8 @@ describe('a new draft from an existing assessment', () => {
   });
 
   it('refuses a document that names no form, in Japanese', () => {
-    let error: unknown;
-    try {
-      newFromAssessment({ form: 'yoshiki9' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isAppError(error) && error.messageJa).toBe('評価書の様式（form）が分かりません（現在の値: yoshiki9）。');
+    const error = expectAppErrorThrown(() => newFromAssessment({ form: 'yoshiki9' }));
+    expect(error.code).toBe('UNKNOWN_FORM');
+    expect(error.messageJa).toBe('評価書の様式（form）が分かりません（現在の値: yoshiki9）。');
   });
 });

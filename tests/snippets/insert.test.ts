@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors.js';
 import { createLibrary, insertSnippet, locateUses, type Snippet, type SnippetLibrary } from '../../src/snippets/index.js';
 import { validateAssessment } from '../../src/schema/index.js';
+import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { loadAssessment, readSnippetLibrary } from '../../src/store/index.js';
 import { getAt, setAt } from '../checks/seed-fixtures.js';
 import { ROOT, seedFile } from '../helpers/seeds.js';
@@ -19,15 +19,6 @@ beforeAll(async () => {
   const { snippetUses: _uses, ...data } = (await loadAssessment(seedFile('004-ise-yobosesshu'))).data;
   source = data;
 });
-
-const thrown = (run: () => unknown): unknown => {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-};
 
 describe('inserting a standard text into a text item', () => {
   it('appends it on lines of its own and records the span with the SHA-256 of the text inserted', () => {
@@ -62,14 +53,14 @@ describe('inserting a standard text into a text item', () => {
     ['the imported 変更箇所 rows (quotes of earlier texts)', '/changeHistory/0/after', '「（別添２） 変更箇所 > 1 > 変更後の記載」は文章を書く項目ではないため、標準文を挿入できません。'],
     ['a place the form does not have', '/basicInfo/nothing', '「Ⅰ　基本情報 > nothing」は文章を書く項目ではないため、標準文を挿入できません。'],
   ])('refuses %s', (_what, pointer, message) => {
-    const error = thrown(() => insertSnippet('yoshiki3', source, snippet, { pointer }));
-    expect(isAppError(error) && error.code).toBe('SNIPPET_TARGET_INVALID');
-    expect(isAppError(error) && error.messageJa).toBe(message);
+    const error = expectAppErrorThrown(() => insertSnippet('yoshiki3', source, snippet, { pointer }));
+    expect(error.code).toBe('SNIPPET_TARGET_INVALID');
+    expect(error.messageJa).toBe(message);
   });
 
   it('refuses a selection outside the text', () => {
-    const error = thrown(() => insertSnippet('yoshiki3', source, snippet, { pointer: ITEM, start: 5, end: 100_000 }));
-    expect(isAppError(error) && error.messageJa).toMatch(/^挿入する位置（5〜100000文字目）が「Ⅲ　リスク対策 > .*」の記載（\d+文字）の範囲を超えています。$/);
+    const error = expectAppErrorThrown(() => insertSnippet('yoshiki3', source, snippet, { pointer: ITEM, start: 5, end: 100_000 }));
+    expect(error.messageJa).toMatch(/^挿入する位置（5〜100000文字目）が「Ⅲ　リスク対策 > .*」の記載（\d+文字）の範囲を超えています。$/);
   });
 });
 
