@@ -703,10 +703,10 @@ export type Yoshiki3Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
-  facts?: AssessmentFacts;
-  acknowledgements?: Acknowledgements;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  facts?: AssessmentFacts;
+  acknowledgements?: Acknowledgements;
 };
 
 export type Yoshiki4ConsignmentScope = "特定個人情報ファイルの全体" | "特定個人情報ファイルの一部" | null;
@@ -1330,10 +1330,10 @@ export type Yoshiki4Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
-  facts?: AssessmentFacts;
-  acknowledgements?: Acknowledgements;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  facts?: AssessmentFacts;
+  acknowledgements?: Acknowledgements;
 };
 
 export type SnippetIsoDateOrMonth = string | null;

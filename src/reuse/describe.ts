@@ -11,8 +11,8 @@ export const describeMigrationEntry = (entry: MigrationEntry): string => {
     case 'label': {
       const text = fillMessage(M.label, { path, before: entry.before, after: entry.after });
       if (entry.mentions.length === 0) return text;
-      const word = entry.before.split('（')[0]!;
-      return `${text}${fillMessage(M.mentions, { word, count: entry.mentions.length, items: entry.mentions.map((mention) => mention.path.join(PATH_SEPARATOR)).join(M.separator) })}`;
+      const items = entry.mentions.map((mention) => mention.path.join(PATH_SEPARATOR)).join(M.separator);
+      return `${text}${fillMessage(M.mentions, { word: entry.word, count: entry.mentions.length, items })}`;
     }
     case 'option':
       return fillMessage(M.option, { path, before: entry.before, after: entry.after });

@@ -29,7 +29,14 @@ export type Place = { readonly pointer: string; readonly path: readonly string[]
 
 /** One thing the officer must look at after moving a document to another form revision. */
 export type MigrationEntry =
-  | (Place & { readonly kind: 'label'; readonly before: string; readonly after: string; readonly mentions: readonly Place[] })
+  | (Place & {
+      readonly kind: 'label';
+      readonly before: string;
+      readonly after: string;
+      /** Free texts that use the old label's leading word (`word`, e.g. 4情報): they may need the new one. */
+      readonly mentions: readonly Place[];
+      readonly word: string;
+    })
   | (Place & { readonly kind: 'option'; readonly before: string; readonly after: string })
   | (Place & { readonly kind: 'options'; readonly added: readonly string[]; readonly removed: readonly string[] })
   | (Place & { readonly kind: 'added' })
@@ -72,9 +79,8 @@ const place = (walk: Walk, segments: readonly string[], revision: FormRevision):
 /** The word a label starts with (`4情報` of `4情報（氏名、…）`), compared width-insensitively. */
 const leadingWord = (label: string): string => label.split('（')[0]!.normalize('NFKC').trim();
 
-/** Free texts of the document that use a label's old leading word: they may need the new one (004's その妥当性 says ５情報). */
-const mentionsOf = (walk: Walk, before: string, after: string): Place[] => {
-  const word = leadingWord(before);
+/** Free texts of the document that use a label's old leading word (004's その妥当性 says ５情報). */
+const mentionsOf = (walk: Walk, word: string, after: string): Place[] => {
   if (word.length < 2 || word === leadingWord(after)) return [];
   return textItems(walk.form, walk.original)
     .filter((item) => item.text.normalize('NFKC').includes(word))
@@ -85,7 +91,8 @@ const reportLabel = (walk: Walk, node: ResolvedNode, segments: readonly string[]
   const before = titleOf(node, walk.from);
   const after = titleOf(node, walk.to);
   if (before === after || before === undefined || after === undefined) return false;
-  walk.entries.push({ kind: 'label', ...place(walk, segments, walk.to), before, after, mentions: mentionsOf(walk, before, after) });
+  const word = leadingWord(before);
+  walk.entries.push({ kind: 'label', ...place(walk, segments, walk.to), before, after, word, mentions: mentionsOf(walk, word, after) });
   return true;
 };
 

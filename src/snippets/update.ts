@@ -81,7 +81,9 @@ const defaultSummary = (newest: readonly Snippet[]): string => {
   return fillMessage(M.summaryDefault, { titles: [...new Set(newest.map((snippet) => snippet.title))].join(M.titleSeparator) });
 };
 
-const conflictOf = (outdated: OutdatedUse, path: readonly string[]): SpanConflict => {
+type NotReplaced = OutdatedUse & { readonly state: SpanConflict['state'] };
+
+const conflictOf = (outdated: NotReplaced, path: readonly string[]): SpanConflict => {
   const { use, newest, state } = outdated;
   const inserted = outdated.inserted?.body ?? '';
   const values = { path: path.join(' > '), title: outdated.inserted?.title ?? use.snippet, id: use.snippet, from: use.version, to: newest.version };
@@ -92,7 +94,7 @@ const conflictOf = (outdated: OutdatedUse, path: readonly string[]): SpanConflic
     snippet: use.snippet,
     fromVersion: use.version,
     to: { id: newest.id, version: newest.version },
-    state: state === 'intact' ? 'edited' : state,
+    state,
     inserted,
     current: outdated.current,
     next: newest.body,
@@ -120,21 +122,31 @@ const replaceSpans = (copy: Record<string, unknown>, intact: readonly OutdatedUs
  * The replaced items give the proposed 変更箇所 rows (src/diff), grouped under one summary 変更後 text.
  */
 export const updateSnippets = (form: FormId, data: unknown, library: SnippetLibrary, options: SnippetUpdateOptions): SnippetUpdateResult => {
-  // A record that points anywhere but a text item of the form (written by hand, or the item is gone) is never written to.
-  const outdated = outdatedUses(data, library, options.snippets).map((located) =>
-    isTextItem(form, located.use.pointer) ? located : { ...located, state: 'missing' as const, span: undefined, current: '' },
-  );
+  const outdated = outdatedUses(data, library, options.snippets).map((located): OutdatedUse => {
+    if (isTextItem(form, located.use.pointer)) return located;
+    // A record pointing anywhere but a text item (written by hand, or the item is gone) is never written to.
+    const { span: _span, ...rest } = located;
+    return { ...rest, state: 'missing', current: '' };
+  });
   const files = valueAt(data, '/files');
   const context = { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 };
   const pathOf = (pointer: string): string[] => itemPath(form, splitPointer(pointer), context);
   const intact = outdated.filter((located) => located.state === 'intact');
   const copy = structuredClone(data as Record<string, unknown>);
   replaceSpans(copy, intact);
-  const conflicts = outdated.filter((located) => located.state !== 'intact').map((located) => conflictOf(located, pathOf(located.use.pointer)));
+  const conflicts = outdated
+    .filter((located): located is NotReplaced => located.state !== 'intact')
+    .map((located) => conflictOf(located, pathOf(located.use.pointer)));
   const summary = options.summary ?? defaultSummary(intact.map((located) => located.newest));
-  const rows = intact.length === 0 ? [] : summarizeRows(proposeRows(computeChanges(form, data, copy), options.changeDate), summary);
-  const updated = intact.map(({ use, newest }) => ({ pointer: use.pointer, path: pathOf(use.pointer), snippet: use.snippet, fromVersion: use.version, to: { id: newest.id, version: newest.version } }));
-  return { data: copy, summary, rows, updated, conflicts, warnings: conflicts.map((conflict) => conflict.message) };
+  const proposed = intact.length === 0 ? [] : proposeRows(computeChanges(form, data, copy), options.changeDate);
+  const updated = intact.map(({ use, newest }) => ({
+    pointer: use.pointer,
+    path: pathOf(use.pointer),
+    snippet: use.snippet,
+    fromVersion: use.version,
+    to: { id: newest.id, version: newest.version },
+  }));
+  return { data: copy, summary, rows: summarizeRows(proposed, summary), updated, conflicts, warnings: conflicts.map((conflict) => conflict.message) };
 };
 
 /** The same update in several assessments at once (each keeps its own rows and conflicts). */
