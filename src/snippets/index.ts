@@ -2,7 +2,7 @@
  * Public API of the standard texts (標準文): pure functions over a library of versioned passages and the assessments
  * that use them. The library is read by the store (`readSnippetLibrary`); nothing here touches the disk.
  */
-export { createLibrary, libraryIssues, type Snippet, type SnippetLibrary, type SnippetLibraryIssue, type SnippetRef } from './library.js';
+export { createLibrary, libraryIssues, snippetFor, type Snippet, type SnippetLibrary, type SnippetLibraryIssue, type SnippetRef } from './library.js';
 export { hashText } from './hash.js';
 export { SNIPPET_MESSAGES_JA } from './messages.ja.js';
 export { locateUses, snippetUsesOf, type LocatedUse, type SnippetUse, type Span, type UseState } from './uses.js';

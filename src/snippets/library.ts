@@ -1,4 +1,5 @@
 import type { Snippet, SnippetRef } from '../domain/assessment.gen.js';
+import { AppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import { SNIPPET_MESSAGES_JA as M } from './messages.ja.js';
 
@@ -69,4 +70,16 @@ export const libraryIssues = (snippets: readonly Snippet[]): SnippetLibraryIssue
     }
   }
   return issues;
+};
+
+/**
+ * The version of a standard text to insert: the one named, or else the newest text for the id (following its
+ * replacements); a text the library does not have is refused.
+ */
+export const snippetFor = (library: SnippetLibrary, id: string, version?: number): Snippet => {
+  const highest = library.snippets.filter((s) => s.id === id).sort((a, b) => b.version - a.version)[0];
+  const found = version !== undefined ? library.get(id, version) : highest && (library.newestFor(highest.id, highest.version) ?? highest);
+  if (found) return found;
+  const message = version !== undefined ? fillMessage(M.notFound, { id, version }) : fillMessage(M.idNotFound, { id });
+  throw new AppError('SNIPPET_NOT_FOUND', message, { id, ...(version !== undefined ? { version } : {}) });
 };

@@ -6,6 +6,7 @@ export const SNIPPET_MESSAGES_JA = {
   supersedes: '置き換える標準文',
   supersededBy: '後継の標準文',
   notFound: '標準文「{id}」の第{version}版はライブラリにありません。',
+  idNotFound: '標準文「{id}」はライブラリにありません。',
   notText: '「{path}」は文章を書く項目ではないため、標準文を挿入できません。',
   badRange: '挿入する位置（{start}〜{end}文字目）が「{path}」の記載（{length}文字）の範囲を超えています。',
   edited:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentsToUpdate, createLibrary, libraryIssues, locateUses, type Snippet } from '../../src/snippets/index.js';
+import { assessmentsToUpdate, createLibrary, libraryIssues, locateUses, snippetFor, type Snippet } from '../../src/snippets/index.js';
+import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { textItems } from '../../src/schema/index.js';
 import { loadAssessment, readSnippetLibrary } from '../../src/store/index.js';
 import { ROOT, seedFile } from '../helpers/seeds.js';
@@ -72,6 +73,15 @@ describe('versions of a standard text', () => {
     expect(library.newestFor('b', 1)).toBeUndefined();
     expect(library.newestFor('c', 1)?.id).toBe('d');
     expect(library.get('a', 2)?.version).toBe(2);
+  });
+
+  it('are picked for insertion by id (the newest text) or by id and version, and refused when the library lacks them', () => {
+    const library = createLibrary([version('a', 1), version('a', 2, { supersededBy: { id: 'b', version: 1 } }), version('b', 1)]);
+    expect(snippetFor(library, 'a')).toMatchObject({ id: 'b', version: 1 });
+    expect(snippetFor(library, 'a', 1).body).toBe('a 第1版の本文');
+    const missing = expectAppErrorThrown(() => snippetFor(library, 'a', 3));
+    expect([missing.code, missing.messageJa]).toEqual(['SNIPPET_NOT_FOUND', '標準文「a」の第3版はライブラリにありません。']);
+    expect(expectAppErrorThrown(() => snippetFor(library, 'z')).messageJa).toBe('標準文「z」はライブラリにありません。');
   });
 
   it('report duplicates, links to texts the library lacks, and loops, in Japanese', () => {
