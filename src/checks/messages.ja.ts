@@ -99,6 +99,9 @@ export const RULE_MESSAGES_JA = {
     '確認済みの記録（{rule}、理由: {reason}）に当たる警告は今はありません。不要になった記録なら削除してください。',
   acknowledgementNotWarn: '確認済みの記録（{rule}）は警告の規則のものではないため使われません。記録を削除してください。',
   acknowledgementNoReason: '確認済みの記録（{rule}）に理由がないため、警告は確認済みになりません。理由を記入してください。',
+  outdatedReference:
+    '「{cited}」を引用していますが、この文書は「{successor}」{since}に改められています。引用を後継の文書に改め、記載がその内容に合っているか確認してください（標準文「{snippet}」による）。',
+  outdatedReferenceSince: '（{date}）',
 } as const;
 
 /** `pia check` output. */
@@ -184,6 +187,7 @@ export const RULE_DESCRIPTIONS_JA = {
   'accident.details': '過去３年以内の重大事故が「発生あり」なら、その内容と再発防止策の内容を記入する（§2.4, §9-9）',
   'accident.thresholdHint':
     '過去３年以内の重大事故が「発生あり」で対象人数が1万人以上なら、しきい値判断の重大事故（過去１年）への影響を確認する（§2.4）',
+  'references.outdated': '標準文のライブラリが改められたとする文書（例: ガバメントクラウドの利用基準 第1.0版）を引用している',
   'acknowledgement.stale':
     '確認済みの記録のうち、今の警告に当たらないもの（警告が解消した、警告でない規則、理由が空欄）。次の改訂に残らないよう削除を促す',
 } as const;

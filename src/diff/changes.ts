@@ -1,7 +1,9 @@
 import { isBlankEntry } from '../domain/blank.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import {
+  canonicalChoice,
   childNode,
+  existsInRevision,
   formRevisionOf,
   formRoot,
   isArrayNode,
@@ -63,7 +65,8 @@ const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): 
 };
 
 const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
-  if (same(before, after)) return;
+  // An option only renamed by a newer form revision is the same answer.
+  if (same(canonicalChoice(node, before, walk.before.revision), canonicalChoice(node, after, walk.after.revision))) return;
   const printed = printChange(node, before, after, walk.after.revision, ownLine);
   if (!printed) return;
   const texts = typeof before === 'string' || typeof after === 'string';
@@ -154,8 +157,12 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
 const isNeverAChange = (node: ResolvedNode): boolean =>
   keyword<unknown>(node, 'x-printed') === false || keyword<unknown>(node, 'x-notAChange') === true;
 
+/** An item only one of the two form revisions has came or went with the form, not with the document's content. */
+const inBothRevisions = (walk: Walk, node: ResolvedNode): boolean =>
+  [walk.before.revision, walk.after.revision].every((revision) => revision === undefined || existsInRevision(node, revision));
+
 function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void {
-  if (isNeverAChange(node) || same(before, after)) return;
+  if (isNeverAChange(node) || same(before, after) || !inBothRevisions(walk, node)) return;
   if (hasEntryIds(node)) return diffEntries(walk, node, segments, before, after);
   if (isLeaf(node)) return pushLeaf(walk, node, segments, before, after);
   const olds = isRecord(before) ? before : {};

@@ -86,6 +86,12 @@ export const toValidationIssues = (
   form: FormId,
   errors: readonly ErrorObject[],
   context: IssueContext = {},
+): ValidationIssue[] => collectIssues(errors, (segments) => itemPath(form, segments, context));
+
+/** Ajv errors as issues of any bundled document, its item paths named by `pathOf`. */
+export const collectIssues = (
+  errors: readonly ErrorObject[],
+  pathOf: (segments: readonly string[]) => string[],
 ): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
@@ -96,7 +102,7 @@ export const toValidationIssues = (
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push({ pointer, keyword: error.keyword, path: itemPath(form, splitPointer(pointer), context), message });
+    issues.push({ pointer, keyword: error.keyword, path: pathOf(splitPointer(pointer)), message });
   }
   return issues;
 };

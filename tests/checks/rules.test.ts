@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, checkAssessment } from '../../src/checks/index.js';
+import { createLibrary } from '../../src/snippets/index.js';
+import { readSnippetLibrary } from '../../src/store/index.js';
+import { ROOT } from '../helpers/seeds.js';
 import { seedCopy, setAt, type SeedId } from './seed-fixtures.js';
 
-/** A mutation of a real seed: values set by JSON Pointer, and the day the check runs. */
+/** A mutation of a real seed: values set by JSON Pointer, the day the check runs, and whether the bundled standard texts are given. */
 type Case = {
   readonly rule: string;
   readonly seed: SeedId;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly today?: string;
+  readonly snippets?: true;
 };
+
+const bundledLibrary = readSnippetLibrary(`${ROOT}/assessments`).then(({ snippets }) => createLibrary(snippets));
 
 const TODAY = '2025-10-01';
 const C4 = '/files/0/overview/consignment';
@@ -164,6 +170,7 @@ const failing: readonly Case[] = [
     set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
   },
   { rule: 'acknowledgement.stale', seed: '004', set: { '/acknowledgements': [{ ruleId: 'required.empty', reason: 'あとで記入' }] } },
+  { rule: 'references.outdated', seed: '004', snippets: true },
 ];
 
 const passing: readonly Case[] = [
@@ -309,12 +316,14 @@ const passing: readonly Case[] = [
     seed: '004',
     set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
   },
+  { rule: 'references.outdated', seed: '004' },
+  { rule: 'references.outdated', seed: '001', snippets: true },
 ];
 
-const findingsOf = async ({ seed, set = {}, today = TODAY }: Case) => {
+const findingsOf = async ({ seed, set = {}, today = TODAY, snippets }: Case) => {
   const { form, data } = await seedCopy(seed);
   for (const [pointer, value] of Object.entries(set)) setAt(data, pointer, value);
-  return checkAssessment(form, data, { today });
+  return checkAssessment(form, data, { today, ...(snippets ? { snippets: await bundledLibrary } : {}) });
 };
 
 const describeCase = (c: Case): string =>
