@@ -89,6 +89,7 @@ export const UI_MESSAGES_JA = {
   conflictBase: '編集を始めたときの記載',
   conflictAllMine: 'すべて「あなたの編集」にする',
   conflictAllTheirs: 'すべて「ほかの人の編集」にする',
+  conflictDeleted: '（この欄ごと削除）',
   conflictChooseRemaining: 'まだ選んでいない項目：{count}件',
   conflictSave: '選んだ記載で保存',
   incomingHeading: 'ほかの人の変更を取り込みました（{count}件）',

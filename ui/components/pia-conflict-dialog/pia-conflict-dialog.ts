@@ -78,7 +78,9 @@ export class PiaConflictDialog extends LitElement {
           (side) => html`<label class="side ${side}">
             <span class="side-name"><input type="radio" name=${`choice-${index}`} value=${side}
               .checked=${this.choices[item.key] === side} @change=${() => this.choose(item.key, side)} />${msg(SIDE_LABEL[side])}</span>
-            <span class="value">${shownValue(this.form, item.pointer, item[side], revision)}</span>
+            <span class="value">${item.kind === 'entry' && item[side] === undefined
+              ? msg('conflictDeleted')
+              : shownValue(this.form, item.pointer, item[side], revision)}</span>
           </label>`,
         )}
       </div>

@@ -26,13 +26,15 @@ export class PiaReferenceMark extends LitElement {
       :host([kind='entry']) { display: inline-flex; }
       .mark { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; font-size: 0.88rem; font-weight: 400;
         background: var(--pia-ref-bg); border-left: 4px solid var(--pia-warn); padding: 0.35rem 0.75rem; }
-      :host([kind='item']) .mark { margin: 0 0 0 min(17rem, 30%); }
+      /* Under a field, in its answer column: the same columns as the field rows (field-styles). */
+      .row { display: grid; grid-template-columns: minmax(10rem, 17rem) 1fr; }
+      .gutter { background: var(--pia-label-bg); }
       :host([kind='entry']) .mark { border-left: 0; border-radius: 3px; padding: 0.1rem 0.4rem; }
       :host([kind='missing']) .mark { margin: 0.5rem 0.75rem; }
       .what { font-weight: 700; color: var(--pia-muted); }
       .value { white-space: pre-wrap; word-break: break-word; flex: 1 1 16rem; min-width: 0; max-height: 12rem; overflow: auto; }
       button { font-size: 0.85rem; padding: 0.15rem 0.5rem; }
-      @media (max-width: 760px) { :host([kind='item']) .mark { margin-left: 0; } }
+      @media (max-width: 760px) { .row { grid-template-columns: 1fr; } .gutter { display: none; } }
     `,
   ];
   declare kind: ReferenceMarkKind;
@@ -59,12 +61,13 @@ export class PiaReferenceMark extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="mark">
+    const mark = html`<div class="mark">
       <span class="what">${this.what()}</span>
       ${this.kind === 'entry' ? '' : html`<span class="value">${this.text}</span>`}
       <button type="button" aria-label=${msg('referenceRestoreNamed', { label: this.label })}
         @click=${() => emit(this, 'pia-restore', { pointer: this.pointer, in: this.in, label: this.label })}>${msg('referenceRestore')}</button>
     </div>`;
+    return this.kind === 'item' ? html`<div class="row"><div class="gutter"></div>${mark}</div>` : mark;
   }
 }
 
