@@ -93,6 +93,9 @@ const orderEntries = (walk: Walk, node: ResolvedNode, places: Places, versions: 
   const order = (side: Side): string[] => ids[side].filter(shared);
   const [mineMoved, theirsMoved] = [!sameOrder(order('mine'), order('base')), !sameOrder(order('theirs'), order('base'))];
   let placed = mineMoved ? order('mine') : order('theirs');
+  if (theirsMoved && !mineMoved) {
+    walk.incoming.push({ kind: 'reordered', pointer: joinPointer(places.merged ?? []), beforePointer: joinPointer(places.base ?? []) });
+  }
   if (mineMoved && theirsMoved && !sameOrder(order('mine'), order('theirs'))) {
     const entryNode = childNode(node, '0')!;
     const names = (side: Side): string[] =>

@@ -30,6 +30,15 @@ export class UndoStack {
     return this.undone.length > 0;
   }
 
+  /** What the next undo (redo) takes back (does again), for the buttons' titles. */
+  get undoLabel(): string | undefined {
+    return this.done.at(-1)?.label;
+  }
+
+  get redoLabel(): string | undefined {
+    return this.undone.at(-1)?.label;
+  }
+
   /** `coalesceKey`: the field typed into; a step with the same key right after the last one extends it. */
   record(step: EditStep, coalesceKey?: string, now = Date.now()): void {
     const top = this.done.at(-1);

@@ -52,6 +52,12 @@ export class PiaEditor extends LitElement {
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
+  /** Ctrl+Z / Ctrl+Shift+Z outside text fields, Ctrl+S anywhere on the page. */
+  protected readonly shortcuts = new EditShortcuts(this, {
+    undo: () => this.draft.undo(),
+    redo: () => this.draft.redo(),
+    save: () => void this.draft.save(),
+  });
   /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
   private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
 
@@ -79,18 +85,14 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
-    new EditShortcuts(this, {
-      undo: () => this.draft.undo(),
-      redo: () => this.draft.redo(),
-      save: () => void this.draft.save(),
-    });
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
     const reference = this.reference.reference;
     if (!reference) return;
     const revision = msg('revisionNumber', { number: reference.number });
-    const done = this.draft.restore(reference.data, pointer, where === 'reference' ? reference.data : undefined, label);
+    const step = msg('stepRestore', { label, revision });
+    const done = this.draft.restore(reference.data, pointer, where === 'reference' ? reference.data : undefined, step);
     this.notice = msg(done ? 'restored' : 'restoreNothing', { label, revision });
   }
 
@@ -180,7 +182,7 @@ export class PiaEditor extends LitElement {
   }
 
   private toolbar(data: Record<string, unknown>): TemplateResult {
-    const { saveState, error } = this.draft;
+    const { saveState, error, history } = this.draft;
     const cover = isRecord(data['cover']) ? data['cover'] : {};
     const stateText =
       saveState === 'saved' ? msg('savedState') : saveState === 'saving' ? msg('savingState')
@@ -193,9 +195,9 @@ export class PiaEditor extends LitElement {
       </div>
       <span class="status ${saveState}" role="status" data-state=${saveState}>${stateText}</span>
       <div class="actions">
-        <button type="button" class="undo" title=${msg('undoHint')} ?disabled=${!this.draft.history.canUndo}
+        <button type="button" class="undo" title=${msg('undoHint', { step: history.undoLabel ?? '' })} ?disabled=${!history.canUndo}
           @click=${() => this.draft.undo()}>↶ ${msg('undo')}</button>
-        <button type="button" class="redo" title=${msg('redoHint')} ?disabled=${!this.draft.history.canRedo}
+        <button type="button" class="redo" title=${msg('redoHint', { step: history.redoLabel ?? '' })} ?disabled=${!history.canRedo}
           @click=${() => this.draft.redo()}>↷ ${msg('redo')}</button>
         <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
         <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
