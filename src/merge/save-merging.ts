@@ -20,7 +20,19 @@ export type MergingSave = {
   readonly onMerged: (merge: MergeResult, current: StoredVersion) => void;
   /** Give up after this many refused writes in a row (others keep winning the race); 50 by default. */
   readonly maxAttempts?: number;
+  /** How to wait before a retry (tests pass their own); setTimeout by default. */
+  readonly wait?: (ms: number) => Promise<void>;
 };
+
+/**
+ * The pause before the next attempt after `refused` refusals in a row: none after the first (two people, one
+ * merge, done), then a random pause doubling up to 2 s, so that many writers retrying at once spread out
+ * instead of all colliding again, each refusal costing the server a read of the file.
+ */
+export const retryPause = (refused: number, random: () => number = Math.random): number =>
+  refused <= 1 ? 0 : random() * Math.min(2000, 25 * 2 ** (refused - 1));
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type MergingSaveOutcome =
   | { readonly status: 'saved'; readonly data: Doc; readonly etag: string; readonly attempts: number }
@@ -46,5 +58,7 @@ export const saveMerging = async (save: MergingSave): Promise<MergingSaveOutcome
     save.onMerged(merge, result.current);
     base = result.current;
     if (attempt >= maxAttempts) throw new Error(`save refused ${attempt} times in a row`);
+    const pause = retryPause(attempt);
+    if (pause > 0) await (save.wait ?? sleep)(pause);
   }
 };

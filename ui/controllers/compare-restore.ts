@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { restoreItem, saveMerging, type Doc } from '../../src/merge/index.js';
 import type { ChangedItem, FormId } from '../../src/server/dto.js';
 import { api } from '../api/client.js';
@@ -15,7 +15,7 @@ export type ComparedPair = { readonly id: string; readonly from: number; readonl
  * 「この版の記載に戻す」 on the compare page: takes a changed item back into the draft as the older revision has
  * it, saved at once with the editor's merge-on-409 loop, and offers 「元に戻す」 for that one step.
  */
-export class CompareRestore implements ReactiveController {
+export class CompareRestore {
   message = '';
   private last: EditStep | undefined;
 
@@ -23,11 +23,7 @@ export class CompareRestore implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Called after the draft changed, so the page compares again. */
     private readonly changed: () => Promise<void>,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   async restore(pair: ComparedPair, item: ChangedItem): Promise<void> {
     const revision = msg('revisionNumber', { number: pair.from });
