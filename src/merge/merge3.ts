@@ -57,13 +57,16 @@ const mergeChanged = (walk: Walk, node: ResolvedNode | undefined, places: Places
     if (entries) return entries;
   }
   if (isRecord(mine) && isRecord(theirs) && (isRecord(base) || base == null)) return mergeRecords(walk, node, places, base, mine, theirs);
-  if (typeof mine === 'string' && typeof theirs === 'string' && (typeof base === 'string' || base == null)) {
-    const text = mergeText(base ?? '', mine, theirs);
-    if (text !== undefined) return text;
-  }
-  if (Array.isArray(mine) && Array.isArray(theirs) && (Array.isArray(base) || base == null)) {
-    const list = mergeList(Array.isArray(base) ? base : [], mine, theirs);
-    if (list) return list;
+  const merged =
+    typeof mine === 'string' && typeof theirs === 'string' && (typeof base === 'string' || base == null)
+      ? mergeText(base ?? '', mine, theirs)
+      : Array.isArray(mine) && Array.isArray(theirs) && (Array.isArray(base) || base == null)
+        ? mergeList(Array.isArray(base) ? base : [], mine, theirs)
+        : undefined;
+  if (merged !== undefined) {
+    // Part of the item came from theirs: it is listed as come in, like an item taken whole.
+    noteIncoming(walk, node, places, mine, merged);
+    return merged;
   }
   return { base, mine, theirs }[conflict(walk, 'value', places, base, mine, theirs)];
 };

@@ -120,6 +120,7 @@ describe('merge3: the same item changed to different values', () => {
       (doc) => (doc.disclosure.request.method = '指定様式による書面の提出により、開示・訂正・利用停止請求を受け付ける。'.replace('受け付ける', '受け付け、記録する')),
     );
     expect(words.result.conflicts).toEqual([]);
+    expect(words.result.incoming.map((change) => change.pointer)).toEqual(['/disclosure/request/method']);
     expect(words.merged.disclosure.request.method).toBe('指定様式による書面又は電子申請の提出により、開示・訂正・利用停止請求を受け付け、記録する。');
   });
 
@@ -285,7 +286,7 @@ describe('merge3: parts the form does not print', () => {
     const { result, merged } = mergeEdits(ise, (doc) => (doc.acknowledgements = [ack('consignment.count')]), (doc) => (doc.acknowledgements = [ack('history.order')]));
     expect(result.conflicts).toEqual([]);
     expect(merged.acknowledgements).toEqual([ack('history.order'), ack('consignment.count')]);
-    expect(result.incoming.map((change) => change.label)).toEqual([]);
+    expect(result.incoming.map((change) => change.label)).toEqual(['確認済みの警告']);
   });
 
   it('merges the facts item by item and reports theirs by their titles', () => {
