@@ -14,6 +14,7 @@ import {
   type ResolvedNode,
 } from '../schema/index.js';
 import { citeItem, type CitationContext } from './citation.js';
+import { entryName, hasEntryIds, matchEntry, ownLineKeys } from './entries.js';
 import { printChange } from './printed.js';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
@@ -50,10 +51,6 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 const isLeaf = (node: ResolvedNode): boolean =>
   keyword<string>(node, 'x-kind') !== undefined || (node.properties.size === 0 && !hasEntryIds(node));
 
-/** Repeated groups whose entries carry a stable `id`: matched by it, so deleting システム3 leaves システム4 unchanged. */
-const hasEntryIds = (node: ResolvedNode): boolean =>
-  isArrayNode(node) && (keyword<string>(node, 'x-idPrefix') !== undefined || keyword<boolean>(node, 'x-uniqueIds') === true);
-
 /** A slot counts as ※ if any item inside it is (rules.md §5.2, last paragraph). */
 const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): boolean => {
   if (keyword<boolean>(node, 'x-important') === true) return true;
@@ -78,20 +75,6 @@ const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: un
     important: isImportant(walk.form, segments),
     ...(texts ? { beforeText: typeof before === 'string' ? before : '', afterText: typeof after === 'string' ? after : '' } : {}),
   });
-};
-
-/**
- * What names an entry: its entryTitle (委託事項名, 提供先名 …), else its first text item (①システムの名称,
- * １．特定個人情報ファイル名). The published tables cite a removed slot as `システム5` + its name.
- */
-const entryName = (entryNode: ResolvedNode, entry: unknown): string => {
-  if (!isRecord(entry)) return '';
-  const keys = [...entryNode.properties.keys()].filter((key) => key !== 'id');
-  const titleKey =
-    keys.find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle') ??
-    keys.find((key) => typeof entry[key] === 'string');
-  const title = titleKey !== undefined ? entry[titleKey] : undefined;
-  return typeof title === 'string' ? title : '';
 };
 
 /** One row for a whole slot added or removed: its label row and name stand for its contents. */
@@ -126,8 +109,6 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   const olds = Array.isArray(before) ? before : [];
   const news = Array.isArray(after) ? after : [];
   const entryNode = childNode(node, '0')!;
-  const idOf = (entry: unknown): unknown => (isRecord(entry) ? entry['id'] : undefined);
-  const has = (list: unknown[], entry: unknown): unknown => list.find((other) => idOf(other) !== undefined && idOf(other) === idOf(entry));
   const important = containsImportant(entryNode) || isImportant(walk.form, [...segments, '0']);
   const fileGroup = keyword<boolean>(node, 'x-fileGroup') === true;
   const pushSlot = (kind: 'added' | 'removed', path: string[], entry: unknown): void => {
@@ -140,12 +121,12 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   const answered = (entry: unknown): boolean => entry !== undefined && !isBlankEntry(entry);
   news.forEach((entry, index) => {
     const path = [...segments, String(index)];
-    const match = has(olds, entry);
+    const match = olds[matchEntry(olds, entry)];
     if (answered(match) && answered(entry)) diffValue(walk, entryNode, path, match, entry);
     else if (answered(entry)) pushSlot('added', path, entry);
   });
   olds.forEach((entry, index) => {
-    if (answered(entry) && !answered(has(news, entry))) pushSlot('removed', [...segments, String(index)], entry);
+    if (answered(entry) && !answered(news[matchEntry(news, entry)])) pushSlot('removed', [...segments, String(index)], entry);
   });
 };
 
@@ -168,7 +149,7 @@ function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: u
   const olds = isRecord(before) ? before : {};
   const news = isRecord(after) ? after : {};
   // An item with sub-rows prints its own value (and a count beside it) on its label row: one change, cited at the item.
-  const ownLine = node.properties.has('value') ? ['value', 'count'].filter((key) => node.properties.has(key)) : [];
+  const ownLine = ownLineKeys(node);
   if (ownLine.length === 1) {
     pushLeaf(walk, childNode(node, 'value')!, segments, olds['value'], news['value']);
   } else if (ownLine.length > 1) {

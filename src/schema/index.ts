@@ -8,6 +8,7 @@ export {
   isObjectNode,
   joinPointer,
   keyword,
+  nodeAt,
   resolveNode,
   splitPointer,
   typesOf,

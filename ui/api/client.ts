@@ -14,10 +14,12 @@ import type {
   ListRevisionsResponse,
   RevisionMeta,
   RowsConflictDetails,
+  RevisionResponse,
   SaveAssessmentResponse,
   SaveConflictDetails,
   SetStatusRequest,
 } from '../../src/server/dto.js';
+import type { SaveAttempt } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
@@ -87,11 +89,22 @@ export const api = {
   get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
     request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
+  /** A save as one compare-and-swap attempt: refused with the version on disk instead of throwing (for saveMerging). */
+  trySave: async (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAttempt> => {
+    try {
+      return { saved: true, etag: (await api.save(id, etag, data)).etag };
+    } catch (error) {
+      const current = conflictOf(error);
+      if (current?.data) return { saved: false, current: { etag: current.etag, data: current.data } };
+      throw error;
+    }
+  },
   checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
   revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentPath(id)}/revisions`),
   /** What committing now would do: base, default 変更日 and the warnings for `changeDate` (server-side rule). */
   commitPlan: (id: string, changeDate?: string): Promise<CommitPlanResponse> =>
     request(`${assessmentPath(id)}/revisions/next${changeDate ? `?changeDate=${encodeURIComponent(changeDate)}` : ''}`),
+  revision: (id: string, revision: number): Promise<RevisionResponse> => request(`${assessmentPath(id)}/revisions/${revision}`),
   commit: (id: string, body: CommitRevisionRequest): Promise<CommitRevisionResponse> =>
     request(`${assessmentPath(id)}/revisions`, json('POST', body)),
   diff: (id: string, from: number, to: number | 'draft'): Promise<DiffResponse> =>

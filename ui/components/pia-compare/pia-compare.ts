@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
 import { api, rowsConflictOf } from '../../api/client.js';
 import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
+import { CompareRestore } from '../../controllers/compare-restore.js';
 import { emit } from '../../events.js';
 import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
@@ -66,6 +67,7 @@ export class PiaCompare extends LitElement {
       .side + .side { border-left: 1px solid var(--pia-line); }
       .side-label { display: block; font-size: 0.8rem; color: var(--pia-muted); margin-bottom: 0.25rem; }
       ins { background: var(--pia-ins); text-decoration: underline 2px; text-decoration-color: #1e6b3a; padding: 0 1px; }
+      .side .restore { display: block; margin-top: 0.5rem; font-size: 0.85rem; }
       del { background: var(--pia-del); text-decoration: line-through 2px; text-decoration-color: var(--pia-error); padding: 0 1px; }
       @media (max-width: 760px) { .sides { grid-template-columns: 1fr; } .side + .side { border-left: 0; border-top: 1px solid var(--pia-line); } }
     `,
@@ -84,6 +86,8 @@ export class PiaCompare extends LitElement {
   /** 評価書名, for the heading. */
   declare title: string;
   declare form: FormId | undefined;
+  /** 「この版の記載に戻す」 of a changed item into the draft. */
+  private readonly restorer = new CompareRestore(this, () => this.compare());
 
   constructor() {
     super();
@@ -214,18 +218,28 @@ export class PiaCompare extends LitElement {
       </section>
       <section class="panel" aria-labelledby="items-heading">
         <h2 id="items-heading">${msg('changedItemsHeading')}</h2>
+        ${this.restorer.notice(this.assessmentId)}
         ${diff.items.length === 0 ? html`<p>${msg('noChanges')}</p>` : nothing}
         ${diff.items.map(
           (item) => html`<article>
             <h3>${item.citation}</h3>
             <div class="sides">
-              <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}</div>
+              <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}
+                ${this.restoreButton(diff, item)}</div>
               <div class="side after"><span class="side-label">${msg('after')}</span>${sideOf(item, 'after')}</div>
             </div>
           </article>`,
         )}
       </section>
     `;
+  }
+
+  /** Restores from the revision the shown diff starts at (not the pickers, which may have moved since). */
+  private restoreButton(diff: DiffResponse, item: ChangedItem): TemplateResult {
+    const pair = { id: this.assessmentId, from: diff.from, to: diff.to };
+    return html`<button type="button" class="restore" data-pointer=${item.pointer}
+      aria-label=${msg('referenceRestoreNamed', { label: item.citation })}
+      @click=${() => void this.restorer.restore(pair, item)}>${msg('referenceRestore')}</button>`;
   }
 
   override render(): TemplateResult {
