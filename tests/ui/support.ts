@@ -36,10 +36,11 @@ export const startUiServer = async (): Promise<UiServer> => {
   };
 };
 
-export const launchChromium = (): Promise<Browser> =>
+export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
