@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
-import { imageFilesOf, renderPdfStream, type RenderAssets } from '../render/index.js';
+import type { RenderAssets } from '../render/index.js';
 import { draftFile, readFonts, readImages, readTemplates } from '../store/index.js';
 import type { PrintSource } from './revision-service.js';
 
@@ -33,6 +33,8 @@ export const createPdfService = (dataDir: string, templatesDir: string): PdfServ
           issues,
         });
       }
+      // The renderer (pdfkit, fontkit, handlebars) loads on the first PDF, not at server start.
+      const { imageFilesOf, renderPdfStream } = await import('../render/index.js');
       const images = await readImages(draftFile(dataDir, id), imageFilesOf(data));
       const stream = renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });
       const cover = data['cover'] as Record<string, unknown> | undefined;
