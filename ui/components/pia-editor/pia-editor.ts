@@ -1,11 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { FormRevision } from '../../../src/schema/labels.js';
 import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { emit } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
+import { IssueSubsets } from '../../form/issue-subsets.js';
 import { valueAt } from '../../form/pointer.js';
 import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
 import { msg } from '../../messages.ja.js';
@@ -47,7 +49,10 @@ export class PiaEditor extends LitElement {
   private observer: IntersectionObserver | undefined;
   private readonly draft = new AssessmentController(this);
   /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
-  private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
+  private readonly sectionIssues = new IssueSubsets();
+  /** The parts and the outline change with the files and the issues, not with every keystroke. */
+  private layoutCache: { key: string; sections: SectionSpec[] } | undefined;
+  private outlineCache: { sections: SectionSpec[]; issues: readonly ValidationIssue[]; items: OutlineItem[] } | undefined;
 
   constructor() {
     super();
@@ -99,22 +104,32 @@ export class PiaEditor extends LitElement {
     const sections = [...this.renderRoot.querySelectorAll<PiaSection>('pia-section')];
     const section = sections.find((element) => element.dataset['pointer'] === sectionFor(this.sections(), pointer)?.pointer);
     if (!section) return;
-    await section.updateComplete;
-    if (!section.reveal(pointer)) section.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    if (!(await section.reveal(pointer))) section.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
   private sections(): SectionSpec[] {
     const { form, data } = this.draft;
-    return form && data ? sectionsOf(form, data, formRevisionOf(data)) : [];
+    if (!form || !data) return [];
+    const revision = formRevisionOf(data);
+    const key = `${form}\u0000${revision ?? ''}\u0000${Array.isArray(data['files']) ? data['files'].length : 0}`;
+    if (this.layoutCache?.key !== key) this.layoutCache = { key, sections: sectionsOf(form, data, revision) };
+    return this.layoutCache.sections;
+  }
+
+  private outline(sections: SectionSpec[], revision: FormRevision | undefined): OutlineItem[] {
+    const issues = this.draft.issues;
+    const cached = this.outlineCache;
+    if (cached?.sections === sections && cached.issues === issues) return cached.items;
+    const items = outlineOf(sections, revision).map((entry) => {
+      const section = sections.find((s) => s.pointer === entry.pointer);
+      return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only) };
+    });
+    this.outlineCache = { sections, issues, items };
+    return items;
   }
 
   private issuesOf(section: SectionSpec): ValidationIssue[] {
-    const issues = this.draft.issues.filter((issue) => sectionFor([section], issue.pointer));
-    const key = issues.map((issue) => `${issue.pointer}\u0000${issue.message}`).join('\u0001');
-    const cached = this.sectionIssues.get(section.pointer);
-    if (cached?.key === key) return cached.issues;
-    this.sectionIssues.set(section.pointer, { key, issues });
-    return issues;
+    return this.sectionIssues.of(section.pointer, this.draft.issues.filter((issue) => sectionFor([section], issue.pointer)));
   }
 
   private changeFiles(next: (files: readonly unknown[]) => unknown[]): void {
@@ -202,10 +217,7 @@ export class PiaEditor extends LitElement {
     const sections = this.sections();
     const issues = this.draft.issues;
     const revision = formRevisionOf(data);
-    const outline: OutlineItem[] = outlineOf(sections, revision).map((entry) => {
-      const section = sections.find((s) => s.pointer === entry.pointer);
-      return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only) };
-    });
+    const outline = this.outline(sections, revision);
     const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
     return html`
       ${this.toolbar(data)}
