@@ -52,6 +52,7 @@ export class PiaEditor extends LitElement {
   private readonly sectionIssues = new IssueSubsets();
   /** The parts and the outline change with the files and the issues, not with every keystroke. */
   private layoutCache: { key: string; sections: SectionSpec[] } | undefined;
+  private coverCache: Record<string, unknown> | undefined;
   private outlineCache: { sections: SectionSpec[]; issues: readonly ValidationIssue[]; items: OutlineItem[] } | undefined;
 
   constructor() {
@@ -126,6 +127,14 @@ export class PiaEditor extends LitElement {
     });
     this.outlineCache = { sections, issues, items };
     return items;
+  }
+
+  /** The cover part's top-level items, the same object while none of them changed (a keystroke elsewhere). */
+  private coverValue(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+    const cached = this.coverCache;
+    if (cached && keys.every((key) => cached[key] === data[key])) return cached;
+    this.coverCache = Object.fromEntries(keys.map((key) => [key, data[key]]));
+    return this.coverCache;
   }
 
   private issuesOf(section: SectionSpec): ValidationIssue[] {
@@ -235,7 +244,7 @@ export class PiaEditor extends LitElement {
             (section) => section.pointer,
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
-                .only=${section.only} .value=${section.only ? data : valueAt(data, section.pointer)}
+                .only=${section.only} .value=${section.only ? this.coverValue(data, section.only) : valueAt(data, section.pointer)}
                 .issues=${this.issuesOf(section)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}

@@ -76,7 +76,10 @@ export class PiaEntryTable extends LitElement {
         tr { border-top: 2px solid var(--pia-line-strong); }
         td { border: 0; border-top: 1px solid var(--pia-line); }
         td[data-title]::before { content: attr(data-title); display: block; color: var(--pia-muted); font-size: 0.8rem; }
-        td.number { text-align: left; }
+        td.item, td.before, td.after, td.explanation { width: auto; }
+        td.number { text-align: left; font-weight: 700; color: var(--pia-ink); background: var(--pia-label-bg); }
+        td.number::before { content: attr(data-noun); }
+        td.actions { padding-top: 0; border-top: 0; }
       }
     `,
   ];
@@ -198,7 +201,7 @@ export class PiaEntryTable extends LitElement {
     const label = `${this.noun}${index + 1}`;
     const rowPointer = childPointer(this.pointer, index);
     return html`<tr data-row=${index} class=${issues.length > 0 ? 'invalid' : ''}>
-        <td class="number" data-title=${label}>${index + 1}</td>
+        <td class="number" data-noun=${this.noun}>${index + 1}</td>
         ${this.columns.map(
           (column) => html`<td class=${column.key} data-title=${column.title}>${cellText(column, entry, this.revision)}</td>`,
         )}

@@ -74,6 +74,10 @@ export class PiaSection extends LitElement {
   /** Scroll to the deepest item at or above this pointer (rendering it first) and put the keyboard focus in it. */
   async reveal(pointer: string): Promise<boolean> {
     await this.updateComplete;
+    if (pointer === this.pointer) {
+      this.scrollIntoView({ block: 'start' });
+      return false;
+    }
     const item = [...this.renderRoot.querySelectorAll<PiaItem>('pia-item')].find((element) => under(element.pointer, pointer));
     if (item && (await item.reveal(pointer))) return true;
     this.scrollIntoView({ block: 'start' });
