@@ -121,9 +121,11 @@ export class PiaEntryTable extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.adding === undefined || this.adding >= this.value.length) return;
-    this.focusRow(this.adding);
+    const added = this.adding;
+    if (added === undefined || added >= this.value.length) return;
     this.adding = undefined;
+    // Once this update is over, the new row's fields have rendered too.
+    void this.updateComplete.then(() => this.focusRow(added));
   }
 
   /** Open the row of a place inside the table, then scroll to the place and focus it. */
