@@ -25,11 +25,10 @@ const keepViewStill = (above: readonly { element: Element; height: number }[]): 
 
 const render = (entries: IntersectionObserverEntry[]): void => {
   const near = entries.filter((entry) => entry.isIntersecting && waiting.has(entry.target));
-  // Measured before any of them renders: the placeholders' heights.
+  // The placeholders' boxes as the observer measured them (reading them anew would force a layout).
   const above = near
-    .map((entry) => ({ element: entry.target, box: entry.target.getBoundingClientRect() }))
-    .filter(({ box }) => box.top < 0)
-    .map(({ element, box }) => ({ element, height: box.height }));
+    .filter((entry) => entry.boundingClientRect.top < 0)
+    .map((entry) => ({ element: entry.target, height: entry.boundingClientRect.height }));
   for (const entry of near) {
     const callback = waiting.get(entry.target);
     stop(entry.target);
