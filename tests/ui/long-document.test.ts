@@ -13,8 +13,6 @@ const current = usePagePerTest(shared);
 const SAMPLE = '001-kitakyushu-yobosesshu';
 const LONG_TEXT = '/files/0/riskMeasures/network/risk4/measures';
 const FIELDS = 'pia-field-text, pia-field-choice, pia-field-checks';
-/** The page answers through the real server; on a loaded machine that can take more than expect.poll's 1 s. */
-const SLOW = { timeout: 15_000 };
 
 type Row = Record<string, string | null>;
 
@@ -41,7 +39,7 @@ describe('the editor of a long document', () => {
     expect(await field(page, LONG_TEXT).count()).toBe(0);
 
     await outlineButton(page, /情報提供ネットワークシステムとの接続/).click();
-    await expect.poll(() => focusedPointer(page), SLOW).toMatch(/^\/files\/0\/riskMeasures\/network\//);
+    await expect.poll(() => focusedPointer(page)).toMatch(/^\/files\/0\/riskMeasures\/network\//);
     const text = input(page, LONG_TEXT);
     await text.click();
     await page.keyboard.press('Control+End');
@@ -63,11 +61,11 @@ describe('the editor of a long document', () => {
 
     await table.getByRole('button', { name: '変更箇所5を編集' }).click();
     // Only that row opens, with the keyboard in its first field.
-    await expect.poll(() => table.locator(FIELDS).count(), SLOW).toBe(6);
+    await expect.poll(() => table.locator(FIELDS).count()).toBe(6);
     expect(await focusedPointer(page)).toBe('/changeHistory/4/date');
     await input(page, '/changeHistory/4/explanation').fill('誤記の訂正のため');
     await table.getByRole('button', { name: '変更箇所5の編集を閉じる' }).click();
-    await expect.poll(() => table.locator('tr[data-row="4"] td.explanation').textContent(), SLOW).toBe('誤記の訂正のため');
+    await expect.poll(() => table.locator('tr[data-row="4"] td.explanation').textContent()).toBe('誤記の訂正のため');
     expect(await table.locator(FIELDS).count()).toBe(0);
     expect(await page.evaluate(`(() => {
       let e = document.activeElement;
@@ -82,10 +80,10 @@ describe('the editor of a long document', () => {
 
     // A row added at the end opens for editing at once; removing it (after confirming) takes it away again.
     await table.getByRole('button', { name: '変更箇所を追加' }).click();
-    await expect.poll(() => focusedPointer(page), SLOW).toBe('/changeHistory/177/date');
+    await expect.poll(() => focusedPointer(page)).toBe('/changeHistory/177/date');
     page.once('dialog', (dialog) => void dialog.accept());
     await table.getByRole('button', { name: '変更箇所178を削除' }).click();
-    await expect.poll(() => table.locator('tbody tr[data-row]').count(), SLOW).toBe(177);
+    await expect.poll(() => table.locator('tbody tr[data-row]').count()).toBe(177);
     await waitSaved(page);
     expect((await draft()).changeHistory).toHaveLength(177);
   });
@@ -98,12 +96,12 @@ describe('the editor of a long document', () => {
     await input(page, '/changeHistory/2/timing').fill('いつか');
     await table.getByRole('button', { name: '変更箇所3の編集を閉じる' }).click();
     // Validated off the main thread, with the same schema as the server.
-    await expect.poll(() => table.locator('tr[data-row="2"]').getAttribute('class'), SLOW).toBe('invalid');
+    await expect.poll(() => table.locator('tr[data-row="2"]').getAttribute('class')).toBe('invalid');
     expect(await table.locator('tr.issues').textContent()).toContain('提出時期：＜選択肢＞にない値です:「いつか」');
 
     await page.locator('pia-issue-list details.issues summary').click();
     await page.locator('pia-issue-list details.issues li button.reveal').first().click();
-    await expect.poll(() => focusedPointer(page), SLOW).toBe('/changeHistory/2/timing');
+    await expect.poll(() => focusedPointer(page)).toBe('/changeHistory/2/timing');
     expect(await input(page, '/changeHistory/2/timing').inputValue()).toBe('いつか');
   });
 });
