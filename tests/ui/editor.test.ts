@@ -119,8 +119,12 @@ describe('the editor in Chromium', () => {
         void dialog.dismiss();
       }),
     );
-    await current.page.close({ runBeforeUnload: true });
+    const warned = current.page;
+    await warned.close({ runBeforeUnload: true });
     expect(await dialogType).toBe('beforeunload');
+    // Dismissing the warning keeps that page open with its edit; closed for good now, so its autosave cannot land
+    // after the next page has loaded the draft (which would rightly be a conflict between two tabs).
+    await warned.close();
 
     current.page = await current.context.newPage();
     await current.page.goto(`${shared.server.url}/assessments/${encodeURIComponent(id)}`);
