@@ -2,25 +2,26 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { MAX_FILE_BYTES } from '../store/index.js';
-import { createAssessmentService } from './assessment-service.js';
+import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
+import { systemClock, type Clock } from '../workflows/index.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { revisionRoutes } from './routes/revisions.js';
-import { createRevisionService } from './revision-service.js';
-import { createPdfService } from './pdf-service.js';
+import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
 export const BODY_LIMIT = MAX_FILE_BYTES;
 
 export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;
+/** What tests replace: the clock (the date in Japan that reminders, ids and the default 変更日 count from). */
+export type ServerDeps = { readonly clock?: Clock };
 
 /** Plugins load when the caller awaits `ready()`, `inject()` or `listen()`; load errors surface there. */
-export const buildServer = (config: ServerConfig): FastifyInstance => {
+export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): FastifyInstance => {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -33,15 +34,22 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
   // Before the routes, whose replies it wraps: the bundle, the API's JSON (001 is ~200 KB) and the stylesheets
   // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
   app.register(fastifyCompress);
-  const service = createAssessmentService(config.dataDir, (id, code) =>
-    app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
-  );
-  app.register(assessmentsRoutes, { service });
-  app.register(assessmentRoutes, { service });
-  app.register(checksRoutes, { service });
-  const revisions = createRevisionService(config.dataDir, service);
-  app.register(revisionRoutes, { revisions });
-  app.register(pdfRoutes, { revisions, pdfs: createPdfService(config.dataDir, config.templatesDir) });
+  const library = openLibrary(config.dataDir);
+  const services: Services = {
+    library,
+    clock: deps.clock ?? systemClock,
+    renderPdf: createPdfRenderer(library, config.templatesDir),
+  };
+  // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
+  app.addHook('onReady', async () => {
+    const removed = await library.removeAbandonedTempFiles();
+    if (removed > 0) app.log.info({ removed }, 'temp files of interrupted writes removed');
+  });
+  app.register(assessmentsRoutes, { services });
+  app.register(assessmentRoutes, { services });
+  app.register(checksRoutes, { services });
+  app.register(revisionRoutes, { services });
+  app.register(pdfRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import type { ResolvedNode } from '../../../src/schema/resolve.js';
 import { estimateHeight } from '../../form/estimate.js';
+import type { ReferenceMarks } from '../../form/reference-marks.js';
 import { renderContext, renderNode } from '../../form/render-node.js';
 import { revealIn } from '../../form/reveal.js';
 import { whenNearWindow } from '../../form/near-window.js';
@@ -18,8 +19,9 @@ const DEPTH = 1;
 /**
  * @summary One item of a part (a numbered item and everything under it). It is rendered when it comes near the
  * window, or at once when a jump (outline, issue list) targets a place inside it; until then it holds a
- * placeholder of about its height. It re-renders only when its own value, issues or applicability change, so a
- * keystroke elsewhere costs it nothing. Renders into the light DOM: the part's styles apply as before.
+ * placeholder of about its height. It re-renders only when its own value, issues, applicability or reference
+ * marks change, so a keystroke elsewhere costs it nothing. Renders into the light DOM: the part's styles apply
+ * as before.
  * @fires pia-value-change
  */
 export class PiaItem extends LitElement {
@@ -33,6 +35,7 @@ export class PiaItem extends LitElement {
     issues: { attribute: false },
     /** Places under this item that a rule of the part rules out, one per line. */
     hiddenBelow: { type: String },
+    reference: { attribute: false },
     shown: { state: true },
   };
 
@@ -44,6 +47,8 @@ export class PiaItem extends LitElement {
   declare label: string | undefined;
   declare issues: readonly ValidationIssue[];
   declare hiddenBelow: string;
+  /** Where this item differs from the revision the draft is compared with (marks and 「この版の記載に戻す」). */
+  declare reference: ReferenceMarks | undefined;
   declare shown: boolean;
   private stopWatching: (() => void) | undefined;
 
@@ -85,7 +90,7 @@ export class PiaItem extends LitElement {
         style="height: ${estimateHeight(this.node, this.value)}px"></div>`;
     }
     const hidden = this.hiddenBelow === '' ? [] : this.hiddenBelow.split('\n');
-    const ctx = renderContext({ form: this.form, revision: this.revision, host: this }, this.issues, hidden);
+    const ctx = renderContext({ form: this.form, revision: this.revision, host: this, reference: this.reference }, this.issues, hidden);
     return renderNode(ctx, this.node, this.value, this.pointer, this.label, DEPTH);
   }
 }

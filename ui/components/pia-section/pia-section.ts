@@ -7,6 +7,7 @@ import { printedLabel } from '../../../src/schema/labels.js';
 import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../../src/schema/resolve.js';
 import { IssueSubsets } from '../../form/issue-subsets.js';
 import { childPointer } from '../../form/pointer.js';
+import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
 import { childItems, type ChildItem } from '../../form/render-node.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaItem } from '../pia-item/pia-item.js';
@@ -31,6 +32,7 @@ export class PiaSection extends LitElement {
     value: { attribute: false },
     issues: { attribute: false },
     only: { attribute: false },
+    reference: { attribute: false },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -43,8 +45,11 @@ export class PiaSection extends LitElement {
   declare issues: readonly ValidationIssue[];
   /** Render only these keys of the node (the cover part of the root). */
   declare only: readonly string[] | undefined;
-  /** Each item's issues, the same array while they are the same, so an untouched item skips re-rendering. */
+  /** Marks where the draft differs from the revision it is compared with, if any. */
+  declare reference: ReferenceMarks | undefined;
+  /** Each item's issues and reference marks, the same while they are the same, so an untouched item skips re-rendering. */
   private readonly itemIssues = new IssueSubsets();
+  private readonly itemReference = new ReferenceSubsets();
 
   constructor() {
     super();
@@ -98,6 +103,7 @@ export class PiaSection extends LitElement {
           (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
             .value=${item.value} .pointer=${item.pointer} .label=${item.label}
             .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
+            .reference=${this.itemReference.of(item.pointer, this.reference)}
             .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
         )}
       </div>
