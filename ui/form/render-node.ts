@@ -136,8 +136,7 @@ const renderGroup = (
       ${ctx.reference?.item(pointer) ?? nothing}
       ${issueList(ctx.issuesAt(pointer))}
       <pia-entry-table data-reveals .form=${ctx.form} .revision=${ctx.revision} .node=${node} .pointer=${pointer}
-        .depth=${depth} .value=${entries} .issues=${ctx.issues} .reference=${ctx.reference}></pia-entry-table>
-      ${ctx.reference?.missing(pointer) ?? nothing}
+        .depth=${depth} .value=${entries} .issues=${ctx.issues}></pia-entry-table>
     </section>`;
   }
   const itemNode = childNode(node, '0')!;

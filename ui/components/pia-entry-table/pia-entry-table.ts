@@ -10,7 +10,6 @@ import { emit } from '../../events.js';
 import { entryActions } from '../../form/entry-actions.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { childPointer } from '../../form/pointer.js';
-import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
 import { entryNoun, renderChildren, renderContext } from '../../form/render-node.js';
 import { revealIn } from '../../form/reveal.js';
 import { msg } from '../../messages.ja.js';
@@ -35,11 +34,8 @@ const cellText = (column: Column, entry: unknown, revision: FormRevision | undef
 /**
  * @summary A repeated group as a read-only table, one row per entry, with an edit action per row that opens the
  * entry's fields in place (and closes them again). Used for the imported 変更箇所 history (x-layout: table),
- * which runs to hundreds of rows that are read far more often than edited. While the draft is compared with a
- * revision, a row that differs from it (or is not in it) says so with 「この版の記載に戻す」; opened, its fields
- * show the revision's text as everywhere else.
+ * which runs to hundreds of rows that are read far more often than edited.
  * @fires pia-value-change
- * @fires pia-restore
  */
 export class PiaEntryTable extends LitElement {
   static override properties = {
@@ -50,7 +46,6 @@ export class PiaEntryTable extends LitElement {
     pointer: { type: String },
     depth: { type: Number },
     issues: { attribute: false },
-    reference: { attribute: false },
     open: { state: true },
   };
   static override styles = [
@@ -71,7 +66,6 @@ export class PiaEntryTable extends LitElement {
       tr.invalid td.number { box-shadow: inset 4px 0 0 var(--pia-error); color: var(--pia-error); font-weight: 700; }
       tr.issues td { border-top: 0; white-space: normal; }
       tr.issues .issue { margin: 0; }
-      tr.reference td { border-top: 0; padding: 0; white-space: normal; }
       td.editing { padding: 0; white-space: normal; background: var(--pia-surface); }
       td.editing .entry { margin: 0.5rem; }
       .add { margin: 0.75rem 0.75rem 0.25rem; }
@@ -97,12 +91,9 @@ export class PiaEntryTable extends LitElement {
   declare pointer: string;
   declare depth: number;
   declare issues: readonly ValidationIssue[];
-  declare reference: ReferenceMarks | undefined;
   /** Keys of the entries open for editing. */
   declare open: ReadonlySet<string>;
   private columns: Column[] = [];
-  /** Each row's reference marks, the same object while that row's differences stay the same. */
-  private readonly rowReference = new ReferenceSubsets();
   private noun = '';
   /** An entry being added: opened, and its first field focused, once it arrives as part of the value. */
   private adding: number | undefined;
@@ -208,10 +199,9 @@ export class PiaEntryTable extends LitElement {
     return column ? `${column.title}：${issue.message}` : issue.message;
   }
 
-  private readRow(entry: unknown, index: number, issues: readonly ValidationIssue[], reference: ReferenceMarks | undefined): TemplateResult {
+  private readRow(entry: unknown, index: number, issues: readonly ValidationIssue[]): TemplateResult {
     const label = `${this.noun}${index + 1}`;
     const rowPointer = childPointer(this.pointer, index);
-    const mark = reference?.entry(rowPointer) ?? nothing;
     return html`<tr data-row=${index} class=${issues.length > 0 ? 'invalid' : ''}>
         <td class="number" data-noun=${this.noun}>${index + 1}</td>
         ${this.columns.map(
@@ -225,14 +215,13 @@ export class PiaEntryTable extends LitElement {
       ${issues.length > 0
         ? html`<tr class="issues"><td colspan=${this.columns.length + 2}>
             ${issues.map((issue) => html`<p class="issue">${this.issueText(issue, rowPointer)}</p>`)}</td></tr>`
-        : nothing}
-      ${mark === nothing ? nothing : html`<tr class="reference"><td colspan=${this.columns.length + 2}>${mark}</td></tr>`}`;
+        : nothing}`;
   }
 
-  private editRow(entry: unknown, index: number, issues: readonly ValidationIssue[], reference: ReferenceMarks | undefined): TemplateResult {
+  private editRow(entry: unknown, index: number, issues: readonly ValidationIssue[]): TemplateResult {
     const label = `${this.noun}${index + 1}`;
     const rowPointer = childPointer(this.pointer, index);
-    const ctx = renderContext({ form: this.form, revision: this.revision, host: this, reference }, issues);
+    const ctx = renderContext({ form: this.form, revision: this.revision, host: this }, issues);
     return html`<tr data-row=${index}><td class="editing" colspan=${this.columns.length + 2}>
       <div class="entry" data-pointer=${rowPointer}>
         <div class="entry-head">
@@ -247,7 +236,6 @@ export class PiaEntryTable extends LitElement {
           })}
             <button type="button" class="close" aria-label=${msg('closeEntry', { label })} @click=${() => void this.close(index)}>
               ${msg('closeAction')}</button>
-            ${reference?.entry(rowPointer) ?? nothing}
           </span>
         </div>
         ${renderChildren(ctx, childNode(this.node, '0')!, entry, rowPointer, this.depth + 1)}
@@ -272,14 +260,11 @@ export class PiaEntryTable extends LitElement {
             (entry, index) => entryKey(entry, index),
             (entry, index) => {
               const isOpen = this.open.has(entryKey(entry, index));
-              const rowPointer = childPointer(this.pointer, index);
-              const issues = this.rowIssues(rowPointer);
+              const issues = this.rowIssues(childPointer(this.pointer, index));
               const issueKey = issues.map((issue) => `${issue.pointer}\u0000${issue.message}`).join('\u0001');
-              const reference = this.rowReference.of(rowPointer, this.reference);
-              // A row is rebuilt only when its entry, place, state, issues or reference marks change (not on every
-              // keystroke elsewhere).
-              return guard([entry, index, isOpen && entries.length, issueKey, reference, this.columns], () =>
-                isOpen ? this.editRow(entry, index, issues, reference) : this.readRow(entry, index, issues, reference),
+              // A row is rebuilt only when its entry, place, state or issues change (not on every keystroke elsewhere).
+              return guard([entry, index, isOpen && entries.length, issueKey, this.columns], () =>
+                isOpen ? this.editRow(entry, index, issues) : this.readRow(entry, index, issues),
               );
             },
           )}
