@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { isBlank } from '../../../src/domain/blank.js';
 import type { FormId } from '../../../src/schema/documents.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { titleOf, type FormRevision } from '../../../src/schema/labels.js';
@@ -24,10 +25,17 @@ type Column = { key: string; node: ResolvedNode; title: string };
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A cell as the form prints it: dates in 和暦, texts with their line breaks. */
-const cellText = (column: Column, entry: unknown, revision: FormRevision | undefined): string => {
-  const value = isRecord(entry) ? entry[column.key] : undefined;
-  if (keyword<string>(column.node, 'x-kind')) return formatValue(column.node, value, { revision }) ?? '';
+/**
+ * A cell as the form prints it: dates in 和暦 (or, for a row that keeps its imported document's spelling of the
+ * date, x-role printedDate, that spelling), texts with their line breaks.
+ */
+const cellText = (column: Column, entry: unknown, revision: FormRevision | undefined, printedDate: string | undefined): string => {
+  const record = isRecord(entry) ? entry : {};
+  const value = record[column.key];
+  const kind = keyword<string>(column.node, 'x-kind');
+  const spelled = printedDate === undefined ? undefined : record[printedDate];
+  if (kind === 'date' && typeof spelled === 'string' && !isBlank(spelled)) return spelled;
+  if (kind) return formatValue(column.node, value, { revision }) ?? '';
   return value === null || value === undefined ? '' : String(value);
 };
 
@@ -55,9 +63,9 @@ export class PiaEntryTable extends LitElement {
       :host { display: block; }
       table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
       th, td { border: 1px solid var(--pia-line); padding: 0.4rem 0.5rem; vertical-align: top; text-align: left; }
-      th { background: var(--pia-label-bg); white-space: nowrap; font-weight: 700; }
+      th { background: var(--pia-label-bg); font-weight: 700; }
       td { white-space: pre-wrap; word-break: break-word; }
-      td.number, td.date { white-space: nowrap; }
+      td.number, td.date, th.timing, td.timing { white-space: nowrap; }
       td.item { width: 12%; }
       td.before, td.after { width: 27%; }
       td.explanation { width: 14%; }
@@ -94,6 +102,8 @@ export class PiaEntryTable extends LitElement {
   /** Keys of the entries open for editing. */
   declare open: ReadonlySet<string>;
   private columns: Column[] = [];
+  /** The key of the date's printed spelling: shown in the date's column, edited in the opened row. */
+  private printedDate: string | undefined;
   private noun = '';
   /** An entry being added: opened, and its first field focused, once it arrives as part of the value. */
   private adding: number | undefined;
@@ -113,9 +123,11 @@ export class PiaEntryTable extends LitElement {
     if (!changed.has('node') && !changed.has('revision')) return;
     const itemNode = childNode(this.node, '0')!;
     this.noun = entryNoun(this.node, this.revision);
+    const roleOf = (key: string): string | undefined => keyword<string>(childNode(itemNode, key)!, 'x-role');
+    this.printedDate = [...itemNode.properties.keys()].find((key) => roleOf(key) === 'printedDate');
     this.columns = [...itemNode.properties.keys()].flatMap((key) => {
       const node = childNode(itemNode, key)!;
-      if (keyword<boolean>(node, 'x-printed') === false) return [];
+      if (keyword<boolean>(node, 'x-printed') === false || key === this.printedDate) return [];
       return [{ key, node, title: titleOf(node, this.revision) ?? key }];
     });
   }
@@ -205,7 +217,7 @@ export class PiaEntryTable extends LitElement {
     return html`<tr data-row=${index} class=${issues.length > 0 ? 'invalid' : ''}>
         <td class="number" data-noun=${this.noun}>${index + 1}</td>
         ${this.columns.map(
-          (column) => html`<td class=${column.key} data-title=${column.title}>${cellText(column, entry, this.revision)}</td>`,
+          (column) => html`<td class=${column.key} data-title=${column.title}>${cellText(column, entry, this.revision, this.printedDate)}</td>`,
         )}
         <td class="actions">
           <button type="button" class="edit" aria-label=${msg('editEntry', { label })} @click=${() => void this.edit(index)}>
@@ -250,7 +262,7 @@ export class PiaEntryTable extends LitElement {
         <thead>
           <tr>
             <th scope="col"><span class="visually-hidden">${this.noun}</span></th>
-            ${this.columns.map((column) => html`<th scope="col">${column.title}</th>`)}
+            ${this.columns.map((column) => html`<th scope="col" class=${column.key}>${column.title}</th>`)}
             <th scope="col"><span class="visually-hidden">${msg('colRowActions')}</span></th>
           </tr>
         </thead>
