@@ -391,7 +391,12 @@ describe('distant revisions: a read-only view, each change recorded once', () =>
     expect((await commit(ID_004, null, '公表版', '2025-08-19')).statusCode).toBe(201);
     await edit(ID_004, (data) => (business(data)['description'] = `${String(business(data)['description'])}\n予防接種台帳の電子化を含む。`));
     expect((await commit(ID_004, 1, '②事務の内容', '2025-10-01')).statusCode).toBe(201);
-    await edit(ID_004, (data) => (business(data)['targetCount'] = '1万人以上10万人未満'));
+    await edit(ID_004, (data) => {
+      business(data)['targetCount'] = '1万人以上10万人未満';
+      // 500人以上 handle the files (a fact the form does not print), so 重点項目評価 stays mandated and the
+      // printed しきい値判断結果 stays right: 第3版 can be submitted.
+      data['facts'] = { threshold: { handlerCount: 600 } };
+    });
     const third = (await commit(ID_004, 2, '③対象人数', '2025-11-01')).json<CommitRevisionResponse>().revision;
 
     const distant = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=1&to=3') })).json<DiffResponse>();
