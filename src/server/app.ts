@@ -1,4 +1,5 @@
 /** The HTTP application: routes, the built UI and one error handler. Never listens; main.ts and tests decide. */
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
@@ -30,6 +31,9 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
+  // Before the routes, whose replies it wraps: the bundle, the API's JSON (001 is ~200 KB) and the stylesheets
+  // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
+  app.register(fastifyCompress);
   const library = openLibrary(config.dataDir);
   const services: Services = {
     library,

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Finding, FormId, ValidationIssue } from '../../src/server/dto.js';
-import { validateAssessment } from '../../src/schema/validate.js';
 import {
   merge3,
   restoreItem,
@@ -14,6 +13,7 @@ import {
 import { ApiFailure, api } from '../api/client.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
+import { validateInWorker } from '../validation/live-validator.js';
 import { UndoStack, redoStep, undoStep } from './undo-stack.js';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
@@ -233,10 +233,20 @@ export class AssessmentController implements ReactiveController {
 
   private scheduleValidation(): void {
     clearTimeout(this.validateTimer);
-    this.validateTimer = setTimeout(() => {
-      if (!this.data) return;
-      this.issues = validateAssessment(this.data).issues;
+    this.validateTimer = setTimeout(() => void this.validate(), VALIDATE_DELAY_MS);
+  }
+
+  /** In a worker, so a keystroke's frame never waits for it; a result for a draft edited since is dropped. */
+  private async validate(): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    try {
+      const issues = await validateInWorker(data);
+      if (this.data !== data) return;
+      this.issues = issues;
       this.host.requestUpdate();
-    }, VALIDATE_DELAY_MS);
+    } catch {
+      // The issues shown stay as they were; the server validates every save with the same schema.
+    }
   }
 }
