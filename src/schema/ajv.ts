@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
-import type { FormatsPlugin } from 'ajv-formats';
-import { SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
+import { isIsoDate } from '../domain/wareki-parse.js';
+import { formDocumentName, formSchema, type FormId } from './documents.js';
+import { inlineRefs } from './inline-refs.js';
 
 /**
  * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
@@ -13,10 +13,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
   'x-message', 'x-idPrefix', 'x-initialItems',
 ] as const;
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default: { default?: FormatsPlugin } }).default.default ??
-  (addFormatsModule as unknown as { default: FormatsPlugin }).default) as FormatsPlugin;
 
 const hasDuplicateIds = (items: unknown): string | undefined => {
   if (!Array.isArray(items)) return undefined;
@@ -33,7 +29,8 @@ const hasDuplicateIds = (items: unknown): string | undefined => {
 const createAjv = (): Ajv2020 => {
   // Strict, all errors, no coercion, no removal: validation never changes the document it checks.
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date']);
+  // The one reading of a date the code uses too: a day of the calendar, so 2025-13-01 is an issue, not a crash later.
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   for (const name of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: name });
   ajv.addKeyword({
     keyword: 'x-uniqueIds',
@@ -49,7 +46,6 @@ const createAjv = (): Ajv2020 => {
       return false;
     },
   });
-  for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
   return ajv;
 };
 
@@ -61,8 +57,7 @@ export const validatorFor = (form: FormId): ValidateFunction => {
   let validate = validators.get(form);
   if (!validate) {
     ajv ??= createAjv();
-    validate = ajv.getSchema(String(formSchema(form)['$id'])) as ValidateFunction | undefined;
-    if (!validate) throw new Error(`no validator for ${form}`);
+    validate = ajv.compile(inlineRefs(formSchema(form), formDocumentName(form)));
     validators.set(form, validate);
   }
   return validate;

@@ -15,6 +15,8 @@ export {
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
 export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
-export type { ValidationIssue } from './issues.js';
+export { MAX_ISSUES, type ValidationIssue } from './issues.js';
+export { MAX_NESTING, MAX_VALUES, hasTooManyValues, tooDeepAt } from './limits.js';
 export { createSkeleton } from './skeleton.js';
+export { boundLists } from './bounded-lists.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';
