@@ -22,8 +22,10 @@ const printedRow = ({ date, item, before, after, timing, explanation }: ChangeRo
  * first. The sort is stable, so rows of one date keep the order they were written in.
  */
 export const cumulativeChangeRows = (data: unknown, revisions: readonly RevisionRows[]): ChangeRow[] => {
-  const imported = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as ChangeRow[]) : [];
+  // A draft may hold anything in its changeHistory; only rows count, and a date that is no text sorts first.
+  const history = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as unknown[]) : [];
+  const imported = history.filter(isRecord) as ChangeRow[];
   const generated = revisions.filter((revision) => revision.status !== 'draft').flatMap((revision) => revision.rows);
-  const dateOf = (row: ChangeRow): string => row.date ?? '';
+  const dateOf = (row: ChangeRow): string => (typeof row.date === 'string' ? row.date : '');
   return [...imported, ...generated].map(printedRow).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
 };
