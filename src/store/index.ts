@@ -20,7 +20,15 @@ export {
   type Revision,
   type RevisionContent,
 } from './revisions.js';
-export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export {
+  DEFAULT_TEMPLATES_DIR,
+  MAX_IMAGE_BYTES,
+  readFonts,
+  readImages,
+  readTemplates,
+  type FontBytes,
+  type TemplateFiles,
+} from './render-assets.js';
 export type { WriteHooks } from './atomic-write.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { parseAssessment } from './load.js';
