@@ -45,6 +45,7 @@ export const API_MESSAGES_JA = {
   invalidJson: '送信された内容を JSON として読めません。',
   forbiddenKey: '送信された内容に使えないキー「__proto__」があります。',
   badUrl: 'URL の書き方が正しくありません（% で始まる文字の書き方に誤りがあります）。',
+  paramTooLong: 'URL の中の ID または番号が長すぎます。',
   malformedHttp: '送信された要求を HTTP として読めません。',
   headersTooLarge: '送信された要求のヘッダーまたは URL が長すぎます。',
   requestTimeout: '要求が時間内に届きませんでした。もう一度お試しください。',

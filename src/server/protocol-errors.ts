@@ -36,10 +36,17 @@ export const answerClientError = (error: NodeJS.ErrnoException, socket: Socket):
   socket.destroy(error);
 };
 
-/** fastify's frameworkErrors: the router could not decode the URL (`%E0%A4%A`, `%ZZ`). */
-export const answerFrameworkError = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
-  const message = error.code === 'FST_ERR_BAD_URL' ? API_MESSAGES_JA.badUrl : API_MESSAGES_JA.internal;
-  const code: ErrorCode = error.code === 'FST_ERR_BAD_URL' ? 'INVALID_REQUEST' : 'INTERNAL';
+/** What the router refused, as our error: a URL it cannot decode, a path part longer than any id. */
+const frameworkErrorOf = (error: FastifyError): { code: ErrorCode; message: string } => {
+  if (error.code === 'FST_ERR_BAD_URL') return { code: 'INVALID_REQUEST', message: API_MESSAGES_JA.badUrl };
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return { code: 'INVALID_REQUEST', message: API_MESSAGES_JA.paramTooLong };
+  return { code: 'INTERNAL', message: API_MESSAGES_JA.internal };
+};
+
+/** fastify's frameworkErrors: the router refused the URL before any route (`%E0%A4%A`, an id of 5,000 letters). */
+export const answerFrameworkError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  const { code, message } = frameworkErrorOf(error);
+  if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
   const body: ApiError = { code, message };
   void reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
 };

@@ -66,6 +66,18 @@ describe('URLs with broken percent-encoding', () => {
   });
 });
 
+describe('URL parts longer than the router takes', () => {
+  it.each([
+    ['PUT', `/api/assessments/${'x'.repeat(5_000)}`],
+    ['POST', `/api/assessments/${'x'.repeat(200)}/revisions`],
+    ['PUT', `/api/assessments/${ID_004}/revisions/${'1'.repeat(200)}/status`],
+  ] as const)('%s %#: 400 in Japanese, not a 500', async (method, url) => {
+    const response = await server.app.inject({ method, url });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ code: 'INVALID_REQUEST', message: 'URL の中の ID または番号が長すぎます。' });
+  });
+});
+
 describe('request bodies', () => {
   const put = (payload: string) =>
     server.app.inject({ method: 'PUT', url: `/api/assessments/${ID_004}`, headers: { 'if-match': '*', 'content-type': 'application/json' }, payload });
