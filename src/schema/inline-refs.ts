@@ -1,4 +1,5 @@
-import { SCHEMA_DOCUMENTS, type SchemaObject } from './documents.js';
+import type { SchemaObject } from './documents.js';
+import { dereference } from './resolve.js';
 
 /** Keywords whose value is a schema, a list of schemas, or a map of schemas: the places a `$ref` can sit. */
 const SCHEMA_KEYWORDS = new Set(['items', 'not', 'if', 'then', 'else', 'additionalProperties', 'unevaluatedProperties', 'contains', 'propertyNames', 'unevaluatedItems']);
@@ -8,15 +9,6 @@ const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'depende
 const DROPPED = new Set(['$ref', '$defs', '$id']);
 
 const isObject = (value: unknown): value is SchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const target = (ref: string, fromDoc: string): { schema: SchemaObject; doc: string } => {
-  const [file, fragment = ''] = ref.split('#');
-  const doc = file ? file : fromDoc;
-  let node: unknown = SCHEMA_DOCUMENTS[doc];
-  for (const part of fragment.split('/').filter(Boolean)) node = isObject(node) ? node[decodeURIComponent(part)] : undefined;
-  if (!isObject(node)) throw new Error(`unresolvable $ref ${ref} in ${fromDoc}`);
-  return { schema: node, doc };
-};
 
 /**
  * A form schema with every `$ref` replaced by the schema it names (a `$ref` beside other assertions becomes one
@@ -37,7 +29,7 @@ export const inlineRefs = (schema: SchemaObject, doc: string, path: readonly Sch
   }
   const ref = schema['$ref'];
   if (typeof ref !== 'string') return out;
-  const referenced = target(ref, doc);
+  const referenced = dereference(ref, doc);
   if (path.includes(referenced.schema)) throw new Error(`recursive $ref ${ref} in ${doc}`);
   const inner = inlineRefs(referenced.schema, referenced.doc, [...path, referenced.schema]);
   const asserts = Object.keys(out).some((key) => key !== 'title' && key !== 'description' && !key.startsWith('x-'));
