@@ -2,12 +2,15 @@
  * Every code path after validation tolerates any document validation lets through: drafts with issues are saved,
  * and the checks, the diff, the outline and the PDF route then run on them.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAssessment } from '../../src/checks/index.js';
 import { computeChanges, textDiff } from '../../src/diff/index.js';
 import { outlineAssessment } from '../../src/schema/index.js';
 import type { AssessmentResponse, ChecksResponse, DiffResponse } from '../../src/server/dto.js';
-import { ID_004, buildTestServer, type TestServer } from '../server/helpers.js';
+import { ID_004, buildTestServer, draftPath, type TestServer } from '../server/helpers.js';
+import { pia } from '../helpers/pia.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -58,6 +61,14 @@ describe('a draft saved with an impossible date', () => {
     expect(await routesOnTheDraft()).toEqual({ '': 200, '/checks': 200, '/diff?from=1&to=draft': 200, '/pdf': 422, '/api/assessments': 200 });
     const checks = (await server.app.inject({ method: 'GET', url: api('/checks') })).json<ChecksResponse>();
     expect(checks.findings.length).toBeGreaterThan(0);
+  });
+
+  it('pia check checks it and points at the schema problem (it stopped with exit 70 on a RangeError)', async () => {
+    const file = path.join(server.root, 'baddate.yaml');
+    await writeFile(file, (await readFile(draftPath(server.dataDir, ID_004), 'utf8')).replace(/^( {2}publishedOn: ).*$/m, '$12025-13-01'));
+    const { code, out } = pia('check', '--today', '2026-01-15', file);
+    expect(code).toBe(0);
+    expect(out).toContain('スキーマの検証で1件の問題があります');
   });
 });
 
