@@ -3,7 +3,6 @@
  * Fonts, templates and images arrive as data (the store reads them); the clock is a parameter.
  */
 import type { Readable } from 'node:stream';
-import { valueText } from '../domain/value-text.js';
 import { AppError } from '../errors.js';
 import { RENDER_MESSAGES_JA } from '../messages.ja.js';
 import { fillMessage } from '../messages.ja.js';
@@ -86,12 +85,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export const imageFilesOf = (data: Record<string, unknown>): string[] => {
   const annex = data['businessAnnex'];
   const diagrams = isRecord(annex) && Array.isArray(annex['diagrams']) ? annex['diagrams'] : [];
-  return diagrams.filter(isRecord).map((diagram) => valueText(diagram['file'])).filter((file) => file !== '');
+  return diagrams.filter(isRecord).map((diagram) => String(diagram['file'] ?? '')).filter((file) => file !== '');
 };
 
 /** The templates' output for an assessment: the document as block markup (useful to inspect a layout). */
 export const renderMarkup = (form: FormId, data: Record<string, unknown>, assets: RenderAssets, options: RenderOptions = {}): string => {
-  const revision = valueText(data['formRevision']);
+  const revision = String(data['formRevision'] ?? '');
   const env = envFor(assets.templates);
   const document = `${form}/${revision}`;
   if (!env.has(document)) {

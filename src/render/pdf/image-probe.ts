@@ -32,12 +32,12 @@ const ADAM7 = [
   [0, 1, 1, 2],
 ] as const;
 
-export type ImageKind = 'png' | 'jpeg';
+type ImageKind = 'png' | 'jpeg';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
 
-export const imageKind = (bytes: Uint8Array): ImageKind | undefined =>
+const imageKind = (bytes: Uint8Array): ImageKind | undefined =>
   startsWith(bytes, PNG_SIGNATURE) ? 'png' : startsWith(bytes, JPEG_SIGNATURE) ? 'jpeg' : undefined;
 
 type PngHeader = {

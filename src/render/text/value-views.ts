@@ -1,4 +1,3 @@
-import { valueText } from '../../domain/value-text.js';
 import { formatWareki } from '../../domain/wareki.js';
 import { childNode, choiceOptions, keyword, titleOf, type FormRevision, type ResolvedNode } from '../../schema/index.js';
 
@@ -15,11 +14,13 @@ const OPTIONS_TITLE = '＜選択肢＞';
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const countText = (value: unknown): string => `（ ${valueText(value)} ） 件`;
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+export const countText = (value: unknown): string => `（ ${text(value)} ） 件`;
 
 export const checkText = (node: ResolvedNode, value: unknown, revision?: FormRevision): string => {
   const title = titleOf(node, revision) ?? '';
-  if (isRecord(value)) return `${value['checked'] ? CHECKED : UNCHECKED} ${title} （ ${valueText(value['text'])} ）`;
+  if (isRecord(value)) return `${value['checked'] ? CHECKED : UNCHECKED} ${title} （ ${text(value['text'])} ）`;
   return `${value ? CHECKED : UNCHECKED} ${title}`;
 };
 
@@ -40,7 +41,7 @@ const optionLines = (node: ResolvedNode): string[] => {
 const choiceView = (node: ResolvedNode, value: unknown, after: readonly string[]): ValueView => {
   const lines = optionLines(node);
   const width = Math.min(280, Math.max(90, Math.max(...lines.map(emWidth), emWidth(OPTIONS_TITLE)) * 8.5 + 14));
-  const chosen = value === null || value === undefined || value === '' ? '[ ]' : `[ ${valueText(value)} ]`;
+  const chosen = value === null || value === undefined || value === '' ? '[ ]' : `[ ${String(value)} ]`;
   return { lines: [[chosen, ...after.slice(0, 1)].join(' '), ...after.slice(1)], options: { title: OPTIONS_TITLE, lines, width } };
 };
 
@@ -85,6 +86,6 @@ export const valueView = (node: ResolvedNode, value: unknown, revision?: FormRev
     case 'date':
       return { lines: [typeof value === 'string' ? formatWareki(value) : '', ...after], options: null };
     default:
-      return { lines: [valueText(value), ...after], options: null };
+      return { lines: [text(value), ...after], options: null };
   }
 };
