@@ -17,7 +17,8 @@ export type ResolvedNode = {
 const isObject = (value: unknown): value is SchemaObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const dereference = (ref: string, fromDoc: string): SchemaRef => {
+/** The schema a `$ref` names, with the document its own references resolve against. */
+export const dereference = (ref: string, fromDoc: string): SchemaRef => {
   const [file, fragment = ''] = ref.split('#');
   const doc = file ? file : fromDoc;
   let node: unknown = SCHEMA_DOCUMENTS[doc];

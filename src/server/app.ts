@@ -11,6 +11,7 @@ import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { createPdfRenderer, type Services } from './services.js';
+import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
@@ -27,7 +28,13 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     bodyLimit: BODY_LIMIT,
     // Ids in paths are matched by the route schema; a trailing slash is the same page.
     routerOptions: { ignoreTrailingSlash: true },
+    // A client that stops sending mid-request is answered 408 instead of holding its connection for good.
+    requestTimeout: 60_000,
+    // Requests refused before routing answer in the API's error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
+  useDepthCheckedJson(app);
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
