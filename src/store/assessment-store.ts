@@ -119,7 +119,7 @@ const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions
 export const openAssessmentFile = async (file: string, options: StoreOptions = {}): Promise<AssessmentStore> => {
   const dir = path.dirname(file);
   await removeAbandonedTempFiles([dir, path.join(dir, 'revisions')]);
-  const shared = { drafts: createDraftCache(1, 4), revisions: createRevisionCaches() };
+  const shared = { drafts: createDraftCache(1, 2 * 1024 * 1024), revisions: createRevisionCaches() };
   return storeAt(file, path.basename(path.resolve(dir)), shared, options);
 };
 

@@ -74,22 +74,28 @@ type CacheEntry = {
  * Drafts kept between requests, by file; and the content of the versions read or written lately, by file and etag,
  * so that a save made from a version the file has since moved past can be merged with the version on disk.
  */
-export type DraftCache = { readonly files: Lru<string, CacheEntry>; readonly versions: Lru<string, Record<string, unknown>> };
-export const createDraftCache = (capacity = 16, versions = 64): DraftCache => ({
+export type DraftCache = { readonly files: Lru<string, CacheEntry>; readonly versions: Lru<string, KeptVersion> };
+/** A version's content, weighed by the size of its file (its parsed form takes a few times that). */
+type KeptVersion = { readonly data: Record<string, unknown>; readonly bytes: number };
+
+/** Versions kept: 16 MB of files, enough for every editor of a busy assessment to have its base at hand. */
+const VERSION_BYTES = 16 * 1024 * 1024;
+
+export const createDraftCache = (capacity = 16, versionBytes = VERSION_BYTES): DraftCache => ({
   files: createLru(capacity),
-  versions: createLru(versions),
+  versions: createLru(versionBytes, (kept) => kept.bytes),
 });
 
 const versionKey = (file: string, etag: string): string => `${file}\n${etag}`;
 
 /** The first content seen under an etag stays: the writer that saved it holds exactly that data. */
-const rememberVersion = (cache: DraftCache | undefined, file: string, etag: string, data: Record<string, unknown>): void => {
-  if (cache && !cache.versions.get(versionKey(file, etag))) cache.versions.set(versionKey(file, etag), data);
+const rememberVersion = (cache: DraftCache | undefined, file: string, etag: string, data: Record<string, unknown>, bytes: number): void => {
+  if (cache && !cache.versions.get(versionKey(file, etag))) cache.versions.set(versionKey(file, etag), { data, bytes });
 };
 
 /** The content of a version of the draft read or written lately through `cache`, undefined when not kept. */
 export const recallDraftVersion = (cache: DraftCache, file: string, etag: string): Record<string, unknown> | undefined =>
-  cache.versions.get(versionKey(file, etag));
+  cache.versions.get(versionKey(file, etag))?.data;
 
 const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string =>
   `${info.ino}:${info.mtimeMs}:${info.size}`;
@@ -110,9 +116,10 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
   const version = stampOf(info);
   const cached = cache.files.get(file);
   if (cached?.draft && cached.version === version) return cached.draft;
-  const draft = parseDraft(file, id, await readDraftBytes(file, id));
+  const bytes = await readDraftBytes(file, id);
+  const draft = parseDraft(file, id, bytes);
   cache.files.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
-  rememberVersion(cache, file, draft.etag, draft.data);
+  rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
 };
 
@@ -130,7 +137,7 @@ export const readDraftVersion = async (
   const known = recallDraftVersion(cache, file, etag);
   if (known) return { etag, data: known };
   const { data } = parseAssessment(bytes, file);
-  rememberVersion(cache, file, etag, data);
+  rememberVersion(cache, file, etag, data, bytes.length);
   return { etag, data };
 };
 
@@ -140,7 +147,7 @@ const conflict = (file: string, id: string, bytes: Buffer, cache: DraftCache | u
   let data: Record<string, unknown> | undefined;
   try {
     data = parseAssessment(bytes, file).data;
-    rememberVersion(cache, file, etag, data);
+    rememberVersion(cache, file, etag, data, bytes.length);
   } catch {
     // Another program left a file that no longer parses; the writer still learns the version changed.
   }
@@ -193,7 +200,7 @@ export const writeDraftFile = async (
   });
   const saved = etagOf(bytes);
   cache?.files.set(file, { etag: saved, comments: doc });
-  rememberVersion(cache, file, saved, data);
+  rememberVersion(cache, file, saved, data, bytes.length);
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
   return { etag: saved, issues: validateAssessment(data).issues };
 };
