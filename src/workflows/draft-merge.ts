@@ -76,7 +76,7 @@ const lockedPut = (workflow: Workflow, form: FormId, onSaved: (saved: SavedDraft
 const formOf = (workflow: Workflow, data: Doc): FormId => {
   const form = data['form'];
   if (isFormId(form)) return form;
-  throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id: workflow.store.id }), { file: workflow.store.file });
+  throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id: workflow.store.id }), { id: workflow.store.id });
 };
 
 /**

@@ -87,15 +87,16 @@ export const api = {
   create: (body: CreateAssessmentRequest): Promise<CreateAssessmentResponse> =>
     request('/api/assessments', json('POST', body)),
   get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
-  save: (id: string, etag: string, data: Record<string, unknown>, merge = false): Promise<SaveAssessmentResponse> =>
-    request(assessmentPath(id), json('PUT', merge ? { data, merge } : { data }, { 'If-Match': `"${etag}"` })),
+  /** Save data made from the version `etag` names; the server merges it with a newer version when nothing conflicts. */
+  save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
+    request(assessmentPath(id), json('PUT', { data, merge: true }, { 'If-Match': `"${etag}"` })),
   /**
    * A save of data made from `base`, as one attempt for saveMerging: the server merges it with a version saved
    * meanwhile when nothing conflicts (answered with the merge), else it is refused with the version on disk.
    */
   trySave: async (id: string, base: StoredVersion, data: Record<string, unknown>): Promise<SaveAttempt> => {
     try {
-      const saved = await api.save(id, base.etag, data, true);
+      const saved = await api.save(id, base.etag, data);
       return { saved: true, etag: saved.etag, ...(saved.merged ? { merged: saved.merged } : {}) };
     } catch (error) {
       const current = conflictOf(error);
