@@ -178,6 +178,9 @@ export const WORKFLOW_MESSAGES_JA = {
   pdfInvalid:
     '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。指摘のある項目を直してから、もう一度出力してください。',
   unknownFormRevision: '様式の版「{value}」はありません。使える版: {choices}',
+  restorePointer: '戻す項目は / で始まる JSON Pointer で指定してください（例: /basicInfo/department/name）:「{pointer}」',
+  restoreNotAnItem: '「{pointer}」は{form}の項目を指していません。変更のあった項目の位置（pointer）は pia diff --json で確かめられます。',
+  restoreNowhere: '「{pointer}」（{label}）は、第{number}版にも作業中の評価書にもありません。',
 } as const;
 
 /** What the store says when the disk or another program gets in the way. */

@@ -12,6 +12,7 @@ export {
   resolveNode,
   splitPointer,
   typesOf,
+  valueAtPointer,
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';

@@ -79,6 +79,11 @@ export class AssessmentController implements ReactiveController {
     return this.saveState !== 'saved' || this.conflict !== undefined;
   }
 
+  /** The version on disk the draft was made from: a commit names it, so one of a version never seen is refused. */
+  get baseEtag(): string {
+    return this.base.etag;
+  }
+
   async load(id: string): Promise<void> {
     this.id = id;
     this.data = undefined;
@@ -163,6 +168,27 @@ export class AssessmentController implements ReactiveController {
     void this.save();
   }
 
+  /**
+   * A version saved by someone else that this editor has not seen (a refused commit reports it), merged in as a
+   * refused save's would be: the items that came in, or undefined when items conflict (the conflict dialog then
+   * asks for a choice per item).
+   */
+  takeIn(current: StoredVersion): readonly IncomingChange[] | undefined {
+    if (!this.form || !this.data || current.etag === this.base.etag) return [];
+    const merge = merge3(this.form, this.base.data, this.data, current.data);
+    if (merge.conflicts.length > 0) {
+      this.conflict = { merge, base: this.base.data, mine: this.data, theirs: current };
+      this.host.requestUpdate();
+      return undefined;
+    }
+    const unsaved = this.data !== this.base.data;
+    this.base = current;
+    this.adoptMerge(merge);
+    if (unsaved) this.scheduleAutosave();
+    else this.saveState = 'saved';
+    return merge.incoming;
+  }
+
   private replaceData(next: Doc): void {
     this.data = next;
     this.saveState = 'dirty';
@@ -190,7 +216,7 @@ export class AssessmentController implements ReactiveController {
         form: this.form,
         base: this.base,
         local: () => this.data ?? {},
-        put: (data, etag) => api.trySave(this.id, etag, data),
+        put: (data, base) => api.trySave(this.id, base, data),
         onMerged: (merge, current) => {
           this.base = current;
           this.adoptMerge(merge);

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
+import type { StoredVersion } from '../../../src/merge/index.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
 import { ReferenceController } from '../../controllers/reference-controller.js';
@@ -279,14 +280,17 @@ export class PiaEditor extends LitElement {
           )}
         </main>
       </div>
-      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}></pia-commit-dialog>
+      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
+        .takeIn=${(current: StoredVersion) => this.draft.takeIn(current)}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
     `;
   }
 
-  private async prepareCommit(): Promise<void> {
+  /** Saves the draft before a commit; the etag of the version saved is the one the commit names. */
+  private async prepareCommit(): Promise<string> {
     await this.draft.save();
     if (this.draft.hasUnsavedChanges) throw new Error(msg('saveFailed', { message: this.draft.error || msg('conflictHeading') }));
+    return this.draft.baseEtag;
   }
 }
 
