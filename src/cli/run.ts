@@ -5,18 +5,13 @@ import { isIsoDate } from '../domain/wareki-parse.js';
 import { isAppError, type AppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import type { ValidationIssue } from '../schema/index.js';
-import { fixedClock } from '../workflows/index.js';
-import { acknowledgeCommand } from './acknowledge.js';
-import { checkCommand } from './check.js';
-import { formatCommand, listCommand, newCommand, showCommand, validateCommand } from './commands.js';
 import { formatIssue } from './format.js';
+import type { Clock } from '../workflows/index.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
-import { renderCommand } from './render-command.js';
-import { restoreCommand } from './restore-command.js';
-import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
-import { rowsCommand } from './rows-command.js';
 
+// Each command's module is imported when that command runs (the bundle splits there): `pia --help` loads no
+// validator, YAML parser or PDF library, `pia validate` no renderer.
 export const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
   new --form 3|4 [--revision <様式の版>] <path>
@@ -76,37 +71,37 @@ const pick = <K extends keyof Values>(values: Values, keys: readonly K[]): Parti
 const dispatch = async (command: string, target: string, rest: readonly string[], values: Values, io: CliIo): Promise<number> => {
   switch (command) {
     case 'validate':
-      return validateCommand(target, io);
+      return (await import('./commands.js')).validateCommand(target, io);
     case 'new':
-      return newCommand(pick(values, ['form', 'revision']), target, io);
+      return (await import('./commands.js')).newCommand(pick(values, ['form', 'revision']), target, io);
     case 'show':
-      return showCommand(target, io, values.full ?? false);
+      return (await import('./commands.js')).showCommand(target, io, values.full ?? false);
     case 'list':
-      return listCommand(target, io);
+      return (await import('./commands.js')).listCommand(target, io);
     case 'format':
-      return formatCommand(target, io);
+      return (await import('./commands.js')).formatCommand(target, io);
     case 'revise':
-      return reviseCommand(target, pick(values, ['message', 'author', 'date']), io);
+      return (await import('./revisions.js')).reviseCommand(target, pick(values, ['message', 'author', 'date']), io);
     case 'history':
-      return historyCommand(target, io);
+      return (await import('./revisions.js')).historyCommand(target, io);
     case 'diff':
-      return diffCommand(target, rest, values.json ?? false, io);
+      return (await import('./revisions.js')).diffCommand(target, rest, values.json ?? false, io);
     case 'rows':
-      return rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
+      return (await import('./rows-command.js')).rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
     case 'status':
-      return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return (await import('./revisions.js')).statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     case 'render':
-      return renderCommand(target, values.output, io);
+      return (await import('./render-command.js')).renderCommand(target, values.output, io);
     case 'restore':
-      return restoreCommand(target, rest[0], values.from, io);
+      return (await import('./restore-command.js')).restoreCommand(target, rest[0], values.from, io);
     case 'check':
-      return checkCommand(target, { json: values.json ?? false }, io);
+      return (await import('./check.js')).checkCommand(target, { json: values.json ?? false }, io);
     case 'acknowledge':
       if (!rest[0]) {
         io.err(USAGE);
         return 2;
       }
-      return acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return (await import('./acknowledge.js')).acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     default:
       io.err(`${fillMessage(M.unknownCommand, { command })}\n${USAGE}`);
       return 2;
@@ -114,7 +109,7 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
 };
 
 /** An expected failure: its Japanese message, and the issues or findings it carries, one per line. */
-const report = (error: AppError, io: CliIo): void => {
+const report = (error: AppError, io: Pick<CliIo, 'err'>): void => {
   io.err(error.messageJa);
   const { issues, findings } = error.details as { issues?: unknown; findings?: unknown };
   const file = typeof error.details.file === 'string' ? error.details.file : '';
@@ -124,10 +119,11 @@ const report = (error: AppError, io: CliIo): void => {
 };
 
 /**
- * Run `pia` with `argv` (without the node and script names). Returns the exit code: 0 done, 1 refused or problems
+ * Run `pia` with `argv` (without the node and script names), on the system clock unless `io` brings one (tests) or
+ * --today pins the date. Returns the exit code: 0 done, 1 refused or problems
  * found, 2 a usage mistake, 70 a bug (its stack printed).
  */
-export const run = async (argv: readonly string[], io: CliIo): Promise<number> => {
+export const run = async (argv: readonly string[], io: Omit<CliIo, 'clock'> & { readonly clock?: Clock }): Promise<number> => {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
@@ -137,9 +133,10 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<number> =
   }
   const { positionals, values } = parsed;
   const [command, target, ...rest] = positionals;
+  // Asked for, the usage is the answer (stdout, exit 0); without a command it explains a mistake (stderr, exit 2).
   if (values.help || !command) {
-    (command ? io.out : io.err)(USAGE);
-    return command ? 0 : 2;
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
   }
   if (!target) {
     io.err(USAGE);
@@ -150,7 +147,8 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<number> =
     io.err(fillMessage(M.todayFormat, { value: values.today }));
     return 2;
   }
-  const commandIo = values.today === undefined ? io : { ...io, clock: fixedClock(values.today) };
+  const { fixedClock, systemClock } = await import('../workflows/index.js');
+  const commandIo = { ...io, clock: values.today === undefined ? (io.clock ?? systemClock) : fixedClock(values.today) };
   try {
     return await dispatch(command, target, rest, values, commandIo);
   } catch (error) {
