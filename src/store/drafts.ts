@@ -65,6 +65,8 @@ const readDraftBytes = async (file: string, id: string): Promise<Buffer> => {
  */
 type CacheEntry = {
   readonly etag: string;
+  /** The size of the file: what the entry is weighed by (its documents take several times that). */
+  readonly bytes: number;
   readonly comments: Document;
   readonly version?: string;
   readonly draft?: Draft;
@@ -80,9 +82,15 @@ type KeptVersion = { readonly data: Record<string, unknown>; readonly bytes: num
 
 /** Versions kept: 16 MB of files, enough for every editor of a busy assessment to have its base at hand. */
 const VERSION_BYTES = 16 * 1024 * 1024;
+/**
+ * Drafts kept: 8 MB of files (~30 drafts the size of 001, ~2.5 MB of memory each with the printed document).
+ * Weighed, not counted: with a count of 16, twenty editors saving twenty drafts evicted each other's entry, and
+ * every save parsed its file again.
+ */
+const FILE_BYTES = 8 * 1024 * 1024;
 
-export const createDraftCache = (capacity = 16, versionBytes = VERSION_BYTES): DraftCache => ({
-  files: createLru(capacity),
+export const createDraftCache = (fileBytes = FILE_BYTES, versionBytes = VERSION_BYTES): DraftCache => ({
+  files: createLru(fileBytes, (entry) => entry.bytes),
   versions: createLru(versionBytes, (kept) => kept.bytes),
 });
 
@@ -118,7 +126,7 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
   if (cached?.draft && cached.version === version) return cached.draft;
   const bytes = await readDraftBytes(file, id);
   const draft = parseDraft(file, id, bytes);
-  cache.files.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
+  cache.files.set(file, { etag: draft.etag, bytes: bytes.length, comments: draft.parsed.doc, version, draft });
   rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
 };
@@ -199,7 +207,7 @@ export const writeDraftFile = async (
     },
   });
   const saved = etagOf(bytes);
-  cache?.files.set(file, { etag: saved, comments: doc });
+  cache?.files.set(file, { etag: saved, bytes: bytes.length, comments: doc });
   rememberVersion(cache, file, saved, data, bytes.length);
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
   return { etag: saved, issues: validateAssessment(data).issues };
