@@ -2,6 +2,7 @@
  * npm run bench — the figures the issues ask for, one module per area, then the process's peak memory.
  */
 import { benchCheck } from './check.mjs';
+import { benchCold } from './cold.mjs';
 import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
@@ -15,6 +16,7 @@ await benchLoad();
 await benchCheck();
 await benchRevisions();
 await benchRender();
+await benchCold();
 await benchServer();
 await benchStart();
 await benchRobustness();

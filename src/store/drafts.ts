@@ -249,22 +249,23 @@ export const createAssessmentFolder = async (dataDir: string, id: string, data: 
 };
 
 /** Every draft in the data folder with its version stamp, read from directory entries and stat only. */
+/** The version stamp of one draft (its file and its revisions folder), undefined when it has none. */
+export const stampDraft = async (dataDir: string, id: string): Promise<DraftStamp | undefined> => {
+  const dir = assessmentDir(dataDir, id);
+  const [info, revisions] = await Promise.all([
+    stat(path.join(dir, DRAFT_FILE)).catch(() => undefined),
+    stat(path.join(dir, 'revisions')).catch(() => undefined),
+  ]);
+  if (!info?.isFile()) return undefined;
+  return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };
+};
+
 export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
   const entries = await readdir(path.resolve(dataDir), { withFileTypes: true }).catch((cause: unknown) => {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw cause;
   });
   const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
-  const stamps = await Promise.all(
-    ids.map(async (id) => {
-      const dir = assessmentDir(dataDir, id);
-      const [info, revisions] = await Promise.all([
-        stat(path.join(dir, DRAFT_FILE)).catch(() => undefined),
-        stat(path.join(dir, 'revisions')).catch(() => undefined),
-      ]);
-      if (!info?.isFile()) return undefined;
-      return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };
-    }),
-  );
+  const stamps = await Promise.all(ids.map((id) => stampDraft(dataDir, id)));
   return stamps.filter((stamp) => stamp !== undefined).sort((a, b) => a.id.localeCompare(b.id));
 };

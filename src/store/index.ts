@@ -25,6 +25,7 @@ export {
   type StoreOptions,
   type StoreWriter,
 } from './assessment-store.js';
+export type { DraftWatch } from './watch.js';
 export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';

@@ -43,6 +43,12 @@ export const assessmentsRoutes: FastifyPluginAsync<{ services: Services }> = asy
   const summaries = createSummaryIndex(services.library, (id, code) =>
     app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
   );
+  // The portfolio is read (or its saved rows checked) right after start, in the background: the first list is
+  // then as fast as the others, and starting never waits for it.
+  app.addHook('onReady', async () => {
+    void summaries.warm().catch((error: unknown) => app.log.error(error, 'the list of assessments could not be read'));
+  });
+  app.addHook('onClose', async () => summaries.close());
 
   app.get<{ Querystring: ListAssessmentsQuery; Reply: ListAssessmentsResponse }>(
     '/api/assessments',
