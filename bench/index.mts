@@ -4,6 +4,7 @@
 import { benchCheck } from './check.mjs';
 import { benchCold } from './cold.mjs';
 import { benchLoad } from './load.mjs';
+import { benchPortfolio } from './portfolio.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
 import { benchRobustness } from './robustness.mjs';
@@ -19,6 +20,7 @@ await benchRender();
 await benchCold();
 await benchServer();
 await benchStart();
+await benchPortfolio();
 await benchRobustness();
 await benchUi();
 

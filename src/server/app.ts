@@ -47,10 +47,17 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     clock: deps.clock ?? systemClock,
     renderPdf: createPdfRenderer(library, config.templatesDir),
   };
-  // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
+  // Temp files of writes a crash interrupted (kill -9, power cut) go right after the start, in the background: they
+  // are harmless meanwhile (never read as documents), and sweeping 10,000 assessment folders must not delay the start.
+  let sweep: Promise<unknown> | undefined;
   app.addHook('onReady', async () => {
-    const removed = await library.removeAbandonedTempFiles();
-    if (removed > 0) app.log.info({ removed }, 'temp files of interrupted writes removed');
+    sweep = library.removeAbandonedTempFiles().then(
+      (removed) => removed > 0 && app.log.info({ removed }, 'temp files of interrupted writes removed'),
+      (error: unknown) => app.log.warn(error, 'temp files of interrupted writes could not be removed'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await sweep;
   });
   app.register(assessmentsRoutes, { services });
   app.register(assessmentRoutes, { services });

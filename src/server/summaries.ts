@@ -7,8 +7,11 @@
  *   editor, `pia`, a text editor, a copy — and only those are stat'ed at the next list; an assessment that
  *   could not be watched is stat'ed at every list;
  * - the rows are saved beside the assessments (`.pia-summaries.json`) so that a restarted server lists a large
- *   portfolio at once, re-reading only the drafts whose stamp moved while it was down.
+ *   portfolio at once, and checks the folder in the background, re-reading only the drafts whose stamp moved while
+ *   it was down. The first listing of a folder without saved rows answers with the rows read so far and the
+ *   number still to read (`pending`).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isAppError } from '../errors.js';
 import { formName, formSchema, FORM_IDS } from '../schema/index.js';
 import { etagOf, type Draft, type DraftStamp, type DraftWatch, type Library } from '../store/index.js';
@@ -20,6 +23,8 @@ const PARALLEL_READS = 4;
 const CACHE_NAME = 'summaries';
 /** Saving the rows waits for a quiet moment: a burst of saves writes the file once. */
 const SAVE_DELAY_MS = 2000;
+/** How long a list waits for the check of the folder after a start before it answers with what it has. */
+const FIRST_CHECK_WAIT_MS = 10_000;
 /**
  * Rows depend on the schemas (issue counts, form names) and on what a row holds: saved rows of another version
  * are not used. Bump ROW_FORMAT when AssessmentSummary changes.
@@ -78,9 +83,12 @@ const isSavedRows = (value: unknown, format: string): value is SavedRows =>
   typeof value === 'object' && value !== null && (value as SavedRows).format === format && Array.isArray((value as SavedRows).rows);
 
 export type SummaryIndex = {
-  list: (query: ListAssessmentsQuery) => Promise<AssessmentSummary[]>;
-  /** Read the whole portfolio now (at start), so the first list is fast too. */
+  /** The rows that match, and how many assessments are not read yet (while a large folder is first indexed). */
+  list: (query: ListAssessmentsQuery) => Promise<{ items: AssessmentSummary[]; pending: number }>;
+  /** Start now (at the server's start), so the first list is fast too. */
   warm: () => Promise<void>;
+  /** Resolves when the whole folder has been checked once (tests, bench). */
+  checked: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -93,6 +101,9 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
   const changed = new Set<string>();
   let watch: DraftWatch | undefined;
   let started: Promise<void> | undefined;
+  /** The background check of the whole folder that follows the start. */
+  let checked: Promise<void> | undefined;
+  let isSettled = false;
   let refreshing: Promise<void> = Promise.resolve();
   let saveTimer: NodeJS.Timeout | undefined;
   let dirty = false;
@@ -136,7 +147,10 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
     for (let i = 0; i < stamps.length; i += PARALLEL_READS) await Promise.all(stamps.slice(i, i + PARALLEL_READS).map(summaryOf));
   };
 
-  /** Every assessment of the folder, stamped; rows saved by the last run are taken while their stamp holds. */
+  /** Assessments found but not read yet: the first listing of a large folder reads them in the background. */
+  const pending = new Set<string>();
+
+  /** Every assessment of the folder stamped; rows whose stamp moved (or that are new) read again. */
   const rescan = async (): Promise<void> => {
     const stamps = await library.list();
     const present = new Set(stamps.map((stamp) => stamp.id));
@@ -146,16 +160,31 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
         scheduleSave();
       }
     }
-    await readAll(stamps);
+    const stale = stamps.filter((stamp) => cache.get(stamp.id)?.version !== stamp.version);
+    for (const stamp of stale) pending.add(stamp.id);
+    for (let i = 0; i < stale.length; i += PARALLEL_READS) {
+      const slice = stale.slice(i, i + PARALLEL_READS);
+      await Promise.all(slice.map(summaryOf));
+      for (const stamp of slice) pending.delete(stamp.id);
+    }
   };
 
+  /**
+   * The rows saved by the last run are loaded, then the folder is checked in the background (stamps, new and
+   * changed drafts read, every assessment watched). Lists wait for that check, but never longer than
+   * FIRST_CHECK_WAIT_MS: the first indexing of a large folder answers with what is read so far.
+   */
   const start = async (): Promise<void> => {
     const saved = await library.readCache(CACHE_NAME);
     if (isSavedRows(saved, format)) for (const [id, version, summary] of saved.rows) cache.set(id, { version, summary: summary ?? undefined });
     // Watch before listing: a change made while the folder is read is then reported, not lost.
     watch = library.watch((id) => changed.add(id));
-    await rescan();
-    await watch.add([...cache.keys()]);
+    checked = (async () => {
+      await rescan();
+      isSettled = true;
+      await watch.add([...cache.keys()]);
+    })();
+    checked.catch(() => undefined);
   };
 
   /** Re-read what the file system reported as changed (and what it cannot report on). */
@@ -179,8 +208,13 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
 
   return {
     warm: ready,
+    checked: async () => {
+      await ready();
+      await checked;
+    },
     list: async (query) => {
       await ready();
+      if (pending.size > 0 || !isSettled) await Promise.race([checked, sleep(FIRST_CHECK_WAIT_MS, undefined, { ref: false })]);
       // One refresh at a time; a list that comes during one waits for it and then looks again.
       refreshing = refreshing.then(refresh, refresh);
       await refreshing;
@@ -189,13 +223,14 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
         .map((cached) => cached.summary)
         .filter((summary): summary is AssessmentSummary => summary !== undefined)
         .sort((a, b) => a.id.localeCompare(b.id));
-      return sorted.filter((summary) => matches(summary, query, q));
+      return { items: sorted.filter((summary) => matches(summary, query, q)), pending: pending.size };
     },
     close: async () => {
       closed = true;
       watch?.close();
       if (saveTimer) clearTimeout(saveTimer);
       await started?.catch(() => undefined);
+      await checked?.catch(() => undefined);
       await save();
     },
   };

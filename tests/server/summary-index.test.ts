@@ -77,6 +77,25 @@ describe('the list follows changes other programs make on disk', () => {
   });
 });
 
+describe('a data folder listed for the first time', () => {
+  it('answers with the rows read so far and how many are still to read, until all are read', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/assessments' });
+    const body = response.json<ListAssessmentsResponse>();
+    expect(body.items.length + (body.pending ?? 0)).toBe(3);
+    const items = await eventually(server.app, (list) => list.length === 3);
+    expect(items).toHaveLength(3);
+    expect((await server.app.inject({ method: 'GET', url: '/api/assessments' })).json<ListAssessmentsResponse>().pending).toBeUndefined();
+  });
+});
+
+describe('pages of the list', () => {
+  it('offset and limit give a page of the matches in id order, with the total', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/assessments?offset=1&limit=1' });
+    expect(response.json<ListAssessmentsResponse>()).toMatchObject({ total: 3, items: [{ id: ID_002 }] });
+    expect((await server.app.inject({ method: 'GET', url: '/api/assessments?limit=0' })).statusCode).toBe(400);
+  });
+});
+
 describe('a restarted server', () => {
   it('lists from the rows it saved, and reads again what changed while it was down', async () => {
     await listOf(server.app);
@@ -88,7 +107,9 @@ describe('a restarted server', () => {
     const app = buildServer({ dataDir: server.dataDir, uiDir: path.join(server.root, 'ui-dist'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
     try {
       await app.ready();
-      const items = await listOf(app);
+      // The saved rows answer at once; the folder is checked right after, and the moved draft is read again.
+      expect(await listOf(app)).toHaveLength(3);
+      const items = await eventually(app, (list) => titleOf(list, ID_004) === '停止中に書き換えた評価書名');
       expect(items).toHaveLength(3);
       expect(titleOf(items, ID_004)).toBe('停止中に書き換えた評価書名');
     } finally {

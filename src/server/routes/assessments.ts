@@ -20,6 +20,8 @@ const listSchema = {
       q: { type: 'string', maxLength: 200 },
       form: formEnum,
       status: { type: 'string', enum: [...REVISION_STATUSES] },
+      offset: { type: 'integer', minimum: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
     },
   },
 } as const;
@@ -53,7 +55,16 @@ export const assessmentsRoutes: FastifyPluginAsync<{ services: Services }> = asy
   app.get<{ Querystring: ListAssessmentsQuery; Reply: ListAssessmentsResponse }>(
     '/api/assessments',
     { schema: listSchema },
-    async (request) => ({ items: await summaries.list(request.query) }),
+    async (request) => {
+      const { items, pending } = await summaries.list(request.query);
+      const { offset, limit } = request.query;
+      const whole = offset === undefined && limit === undefined;
+      return {
+        items: whole ? items : items.slice(offset ?? 0, (offset ?? 0) + (limit ?? items.length)),
+        ...(whole ? {} : { total: items.length }),
+        ...(pending > 0 ? { pending } : {}),
+      };
+    },
   );
 
   app.post<{ Body: CreateAssessmentRequest; Reply: CreateAssessmentResponse }>(
