@@ -48,14 +48,14 @@ const buildUi = async () => {
  * One esbuild bundle of a Node entry point into dist/ (next to each other, so import.meta.dirname/.. is the
  * project root as it is for src/), split at dynamic imports so that what only some paths need loads on first use.
  */
-const bundleNode = async (name, entry) => {
+const bundleNode = async (name, entryPoints) => {
   const esbuild = await import('esbuild');
   const dist = path.join(ROOT, 'dist');
   const own = new RegExp(`^${name}[.-]`);
   for (const old of (await readdir(dist).catch(() => [])).filter((file) => own.test(file))) await rm(path.join(dist, old));
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { [name]: entry },
+    entryPoints,
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -70,10 +70,11 @@ const bundleNode = async (name, entry) => {
   return projectFiles(Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input)));
 };
 
-// The server: the PDF renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start.
-const buildServer = () => bundleNode('server', 'src/main.ts');
+// The server: the PDF renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start; the PDF
+// render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
+const buildServer = () => bundleNode('server', { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' });
 // The CLI: each command's modules load when that command runs (src/cli/run.ts), so `pia --help` loads almost nothing.
-const buildCli = () => bundleNode('pia', 'src/cli/main.ts');
+const buildCli = () => bundleNode('pia', { pia: 'src/cli/main.ts' });
 
 const TARGETS = {
   ui: { output: 'ui/dist/index.html', build: buildUi },
