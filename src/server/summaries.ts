@@ -120,26 +120,33 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
     // A data folder the server may not write to still lists; the rows are merely read again after a restart.
     await library.writeCache(CACHE_NAME, { format, rows } satisfies SavedRows).catch(() => undefined);
   };
-  const scheduleSave = (): void => {
+  /** Every change of a row goes through here: the sorted rows are made again and the rows saved soon. */
+  const changedRows = (): void => {
     sorted = undefined;
     dirty = true;
     if (!saveTimer && !closed) saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS).unref();
+  };
+  const setRow = (id: string, row: Cached): void => {
+    cache.set(id, row);
+    changedRows();
+  };
+  const dropRow = (id: string): void => {
+    if (cache.delete(id)) changedRows();
   };
 
   const summaryOf = async (stamp: DraftStamp): Promise<void> => {
     const cached = cache.get(stamp.id);
     if (cached?.version === stamp.version) return;
-    scheduleSave();
     try {
       const [draft, revisions] = await Promise.all([library.assessment(stamp.id).readDraft(), revisionState(library, stamp.id)]);
       const summary = summarize(draft, stamp, revisions);
       if (!summary) onUnreadable(stamp.id, 'UNKNOWN_FORM');
-      cache.set(stamp.id, { version: stamp.version, summary });
+      setRow(stamp.id, { version: stamp.version, summary });
     } catch (error) {
       if (!isAppError(error)) throw error;
       // Remembered like a row, so a broken file is reported once per version, not on every listing.
       onUnreadable(stamp.id, error.code);
-      cache.set(stamp.id, { version: stamp.version, summary: undefined });
+      setRow(stamp.id, { version: stamp.version, summary: undefined });
     }
   };
 
@@ -154,12 +161,7 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
   const rescan = async (): Promise<void> => {
     const stamps = await library.list();
     const present = new Set(stamps.map((stamp) => stamp.id));
-    for (const id of cache.keys()) {
-      if (!present.has(id)) {
-        cache.delete(id);
-        scheduleSave();
-      }
-    }
+    for (const id of [...cache.keys()]) if (!present.has(id)) dropRow(id);
     const stale = stamps.filter((stamp) => cache.get(stamp.id)?.version !== stamp.version);
     for (const stamp of stale) pending.add(stamp.id);
     for (let i = 0; i < stale.length; i += PARALLEL_READS) {
@@ -197,7 +199,7 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
     ids.forEach((id, index) => {
       const stamp = stamps[index];
       if (stamp) fresh.push(stamp);
-      else if (cache.delete(id)) scheduleSave();
+      else dropRow(id);
     });
     const added = fresh.filter((stamp) => !cache.has(stamp.id)).map((stamp) => stamp.id);
     await readAll(fresh);
