@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
 import type { Draft, SavedDraft } from '../store/index.js';
-import type { Workflow } from './context.js';
+import { snippetLibraryOf, type Workflow } from './context.js';
 
 /** The draft as on disk now, with its validation issues and etag. */
 export const readDraft = ({ store }: Workflow): Promise<Draft> => store.readDraft();
@@ -37,10 +37,14 @@ export const formatDraft = async (workflow: Workflow): Promise<SavedDraft> => {
   return saveDraft(workflow, draft.data, draft.etag);
 };
 
-/** The consistency checks of the draft, counted from today in Japan. */
-export const checkDraft = async ({ store, clock }: Workflow): Promise<{ draft: Draft; findings: Finding[] }> => {
-  const draft = await store.readDraft();
-  return { draft, findings: checkAssessment(requireForm(draft), draft.data, { today: clock.today() }) };
+/**
+ * The consistency checks of the draft, counted from today in Japan; citations of replaced documents are compared
+ * with the data folder's standard-text library (references.outdated).
+ */
+export const checkDraft = async (workflow: Workflow): Promise<{ draft: Draft; findings: Finding[] }> => {
+  const [draft, snippets] = await Promise.all([workflow.store.readDraft(), snippetLibraryOf(workflow)]);
+  const findings = checkAssessment(requireForm(draft), draft.data, { today: workflow.clock.today(), ...(snippets ? { snippets } : {}) });
+  return { draft, findings };
 };
 
 export type AcknowledgeOutcome =
@@ -60,9 +64,10 @@ export const acknowledgeWarning = async (workflow: Workflow, ack: Acknowledgemen
   const rule = RULES.find((candidate) => candidate.id === ack.ruleId);
   if (!rule) return { kind: 'unknownRule', warnRules: RULES.filter((r) => r.severity === 'WARN').map((r) => r.id) };
   if (rule.severity !== 'WARN') return { kind: 'notWarn', severity: rule.severity };
-  const draft = await workflow.store.readDraft();
+  const [draft, snippets] = await Promise.all([workflow.store.readDraft(), snippetLibraryOf(workflow)]);
   // Checked without any acknowledgement, so a WARN already acknowledged can get a new reason.
-  const findings = checkAssessment(requireForm(draft), draft.data, { today: workflow.clock.today(), acknowledgements: [] });
+  const options = { today: workflow.clock.today(), acknowledgements: [], ...(snippets ? { snippets } : {}) };
+  const findings = checkAssessment(requireForm(draft), draft.data, options);
   const covered = findings.filter((finding) => covers(ack, finding));
   if (covered.length === 0) {
     const current = findings.filter((finding) => finding.ruleId === ack.ruleId).map((finding) => finding.pointers[0] ?? '');

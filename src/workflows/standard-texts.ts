@@ -1,0 +1,210 @@
+/**
+ * Standard texts (標準文): the library of the data folder, inserting a text into a draft, the drafts that use an
+ * older version, and updating them. Every draft write goes through saveDraft's compare-and-swap; an update leaves
+ * its summary for the next commit in the draft's rowSummaries (record.ts applies it).
+ */
+import { isAppError } from '../errors.js';
+import { formRevisionOf, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import {
+  createLibrary,
+  insertSnippet,
+  locateUses,
+  recordRowSummaries,
+  snippetFor,
+  updateSnippets,
+  type Snippet,
+  type SnippetLibrary,
+  type SnippetRef,
+  type SnippetUpdateResult,
+  type SpanChoice,
+  type Span,
+  type UseState,
+} from '../snippets/index.js';
+import type { Draft, Library, SnippetFileIssue, SnippetStore } from '../store/index.js';
+import { defaultChangeDate } from './change-dates.js';
+import type { Clock } from './clock.js';
+import type { Workflow } from './context.js';
+import { requireForm, saveDraft } from './drafts.js';
+import { newestInRecord, readRecord } from './record.js';
+
+/** A version of the library with the text that replaces it, if any (the newest following its replacements). */
+export type LibraryEntry = Snippet & { readonly replacedBy?: SnippetRef };
+export type LibraryView = { readonly snippets: readonly LibraryEntry[]; readonly issues: readonly SnippetFileIssue[] };
+
+const EMPTY_LIBRARY = createLibrary([]);
+
+const libraryIn = async (snippets: SnippetStore | undefined): Promise<{ library: SnippetLibrary; issues: readonly SnippetFileIssue[] }> => {
+  if (!snippets) return { library: EMPTY_LIBRARY, issues: [] };
+  const loaded = await snippets.read();
+  return { library: createLibrary(loaded.snippets), issues: loaded.issues };
+};
+
+/** Every version of the library, by id then version, with what replaces it, and the problems of its files. */
+export const listStandardTexts = async (snippets: SnippetStore): Promise<LibraryView> => {
+  const { library, issues } = await libraryIn(snippets);
+  const entries = [...library.snippets]
+    .sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version)
+    .map((snippet): LibraryEntry => {
+      const newest = library.newestFor(snippet.id, snippet.version);
+      return newest ? { ...snippet, replacedBy: { id: newest.id, version: newest.version } } : snippet;
+    });
+  return { snippets: entries, issues };
+};
+
+/** One version (the newest of the id, following its replacements, when `version` is omitted); SNIPPET_NOT_FOUND if none. */
+export const readStandardText = async (snippets: SnippetStore, id: string, version?: number): Promise<LibraryEntry> => {
+  const { library } = await libraryIn(snippets);
+  const snippet = snippetFor(library, id, version);
+  const newest = library.newestFor(snippet.id, snippet.version);
+  return newest ? { ...snippet, replacedBy: { id: newest.id, version: newest.version } } : snippet;
+};
+
+/** Add a version to the library (validated; an existing version is never replaced: SNIPPET_EXISTS). */
+export const addStandardText = async (snippets: SnippetStore, data: unknown): Promise<SnippetRef> => {
+  await snippets.add(data);
+  const { id, version } = data as Snippet;
+  return { id, version };
+};
+
+const pathOf = (form: FormId, data: Record<string, unknown>, pointer: string): string[] => {
+  const files = data['files'];
+  return itemPath(form, splitPointer(pointer), { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 });
+};
+
+export type InsertRequest = { readonly pointer: string; readonly snippet: string; readonly version?: number; readonly start?: number; readonly end?: number };
+export type InsertOutcome = {
+  readonly etag: string;
+  readonly issues: Draft['issues'];
+  readonly snippet: SnippetRef & { readonly title: string };
+  readonly path: readonly string[];
+  readonly span: Span;
+};
+
+/** Insert a standard text into a text item of the draft (at the end, or over `start`–`end`), recording its span. */
+export const insertStandardText = async (workflow: Workflow, request: InsertRequest, ifMatch?: string): Promise<InsertOutcome> => {
+  const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
+  const form = requireForm(draft);
+  const snippet = snippetFor(library, request.snippet, request.version);
+  const target = { pointer: request.pointer, ...(request.start !== undefined ? { start: request.start } : {}), ...(request.end !== undefined ? { end: request.end } : {}) };
+  const { data, span } = insertSnippet(form, draft.data, snippet, target);
+  const saved = await saveDraft(workflow, data, ifMatch ?? draft.etag);
+  const path = pathOf(form, draft.data, request.pointer);
+  return { etag: saved.etag, issues: saved.issues, snippet: { id: snippet.id, version: snippet.version, title: snippet.title }, path, span };
+};
+
+/** A recorded use of a standard text, where it is and what became of it, and the version that replaces it. */
+export type UseView = {
+  readonly index: number;
+  readonly pointer: string;
+  readonly path: readonly string[];
+  readonly snippet: string;
+  readonly version: number;
+  readonly title: string;
+  readonly state: UseState;
+  readonly newest?: SnippetRef & { readonly title: string };
+};
+
+const usesOf = (form: FormId, data: Record<string, unknown>, library: SnippetLibrary): UseView[] =>
+  locateUses(data, library).map(({ index, use, state, inserted }) => {
+    const newest = library.newestFor(use.snippet, use.version);
+    return {
+      index,
+      pointer: use.pointer,
+      path: pathOf(form, data, use.pointer),
+      snippet: use.snippet,
+      version: use.version,
+      title: inserted?.title ?? library.snippets.find((s) => s.id === use.snippet)?.title ?? use.snippet,
+      state,
+      ...(newest ? { newest: { id: newest.id, version: newest.version, title: newest.title } } : {}),
+    };
+  });
+
+/** Every standard text the draft records, with its state and newer version (`pia snippet outdated` lists those with one). */
+export const standardTextUses = async (workflow: Workflow): Promise<{ readonly etag: string; readonly uses: readonly UseView[] }> => {
+  const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
+  return { etag: draft.etag, uses: usesOf(requireForm(draft), draft.data, library) };
+};
+
+export type UpdateRequest = {
+  /** Only these standard texts (every text with a newer version by default). */
+  readonly snippets?: readonly string[];
+  /** The one 変更後 text of the rows (default: the new versions' changeSummary). */
+  readonly summary?: string;
+  readonly choices?: readonly SpanChoice[];
+};
+
+export type UpdateOutcome = Omit<SnippetUpdateResult, 'data'> & {
+  /** The draft's version after the update (or as read, when nothing was written). */
+  readonly etag: string;
+  readonly changed: boolean;
+};
+
+/** The newest revision's content, whose items a summary may already be settled in (see recordRowSummaries). */
+const newestContent = async (workflow: Workflow): Promise<unknown> => {
+  const newest = newestInRecord(await readRecord(workflow.store));
+  return newest ? (await workflow.store.readRevision(newest.number)).data : undefined;
+};
+
+const computeUpdate = (draft: Draft, library: SnippetLibrary, clock: Clock, request: UpdateRequest): SnippetUpdateResult =>
+  updateSnippets(requireForm(draft), draft.data, library, {
+    changeDate: defaultChangeDate(draft.data, clock),
+    ...(request.snippets ? { snippets: request.snippets } : {}),
+    ...(request.summary?.trim() ? { summary: request.summary.trim() } : {}),
+    ...(request.choices ? { choices: request.choices } : {}),
+  });
+
+/** What updating the draft would do: the spans replaced, the grouped rows, the conflicts. Nothing is written. */
+export const previewStandardTextUpdate = async (workflow: Workflow, request: UpdateRequest = {}): Promise<UpdateOutcome> => {
+  const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
+  const { data: _data, ...result } = computeUpdate(draft, library, workflow.clock, request);
+  return { ...result, etag: draft.etag, changed: false };
+};
+
+/**
+ * Move the draft's standard texts to their newest versions (spans edited by hand are left alone and reported, or
+ * settled by the officer's choices), and record the summary of the replaced items for the next commit's rows.
+ * Saved through the compare-and-swap (`ifMatch`: the version the caller previewed; the one read now if omitted).
+ */
+export const updateStandardTexts = async (workflow: Workflow, request: UpdateRequest = {}, ifMatch?: string): Promise<UpdateOutcome> => {
+  const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
+  const { data, ...result } = computeUpdate(draft, library, workflow.clock, request);
+  if (result.updated.length === 0 && result.kept.length === 0) return { ...result, etag: draft.etag, changed: false };
+  const pointers = result.updated.map((update) => update.pointer);
+  const recorded = pointers.length === 0 ? data : recordRowSummaries(data, pointers, result.summary, await newestContent(workflow));
+  const saved = await saveDraft(workflow, recorded, ifMatch ?? draft.etag);
+  return { ...result, etag: saved.etag, changed: true };
+};
+
+/** One assessment of the data folder that uses an older version of a standard text. */
+export type OutdatedAssessment = {
+  readonly id: string;
+  readonly title: string;
+  readonly form: FormId;
+  readonly uses: readonly UseView[];
+  readonly preview: UpdateOutcome;
+};
+
+/**
+ * The 標準文の更新 page: every assessment of the data folder whose draft uses an older version, with what an update
+ * would do. Drafts that cannot be read (broken YAML, unknown form) are left out, as in the list.
+ */
+export const standardTextUpdates = async (library: Library, snippets: SnippetStore, clock: Clock): Promise<OutdatedAssessment[]> => {
+  const { library: texts } = await libraryIn(snippets);
+  const found: OutdatedAssessment[] = [];
+  for (const { id } of await library.list()) {
+    const workflow: Workflow = { store: library.assessment(id), clock, snippets };
+    try {
+      const draft = await workflow.store.readDraft();
+      const form = requireForm(draft);
+      const uses = usesOf(form, draft.data, texts).filter((use) => use.newest !== undefined);
+      if (uses.length === 0) continue;
+      const { data: _data, ...result } = computeUpdate(draft, texts, clock, {});
+      const cover = draft.data['cover'] as Record<string, unknown> | undefined;
+      const title = typeof cover?.['title'] === 'string' ? cover['title'] : '';
+      found.push({ id, title, form, uses, preview: { ...result, etag: draft.etag, changed: false } });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+    }
+  }
+  return found;
+};
