@@ -53,6 +53,7 @@ export {
   migrateDraft,
   previewCopy,
   previewMigration,
+  type ClearedView,
   type CopyPreview,
   type CopyRequest,
   type DescribedEntry,

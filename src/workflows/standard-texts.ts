@@ -134,6 +134,7 @@ export type UpdateRequest = {
 };
 
 export type UpdateOutcome = Omit<SnippetUpdateResult, 'data'> & {
+  readonly form: FormId;
   /** The draft's version after the update (or as read, when nothing was written). */
   readonly etag: string;
   readonly changed: boolean;
@@ -145,13 +146,16 @@ const newestContent = async (workflow: Workflow): Promise<unknown> => {
   return newest ? (await workflow.store.readRevision(newest.number)).data : undefined;
 };
 
-const computeUpdate = (draft: Draft, library: SnippetLibrary, clock: Clock, request: UpdateRequest): SnippetUpdateResult =>
-  updateSnippets(requireForm(draft), draft.data, library, {
+const computeUpdate = (draft: Draft, library: SnippetLibrary, clock: Clock, request: UpdateRequest): SnippetUpdateResult & { form: FormId } => {
+  const form = requireForm(draft);
+  const result = updateSnippets(form, draft.data, library, {
     changeDate: defaultChangeDate(draft.data, clock),
     ...(request.snippets ? { snippets: request.snippets } : {}),
     ...(request.summary?.trim() ? { summary: request.summary.trim() } : {}),
     ...(request.choices ? { choices: request.choices } : {}),
   });
+  return { ...result, form };
+};
 
 /** What updating the draft would do: the spans replaced, the grouped rows, the conflicts. Nothing is written. */
 export const previewStandardTextUpdate = async (workflow: Workflow, request: UpdateRequest = {}): Promise<UpdateOutcome> => {
