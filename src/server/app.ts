@@ -1,14 +1,16 @@
 /** The HTTP application: routes, the built UI and one error handler. Never listens; main.ts and tests decide. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
+import { MAX_FILE_BYTES, openLibrary, openSnippetStore } from '../store/index.js';
 import { systemClock, type Clock } from '../workflows/index.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
+import { reuseRoutes } from './routes/reuse.js';
 import { revisionRoutes } from './routes/revisions.js';
+import { snippetRoutes } from './routes/snippets.js';
 import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
@@ -33,6 +35,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   const library = openLibrary(config.dataDir);
   const services: Services = {
     library,
+    snippets: openSnippetStore(config.dataDir),
     clock: deps.clock ?? systemClock,
     renderPdf: createPdfRenderer(library, config.templatesDir),
   };
@@ -46,6 +49,8 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.register(checksRoutes, { services });
   app.register(revisionRoutes, { services });
   app.register(pdfRoutes, { services });
+  app.register(reuseRoutes, { services });
+  app.register(snippetRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };

@@ -1,11 +1,13 @@
 /** What the routes work with: the data folder, the clock, the PDF assets. Routes only translate HTTP to workflows. */
 import type { Readable } from 'node:stream';
 import { renderPdfStream, imageFilesOf, type RenderAssets } from '../render/index.js';
-import { readFonts, readTemplates, type Library } from '../store/index.js';
+import { readFonts, readTemplates, type Library, type SnippetStore } from '../store/index.js';
 import type { Clock, PrintSource, Workflow } from '../workflows/index.js';
 
 export type Services = {
   readonly library: Library;
+  /** The standard-text library of the data folder (`<dataDir>/snippets/`). */
+  readonly snippets: SnippetStore;
   readonly clock: Clock;
   /** The official PDF of a print source, as a stream. */
   readonly renderPdf: (id: string, source: PrintSource) => Promise<Readable>;
@@ -15,6 +17,7 @@ export type Services = {
 export const workflowOf = (services: Services, id: string): Workflow => ({
   store: services.library.assessment(id),
   clock: services.clock,
+  snippets: services.snippets,
 });
 
 /** Parsing the BIZ UD fonts and compiling templates is the slow part of a PDF; every PDF of this server shares them. */
