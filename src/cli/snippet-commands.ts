@@ -12,8 +12,8 @@ import {
   standardTextUses,
   updateStandardTexts,
   type UpdateOutcome,
-  type UseView,
 } from '../workflows/index.js';
+import type { UseView } from '../snippets/index.js';
 import { assessmentFiles, snippetStoreFor, workflowAt } from './commands.js';
 import { pathIn, type CliIo } from './io.js';
 import { REUSE_CLI_MESSAGES_JA as M } from './reuse-messages.ja.js';

@@ -1,12 +1,12 @@
 import type { ConfirmedRow } from '../domain/revision.js';
 import { computeChanges, proposeRows, textDiff, type TextSegment } from '../diff/index.js';
 import { fillMessage } from '../messages.ja.js';
-import { formRevisionOf, isTextItem, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { isTextItem, type FormId } from '../schema/index.js';
 import { applySpanChoices, type SpanChoice, type SpanKept } from './choices.js';
 import { hashText } from './hash.js';
 import type { Snippet, SnippetLibrary, SnippetRef } from './library.js';
 import { SNIPPET_MESSAGES_JA as M } from './messages.ja.js';
-import { setValueAt, valueAt } from './pointer.js';
+import { itemPathIn, setValueAt, valueAt } from './pointer.js';
 import { locateUses, type LocatedUse } from './uses.js';
 
 /** A use of a standard text for which the library has a newer version. */
@@ -137,9 +137,7 @@ export const updateSnippets = (form: FormId, data: unknown, library: SnippetLibr
     const { span: _span, ...rest } = located;
     return { ...rest, state: 'missing', current: '' };
   });
-  const files = valueAt(data, '/files');
-  const context = { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 };
-  const pathOf = (pointer: string): string[] => itemPath(form, splitPointer(pointer), context);
+  const pathOf = (pointer: string): string[] => itemPathIn(form, data, pointer);
   const intact = outdated.filter((located) => located.state === 'intact');
   const copy = structuredClone(chosen);
   replaceSpans(copy, intact);

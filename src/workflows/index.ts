@@ -49,16 +49,12 @@ export { printSource, type PrintSource } from './print.js';
 export {
   copyAssessmentIn,
   copyAssessmentTo,
-  describeReport,
   migrateDraft,
   previewCopy,
   previewMigration,
-  type ClearedView,
   type CopyPreview,
   type CopyRequest,
-  type DescribedEntry,
   type MigrationOutcome,
-  type MigrationView,
 } from './reuse.js';
 export {
   addStandardText,
@@ -71,10 +67,8 @@ export {
   updateStandardTexts,
   type InsertOutcome,
   type InsertRequest,
-  type LibraryEntry,
   type LibraryView,
   type OutdatedAssessment,
   type UpdateOutcome,
   type UpdateRequest,
-  type UseView,
 } from './standard-texts.js';

@@ -3,23 +3,13 @@
  * (`pia migrate`, the editor's 様式の版を移行): the pure cores of src/reuse, read from and written to the store.
  */
 import { AppError } from '../errors.js';
-import { describeMigrationEntry, migrate, newFromAssessment, type ClearedItem, type MigrationEntry, type MigrationReport } from '../reuse/index.js';
+import { describeReport, migrate, newFromAssessment, type ClearedItem, type MigrationView } from '../reuse/index.js';
 import { MIGRATION_MESSAGES_JA } from '../reuse/messages.ja.js';
-import { fillMessage } from '../messages.ja.js';
-import { formRevisionOf, formatValue, nodeAtPointer, type FormId, type ValidationIssue } from '../schema/index.js';
+import { formRevisionOf, type FormId, type ValidationIssue } from '../schema/index.js';
 import type { AssessmentStore, Draft, Library } from '../store/index.js';
 import type { Workflow } from './context.js';
 import { createWithFreshId, resolveFormRevision } from './create.js';
 import { requireForm, saveDraft } from './drafts.js';
-
-/** A migration entry with the sentence the officer reads (the same in the CLI and the editor). */
-export type DescribedEntry = MigrationEntry & { readonly text: string };
-export type MigrationView = Omit<MigrationReport, 'entries'> & { readonly entries: readonly DescribedEntry[] };
-
-export const describeReport = (report: MigrationReport): MigrationView => ({
-  ...report,
-  entries: report.entries.map((entry) => ({ ...entry, text: describeMigrationEntry(entry) })),
-});
 
 export type CopyRequest = {
   /** 様式の版 of the copy (any digit width); the source's when omitted. */
@@ -28,21 +18,12 @@ export type CopyRequest = {
   readonly title?: string;
 };
 
-/** A value the copy does not take over, with how the source printed it (`shown`, for the dialog and the CLI). */
-export type ClearedView = ClearedItem & { readonly shown: string };
-
 /** What a copy starts as, and what it does not take over. */
 export type CopyPreview = {
   readonly form: FormId;
   readonly formRevision: string;
-  readonly cleared: readonly ClearedView[];
+  readonly cleared: readonly ClearedItem[];
   readonly migration?: MigrationView;
-};
-
-const shownValue = (form: FormId, item: ClearedItem, revision: string | undefined): string => {
-  if (Array.isArray(item.value)) return fillMessage(MIGRATION_MESSAGES_JA.clearedEntries, { count: item.value.length });
-  const node = nodeAtPointer(form, item.pointer);
-  return (node && formatValue(node, item.value, { revision, maxTextLength: 40 })) ?? String(item.value);
 };
 
 const copyOf = (draft: Draft, request: CopyRequest): CopyPreview & { readonly data: Record<string, unknown> } => {
@@ -51,8 +32,7 @@ const copyOf = (draft: Draft, request: CopyRequest): CopyPreview & { readonly da
   const { data, cleared, migration } = newFromAssessment(draft.data, formRevision === undefined ? {} : { formRevision });
   const title = request.title?.trim();
   if (title) (data['cover'] as Record<string, unknown>)['title'] = title;
-  const views = cleared.map((item) => ({ ...item, shown: shownValue(form, item, formRevisionOf(draft.data)) }));
-  return { form, data, formRevision: formRevisionOf(data) ?? '', cleared: views, ...(migration ? { migration: describeReport(migration) } : {}) };
+  return { form, data, formRevision: formRevisionOf(data) ?? '', cleared, ...(migration ? { migration: describeReport(migration) } : {}) };
 };
 
 /** What copying the assessment would clear and, on another form revision, what the move reports (the 複製 dialog). */

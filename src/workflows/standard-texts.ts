@@ -4,21 +4,25 @@
  * its summary for the next commit in the draft's rowSummaries (record.ts applies it).
  */
 import { isAppError } from '../errors.js';
-import { formRevisionOf, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import type { FormId } from '../schema/index.js';
 import {
   createLibrary,
+  describeUses,
   insertSnippet,
-  locateUses,
+  itemPathIn,
+  libraryEntries,
+  libraryEntry,
   recordRowSummaries,
   snippetFor,
   updateSnippets,
+  type LibraryEntry,
   type Snippet,
   type SnippetLibrary,
   type SnippetRef,
   type SnippetUpdateResult,
   type SpanChoice,
   type Span,
-  type UseState,
+  type UseView,
 } from '../snippets/index.js';
 import type { Draft, Library, SnippetFileIssue, SnippetStore } from '../store/index.js';
 import { defaultChangeDate } from './change-dates.js';
@@ -27,8 +31,6 @@ import type { Workflow } from './context.js';
 import { requireForm, saveDraft } from './drafts.js';
 import { newestInRecord, readRecord } from './record.js';
 
-/** A version of the library with the text that replaces it, if any (the newest following its replacements). */
-export type LibraryEntry = Snippet & { readonly replacedBy?: SnippetRef };
 export type LibraryView = { readonly snippets: readonly LibraryEntry[]; readonly issues: readonly SnippetFileIssue[] };
 
 const EMPTY_LIBRARY = createLibrary([]);
@@ -42,21 +44,13 @@ const libraryIn = async (snippets: SnippetStore | undefined): Promise<{ library:
 /** Every version of the library, by id then version, with what replaces it, and the problems of its files. */
 export const listStandardTexts = async (snippets: SnippetStore): Promise<LibraryView> => {
   const { library, issues } = await libraryIn(snippets);
-  const entries = [...library.snippets]
-    .sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version)
-    .map((snippet): LibraryEntry => {
-      const newest = library.newestFor(snippet.id, snippet.version);
-      return newest ? { ...snippet, replacedBy: { id: newest.id, version: newest.version } } : snippet;
-    });
-  return { snippets: entries, issues };
+  return { snippets: libraryEntries(library), issues };
 };
 
 /** One version (the newest of the id, following its replacements, when `version` is omitted); SNIPPET_NOT_FOUND if none. */
 export const readStandardText = async (snippets: SnippetStore, id: string, version?: number): Promise<LibraryEntry> => {
   const { library } = await libraryIn(snippets);
-  const snippet = snippetFor(library, id, version);
-  const newest = library.newestFor(snippet.id, snippet.version);
-  return newest ? { ...snippet, replacedBy: { id: newest.id, version: newest.version } } : snippet;
+  return libraryEntry(library, snippetFor(library, id, version));
 };
 
 /** Add a version to the library (validated; an existing version is never replaced: SNIPPET_EXISTS). */
@@ -64,11 +58,6 @@ export const addStandardText = async (snippets: SnippetStore, data: unknown): Pr
   await snippets.add(data);
   const { id, version } = data as Snippet;
   return { id, version };
-};
-
-const pathOf = (form: FormId, data: Record<string, unknown>, pointer: string): string[] => {
-  const files = data['files'];
-  return itemPath(form, splitPointer(pointer), { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 });
 };
 
 export type InsertRequest = { readonly pointer: string; readonly snippet: string; readonly version?: number; readonly start?: number; readonly end?: number };
@@ -88,41 +77,14 @@ export const insertStandardText = async (workflow: Workflow, request: InsertRequ
   const target = { pointer: request.pointer, ...(request.start !== undefined ? { start: request.start } : {}), ...(request.end !== undefined ? { end: request.end } : {}) };
   const { data, span } = insertSnippet(form, draft.data, snippet, target);
   const saved = await saveDraft(workflow, data, ifMatch ?? draft.etag);
-  const path = pathOf(form, draft.data, request.pointer);
+  const path = itemPathIn(form, draft.data, request.pointer);
   return { etag: saved.etag, issues: saved.issues, snippet: { id: snippet.id, version: snippet.version, title: snippet.title }, path, span };
 };
-
-/** A recorded use of a standard text, where it is and what became of it, and the version that replaces it. */
-export type UseView = {
-  readonly index: number;
-  readonly pointer: string;
-  readonly path: readonly string[];
-  readonly snippet: string;
-  readonly version: number;
-  readonly title: string;
-  readonly state: UseState;
-  readonly newest?: SnippetRef & { readonly title: string };
-};
-
-const usesOf = (form: FormId, data: Record<string, unknown>, library: SnippetLibrary): UseView[] =>
-  locateUses(data, library).map(({ index, use, state, inserted }) => {
-    const newest = library.newestFor(use.snippet, use.version);
-    return {
-      index,
-      pointer: use.pointer,
-      path: pathOf(form, data, use.pointer),
-      snippet: use.snippet,
-      version: use.version,
-      title: inserted?.title ?? library.snippets.find((s) => s.id === use.snippet)?.title ?? use.snippet,
-      state,
-      ...(newest ? { newest: { id: newest.id, version: newest.version, title: newest.title } } : {}),
-    };
-  });
 
 /** Every standard text the draft records, with its state and newer version (`pia snippet outdated` lists those with one). */
 export const standardTextUses = async (workflow: Workflow): Promise<{ readonly etag: string; readonly uses: readonly UseView[] }> => {
   const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
-  return { etag: draft.etag, uses: usesOf(requireForm(draft), draft.data, library) };
+  return { etag: draft.etag, uses: describeUses(requireForm(draft), draft.data, library) };
 };
 
 export type UpdateRequest = {
@@ -200,7 +162,7 @@ export const standardTextUpdates = async (library: Library, snippets: SnippetSto
     try {
       const draft = await workflow.store.readDraft();
       const form = requireForm(draft);
-      const uses = usesOf(form, draft.data, texts).filter((use) => use.newest !== undefined);
+      const uses = describeUses(form, draft.data, texts).filter((use) => use.newest !== undefined);
       if (uses.length === 0) continue;
       const { data: _data, ...result } = computeUpdate(draft, texts, clock, {});
       const cover = draft.data['cover'] as Record<string, unknown> | undefined;

@@ -8,6 +8,8 @@ import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { STATUSES, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
+import type { PiaCopyDialog } from '../pia-copy-dialog/pia-copy-dialog.js';
+import '../pia-copy-dialog/pia-copy-dialog.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -128,6 +130,8 @@ export class PiaAssessmentList extends LitElement {
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
       <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
       <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(isoDateInJapan(new Date(item.updatedAt)))}</td>
+      <td><button type="button" class="copy" aria-label=${msg('copyActionLabel', { title: item.title || item.id })}
+        @click=${() => void this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item)}>${msg('copyAction')}</button></td>
     </tr>`;
   }
 
@@ -155,7 +159,7 @@ export class PiaAssessmentList extends LitElement {
       <table aria-busy=${this.loading ? 'true' : 'false'}>
         <thead><tr>
           <th>${msg('colTitle')}</th><th>${msg('colOrganization')}</th><th>${msg('colForm')}</th><th>${msg('colStatus')}</th>
-          <th>${msg('colIssues')}</th><th>${msg('colRevisions')}</th><th>${msg('colUpdated')}</th>
+          <th>${msg('colIssues')}</th><th>${msg('colRevisions')}</th><th>${msg('colUpdated')}</th><th><span class="visually-hidden">${msg('copyAction')}</span></th>
         </tr></thead>
         <tbody>${this.items.map((item) => this.row(item))}</tbody>
       </table>
@@ -177,6 +181,7 @@ export class PiaAssessmentList extends LitElement {
           <button type="submit" class="primary">${msg('createButton')}</button>
         </form>
       </section>
+      <pia-copy-dialog></pia-copy-dialog>
     `;
   }
 }

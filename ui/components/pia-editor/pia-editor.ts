@@ -5,6 +5,7 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
 import { ReferenceController } from '../../controllers/reference-controller.js';
+import { ReuseController } from '../../controllers/reuse-controller.js';
 import { emit, type RestoreDetail } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
@@ -14,6 +15,8 @@ import { msg } from '../../messages.ja.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
+import type { PiaMigrateDialog } from '../pia-migrate-dialog/pia-migrate-dialog.js';
+import type { PiaSnippetPicker } from '../pia-snippet-picker/pia-snippet-picker.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
 import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
 import type { PiaSection } from '../pia-section/pia-section.js';
@@ -26,6 +29,9 @@ import '../pia-reference-bar/pia-reference-bar.js';
 import '../pia-outline/pia-outline.js';
 import '../pia-pdf-preview/pia-pdf-preview.js';
 import '../pia-section/pia-section.js';
+import '../pia-migrate-dialog/pia-migrate-dialog.js';
+import '../pia-migration-report/pia-migration-report.js';
+import '../pia-snippet-picker/pia-snippet-picker.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,6 +58,11 @@ export class PiaEditor extends LitElement {
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
+  /** 標準文を挿入 at the cursor of the last text field, 様式の版を移行 (src/snippets, src/reuse in the browser). */
+  private readonly reuse = new ReuseController(this, this.draft, {
+    notify: (text) => (this.notice = text),
+    reveal: (pointer) => this.reveal(pointer),
+  });
   /** Ctrl+Z / Ctrl+Shift+Z outside text fields, Ctrl+S anywhere on the page. */
   protected readonly shortcuts = new EditShortcuts(this, {
     undo: () => this.draft.undo(),
@@ -85,6 +96,9 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
+    this.addEventListener('pia-snippet-insert', (event) => this.reuse.insert(event.detail));
+    this.addEventListener('pia-migrate-apply', (event) => this.reuse.migrateTo(event.detail.to));
+    this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
@@ -202,6 +216,10 @@ export class PiaEditor extends LitElement {
         <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
         <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
           ${msg('commitButton')}</button>
+        <button type="button" class="insert-snippet"
+          @click=${() => this.reuse.openPicker(this.renderRoot.querySelector<PiaSnippetPicker>('pia-snippet-picker')!)}>${msg('insertSnippetButton')}</button>
+        <button type="button" class="migrate"
+          @click=${() => this.reuse.openMigration(this.renderRoot.querySelector<PiaMigrateDialog>('pia-migrate-dialog')!)}>${msg('migrateButton')}</button>
         <a class="button" href=${`/assessments/${encodeURIComponent(this.assessmentId)}/compare`}
           @click=${(e: Event) => this.navigate(e, `/assessments/${encodeURIComponent(this.assessmentId)}/compare`)}>${msg('compareLink')}</a>
         <button type="button" aria-expanded=${this.showPdf ? 'true' : 'false'} @click=${() => void this.togglePdf()}>
@@ -242,6 +260,7 @@ export class PiaEditor extends LitElement {
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
+          <pia-migration-report applied .report=${this.reuse.migration}></pia-migration-report>
           <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
@@ -260,6 +279,8 @@ export class PiaEditor extends LitElement {
       </div>
       <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
+      <pia-snippet-picker></pia-snippet-picker>
+      <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
     `;
   }
 
