@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { renderPdfBuffer } from '../../src/render/index.js';
 import {
   acknowledgeWarning,
@@ -21,9 +22,18 @@ import {
   standardTextUses,
   updateStandardTexts,
 } from '../../src/workflows/index.js';
+import { getAt } from '../checks/seed-fixtures.js';
 import { expectAppError } from '../helpers/app-error.js';
 import { renderAssets, pdfText, squash } from '../helpers/render.js';
-import { NETWORK_OTHER, RENEWAL_SUMMARY, RENEWED_004, bundledLibrary, ise004BeforeRenewal, writeDraft } from '../helpers/renewal.js';
+import {
+  NETWORK_OTHER,
+  RENEWAL_SUMMARY,
+  RENEWED_004,
+  bundledLibrary,
+  ise004BeforeRenewal,
+  kitakyushu001BeforeRenewal,
+  writeDraft,
+} from '../helpers/renewal.js';
 import { folderOf, type FolderScene } from './helpers.js';
 
 const ID_001 = '001-kitakyushu-yobosesshu';
@@ -135,6 +145,40 @@ describe('updating to a new version', () => {
     expect(text.split(squash('令和7年10月1日')).length - 1).toBe(2);
     expect(text).toContain(squash('令和7年10月1日Ⅱ特定個人情報ファイルの概要6.特定個人情報の保管・消去保管場所'));
     expect(text.split(squash(`${RENEWAL_SUMMARY}事前重要な変更にあたる項目`)).length - 1).toBe(2);
+  });
+
+  it('across 001 and 004 (the page’s update of all): each next commit stores its grouped rows, 004’s hand-edited span stays', async () => {
+    const library = await bundledLibrary();
+    await writeDraft(scene.dir, ID_001, 'yoshiki4', await kitakyushu001BeforeRenewal(library));
+    await writeDraft(scene.dir, ID_004, 'yoshiki3', await ise004BeforeRenewal(library));
+    for (const id of [ID_001, ID_004]) await commitRevision(scene.workflow(id), { message: '更改前', author: AUTHOR });
+    const networkText = async (): Promise<unknown> => getAt(parse(await draftText(ID_004)), NETWORK_OTHER);
+    const handEdited = await networkText();
+    expect(handEdited).toContain('保守・運用を行う事業者及びクラウドサービス事業者');
+
+    const listed = await standardTextUpdates(scene.library, scene.snippets, scene.clock);
+    expect(listed.map((entry) => entry.id)).toEqual([ID_001, ID_004]);
+    for (const entry of listed) await updateStandardTexts(scene.workflow(entry.id), {}, entry.preview.etag);
+    // Only 004's hand-edited span is still on version 1, and it is still listed for the officer to decide.
+    const left = await standardTextUpdates(scene.library, scene.snippets, scene.clock);
+    expect(left.map((entry) => [entry.id, entry.uses.map((use) => [use.pointer, use.state])])).toEqual([[ID_004, [[NETWORK_OTHER, 'edited']]]]);
+    expect(left[0]!.preview.rows).toEqual([]);
+
+    const rowsOf = async (id: string): Promise<string[][]> => {
+      const { revision } = await commitRevision(scene.workflow(id), { message: '自治体中間サーバ・プラットフォーム更改', author: AUTHOR, changeDate: '2025-10-01' });
+      return revision.rows.map((row) => [row.pointer ?? '', row.after]);
+    };
+    expect(await rowsOf(ID_001)).toEqual(
+      [
+        '/files/0/overview/storage/location',
+        '/files/0/overview/storage/erasure',
+        '/files/0/riskMeasures/network/otherRisks',
+        '/files/0/riskMeasures/storage/risk1/physical/method',
+        '/files/0/riskMeasures/storage/otherRisks',
+      ].map((pointer) => [pointer, RENEWAL_SUMMARY]),
+    );
+    expect(await rowsOf(ID_004)).toEqual(RENEWED_004.map((pointer) => [pointer, RENEWAL_SUMMARY]));
+    expect(await networkText()).toBe(handEdited);
   });
 
   it('a hand edit after the update brings back the item’s own row in the next commit', async () => {
