@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { migrate, type MigrationReport } from '../../src/reuse/index.js';
-import { formRevisionOf, isTextItem, itemPath, splitPointer } from '../../src/schema/index.js';
-import { SNIPPET_MESSAGES_JA, insertSnippet } from '../../src/snippets/index.js';
+import { formRevisionOf, isTextItem } from '../../src/schema/index.js';
+import { SNIPPET_MESSAGES_JA, insertSnippet, itemPathIn } from '../../src/snippets/index.js';
 import { fillMessage } from '../../src/messages.ja.js';
 import type { PiaMigrateDialog } from '../components/pia-migrate-dialog/pia-migrate-dialog.js';
 import type { PiaSnippetPicker, SnippetInsertDetail, SnippetTarget } from '../components/pia-snippet-picker/pia-snippet-picker.js';
@@ -62,12 +62,6 @@ export class ReuseController implements ReactiveController {
     this.host.renderRoot.removeEventListener('focusout', this.onFocusOut);
   }
 
-  private pathOf(pointer: string): string {
-    const data = this.draft.data ?? {};
-    const files = data['files'];
-    return itemPath(this.draft.form!, splitPointer(pointer), { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 }).join(' > ');
-  }
-
   /** The picker, told where the text would go: the cursor of the last text field left, if it is a text item. */
   openPicker(picker: PiaSnippetPicker): void {
     const { cursor } = this;
@@ -75,7 +69,7 @@ export class ReuseController implements ReactiveController {
     picker.target = undefined;
     picker.refusal = '';
     if (cursor && form) {
-      const path = this.pathOf(cursor.pointer);
+      const path = itemPathIn(form, this.draft.data ?? {}, cursor.pointer).join(' > ');
       const target: SnippetTarget = { ...cursor, path };
       if (isTextItem(form, cursor.pointer)) picker.target = target;
       else picker.refusal = fillMessage(SNIPPET_MESSAGES_JA.notText, { path });
@@ -104,8 +98,13 @@ export class ReuseController implements ReactiveController {
     await this.page.reveal(pointer);
     const control = deepActiveElement();
     if (control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement) {
+      // Chromium scrolls a text box to the end of a selection; the officer reads the inserted text from its start,
+      // so the box keeps the scroll position of a caret there. Centred, the box clears the sticky toolbar.
+      control.setSelectionRange(start, start);
+      const top = control.scrollTop;
       control.setSelectionRange(start, end, 'backward');
-      control.scrollIntoView({ block: start === 0 ? 'start' : 'center' });
+      control.scrollTop = top;
+      control.scrollIntoView({ block: 'center' });
     }
   }
 

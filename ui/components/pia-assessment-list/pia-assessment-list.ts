@@ -52,6 +52,7 @@ export class PiaAssessmentList extends LitElement {
       .create legend { font-weight: 700; font-size: 0.9rem; margin-bottom: 0.2rem; }
       .create input[type='text'] { width: min(22rem, 80vw); }
       .nowrap { white-space: nowrap; }
+      button.copy { white-space: nowrap; padding: 0.3rem 0.8rem; }
       @media (max-width: 760px) {
         thead { display: none; }
         tr { display: block; border-bottom: 1px solid var(--pia-line-strong); padding: 0.5rem 0; }
@@ -130,7 +131,7 @@ export class PiaAssessmentList extends LitElement {
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
       <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
       <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(isoDateInJapan(new Date(item.updatedAt)))}</td>
-      <td><button type="button" class="copy" aria-label=${msg('copyActionLabel', { title: item.title || item.id })}
+      <td class="nowrap"><button type="button" class="copy" aria-label=${msg('copyActionLabel', { title: item.title || item.id })}
         @click=${() => void this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item)}>${msg('copyAction')}</button></td>
     </tr>`;
   }

@@ -111,17 +111,19 @@ export class PiaCopyDialog extends LitElement {
     return html`<dialog aria-labelledby="copy-heading">
       <form @submit=${(e: SubmitEvent) => void this.submit(e)}>
         <h2 id="copy-heading">${msg('copyHeading')}</h2>
-        ${source ? html`<p class="hint">${msg('copyIntro', { title: source.title || source.id })}</p>` : nothing}
-        <label for="copy-title">${msg('copyTitleLabel')}</label>
-        <input id="copy-title" name="title" type="text" />
-        <label for="copy-revision">${msg('copyRevisionLabel')}</label>
-        <select id="copy-revision" name="formRevision" @change=${(e: Event) => void this.loadPreview((e.target as HTMLSelectElement).value)}>
-          ${revisions.map((revision) => html`<option value=${revision} ?selected=${revision === preview?.formRevision}>${revision}</option>`)}
-        </select>
-        <div class="preview" aria-live="polite" aria-busy=${preview ? 'false' : 'true'}>
-          ${preview ? html`${this.clearedList(preview)}${this.migrationReport(preview)}` : html`<p class="hint">${msg('loading')}</p>`}
+        <div class="body">
+          ${source ? html`<p class="hint">${msg('copyIntro', { title: source.title || source.id })}</p>` : nothing}
+          <label for="copy-title">${msg('copyTitleLabel')}</label>
+          <input id="copy-title" name="title" type="text" />
+          <label for="copy-revision">${msg('copyRevisionLabel')}</label>
+          <select id="copy-revision" name="formRevision" @change=${(e: Event) => void this.loadPreview((e.target as HTMLSelectElement).value)}>
+            ${revisions.map((revision) => html`<option value=${revision} ?selected=${revision === preview?.formRevision}>${revision}</option>`)}
+          </select>
+          <div class="preview" aria-live="polite" aria-busy=${preview ? 'false' : 'true'}>
+            ${preview ? html`${this.clearedList(preview)}${this.migrationReport(preview)}` : html`<p class="hint">${msg('loading')}</p>`}
+          </div>
+          ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         </div>
-        ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.dialog?.close()}>${msg('cancel')}</button>
           <button type="submit" class="primary" ?disabled=${this.busy || !preview}>${msg('copySubmit')}</button>

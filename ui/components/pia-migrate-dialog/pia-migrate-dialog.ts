@@ -64,15 +64,17 @@ export class PiaMigrateDialog extends LitElement {
     return html`<dialog aria-labelledby="migrate-heading">
       <form @submit=${(e: SubmitEvent) => this.apply(e)}>
         <h2 id="migrate-heading">${msg('migrateHeading')}</h2>
-        <p>${msg('migrateCurrent', { revision: current ?? '' })}</p>
-        <p class="hint">${msg('migrateIntro')}</p>
-        ${others.length === 0
-          ? html`<p>${msg('migrateNoOther')}</p>`
-          : html`<label for="migrate-target">${msg('migrateTargetLabel')}</label>
-              <select id="migrate-target" name="to" @change=${(e: Event) => (this.target = (e.target as HTMLSelectElement).value)}>
-                ${others.map((revision) => html`<option value=${revision} ?selected=${revision === this.target}>${revision}</option>`)}
-              </select>
-              ${this.dialog?.open ? html`<pia-migration-report .report=${this.preview()}></pia-migration-report>` : nothing}`}
+        <div class="body">
+          <p>${msg('migrateCurrent', { revision: current ?? '' })}</p>
+          <p class="hint">${msg('migrateIntro')}</p>
+          ${others.length === 0
+            ? html`<p>${msg('migrateNoOther')}</p>`
+            : html`<label for="migrate-target">${msg('migrateTargetLabel')}</label>
+                <select id="migrate-target" name="to" @change=${(e: Event) => (this.target = (e.target as HTMLSelectElement).value)}>
+                  ${others.map((revision) => html`<option value=${revision} ?selected=${revision === this.target}>${revision}</option>`)}
+                </select>
+                ${this.dialog?.open ? html`<pia-migration-report .report=${this.preview()}></pia-migration-report>` : nothing}`}
+        </div>
         <div class="actions">
           <button type="button" @click=${() => this.dialog?.close()}>${msg('cancel')}</button>
           <button type="submit" class="primary" ?disabled=${others.length === 0}>${msg('migrateSubmit')}</button>

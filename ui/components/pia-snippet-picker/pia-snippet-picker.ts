@@ -127,23 +127,25 @@ export class PiaSnippetPicker extends LitElement {
     return html`<dialog aria-labelledby="picker-heading">
       <form @submit=${(e: SubmitEvent) => this.insert(e)}>
         <h2 id="picker-heading">${msg('snippetPickerHeading')}</h2>
-        ${this.targetLine()}
-        <label for="snippet-search">${msg('snippetSearchLabel')}</label>
-        <input id="snippet-search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-        <label class="toggle"><input type="checkbox" .checked=${this.showOld} @change=${(e: Event) => (this.showOld = (e.target as HTMLInputElement).checked)} />
-          ${msg('snippetShowOld')}</label>
-        <div class="columns">
-          <div class="list" role="radiogroup" aria-label=${msg('snippetColTitle')}>
-            ${shown.length === 0 ? html`<p class="hint" style="padding: 0.5rem">${msg('snippetNone')}</p>` : shown.map((snippet) => this.option(snippet))}
+        <div class="body">
+          ${this.targetLine()}
+          <label for="snippet-search">${msg('snippetSearchLabel')}</label>
+          <input id="snippet-search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+          <label class="toggle"><input type="checkbox" .checked=${this.showOld} @change=${(e: Event) => (this.showOld = (e.target as HTMLInputElement).checked)} />
+            ${msg('snippetShowOld')}</label>
+          <div class="columns">
+            <div class="list" role="radiogroup" aria-label=${msg('snippetColTitle')}>
+              ${shown.length === 0 ? html`<p class="hint" style="padding: 0.5rem">${msg('snippetNone')}</p>` : shown.map((snippet) => this.option(snippet))}
+            </div>
+            <div>
+              ${chosen
+                ? html`<p class="preview-heading">${msg('snippetPreviewHeading', { title: chosen.title, version: chosen.version })}</p>
+                    <pre class="preview" aria-label=${msg('snippetPreviewHeading', { title: chosen.title, version: chosen.version })}>${chosen.body}</pre>`
+                : html`<p class="hint">${msg('snippetChoose')}</p>`}
+            </div>
           </div>
-          <div>
-            ${chosen
-              ? html`<p class="preview-heading">${msg('snippetPreviewHeading', { title: chosen.title, version: chosen.version })}</p>
-                  <pre class="preview" aria-label=${msg('snippetPreviewHeading', { title: chosen.title, version: chosen.version })}>${chosen.body}</pre>`
-              : html`<p class="hint">${msg('snippetChoose')}</p>`}
-          </div>
+          ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         </div>
-        ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.dialog?.close()}>${msg('cancel')}</button>
           <button type="submit" class="primary" ?disabled=${!chosen || !this.target || this.refusal !== ''}>${msg('snippetInsertSubmit')}</button>
