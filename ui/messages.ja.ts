@@ -220,6 +220,8 @@ export const UI_MESSAGES_JA = {
   stepInsertSnippet: '標準文「{title}」の挿入',
   snippetInserted: '「{path}」に標準文「{title}」（第{version}版）を挿入しました。取り消すには「元に戻す」（Ctrl+Z）。',
   snippetUpdatesLink: '標準文の更新',
+  snippetOutdatedNotice: 'この評価書の標準文のうち{count}件に新しい版があります。',
+  snippetOutdatedLink: '「標準文の更新」で確認して更新する',
   snippetUpdatesHeading: '標準文の更新',
   snippetUpdatesIntro:
     '新しい版が出た標準文を使っている評価書の一覧です。更新すると、挿入したままの記載を新しい版に置き換え、その変更箇所の行の「変更後の記載」を一つのまとめにそろえて、次に確定する版に記録します。挿入後に手で直した記載は自動では置き換えず、3つの版を並べて表示します。',

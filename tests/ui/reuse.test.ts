@@ -162,6 +162,36 @@ describe('標準文を挿入 in the editor', () => {
   });
 });
 
+describe('標準文の更新 from the editor', () => {
+  it('tells the officer of 001 that a standard text has a new version, goes to the update page at 001, and the editor then reads version 2', async () => {
+    const { page } = current;
+    const pointer = '/files/0/riskMeasures/storage/otherRisks';
+    await openEditor(page, shared.server.url, ID_001);
+    const notice = page.locator('pia-editor .snippet-outdated');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('この評価書の標準文のうち1件に新しい版があります。');
+    expect(await notice.locator('li').allInnerTexts()).toEqual(['中間サーバー・プラットフォームにおける措置（保管・消去におけるその他のリスク）：第1版 → 第2版']);
+    await shot(page, '06b-editor-outdated');
+
+    await notice.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/snippets#${ID_001}$`));
+    const entry = page.locator(`pia-snippet-updates article.assessment[data-id="${ID_001}"]`);
+    await entry.waitFor();
+    // The page opens at 001's entry, not at the top of the list.
+    await expect.poll(async () => (await entry.boundingBox())?.y ?? -1).toBeLessThan(100);
+    expect(await entry.locator('table.rows td.summary').allInnerTexts()).toEqual([RENEWAL_SUMMARY]);
+    await entry.getByRole('button', { name: 'この評価書を更新' }).click();
+    await page.locator('pia-snippet-updates article.result').first().waitFor();
+    await entry.waitFor({ state: 'detached' });
+
+    await openEditor(page, shared.server.url, ID_001);
+    await expect.poll(() => page.locator('pia-editor [data-pointer="/files/0/riskMeasures/storage/otherRisks"]').count()).toBeGreaterThan(0);
+    expect(await input(page, pointer).inputValue()).toContain('UTM（コンピュータウイルスやハッキングなどの脅威から');
+    expect(await page.locator('pia-editor .snippet-outdated').count()).toBe(0);
+    expect((await onDisk(ID_001))['rowSummaries']).toEqual([expect.objectContaining({ pointer, summary: RENEWAL_SUMMARY })]);
+  });
+});
+
 describe('標準文の更新', () => {
   it('lists 001 and 004 before the renewal, shows 004’s hand-edited span three ways, updates per assessment with a choice and then all; the rows survive the commit', async () => {
     const { page } = current;

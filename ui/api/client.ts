@@ -23,6 +23,7 @@ import type {
   SetStatusRequest,
   SnippetLibraryResponse,
   SnippetUpdatesResponse,
+  SnippetUsesResponse,
   UpdateSnippetsRequest,
   UpdateSnippetsResponse,
 } from '../../src/server/dto.js';
@@ -126,6 +127,8 @@ export const api = {
   copy: (id: string, body: CopyRequestBody): Promise<CopyResponse> => request(`${assessmentPath(id)}/copy`, json('POST', body)),
   snippets: (): Promise<SnippetLibraryResponse> => request('/api/snippets'),
   snippetUpdates: (): Promise<SnippetUpdatesResponse> => request('/api/snippets/updates'),
+  /** The standard texts the draft records, with their state and newer versions. */
+  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentPath(id)}/snippets`),
   updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
     request(`${assessmentPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {

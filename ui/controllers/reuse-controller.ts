@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { UseView } from '../../src/server/dto.js';
+import { api } from '../api/client.js';
 import { migrate, type MigrationReport } from '../../src/reuse/index.js';
 import { formRevisionOf, isTextItem } from '../../src/schema/index.js';
 import { SNIPPET_MESSAGES_JA, insertSnippet, itemPathIn } from '../../src/snippets/index.js';
@@ -38,6 +40,8 @@ const textFieldOf = (event: Event): { control: HTMLTextAreaElement | HTMLInputEl
 export class ReuseController implements ReactiveController {
   /** The report of the move just applied; the editor shows it until the officer closes it. */
   migration: MigrationReport | undefined;
+  /** The standard texts of the draft as loaded that have a newer version in the library (the editor points to the update page). */
+  outdated: readonly UseView[] = [];
   private cursor: Cursor | undefined;
   private readonly onFocusOut = (event: Event): void => {
     const field = textFieldOf(event);
@@ -106,6 +110,18 @@ export class ReuseController implements ReactiveController {
       control.scrollTop = top;
       control.scrollIntoView({ block: 'center' });
     }
+  }
+
+  /** Which standard texts of the draft have a newer version; asked once per opening, as the update page works on the saved draft. */
+  async loadOutdated(id: string): Promise<void> {
+    this.outdated = [];
+    try {
+      this.outdated = (await api.snippetUses(id)).uses.filter((use) => use.newest !== undefined);
+    } catch (error) {
+      // Only a hint: the draft itself loads (and reports its own failure) without it.
+      this.page.notify(error instanceof Error ? error.message : String(error));
+    }
+    this.host.requestUpdate();
   }
 
   openMigration(dialog: PiaMigrateDialog): void {

@@ -43,7 +43,7 @@ export class PiaApp extends LitElement {
     const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
     if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
     history.pushState(null, '', path);
-    this.route = routeOf(path);
+    this.route = routeOf(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
   }
 

@@ -113,6 +113,7 @@ export class PiaEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('assessmentId') && this.assessmentId) {
       void this.draft.load(this.assessmentId);
+      void this.reuse.loadOutdated(this.assessmentId);
       void this.reference.select(undefined);
       void this.reference.loadRevisions();
     }
@@ -236,6 +237,18 @@ export class PiaEditor extends LitElement {
     await this.renderRoot.querySelector<PiaPdfPreview>('pia-pdf-preview')?.refresh();
   }
 
+  /** The draft uses older versions of standard texts: what they are, and the page that updates them. */
+  private outdatedNotice(): TemplateResult | typeof nothing {
+    const outdated = this.reuse.outdated;
+    if (outdated.length === 0) return nothing;
+    const path = `/snippets#${encodeURIComponent(this.assessmentId)}`;
+    return html`<div class="notice snippet-outdated" role="status">
+      ${msg('snippetOutdatedNotice', { count: outdated.length })}
+      <ul>${outdated.map((use) => html`<li data-pointer=${use.pointer}>${msg('useLine', { title: use.title, from: use.version, to: use.newest?.version ?? use.version })}</li>`)}</ul>
+      <a href=${path} @click=${(e: Event) => this.navigate(e, path)}>${msg('snippetOutdatedLink')}</a>
+    </div>`;
+  }
+
   private navigate(event: Event, path: string): void {
     event.preventDefault();
     emit(this, 'pia-navigate', { path });
@@ -261,6 +274,7 @@ export class PiaEditor extends LitElement {
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
           <pia-migration-report applied .report=${this.reuse.migration}></pia-migration-report>
+          ${this.outdatedNotice()}
           <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}

@@ -88,7 +88,18 @@ export class PiaSnippetUpdates extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    void this.load().then(() => this.showRequested());
+  }
+
+  /** Opened from an editor (`/snippets#<id>`): that assessment's entry, in view with the keyboard on its heading. */
+  private async showRequested(): Promise<void> {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>(`article.assessment[data-id="${CSS.escape(id)}"] h3`);
+    heading?.setAttribute('tabindex', '-1');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   private async load(): Promise<void> {
