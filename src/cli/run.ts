@@ -13,6 +13,7 @@ import { formatIssue } from './format.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 import { renderCommand } from './render-command.js';
+import { restoreCommand } from './restore-command.js';
 import { migrateCommand, newFromCommand } from './reuse-commands.js';
 import { snippetCommand } from './snippet-commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
@@ -31,7 +32,10 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                （記載は失われません。移行だけでは変更箇所の行はできません）
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
-  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します。読み込んだ後に
+                               ほかで保存されていれば、その内容を整えます）
+  restore <file> <JSON Pointer> --from <版>
+                               項目（または繰り返しの1件）を指定した版の記載に戻します（ほかの項目はそのまま）
   revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD]
                                作業中の評価書を新しい版として確定し、変更箇所の案を一緒に保存します
                                （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日）
@@ -61,7 +65,9 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                標準文を新しい版に置き換え、まとめた変更箇所の案を表示します（次に確定する版に記録）
                                （挿入後に手で直した箇所は置き換えず、3つの版を並べて表示。あれば終了コード1）
                                （--data: 標準文のライブラリがある評価書フォルダ。省略時は評価書の一つ上のフォルダ、
-                               list/show/add では PIA_DATA_DIR か ./assessments）`;
+                               list/show/add では PIA_DATA_DIR か ./assessments）
+  作業中の評価書を書き換えるコマンド（format・restore・acknowledge）は、読み込んだ後にほかで保存された変更を
+  項目ごとに取り込んで書き込みます。同じ項目が別の内容に変わっていたときは、項目ごとに表示して書き込みません。`;
 
 const OPTIONS = {
   form: { type: 'string' },
@@ -121,6 +127,8 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
       return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     case 'render':
       return renderCommand(target, values.output, io);
+    case 'restore':
+      return restoreCommand(target, rest[0], values.from, io);
     case 'check':
       return checkCommand(target, { json: values.json ?? false }, io);
     case 'acknowledge':
