@@ -18,7 +18,7 @@ import {
   writeDraft,
 } from '../helpers/renewal.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
-import { field, focusedPointer, input, openEditor, waitSaved } from './page-helpers.js';
+import { field, focusedPointer, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
 const current = usePagePerTest(shared);
@@ -90,6 +90,7 @@ describe('様式の版を移行 in the editor', () => {
     expect((await onDisk(ID_002))['formRevision']).toBe('令和７年５月');
     // The label of the item reads as the new revision prints it.
     const item = '/files/0/overview/basic/recordItems/mainItems/contact/basicInfo';
+    await reveal(page, item);
     expect(await field(page, item).innerText()).toContain('5情報（氏名、氏名の振り仮名、性別、生年月日、住所）');
     await shot(page, '04-migrate-applied');
 
@@ -112,6 +113,7 @@ describe('標準文を挿入 in the editor', () => {
     const { page } = current;
     const pointer = '/files/0/riskMeasures/acquisition/otherRisks';
     await openEditor(page, shared.server.url, ID_004);
+    await reveal(page, pointer);
     const box = input(page, pointer);
     const before = await box.inputValue();
     await box.click();
@@ -185,7 +187,7 @@ describe('標準文の更新 from the editor', () => {
     await entry.waitFor({ state: 'detached' });
 
     await openEditor(page, shared.server.url, ID_001);
-    await expect.poll(() => page.locator('pia-editor [data-pointer="/files/0/riskMeasures/storage/otherRisks"]').count()).toBeGreaterThan(0);
+    await reveal(page, pointer);
     expect(await input(page, pointer).inputValue()).toContain('UTM（コンピュータウイルスやハッキングなどの脅威から');
     expect(await page.locator('pia-editor .snippet-outdated').count()).toBe(0);
     expect((await onDisk(ID_001))['rowSummaries']).toEqual([expect.objectContaining({ pointer, summary: RENEWAL_SUMMARY })]);
