@@ -4,6 +4,7 @@ export const snippetUpdatesStyles = css`
   :host { display: block; max-width: 82rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
   h2 { font-size: 1.25rem; margin: 0 0 0.75rem; }
   h3 { font-size: 1.05rem; margin: 0; }
+  .panel h3 { margin-top: 1rem; }
   h4 { font-size: 0.95rem; margin: 1rem 0 0.35rem; }
   h5 { font-size: 0.85rem; margin: 0 0 0.25rem; color: var(--pia-muted); }
   .panel, .assessment, .result { background: var(--pia-surface); border: 1px solid var(--pia-line); border-radius: 6px;
