@@ -33,6 +33,20 @@ export const requireForm = (draft: Draft): FormId => {
 export const saveDraft = ({ store }: Workflow, data: Record<string, unknown>, ifMatch: string): Promise<SavedDraft> =>
   store.transact((writer) => writer.saveDraft(data, ifMatch));
 
+/**
+ * The write of a use case that changed the draft it has just read (migrate, insert or update a standard text). With
+ * `ifMatch`, the version the caller previewed (the API, the update page), it is the plain compare-and-swap: what the
+ * officer saw must be what changes. Without (pia), a version saved since the read is merged in as pia format and
+ * acknowledge do, and only items both changed refuse the write (REVISION_CONFLICT, the version on disk in details).
+ */
+export const saveChange = async (workflow: Workflow, draft: Draft, data: Doc, ifMatch?: string): Promise<SavedDraft> => {
+  if (ifMatch !== undefined) return saveDraft(workflow, data, ifMatch);
+  const written = await saveDraftMerging(workflow, draft, data);
+  if (written.status === 'saved') return { etag: written.etag, issues: written.issues };
+  const { etag, data: theirs } = written.theirs;
+  throw new AppError('REVISION_CONFLICT', fillMessage(API_MESSAGES_JA.saveConflict, { id: workflow.store.id }), { etag, data: theirs });
+};
+
 /** A save the server merged with the version on disk: what it wrote and what came in. */
 export type MergedSave = SavedDraft & { readonly merged?: { readonly data: Doc; readonly incoming: readonly IncomingChange[] } };
 

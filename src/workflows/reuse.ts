@@ -9,7 +9,7 @@ import { formRevisionOf, type FormId, type ValidationIssue } from '../schema/ind
 import type { AssessmentStore, Draft, Library } from '../store/index.js';
 import type { Workflow } from './context.js';
 import { createWithFreshId, resolveFormRevision } from './create.js';
-import { requireForm, saveDraft } from './drafts.js';
+import { requireForm, saveChange } from './drafts.js';
 
 export type CopyRequest = {
   /** 様式の版 of the copy (any digit width); the source's when omitted. */
@@ -79,14 +79,15 @@ export const previewMigration = async ({ store }: Workflow, to: string): Promise
 export type MigrationOutcome = MigrationView & { readonly etag: string; readonly issues: readonly ValidationIssue[]; readonly changed: boolean };
 
 /**
- * Move the draft to form revision `to` and save it through the compare-and-swap (`ifMatch`: the version the caller
- * read; the one read now when omitted, as `pia migrate` does). A draft already on that revision is left untouched.
+ * Move the draft to form revision `to` and save it (saveChange: through the compare-and-swap on `ifMatch`, the
+ * version the caller read; merged with a version saved meanwhile when omitted, as `pia migrate` does). A draft
+ * already on that revision is left untouched.
  */
 export const migrateDraft = async (workflow: Workflow, to: string, ifMatch?: string): Promise<MigrationOutcome> => {
   const draft = await workflow.store.readDraft();
   const { form, from, target } = planMigration(draft, to);
   const { data, report } = migrate(form, from, target, draft.data);
   if (target === from) return { ...describeReport(report), etag: draft.etag, issues: draft.issues, changed: false };
-  const saved = await saveDraft(workflow, data, ifMatch ?? draft.etag);
+  const saved = await saveChange(workflow, draft, data, ifMatch);
   return { ...describeReport(report), etag: saved.etag, issues: saved.issues, changed: true };
 };

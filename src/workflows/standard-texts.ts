@@ -1,6 +1,6 @@
 /**
  * Standard texts (標準文): the library of the data folder, inserting a text into a draft, the drafts that use an
- * older version, and updating them. Every draft write goes through saveDraft's compare-and-swap; an update leaves
+ * older version, and updating them. Every draft write goes through saveChange (the compare-and-swap, merged for pia); an update leaves
  * its summary for the next commit in the draft's rowSummaries (record.ts applies it).
  */
 import { isAppError } from '../errors.js';
@@ -28,7 +28,7 @@ import type { Draft, Library, SnippetFileIssue, SnippetStore } from '../store/in
 import { defaultChangeDate } from './change-dates.js';
 import type { Clock } from './clock.js';
 import type { Workflow } from './context.js';
-import { requireForm, saveDraft } from './drafts.js';
+import { requireForm, saveChange } from './drafts.js';
 import { newestInRecord, readRecord } from './record.js';
 
 export type LibraryView = { readonly snippets: readonly LibraryEntry[]; readonly issues: readonly SnippetFileIssue[] };
@@ -76,7 +76,7 @@ export const insertStandardText = async (workflow: Workflow, request: InsertRequ
   const snippet = snippetFor(library, request.snippet, request.version);
   const target = { pointer: request.pointer, ...(request.start !== undefined ? { start: request.start } : {}), ...(request.end !== undefined ? { end: request.end } : {}) };
   const { data, span } = insertSnippet(form, draft.data, snippet, target);
-  const saved = await saveDraft(workflow, data, ifMatch ?? draft.etag);
+  const saved = await saveChange(workflow, draft, data, ifMatch);
   const path = itemPathIn(form, draft.data, request.pointer);
   return { etag: saved.etag, issues: saved.issues, snippet: { id: snippet.id, version: snippet.version, title: snippet.title }, path, span };
 };
@@ -129,7 +129,7 @@ export const previewStandardTextUpdate = async (workflow: Workflow, request: Upd
 /**
  * Move the draft's standard texts to their newest versions (spans edited by hand are left alone and reported, or
  * settled by the officer's choices), and record the summary of the replaced items for the next commit's rows.
- * Saved through the compare-and-swap (`ifMatch`: the version the caller previewed; the one read now if omitted).
+ * Saved by saveChange (the compare-and-swap on `ifMatch`, the version the caller previewed; merged when omitted).
  */
 export const updateStandardTexts = async (workflow: Workflow, request: UpdateRequest = {}, ifMatch?: string): Promise<UpdateOutcome> => {
   const [draft, { library }] = await Promise.all([workflow.store.readDraft(), libraryIn(workflow.snippets)]);
@@ -137,7 +137,7 @@ export const updateStandardTexts = async (workflow: Workflow, request: UpdateReq
   if (result.updated.length === 0 && result.kept.length === 0) return { ...result, etag: draft.etag, changed: false };
   const pointers = result.updated.map((update) => update.pointer);
   const recorded = pointers.length === 0 ? data : recordRowSummaries(data, pointers, result.summary, await newestContent(workflow));
-  const saved = await saveDraft(workflow, recorded, ifMatch ?? draft.etag);
+  const saved = await saveChange(workflow, draft, recorded, ifMatch);
   return { ...result, etag: saved.etag, changed: true };
 };
 

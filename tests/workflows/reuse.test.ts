@@ -1,5 +1,5 @@
 /** The reuse use cases on a data folder: 複製 (a new draft from an existing one) and moving a draft to another form revision. */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -101,6 +101,25 @@ describe('moving a draft to another form revision', () => {
     );
     // Already there: nothing is written.
     expect((await migrateDraft(workflow, '令和６年10月')).changed).toBe(false);
+  });
+
+  it('without a version to match (pia migrate), merges a save made after its read; the previewed version alone is refused', async () => {
+    const workflow = scene.workflow(ID_004);
+    const stale = await workflow.store.readDraft();
+    // Someone saves an edit of another item between the read and the write.
+    const text = await draftText(ID_004);
+    const edited = text.replace('title: 予防接種に関する事務　重点項目評価書', 'title: 予防接種に関する事務　重点項目評価書（編集中）');
+    expect(edited).not.toBe(text);
+    await writeFile(path.join(scene.dir, ID_004, 'assessment.yaml'), edited);
+    const racing = { ...workflow, store: { ...workflow.store, readDraft: async () => stale } };
+
+    expect((await expectAppError(migrateDraft(racing, '令和６年10月', stale.etag))).code).toBe('REVISION_CONFLICT');
+    expect(await draftText(ID_004)).toBe(edited);
+
+    expect((await migrateDraft(racing, '令和６年10月')).changed).toBe(true);
+    const after = parse(await draftText(ID_004)) as { formRevision: string; cover: { title: string } };
+    expect(after.formRevision).toBe('令和６年10月');
+    expect(after.cover.title).toContain('（編集中）');
   });
 
   it('proposes no 変更箇所 row: a commit after a migration alone stores none', async () => {
