@@ -105,6 +105,8 @@ describe('様式の版を移行 in the editor', () => {
     await page.keyboard.press('Control+z');
     await waitSaved(page);
     expect((await onDisk(ID_002))['formRevision']).toBe('平成30年５月');
+    // The report of a move undone is gone with it.
+    await expect.poll(() => report.locator('section').count()).toBe(0);
   });
 });
 

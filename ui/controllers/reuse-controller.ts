@@ -138,6 +138,13 @@ export class ReuseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The report of the move, while the draft is still on the revision it moved to (an undo takes it back). */
+  get appliedMigration(): MigrationReport | undefined {
+    const { migration } = this;
+    const data = this.draft.data;
+    return migration && data && formRevisionOf(data) === migration.to ? migration : undefined;
+  }
+
   dismissMigration(): void {
     this.migration = undefined;
     this.host.requestUpdate();

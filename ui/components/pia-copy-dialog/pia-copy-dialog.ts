@@ -33,6 +33,7 @@ export class PiaCopyDialog extends LitElement {
   declare preview: CopyPreviewResponse | undefined;
   declare error: string;
   declare busy: boolean;
+  private previewRequest = 0;
 
   constructor() {
     super();
@@ -58,11 +59,15 @@ export class PiaCopyDialog extends LitElement {
 
   private async loadPreview(formRevision?: string): Promise<void> {
     if (!this.source) return;
+    // Only the answer for the revision chosen last is shown, whatever order the answers arrive in.
+    const request = ++this.previewRequest;
     try {
-      this.preview = await api.copyPreview(this.source.id, formRevision);
+      const preview = await api.copyPreview(this.source.id, formRevision);
+      if (request !== this.previewRequest) return;
+      this.preview = preview;
       this.error = '';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      if (request === this.previewRequest) this.error = error instanceof Error ? error.message : String(error);
     }
   }
 

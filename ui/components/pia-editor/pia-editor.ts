@@ -295,7 +295,7 @@ export class PiaEditor extends LitElement {
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
-          <pia-migration-report applied .report=${this.reuse.migration}></pia-migration-report>
+          <pia-migration-report applied .report=${this.reuse.appliedMigration}></pia-migration-report>
           ${this.outdatedNotice()}
           <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
