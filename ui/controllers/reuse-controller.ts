@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { UseView } from '../../src/server/dto.js';
 import { api } from '../api/client.js';
-import { migrate, type MigrationReport } from '../../src/reuse/index.js';
+import type { MigrationReport } from '../../src/reuse/index.js';
 import { formRevisionOf, isTextItem } from '../../src/schema/index.js';
-import { SNIPPET_MESSAGES_JA, insertSnippet, itemPathIn } from '../../src/snippets/index.js';
 import { fillMessage } from '../../src/messages.ja.js';
 import type { PiaMigrateDialog } from '../components/pia-migrate-dialog/pia-migrate-dialog.js';
 import type { PiaSnippetPicker, SnippetInsertDetail, SnippetTarget } from '../components/pia-snippet-picker/pia-snippet-picker.js';
 import { msg } from '../messages.ja.js';
+import { loadReuse } from '../reuse/load.js';
 import type { AssessmentController } from './assessment-controller.js';
 
 type Cursor = { readonly pointer: string; readonly start: number; readonly end: number };
@@ -66,8 +66,18 @@ export class ReuseController implements ReactiveController {
     this.host.renderRoot.removeEventListener('focusout', this.onFocusOut);
   }
 
+  /** An element of the reuse chunk in the editor, once the chunk has defined it. */
+  private async element<T extends HTMLElement>(tag: string): Promise<T | null> {
+    await loadReuse();
+    await customElements.whenDefined(tag);
+    return this.host.renderRoot.querySelector<T>(tag);
+  }
+
   /** The picker, told where the text would go: the cursor of the last text field left, if it is a text item. */
-  openPicker(picker: PiaSnippetPicker): void {
+  async openPicker(): Promise<void> {
+    const { itemPathIn, SNIPPET_MESSAGES_JA } = await loadReuse();
+    const picker = await this.element<PiaSnippetPicker>('pia-snippet-picker');
+    if (!picker) return;
     const { cursor } = this;
     const form = this.draft.form;
     picker.target = undefined;
@@ -81,7 +91,8 @@ export class ReuseController implements ReactiveController {
     void picker.open();
   }
 
-  insert({ snippet, target }: SnippetInsertDetail): void {
+  async insert({ snippet, target }: SnippetInsertDetail): Promise<void> {
+    const { insertSnippet } = await loadReuse();
     const { form, data } = this.draft;
     if (!form || !data) return;
     try {
@@ -124,11 +135,12 @@ export class ReuseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  openMigration(dialog: PiaMigrateDialog): void {
-    dialog.open();
+  async openMigration(): Promise<void> {
+    (await this.element<PiaMigrateDialog>('pia-migrate-dialog'))?.open();
   }
 
-  migrateTo(to: string): void {
+  async migrateTo(to: string): Promise<void> {
+    const { migrate } = await loadReuse();
     const { form, data } = this.draft;
     const from = data ? formRevisionOf(data) : undefined;
     if (!form || !data || !from || from === to) return;

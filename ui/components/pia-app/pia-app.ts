@@ -6,7 +6,7 @@ import type { PiaEditor } from '../pia-editor/pia-editor.js';
 import '../pia-assessment-list/pia-assessment-list.js';
 import '../pia-compare/pia-compare.js';
 import '../pia-editor/pia-editor.js';
-import '../pia-snippet-updates/pia-snippet-updates.js';
+import { loadReuse } from '../../reuse/load.js';
 
 /**
  * @summary The application shell: header and the page for the current URL (list, editor, compare).
@@ -56,6 +56,8 @@ export class PiaApp extends LitElement {
       case 'compare':
         return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
       case 'snippets':
+        // The page's element is defined by the reuse chunk; it upgrades in place when that arrives.
+        void loadReuse();
         return html`<pia-snippet-updates></pia-snippet-updates>`;
       default:
         return html`<p class="missing">${msg('notFound')}</p>`;

@@ -9,7 +9,7 @@ import { msg } from '../../messages.ja.js';
 import { STATUSES, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaCopyDialog } from '../pia-copy-dialog/pia-copy-dialog.js';
-import '../pia-copy-dialog/pia-copy-dialog.js';
+import { loadReuse } from '../../reuse/load.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -119,6 +119,12 @@ export class PiaAssessmentList extends LitElement {
     }
   }
 
+  /** 複製 of one row: the dialog comes with the reuse chunk, loaded on the first use. */
+  private async openCopy(item: AssessmentSummary): Promise<void> {
+    await loadReuse();
+    await this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item);
+  }
+
   private row(item: AssessmentSummary): TemplateResult {
     const path = `/assessments/${encodeURIComponent(item.id)}`;
     return html`<tr>
@@ -132,7 +138,7 @@ export class PiaAssessmentList extends LitElement {
       <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
       <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(isoDateInJapan(new Date(item.updatedAt)))}</td>
       <td class="nowrap"><button type="button" class="copy" aria-label=${msg('copyActionLabel', { title: item.title || item.id })}
-        @click=${() => void this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item)}>${msg('copyAction')}</button></td>
+        @click=${() => void this.openCopy(item)}>${msg('copyAction')}</button></td>
     </tr>`;
   }
 

@@ -18,8 +18,6 @@ import { msg } from '../../messages.ja.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
-import type { PiaMigrateDialog } from '../pia-migrate-dialog/pia-migrate-dialog.js';
-import type { PiaSnippetPicker } from '../pia-snippet-picker/pia-snippet-picker.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
 import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
 import type { PiaSection } from '../pia-section/pia-section.js';
@@ -32,9 +30,6 @@ import '../pia-reference-bar/pia-reference-bar.js';
 import '../pia-outline/pia-outline.js';
 import '../pia-pdf-preview/pia-pdf-preview.js';
 import '../pia-section/pia-section.js';
-import '../pia-migrate-dialog/pia-migrate-dialog.js';
-import '../pia-migration-report/pia-migration-report.js';
-import '../pia-snippet-picker/pia-snippet-picker.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,8 +98,8 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
-    this.addEventListener('pia-snippet-insert', (event) => this.reuse.insert(event.detail));
-    this.addEventListener('pia-migrate-apply', (event) => this.reuse.migrateTo(event.detail.to));
+    this.addEventListener('pia-snippet-insert', (event) => void this.reuse.insert(event.detail));
+    this.addEventListener('pia-migrate-apply', (event) => void this.reuse.migrateTo(event.detail.to));
     this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
   }
 
@@ -243,9 +238,9 @@ export class PiaEditor extends LitElement {
         <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
           ${msg('commitButton')}</button>
         <button type="button" class="insert-snippet"
-          @click=${() => this.reuse.openPicker(this.renderRoot.querySelector<PiaSnippetPicker>('pia-snippet-picker')!)}>${msg('insertSnippetButton')}</button>
+          @click=${() => void this.reuse.openPicker()}>${msg('insertSnippetButton')}</button>
         <button type="button" class="migrate"
-          @click=${() => this.reuse.openMigration(this.renderRoot.querySelector<PiaMigrateDialog>('pia-migrate-dialog')!)}>${msg('migrateButton')}</button>
+          @click=${() => void this.reuse.openMigration()}>${msg('migrateButton')}</button>
         <a class="button" href=${`/assessments/${encodeURIComponent(this.assessmentId)}/compare`}
           @click=${(e: Event) => this.navigate(e, `/assessments/${encodeURIComponent(this.assessmentId)}/compare`)}>${msg('compareLink')}</a>
         <button type="button" aria-expanded=${this.showPdf ? 'true' : 'false'} @click=${() => void this.togglePdf()}>
