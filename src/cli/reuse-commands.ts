@@ -48,8 +48,9 @@ export const newFromCommand = async (
 };
 
 /**
- * `pia migrate <file> --to <版>`: move the draft to another revision of its form through the compare-and-swap
- * (comments kept), printing what the officer must look at. A migration alone makes no 変更箇所 row.
+ * `pia migrate <file> --to <版>`: move the draft to another revision of its form (comments kept; a save made
+ * meanwhile is merged in, only items both changed refuse it), printing what the officer must look at. A migration
+ * alone makes no 変更箇所 row.
  */
 export const migrateCommand = async (file: string, to: string | undefined, io: CliIo): Promise<number> => {
   if (to === undefined || to.trim() === '') {
