@@ -89,10 +89,10 @@ describe('様式の版を移行 in the editor', () => {
     await waitSaved(page);
     expect((await onDisk(ID_002))['formRevision']).toBe('令和７年５月');
     // The label of the item reads as the new revision prints it.
+    await shot(page, '04-migrate-applied');
     const item = '/files/0/overview/basic/recordItems/mainItems/contact/basicInfo';
     await reveal(page, item);
     expect(await field(page, item).innerText()).toContain('5情報（氏名、氏名の振り仮名、性別、生年月日、住所）');
-    await shot(page, '04-migrate-applied');
 
     // The link goes to the item: its check box of 主な記録項目 gets the focus; a text that uses the old word too.
     await report.locator('li a').first().click();
