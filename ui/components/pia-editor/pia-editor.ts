@@ -264,7 +264,8 @@ export class PiaEditor extends LitElement {
     const path = `/snippets#${encodeURIComponent(this.assessmentId)}`;
     return html`<div class="notice snippet-outdated" role="status">
       ${msg('snippetOutdatedNotice', { count: outdated.length })}
-      <ul>${outdated.map((use) => html`<li data-pointer=${use.pointer}>${msg('useLine', { title: use.title, from: use.version, to: use.newest?.version ?? use.version })}</li>`)}</ul>
+      <ul>${outdated.map((use) => html`<li data-pointer=${use.pointer}>${msg('useLine', { title: use.title, from: use.version, to: use.newest?.version ?? use.version })}${
+        use.state === 'intact' ? nothing : html`（${msg(`useState_${use.state}`)}）`}</li>`)}</ul>
       <a href=${path} @click=${(e: Event) => this.navigate(e, path)}>${msg('snippetOutdatedLink')}</a>
     </div>`;
   }
