@@ -16,7 +16,7 @@ import { baseStyles } from '../../styles/theme.js';
 import { snippetUpdatesStyles } from './pia-snippet-updates.styles.js';
 
 type Take = SpanChoice['take'] | '';
-type Result = { readonly title: string; readonly outcome: SnippetUpdateOutcome };
+type Result = { readonly id: string; readonly title: string; readonly outcome: SnippetUpdateOutcome };
 
 /** A text's versions with a newer one: its title, the oldest replaced version and the newest, and the summary. */
 type Renewal = { readonly id: string; readonly title: string; readonly from: number; readonly to: number; readonly summary?: string };
@@ -130,7 +130,7 @@ export class PiaSnippetUpdates extends LitElement {
     const choices = this.chosen(item.id);
     try {
       const outcome = await api.updateSnippets(item.id, item.preview.etag, { ...(summary ? { summary } : {}), ...(choices.length > 0 ? { choices } : {}) });
-      this.results = [{ title: item.title || item.id, outcome }, ...this.results.filter((result) => result.title !== (item.title || item.id))];
+      this.results = [{ id: item.id, title: item.title || item.id, outcome }, ...this.results.filter((result) => result.id !== item.id)];
       const rest = new Map(this.choices);
       rest.delete(item.id);
       this.choices = rest;
@@ -207,10 +207,10 @@ export class PiaSnippetUpdates extends LitElement {
     </article>`;
   }
 
-  private result({ title, outcome }: Result): TemplateResult {
+  private result({ id, title, outcome }: Result): TemplateResult {
     const done = outcome.updated.length > 0 ? msg('resultUpdated', { title, count: outcome.updated.length }) : msg('resultNothing', { title });
     const kept = outcome.kept.length > 0 ? msg('resultKept', { count: outcome.kept.length }) : '';
-    return html`<article class="result" role="status">
+    return html`<article class="result" role="status" data-id=${id}>
       <p><strong>${done}</strong>${kept}</p>
       ${outcome.rows.length > 0 ? html`<h4>${msg('resultRowsHeading', { count: outcome.rows.length })}</h4>${this.rowsTable(outcome.form, outcome.rows)}` : nothing}
       ${outcome.warnings.map((warning) => html`<p class="warning">⚠ ${warning}</p>`)}
