@@ -12,8 +12,9 @@ import { pdfRoutes } from './routes/pdf.js';
 import { reuseRoutes } from './routes/reuse.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { snippetRoutes } from './routes/snippets.js';
-import { createPdfRenderer, type Services } from './services.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
+import { sharedRenderPool } from './render-pool.js';
+import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
@@ -44,11 +45,12 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
   app.register(fastifyCompress);
   const library = openLibrary(config.dataDir);
+  const renderPool = sharedRenderPool();
   const services: Services = {
     library,
     snippets: openSnippetStore(config.dataDir),
     clock: deps.clock ?? systemClock,
-    renderPdf: createPdfRenderer(library, config.templatesDir),
+    renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   app.addHook('onReady', async () => {
