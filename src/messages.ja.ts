@@ -44,6 +44,7 @@ export const API_MESSAGES_JA = {
   fileNotFound: '「{url}」というファイルはありません。',
   uiNotBuilt: '画面（{uiDir}）がまだビルドされていません。npm run build:ui を実行してから開き直してください。',
   invalidId: '評価書のID「{id}」は使えません。半角英数字・ハイフン・下線（81文字まで、先頭は英数字）で指定してください。',
+  reservedId: '「{id}」は標準文のライブラリのフォルダ名のため、評価書のIDやフォルダ名には使えません。別の名前を指定してください。',
   invalidRequest: '送信された内容が正しくありません（{where}）。',
   invalidRevisionNumber: '改訂番号「{n}」は使えません。1 以上の整数で指定してください。',
   invalidJson: '送信された内容を JSON として読めません。',

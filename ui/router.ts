@@ -3,10 +3,12 @@ export type Route =
   | { page: 'list' }
   | { page: 'editor'; id: string }
   | { page: 'compare'; id: string }
+  | { page: 'snippets' }
   | { page: 'not-found' };
 
 export const routeOf = (path: string): Route => {
   if (path === '/' || path === '') return { page: 'list' };
+  if (path === '/snippets' || path === '/snippets/') return { page: 'snippets' };
   const match = /^\/assessments\/([^/]+)(\/compare)?\/?$/.exec(path);
   if (!match) return { page: 'not-found' };
   const id = decodeURIComponent(match[1]!);

@@ -14,6 +14,8 @@ import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 import { renderCommand } from './render-command.js';
 import { restoreCommand } from './restore-command.js';
+import { migrateCommand, newFromCommand } from './reuse-commands.js';
+import { snippetCommand } from './snippet-commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
 import { rowsCommand } from './rows-command.js';
 
@@ -22,6 +24,12 @@ export const USAGE = `使い方: pia <コマンド> [引数]
   new --form 3|4 [--revision <様式の版>] <path>
                                空の評価書（様式３=重点項目 / 様式４=全項目）を作成します
                                （様式の版: 令和７年５月・令和６年10月・平成30年５月。省略時は最新）
+  new --from <file> [--revision <様式の版>] [--title <評価書名>] <path>
+                               既存の評価書を複製して新しい評価書を作ります（公表日・評価実施手続の日付と結果・
+                               変更箇所・確認済みの警告は空にし、引き継がなかった記載と様式の版の移行結果を表示）
+  migrate <file> --to <様式の版>
+                               作業中の評価書を様式の別の版に移行し、確認が必要な箇所を表示します
+                               （記載は失われません。移行だけでは変更箇所の行はできません）
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
   format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します。読み込んだ後に
@@ -47,6 +55,17 @@ export const USAGE = `使い方: pia <コマンド> [引数]
   acknowledge <file> <規則ID> [--pointer <JSON Pointer>] -m "<理由>" [--today YYYY-MM-DD]
                                今出ている警告を理由つきで確認済みにし、作業中の評価書に記録します
                                （印字されず、次に確定する版とともに保存されます。--pointer 省略時はその規則の警告すべて）
+  snippet list [--data <dir>] [--json]      標準文のライブラリ（ID・版・標準文・発行元・日付・後継）を表示します
+  snippet show <id>[@<版>] [--data <dir>]   標準文の本文と来歴を表示します（版を省略すると最新）
+  snippet add <file.yaml> [--data <dir>]    標準文の新しい版をライブラリに追加します（既存の版は書き換えません）
+  snippet insert <file> <JSON Pointer> <id>[@<版>] [--at <文字位置>]
+                               標準文を文章の項目に挿入し、どの版を挿入したかを印字しない記録に残します
+  snippet outdated [<file|dir>]             新しい版がある標準文を使っている箇所を表示します
+  snippet update [<file|dir>] [--snippet <id>]… [--summary "<変更後のまとめ>"]
+                               標準文を新しい版に置き換え、まとめた変更箇所の案を表示します（次に確定する版に記録）
+                               （挿入後に手で直した箇所は置き換えず、3つの版を並べて表示。あれば終了コード1）
+                               （--data: 標準文のライブラリがある評価書フォルダ。省略時は評価書の一つ上のフォルダ、
+                               list/show/add では PIA_DATA_DIR か ./assessments）
   作業中の評価書を書き換えるコマンド（format・restore・acknowledge）は、読み込んだ後にほかで保存された変更を
   項目ごとに取り込んで書き込みます。同じ項目が別の内容に変わっていたときは、項目ごとに表示して書き込みません。`;
 
@@ -64,6 +83,12 @@ const OPTIONS = {
   remark: { type: 'string' },
   set: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
+  title: { type: 'string' },
+  data: { type: 'string' },
+  at: { type: 'string' },
+  summary: { type: 'string' },
+  snippet: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,7 +103,12 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'validate':
       return validateCommand(target, io);
     case 'new':
+      if (values.from !== undefined) return newFromCommand(values.from, target, pick(values, ['revision', 'title']), io);
       return newCommand(pick(values, ['form', 'revision']), target, io);
+    case 'migrate':
+      return migrateCommand(target, values.to, io);
+    case 'snippet':
+      return snippetCommand(target, rest, { json: values.json ?? false, ...pick(values, ['data', 'at', 'summary', 'snippet']) }, io);
     case 'show':
       return showCommand(target, io, values.full ?? false);
     case 'list':

@@ -351,6 +351,15 @@ export type SnippetUses = Array<{
   hash: string;
 }>;
 
+export type RowSummaries = Array<{
+  /** 項目（JSON Pointer） */
+  pointer: string;
+  /** 変更後の記載（まとめ） */
+  summary: string;
+  /** 更新後の記載のハッシュ（SHA-256） */
+  hash: string;
+}>;
+
 export type MigrationNotes = Array<{
   /** 移行前の改訂版 */
   from: FormRevision;
@@ -715,6 +724,7 @@ export type Yoshiki3Assessment = {
   printSettings?: PrintSettings;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
 };
@@ -1345,6 +1355,7 @@ export type Yoshiki4Assessment = {
   printSettings?: PrintSettings;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
 };

@@ -2,14 +2,16 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
+import { MAX_FILE_BYTES, openLibrary, openSnippetStore } from '../store/index.js';
 import { systemClock, type Clock } from '../workflows/index.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
+import { reuseRoutes } from './routes/reuse.js';
 import { revisionRoutes } from './routes/revisions.js';
+import { snippetRoutes } from './routes/snippets.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { sharedRenderPool } from './render-pool.js';
 import { createPdfRenderer, type Services } from './services.js';
@@ -46,6 +48,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   const renderPool = sharedRenderPool();
   const services: Services = {
     library,
+    snippets: openSnippetStore(config.dataDir),
     clock: deps.clock ?? systemClock,
     renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
   };
@@ -59,6 +62,8 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.register(checksRoutes, { services });
   app.register(revisionRoutes, { services });
   app.register(pdfRoutes, { services });
+  app.register(reuseRoutes, { services });
+  app.register(snippetRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };

@@ -173,3 +173,5 @@ export type RowsConflictDetails = { etag: string; rows: ConfirmedRow[] };
  * 422 with `details.findings` when ERRORs block it. `by` is kept in the status log; `reason` is required to withdraw.
  */
 export type SetStatusRequest = { status: RevisionStatus; by: string; reason?: string; remark?: string };
+
+export type * from './dto-reuse.js';

@@ -1,11 +1,13 @@
 /** What the routes work with: the data folder, the clock, the PDF assets. Routes only translate HTTP to workflows. */
 import { imageFilesOf } from '../domain/diagram-files.js';
-import type { Library } from '../store/index.js';
+import type { Library, SnippetStore } from '../store/index.js';
 import type { Clock, PrintSource, Workflow } from '../workflows/index.js';
 import type { RenderPool } from './render-pool.js';
 
 export type Services = {
   readonly library: Library;
+  /** The standard-text library of the data folder (`<dataDir>/snippets/`). */
+  readonly snippets: SnippetStore;
   readonly clock: Clock;
   /** The official PDF of a print source. */
   readonly renderPdf: (id: string, source: PrintSource) => Promise<Buffer>;
@@ -15,6 +17,7 @@ export type Services = {
 export const workflowOf = (services: Services, id: string): Workflow => ({
   store: services.library.assessment(id),
   clock: services.clock,
+  snippets: services.snippets,
 });
 
 /**

@@ -2,6 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
+import { isReserved } from './drafts.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
 export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
@@ -10,6 +11,7 @@ export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export {
   ASSESSMENT_ID_PATTERN,
+  RESERVED_IDS,
   etagOf,
   isAssessmentId,
   type Draft,
@@ -25,7 +27,14 @@ export {
   type StoreOptions,
   type StoreWriter,
 } from './assessment-store.js';
-export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
+export {
+  openSnippetStore,
+  readSnippetLibrary,
+  writeSnippet,
+  type LoadedSnippets,
+  type SnippetFileIssue,
+  type SnippetStore,
+} from './snippets.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';
 
@@ -36,8 +45,9 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
   });
   if (!info.isDirectory()) return [target];
   const entries = await readdir(target, { withFileTypes: true, recursive: true });
+  // The standard-text library's folder is never an assessment, whatever it holds.
   return entries
-    .filter((entry) => entry.isFile() && entry.name === ASSESSMENT_FILE)
+    .filter((entry) => entry.isFile() && entry.name === ASSESSMENT_FILE && !isReserved(path.basename(entry.parentPath)))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 };

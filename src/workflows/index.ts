@@ -4,12 +4,13 @@
  * Front ends translate arguments and results only.
  */
 export { fixedClock, systemClock, type Clock } from './clock.js';
-export type { Workflow } from './context.js';
+export { snippetLibraryOf, type Workflow } from './context.js';
 export {
   baseIdFor,
   blankAssessment,
   createAssessmentAt,
   createAssessmentIn,
+  createWithFreshId,
   resolveFormRevision,
   type NewAssessment,
 } from './create.js';
@@ -49,3 +50,29 @@ export {
   type TransitionContext,
 } from './revision-states.js';
 export { printSource, type PrintSource } from './print.js';
+export {
+  copyAssessmentIn,
+  copyAssessmentTo,
+  migrateDraft,
+  previewCopy,
+  previewMigration,
+  type CopyPreview,
+  type CopyRequest,
+  type MigrationOutcome,
+} from './reuse.js';
+export {
+  addStandardText,
+  insertStandardText,
+  listStandardTexts,
+  previewStandardTextUpdate,
+  readStandardText,
+  standardTextUpdates,
+  standardTextUses,
+  updateStandardTexts,
+  type InsertOutcome,
+  type InsertRequest,
+  type LibraryView,
+  type OutdatedAssessment,
+  type UpdateOutcome,
+  type UpdateRequest,
+} from './standard-texts.js';

@@ -2,8 +2,10 @@
  * The record of an assessment: its revisions with their effective rows, and what the state table allows for each.
  * Shared by every use case that reads revisions.
  */
-import { computeChanges, proposeRows } from '../diff/index.js';
+import { computeChanges, proposeRows, type ChangeCandidate } from '../diff/index.js';
 import type { ConfirmedRow, RevisionStatus } from '../domain/revision.js';
+import type { FormId } from '../schema/index.js';
+import { withRowSummaries } from '../snippets/index.js';
 import type { AssessmentStore, StoredRevision } from '../store/index.js';
 import { STATE_RULES, transitionsFrom, type TransitionContext } from './revision-states.js';
 
@@ -20,13 +22,25 @@ export type RevisionView = Omit<StoredRevision, 'rows'> & {
 };
 
 /**
+ * The rows a revision starts with: one per change against its predecessor, dated with its 変更日, and for the items
+ * a standard-text update summarized (the draft's rowSummaries) that summary as 変更後. The one rule for the commit,
+ * the draft's proposals and revisions stored without rows.
+ */
+export const proposeRevisionRows = (form: FormId, before: unknown, after: unknown, changeDate: string): ConfirmedRow[] =>
+  rowsOfChanges(computeChanges(form, before, after), after, changeDate);
+
+/** proposeRevisionRows from changes already computed (`after` is the newer version they lead to). */
+export const rowsOfChanges = (changes: readonly ChangeCandidate[], after: unknown, changeDate: string): ConfirmedRow[] =>
+  withRowSummaries(proposeRows(changes, changeDate), after);
+
+/**
  * The proposals of a revision against its predecessor: the rows commit stores. Used for revisions an earlier
  * version committed without storing rows, so such a revision never counts as having no changes.
  */
 const proposedRowsOf = async (store: AssessmentStore, revision: StoredRevision): Promise<ConfirmedRow[]> => {
   if (revision.predecessor === 0) return [];
   const [before, after] = await Promise.all([store.readRevision(revision.predecessor), store.readRevision(revision.number)]);
-  return proposeRows(computeChanges(after.form, before.data, after.data), revision.changeDate);
+  return proposeRevisionRows(after.form, before.data, after.data, revision.changeDate);
 };
 
 /** The steps whose guards on the record pass, without the content checks (those run when a step is taken). */

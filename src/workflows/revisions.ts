@@ -1,5 +1,5 @@
 /** Committed revisions: list, read one, plan and commit the next one (with its starting 変更箇所 rows). */
-import { computeChanges, cumulativeChangeRows, proposeRows } from '../diff/index.js';
+import { cumulativeChangeRows } from '../diff/index.js';
 import { AppError } from '../errors.js';
 import { WORKFLOW_MESSAGES_JA as M, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
@@ -7,7 +7,7 @@ import type { Draft, StoredRevision } from '../store/index.js';
 import { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 import type { Workflow } from './context.js';
 import { requireIsoDate, requireName } from './names.js';
-import { newestInRecord, printedRowsOf, readRecord, type RevisionView } from './record.js';
+import { newestInRecord, printedRowsOf, proposeRevisionRows, readRecord, type RevisionView } from './record.js';
 
 /** Every revision, oldest first, with its rows, status log and the steps its state allows. */
 export const listRevisions = ({ store }: Workflow): Promise<RevisionView[]> => readRecord(store);
@@ -80,7 +80,7 @@ const requireCommittable = (draft: Draft): FormId => {
   });
 };
 
-/** The starting rows: the changes against the predecessor's frozen content, all dated with the 変更日. */
+/** The starting rows: the changes against the predecessor's frozen content, all dated with the 変更日 (record.ts). */
 const startingRows = async (
   { store }: Workflow,
   form: FormId,
@@ -90,7 +90,7 @@ const startingRows = async (
 ) => {
   if (!predecessor) return [];
   const before = await store.readRevision(predecessor.number);
-  return proposeRows(computeChanges(form, before.data, draft.data), changeDate);
+  return proposeRevisionRows(form, before.data, draft.data, changeDate);
 };
 
 /**

@@ -6,6 +6,9 @@ import type {
   CommitRevisionRequest,
   CommitRevisionResponse,
   ConfirmedRow,
+  CopyPreviewResponse,
+  CopyRequestBody,
+  CopyResponse,
   CreateAssessmentRequest,
   CreateAssessmentResponse,
   DiffResponse,
@@ -18,6 +21,11 @@ import type {
   SaveAssessmentResponse,
   SaveConflictDetails,
   SetStatusRequest,
+  SnippetLibraryResponse,
+  SnippetUpdatesResponse,
+  SnippetUsesResponse,
+  UpdateSnippetsRequest,
+  UpdateSnippetsResponse,
 } from '../../src/server/dto.js';
 import type { SaveAttempt, StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
@@ -118,6 +126,16 @@ export const api = {
     request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
   setStatus: (id: string, revision: number, body: SetStatusRequest): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', body)),
+  /** What a copy on `formRevision` (the source's when omitted) would leave blank, and the migration report. */
+  copyPreview: (id: string, formRevision?: string): Promise<CopyPreviewResponse> =>
+    request(`${assessmentPath(id)}/copy${formRevision ? `?formRevision=${encodeURIComponent(formRevision)}` : ''}`),
+  copy: (id: string, body: CopyRequestBody): Promise<CopyResponse> => request(`${assessmentPath(id)}/copy`, json('POST', body)),
+  snippets: (): Promise<SnippetLibraryResponse> => request('/api/snippets'),
+  snippetUpdates: (): Promise<SnippetUpdatesResponse> => request('/api/snippets/updates'),
+  /** The standard texts the draft records, with their state and newer versions. */
+  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentPath(id)}/snippets`),
+  updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
+    request(`${assessmentPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

@@ -6,6 +6,7 @@ import type { PiaEditor } from '../pia-editor/pia-editor.js';
 import '../pia-assessment-list/pia-assessment-list.js';
 import '../pia-compare/pia-compare.js';
 import '../pia-editor/pia-editor.js';
+import { loadReuse } from '../../reuse/load.js';
 
 /**
  * @summary The application shell: header and the page for the current URL (list, editor, compare).
@@ -22,6 +23,8 @@ export class PiaApp extends LitElement {
       header.app { background: var(--pia-accent); color: #fff; padding: 0.6rem 1.25rem; display: flex; align-items: baseline; flex-wrap: wrap; gap: 0.25rem 1rem; }
       header.app a { color: #fff; text-decoration: none; font-weight: 700; font-size: 1.05rem; letter-spacing: 0.03em; }
       header.app span { font-size: 0.85rem; opacity: 0.85; }
+      header.app nav { margin-left: auto; }
+      header.app a.nav { font-size: 0.9rem; font-weight: 400; text-decoration: underline; }
       p.missing { padding: 2rem; }
     `,
   ];
@@ -40,7 +43,7 @@ export class PiaApp extends LitElement {
     const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
     if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
     history.pushState(null, '', path);
-    this.route = routeOf(path);
+    this.route = routeOf(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
   }
 
@@ -52,6 +55,10 @@ export class PiaApp extends LitElement {
         return html`<pia-editor .assessmentId=${this.route.id}></pia-editor>`;
       case 'compare':
         return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
+      case 'snippets':
+        // The page's element is defined by the reuse chunk; it upgrades in place when that arrives.
+        void loadReuse();
+        return html`<pia-snippet-updates></pia-snippet-updates>`;
       default:
         return html`<p class="missing">${msg('notFound')}</p>`;
     }
@@ -66,6 +73,7 @@ export class PiaApp extends LitElement {
       <header class="app">
         <a href="/" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/'); }}>${msg('appTitle')}</a>
         <span>${msg('appSubtitle')}</span>
+        <nav><a class="nav" href="/snippets" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/snippets'); }}>${msg('snippetUpdatesLink')}</a></nav>
       </header>
       <div id="main" tabindex="-1">${this.page()}</div>
     `;

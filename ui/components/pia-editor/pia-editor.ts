@@ -7,6 +7,7 @@ import type { StoredVersion } from '../../../src/merge/index.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
 import { ReferenceController } from '../../controllers/reference-controller.js';
+import { ReuseController } from '../../controllers/reuse-controller.js';
 import { emit, type RestoreDetail } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
@@ -55,6 +56,11 @@ export class PiaEditor extends LitElement {
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
+  /** 標準文を挿入 at the cursor of the last text field, 様式の版を移行 (src/snippets, src/reuse in the browser). */
+  private readonly reuse = new ReuseController(this, this.draft, {
+    notify: (text) => (this.notice = text),
+    reveal: (pointer) => this.reveal(pointer),
+  });
   /** Ctrl+Z / Ctrl+Shift+Z outside text fields, Ctrl+S anywhere on the page. */
   protected readonly shortcuts = new EditShortcuts(this, {
     undo: () => this.draft.undo(),
@@ -92,6 +98,9 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
+    this.addEventListener('pia-snippet-insert', (event) => void this.reuse.insert(event.detail));
+    this.addEventListener('pia-migrate-apply', (event) => void this.reuse.migrateTo(event.detail.to));
+    this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
@@ -106,6 +115,7 @@ export class PiaEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('assessmentId') && this.assessmentId) {
       void this.draft.load(this.assessmentId);
+      void this.reuse.loadOutdated(this.assessmentId);
       void this.reference.select(undefined);
       void this.reference.loadRevisions();
     }
@@ -227,6 +237,10 @@ export class PiaEditor extends LitElement {
         <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
         <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
           ${msg('commitButton')}</button>
+        <button type="button" class="insert-snippet"
+          @click=${() => void this.reuse.openPicker()}>${msg('insertSnippetButton')}</button>
+        <button type="button" class="migrate"
+          @click=${() => void this.reuse.openMigration()}>${msg('migrateButton')}</button>
         <a class="button" href=${`/assessments/${encodeURIComponent(this.assessmentId)}/compare`}
           @click=${(e: Event) => this.navigate(e, `/assessments/${encodeURIComponent(this.assessmentId)}/compare`)}>${msg('compareLink')}</a>
         <button type="button" aria-expanded=${this.showPdf ? 'true' : 'false'} @click=${() => void this.togglePdf()}>
@@ -241,6 +255,19 @@ export class PiaEditor extends LitElement {
     await this.draft.save();
     await this.updateComplete;
     await this.renderRoot.querySelector<PiaPdfPreview>('pia-pdf-preview')?.refresh();
+  }
+
+  /** The draft uses older versions of standard texts: what they are, and the page that updates them. */
+  private outdatedNotice(): TemplateResult | typeof nothing {
+    const outdated = this.reuse.outdated;
+    if (outdated.length === 0) return nothing;
+    const path = `/snippets#${encodeURIComponent(this.assessmentId)}`;
+    return html`<div class="notice snippet-outdated" role="status">
+      ${msg('snippetOutdatedNotice', { count: outdated.length })}
+      <ul>${outdated.map((use) => html`<li data-pointer=${use.pointer}>${msg('useLine', { title: use.title, from: use.version, to: use.newest?.version ?? use.version })}${
+        use.state === 'intact' ? nothing : html`（${msg(`useState_${use.state}`)}）`}</li>`)}</ul>
+      <a href=${path} @click=${(e: Event) => this.navigate(e, path)}>${msg('snippetOutdatedLink')}</a>
+    </div>`;
   }
 
   private navigate(event: Event, path: string): void {
@@ -264,6 +291,8 @@ export class PiaEditor extends LitElement {
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
+          <pia-migration-report applied .report=${this.reuse.appliedMigration}></pia-migration-report>
+          ${this.outdatedNotice()}
           <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
@@ -283,6 +312,8 @@ export class PiaEditor extends LitElement {
       <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
         .takeIn=${(current: StoredVersion) => this.draft.takeIn(current)}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
+      <pia-snippet-picker></pia-snippet-picker>
+      <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
     `;
   }
 
