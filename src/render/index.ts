@@ -32,6 +32,8 @@ export type RenderOptions = {
   readonly changeRows?: readonly PrintedChangeRow[];
   /** PDF creation date; defaults to the 公表日 so the same assessment always gives the same bytes. */
   readonly creationDate?: Date;
+  /** A tagged PDF (structure tree, artifacts, bookmarks); true unless the cost of tagging is being measured. */
+  readonly tagged?: boolean;
 };
 
 const envs = new WeakMap<TemplateSources, TemplateEnv>();
@@ -131,7 +133,7 @@ export const renderPdfBuffer = async (
   options: RenderOptions = {},
 ): Promise<{ pdf: Buffer; pages: number }> => {
   const tree = layoutAssessment(form, data, assets, options);
-  const stream = paintPdf(tree, { fonts: fontsOf(assets), images: assets.images, creationDate: options.creationDate ?? defaultCreationDate(data) });
+  const stream = paintPdf(tree, { fonts: fontsOf(assets), images: assets.images, creationDate: options.creationDate ?? defaultCreationDate(data), ...(options.tagged === false ? { tagged: false } : {}) });
   const chunks: Buffer[] = [];
   for await (const chunk of stream as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
   return { pdf: Buffer.concat(chunks), pages: tree.pages.length };

@@ -17,7 +17,8 @@ export type LabelView = { readonly text: string; readonly key: string; readonly 
 
 /** A row of a form section, in printed order; the templates have one partial per `kind`. */
 export type RowView =
-  | { readonly kind: 'band'; readonly text: string }
+  /** A full-width band: a numbered item (level 2 of the outline) or a risk or caption under one (level 3). */
+  | { readonly kind: 'band'; readonly text: string; readonly level: 2 | 3 }
   | { readonly kind: 'entry'; readonly label: string; readonly title: string; readonly labelWidth: number }
   | { readonly kind: 'range'; readonly label: string }
   | { readonly kind: 'fulltext'; readonly text: string }
@@ -47,6 +48,9 @@ const SUB_ROW_KINDS = new Set(['checks', 'checkGroups', 'checkWithText', 'provis
 const isPrinted = (node: ResolvedNode): boolean => keyword(node, 'x-printed') !== false && keyword<string>(node, 'x-role') !== 'entryTitle';
 const hasItems = (node: ResolvedNode): boolean => node.properties.size > 0 && !SUB_ROW_KINDS.has(keyword<string>(node, 'x-kind') ?? '');
 const hasBandNumber = (node: ResolvedNode): boolean => BAND_NUMBER.test(keyword<string>(node, 'x-number') ?? '');
+const ITEM_NUMBER = /^(?:[０-９0-9]+．|（別添)/;
+/** Numbered items (１．, （別添…）) are the outline's second level; risks and captions under them its third. */
+const bandLevel = (node: ResolvedNode): 2 | 3 => (ITEM_NUMBER.test(keyword<string>(node, 'x-number') ?? '') ? 2 : 3);
 /**
  * A heading printed as a full-width band: a numbered sub-section or risk (１．, リスク１), or an unnumbered
  * group of items directly under one (様式４ Ⅲ４'s caption listing the 委託 risks).
@@ -102,7 +106,7 @@ const emitGroup = (ctx: Context, node: ResolvedNode, value: unknown, pointer: st
   const given = Array.isArray(value) ? value : [];
   const itemLabel = keyword<string>(node, 'x-itemLabel') ?? '';
   const label = printedLabel(node, ctx.revision);
-  if (label !== undefined && keyword<string>(node, 'x-number')) ctx.rows.push({ kind: 'band', text: label });
+  if (label !== undefined && keyword<string>(node, 'x-number')) ctx.rows.push({ kind: 'band', text: label, level: bandLevel(node) });
   const slots = ctx.unusedSlots && keyword<boolean>(node, 'x-slotRanges') === true;
   // A group nobody uses still prints its first slot, empty, so a range row never stands without slot 1 above it.
   const entries = slots && given.length === 0 ? [{}] : given;
@@ -123,7 +127,7 @@ const emitGroup = (ctx: Context, node: ResolvedNode, value: unknown, pointer: st
 const emitObject = (ctx: Context, parent: ResolvedNode, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void => {
   const record = isRecord(value) ? value : {};
   if (isBandLevel(node, parent)) {
-    ctx.rows.push({ kind: 'band', text: bandText(node, value, ctx.revision) });
+    ctx.rows.push({ kind: 'band', text: bandText(node, value, ctx.revision), level: bandLevel(node) });
     const valueNode = childNode(node, 'value');
     if (valueNode) {
       const own = titleOf(valueNode, ctx.revision) ?? '';
@@ -146,7 +150,7 @@ const emitChild = (ctx: Context, parent: ResolvedNode, key: string, value: unkno
   const here = side ? [...chain, { text: side, key: `${pointer.slice(0, pointer.lastIndexOf('/'))}#${side}`, width: ctx.sideLabelWidth }] : chain;
   if (isArrayNode(node) && keyword<string>(node, 'x-itemLabel')) return emitGroup(ctx, node, value, pointer, here);
   if (keyword<string>(node, 'x-layout') === 'band') {
-    ctx.rows.push({ kind: 'band', text: printedLabel(node, ctx.revision) ?? '' });
+    ctx.rows.push({ kind: 'band', text: printedLabel(node, ctx.revision) ?? '', level: bandLevel(node) });
     ctx.rows.push({ kind: 'fulltext', text: typeof value === 'string' ? value : '' });
     return;
   }
