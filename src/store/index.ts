@@ -4,7 +4,8 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
-export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
+export { loadAssessment, parseAssessment, readDataFile, readFileBytes, type LoadedAssessment } from './load.js';
+export { writeBundle } from './bundle.js';
 export { serializeAssessment } from './yaml-write.js';
 export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
@@ -26,6 +27,7 @@ export {
   type StoreWriter,
 } from './assessment-store.js';
 export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
+export { isPublicationText, parsePublication, serializePublication } from './publication.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';
 

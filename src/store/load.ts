@@ -41,3 +41,17 @@ export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
 /** A YAML (or JSON) file of data that is not an assessment, e.g. 変更箇所 rows for `pia rows --set`. */
 export const readDataFile = async (file: string): Promise<Record<string, unknown>> =>
   parseYaml(decodeUtf8(await readAssessmentBytes(file), file), file).data as Record<string, unknown>;
+
+/** The bytes of any file a command names (a PDF to verify), up to `limit` bytes. */
+export const readFileBytes = async (file: string, limit = 256 * 1024 * 1024): Promise<Buffer> => {
+  try {
+    const size = (await stat(file)).size;
+    if (size > limit) throw new AppError('FILE_TOO_LARGE', `${file}: ファイルが大きすぎます（${(size / 1024 / 1024).toFixed(1)} MB）。`, { file, bytes: size });
+    return await readFile(file);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
+    }
+    throw cause;
+  }
+};

@@ -45,3 +45,22 @@ export {
   type TransitionContext,
 } from './revision-states.js';
 export { printSource, type PrintSource } from './print.js';
+export {
+  STAMP_KEYS,
+  printVariant,
+  publicationSource,
+  publishRevision,
+  redlineRequest,
+  sha256Hex,
+  sourceFileName,
+  variantName,
+  verifyPdf,
+  type BundleFile,
+  type BundleManifest,
+  type PublicationTools,
+  type RenderRequest,
+  type Variant,
+  type Verification,
+  type VerifySource,
+} from './publication.js';
+export { listWithheld, removeWithheld, withholdInDraft, type WithholdRequest } from './withheld.js';
