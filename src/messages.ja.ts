@@ -178,6 +178,7 @@ export const PUBLICATION_MESSAGES_JA = {
   subjectRedline: '特定個人情報保護評価書 見え消し（{from}からの変更）',
   revisionName: '第{number}版',
   draftName: '作業中の評価書',
+  bundleName: '公開用一式',
   sourceDescription: 'この提出版を出力した評価書（第{number}版）のYAML。pia verify で照合できます。',
   unresolved:
     '非公表の指定のうち{count}件が今の記載と一致しないか、非公表の文が他の項目に残っているため、公表版を出力できません。pia check（または画面の指摘一覧）で確認してください。',

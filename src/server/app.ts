@@ -8,6 +8,7 @@ import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
+import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
@@ -46,6 +47,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.register(checksRoutes, { services });
   app.register(revisionRoutes, { services });
   app.register(pdfRoutes, { services });
+  app.register(publicationRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };
