@@ -3,18 +3,39 @@
  * word by word (the diff module's `textDiff`): runs only the newer text has are inserted, runs only the older one
  * had are deleted. The marks travel inside the text (render/layout/marks.ts) to the layout, which draws them.
  */
-import { textDiff } from '../../diff/index.js';
+import { sequenceEdits, splitText, textDiff } from '../../diff/index.js';
 import { marked, splitMarked } from '../layout/marks.js';
 import type { MarkKind } from '../layout/types.js';
 import { isRecord } from './value-views.js';
 
-/** The newer text with the changes since the older one marked; the newer text itself when nothing changed. */
-export const mergeText = (before: string, after: string): string =>
-  before === after
-    ? after
-    : textDiff(before, after)
-        .map((segment) => (segment.kind === 'same' ? segment.text : marked(segment.kind === 'added' ? 'ins' : 'del', segment.text)))
-        .join('');
+const mergeWords = (before: string, after: string): string =>
+  textDiff(before, after)
+    .map((segment) => (segment.kind === 'same' ? segment.text : marked(segment.kind === 'added' ? 'ins' : 'del', segment.text)))
+    .join('');
+
+/**
+ * The newer text with the changes since the older one marked; the newer text itself when nothing changed. Texts
+ * of several lines are aligned line by line first, so a line added or removed reads as that whole line, and only
+ * lines changed in place are compared word by word.
+ */
+export const mergeText = (before: string, after: string): string => {
+  if (before === after) return after;
+  if (!before.includes('\n') && !after.includes('\n')) return mergeWords(before, after);
+  const olds = splitText(before, 'line');
+  const news = splitText(after, 'line');
+  let merged = '';
+  let at = 0;
+  for (const edit of sequenceEdits(olds, news)) {
+    merged += olds.slice(at, edit.from).join('');
+    const removed = olds.slice(edit.from, edit.to);
+    merged +=
+      removed.length === edit.insert.length
+        ? removed.map((line, index) => mergeWords(line, edit.insert[index]!)).join('')
+        : marked('del', removed.join('')) + marked('ins', edit.insert.join(''));
+    at = edit.to;
+  }
+  return merged + olds.slice(at).join('');
+};
 
 /** Printed lines merged as one text, so a change that moves text across lines reads as one change. */
 export const mergeLines = (before: readonly string[], after: readonly string[]): string[] => {
