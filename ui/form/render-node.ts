@@ -20,6 +20,7 @@ import { entryActions } from './entry-actions.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
 import { childPointer } from './pointer.js';
 import type { ReferenceMarks } from './reference-marks.js';
+import { spanPointerAllowed, type LocatedWithheld } from '../../src/withheld/index.js';
 
 /** What the item renderers need besides the node and value: labels' revision, messages and who gets events. */
 export type RenderContext = {
@@ -34,6 +35,8 @@ export type RenderContext = {
   readonly hidden: Set<string>;
   /** Where the draft differs from a revision it is compared with (「この版の記載に戻す」); absent when not comparing. */
   readonly reference?: ReferenceMarks | undefined;
+  /** The draft's 非公表 flags of an item (rules.md §8). */
+  readonly withheldAt?: ((pointer: string) => readonly LocatedWithheld[]) | undefined;
 };
 
 const CHECK_KINDS = new Set(['checks', 'check', 'flag', 'checkWithText', 'provisionStatus']);
@@ -75,7 +78,8 @@ const fieldEditor = (
   const items = isArrayNode(node) ? childNode(node, '0') : undefined;
   const mode: TextMode = items ? 'lines' : textMode(node);
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
-    .issues=${issues} .mode=${mode}></pia-field-text>`;
+    .issues=${issues} .mode=${mode} ?withholdable=${!items && spanPointerAllowed(ctx.form, pointer)}
+    .withheld=${ctx.withheldAt?.(pointer) ?? []}></pia-field-text>`;
 };
 
 /** A field, with the compared revision's text under it where that differs. */

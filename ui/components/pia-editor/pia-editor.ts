@@ -18,6 +18,9 @@ import type { OutlineItem } from '../pia-outline/pia-outline.js';
 import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
 import type { PiaSection } from '../pia-section/pia-section.js';
 import { editorStyles } from './pia-editor.styles.js';
+import { locateWithheld, markerOf, spanEntry, withWithheld, withoutWithheld, type LocatedWithheld } from '../../../src/withheld/index.js';
+import type { PiaWithholdDialog } from '../pia-withhold-dialog/pia-withhold-dialog.js';
+import '../pia-withhold-dialog/pia-withhold-dialog.js';
 import '../pia-commit-dialog/pia-commit-dialog.js';
 import '../pia-conflict-dialog/pia-conflict-dialog.js';
 import '../pia-issue-list/pia-issue-list.js';
@@ -85,6 +88,34 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
+    this.addEventListener('pia-withhold-request', (event) => {
+      event.stopPropagation();
+      void this.renderRoot.querySelector<PiaWithholdDialog>('pia-withhold-dialog')?.open(event.detail);
+    });
+    this.addEventListener('pia-withhold-remove', (event) => {
+      event.stopPropagation();
+      if (this.draft.data) this.draft.applyEdit(withoutWithheld(this.draft.data, event.detail.index), msg('stepUnwithhold'));
+    });
+  }
+
+  /** A 非公表 flag is an edit of the draft's non-printed list: undoable, autosaved like any other edit. */
+  private withhold = (request: { pointer: string; value: string; start: number; end: number }, reason: string): void => {
+    if (!this.draft.data) return;
+    this.draft.applyEdit(withWithheld(this.draft.data, spanEntry(request.value, request.pointer, request.start, request.end, reason)), msg('stepWithhold'));
+  };
+
+  /** Per section, the flags under it; the same array while they are unchanged, so untouched sections skip re-rendering. */
+  private sectionWithheld = new Map<string, { key: string; flags: LocatedWithheld[] }>();
+
+  private withheldOf(section: SectionSpec, located: readonly LocatedWithheld[]): LocatedWithheld[] {
+    const under = (pointer: string): boolean =>
+      section.only ? section.only.some((key) => pointer.startsWith(`/${key}`)) : pointer === section.pointer || pointer.startsWith(`${section.pointer}/`);
+    const flags = located.filter((flag) => under(flag.entry.pointer));
+    const key = JSON.stringify(flags);
+    const kept = this.sectionWithheld.get(section.pointer);
+    if (kept?.key === key) return kept.flags;
+    this.sectionWithheld.set(section.pointer, { key, flags });
+    return flags;
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
@@ -234,6 +265,7 @@ export class PiaEditor extends LitElement {
       return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only) };
     });
     const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
+    const withheld = Array.isArray(data['withheld']) && data['withheld'].length > 0 ? locateWithheld(form, data) : [];
     return html`
       ${this.toolbar(data)}
       <div class="layout">
@@ -253,13 +285,15 @@ export class PiaEditor extends LitElement {
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
                 .only=${section.only} .value=${section.only ? data : valueAt(data, section.pointer)}
-                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}>${this.fileActions(section, fileCount)}</pia-section>
+                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}
+                .withheld=${this.withheldOf(section, withheld)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}
         </main>
       </div>
       <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
+      <pia-withhold-dialog .marker=${markerOf(form, data)} .confirm=${this.withhold}></pia-withhold-dialog>
     `;
   }
 

@@ -1,5 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
+import type { LocatedWithheld, Span } from '../../../src/withheld/index.js';
+import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import { PiaFieldBase } from '../field-base.js';
@@ -15,13 +17,98 @@ const toNumber = (text: string): number | null => (text.trim() === '' ? null : N
  * @fires pia-value-change
  */
 export class PiaFieldText extends PiaFieldBase<unknown> {
-  static override properties = { ...PiaFieldBase.properties, mode: { type: String } };
-  static override styles = [baseStyles, fieldStyles];
+  static override properties = {
+    ...PiaFieldBase.properties,
+    mode: { type: String },
+    withholdable: { type: Boolean },
+    withheld: { attribute: false },
+    hint: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    fieldStyles,
+    css`
+      .withhold { margin-top: 0.3rem; font-size: 0.85rem; }
+      .withheld { margin-top: 0.4rem; padding: 0.4rem 0.6rem; border-left: 4px solid var(--pia-warn); background: var(--pia-label-bg); font-size: 0.9rem; }
+      .withheld-text { white-space: pre-wrap; word-break: break-word; max-height: 12rem; overflow-y: auto; margin: 0.2rem 0 0.4rem; }
+      mark { background: #fde68a; outline: 1px dashed #92400e; }
+      .withheld ul { margin: 0; padding-left: 1.2rem; }
+      .withheld .stale { color: var(--pia-error); }
+    `,
+  ];
   declare mode: TextMode;
+  /** A free-text item: a selection of it may be flagged 非公表 (rules.md §8). */
+  declare withholdable: boolean;
+  /** The draft's 非公表 flags of this item, each with what it covers now. */
+  declare withheld: readonly LocatedWithheld[];
+  declare hint: string;
 
   constructor() {
     super();
     this.mode = 'text';
+    this.withholdable = false;
+    this.withheld = [];
+    this.hint = '';
+  }
+
+  /** 「非公表にする」: the selection of the text box, for the editor's dialog to ask the reason. */
+  private requestWithhold(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>('#input');
+    const start = input?.selectionStart ?? 0;
+    const end = input?.selectionEnd ?? 0;
+    const value = String(this.value ?? '');
+    if (!input || start === end || value.slice(start, end).trim() === '') {
+      this.hint = msg('withholdNoSelection');
+      return;
+    }
+    this.hint = '';
+    emit(this, 'pia-withhold-request', { pointer: this.pointer, value, start, end });
+  }
+
+  /** The text with the withheld spans marked, as the author sees it (the 公表版 replaces them). */
+  private marked(spans: readonly Span[]): TemplateResult {
+    const value = String(this.value ?? '');
+    const parts: (string | TemplateResult)[] = [];
+    let at = 0;
+    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+      if (span.start < at) continue;
+      parts.push(value.slice(at, span.start), html`<mark>${value.slice(span.start, span.end)}</mark>`);
+      at = span.end;
+    }
+    parts.push(value.slice(at));
+    return html`<div class="withheld-text">${parts}</div>`;
+  }
+
+  private withheldList(): TemplateResult | typeof nothing {
+    if (this.withheld.length === 0) return nothing;
+    const spans = this.withheld.flatMap((flag) => (flag.state === 'span' ? flag.spans : []));
+    return html`<section class="withheld" aria-label=${msg('withheldListLabel')}>
+      ${spans.length > 0 ? this.marked(spans) : nothing}
+      <ul>
+        ${this.withheld.map((flag) => {
+          const text = flag.entry.text ?? msg('withheldWhole');
+          return html`<li>
+            <mark>${text}</mark> ${msg('withheldReason', { reason: flag.entry.reason })}
+            ${flag.state === 'stale' || flag.state === 'invalid' ? html`<span class="stale">${msg('withheldStale')}</span>` : nothing}
+            <button type="button" aria-label=${msg('withheldRemoveNamed', { text })}
+              @click=${() => emit(this, 'pia-withhold-remove', { index: flag.index })}>${msg('withheldRemove')}</button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private withholdControls(): TemplateResult | typeof nothing {
+    const text = this.mode === 'text' || this.mode === 'multiline';
+    return html`
+      ${this.withholdable && text
+        ? html`<div class="withhold">
+            <button type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.requestWithhold()}>${msg('withholdButton')}</button>
+            ${this.hint ? html`<span class="hint" role="status">${this.hint}</span>` : nothing}
+          </div>`
+        : nothing}
+      ${this.withheldList()}
+    `;
   }
 
   private control(): TemplateResult {
@@ -53,7 +140,7 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
   }
 
   override render(): TemplateResult {
-    return fieldRow(this.label, 'input', this.control(), this.issues);
+    return fieldRow(this.label, 'input', html`${this.control()}${this.withholdControls()}`, this.issues);
   }
 }
 

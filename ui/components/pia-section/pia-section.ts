@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { renderChildren, renderNode, type RenderContext } from '../../form/render-node.js';
 import type { ReferenceMarks } from '../../form/reference-marks.js';
 import { baseStyles } from '../../styles/theme.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { sectionStyles } from './pia-section.styles.js';
 import '../pia-field-text/pia-field-text.js';
 import '../pia-field-choice/pia-field-choice.js';
@@ -35,6 +36,7 @@ export class PiaSection extends LitElement {
     issues: { attribute: false },
     only: { attribute: false },
     reference: { attribute: false },
+    withheld: { attribute: false },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -49,6 +51,8 @@ export class PiaSection extends LitElement {
   declare only: readonly string[] | undefined;
   /** Marks where the draft differs from the revision it is compared with, if any. */
   declare reference: ReferenceMarks | undefined;
+  /** The draft's 非公表 flags (all of them; each field shows its own). */
+  declare withheld: readonly LocatedWithheld[];
   private messages = new Map<string, string[]>();
 
   constructor() {
@@ -68,6 +72,7 @@ export class PiaSection extends LitElement {
       host: this,
       hidden: new Set(),
       reference: this.reference,
+      withheldAt: (pointer) => (this.withheld ?? []).filter((flag) => flag.entry.pointer === pointer),
       issuesAt: (pointer) => messages.get(pointer) ?? [],
       issuesUnder: (pointer) => {
         const found: string[] = [];
