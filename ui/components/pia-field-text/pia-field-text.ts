@@ -1,11 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
-import type { LocatedWithheld, Span } from '../../../src/withheld/index.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import { PiaFieldBase } from '../field-base.js';
 import { fieldRow, fieldStyles } from '../field-styles.js';
+import '../pia-withheld-list/pia-withheld-list.js';
 
 export type TextMode = 'text' | 'multiline' | 'count' | 'number' | 'date' | 'lines';
 
@@ -29,11 +30,6 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
     fieldStyles,
     css`
       .withhold { margin-top: 0.3rem; font-size: 0.85rem; }
-      .withheld { margin-top: 0.4rem; padding: 0.4rem 0.6rem; border-left: 4px solid var(--pia-warn); background: var(--pia-label-bg); font-size: 0.9rem; }
-      .withheld-text { white-space: pre-wrap; word-break: break-word; max-height: 12rem; overflow-y: auto; margin: 0.2rem 0 0.4rem; }
-      mark { background: #fde68a; outline: 1px dashed #92400e; }
-      .withheld ul { margin: 0; padding-left: 1.2rem; }
-      .withheld .stale { color: var(--pia-error); }
     `,
   ];
   declare mode: TextMode;
@@ -65,39 +61,6 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
     emit(this, 'pia-withhold-request', { pointer: this.pointer, value, start, end });
   }
 
-  /** The text with the withheld spans marked, as the author sees it (the 公表版 replaces them). */
-  private marked(spans: readonly Span[]): TemplateResult {
-    const value = String(this.value ?? '');
-    const parts: (string | TemplateResult)[] = [];
-    let at = 0;
-    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-      if (span.start < at) continue;
-      parts.push(value.slice(at, span.start), html`<mark>${value.slice(span.start, span.end)}</mark>`);
-      at = span.end;
-    }
-    parts.push(value.slice(at));
-    return html`<div class="withheld-text">${parts}</div>`;
-  }
-
-  private withheldList(): TemplateResult | typeof nothing {
-    if (this.withheld.length === 0) return nothing;
-    const spans = this.withheld.flatMap((flag) => (flag.state === 'span' ? flag.spans : []));
-    return html`<section class="withheld" aria-label=${msg('withheldListLabel')}>
-      ${spans.length > 0 ? this.marked(spans) : nothing}
-      <ul>
-        ${this.withheld.map((flag) => {
-          const text = flag.entry.text ?? msg('withheldWhole');
-          return html`<li>
-            <mark>${text}</mark> ${msg('withheldReason', { reason: flag.entry.reason })}
-            ${flag.state === 'stale' || flag.state === 'invalid' ? html`<span class="stale">${msg('withheldStale')}</span>` : nothing}
-            <button type="button" aria-label=${msg('withheldRemoveNamed', { text })}
-              @click=${() => emit(this, 'pia-withhold-remove', { index: flag.index })}>${msg('withheldRemove')}</button>
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
   private withholdControls(): TemplateResult | typeof nothing {
     const text = this.mode === 'text' || this.mode === 'multiline';
     return html`
@@ -107,7 +70,7 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
             ${this.hint ? html`<span class="hint" role="status">${this.hint}</span>` : nothing}
           </div>`
         : nothing}
-      ${this.withheldList()}
+      ${this.withheld.length > 0 ? html`<pia-withheld-list .value=${String(this.value ?? '')} .flags=${this.withheld}></pia-withheld-list>` : nothing}
     `;
   }
 
