@@ -41,9 +41,13 @@ export class PiaWithheldList extends LitElement {
 
   /** `…surroundings[span]surroundings…` for each place the flag covers. */
   private excerpt(span: Span): TemplateResult {
-    const from = Math.max(0, span.start - AROUND);
-    const to = Math.min(this.value.length, span.end + AROUND);
-    return html`<span class="excerpt">${from > 0 ? '…' : ''}${this.value.slice(from, span.start)}<mark>${this.value.slice(span.start, span.end)}</mark>${this.value.slice(span.end, to)}${to < this.value.length ? '…' : ''}</span>`;
+    // Within the span's own lines: the neighbouring line would read as part of the same sentence.
+    const lineStart = this.value.lastIndexOf('\n', span.start - 1) + 1;
+    const newline = this.value.indexOf('\n', span.end);
+    const lineEnd = newline < 0 ? this.value.length : newline;
+    const from = Math.max(lineStart, span.start - AROUND);
+    const to = Math.min(lineEnd, span.end + AROUND);
+    return html`<span class="excerpt">${from > lineStart ? '…' : ''}${this.value.slice(from, span.start)}<mark>${this.value.slice(span.start, span.end)}</mark>${this.value.slice(span.end, to)}${to < lineEnd ? '…' : ''}</span>`;
   }
 
   private flag(flag: LocatedWithheld): TemplateResult {
