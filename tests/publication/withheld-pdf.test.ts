@@ -99,3 +99,26 @@ describe('a 公表版 that would show withheld text is refused', () => {
     }
   }, 120_000);
 });
+
+describe('a value withheld whole', () => {
+  it('prints the marker for the choice and every text under it, and none of its texts, in the 公表版 only', async () => {
+    const local = await makeTempDir();
+    try {
+      const { file } = await iseWithHistory(local.dir);
+      const workflow = await workflowAt(file);
+      // Ⅲ３ ユーザ認証の管理: the choice 行っている and its 具体的な管理方法.
+      const METHOD = 'ユーザIDと生体認証（又はパスワード）による認証を行う';
+      await withholdInDraft(workflow, { pointer: '/files/0/riskMeasures/use/risk2/userAuth', whole: true, reason: '認証の方式' });
+      const published = await tools.render((await printVariant(workflow, undefined, 'public', tools)).request);
+      expect(whereTextShows(published, METHOD, local.dir, 'whole-public')).toEqual([]);
+      const text = squash(pageText(published, local.dir, 'whole-text'));
+      // The label stays; the choice and the method are both the marker.
+      expect(text).toContain(squash(`ユーザ認証の管理${MARKER}具体的な管理方法`));
+      expect(text).toContain(squash(`2）行っていない${MARKER}その他の措置の内容`));
+      const submitted = await tools.render((await printVariant(workflow, undefined, 'submission', tools)).request);
+      expect(whereTextShows(submitted, METHOD, local.dir, 'whole-submission')).toContain('page text');
+    } finally {
+      await local.cleanup();
+    }
+  }, 120_000);
+});
