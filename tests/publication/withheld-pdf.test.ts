@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicationTools } from '../../src/publishing.js';
-import { printVariant, withholdInDraft } from '../../src/workflows/index.js';
+import { commitRevision, printVariant, setRevisionStatus, withholdInDraft } from '../../src/workflows/index.js';
 import { expectAppError } from '../helpers/app-error.js';
 import { inflatedPdf, pageText, structureText, whereTextShows } from '../helpers/pdf.js';
-import { editText, iseWithHistory, workflowAt } from '../helpers/publication.js';
+import { AUTHOR, editText, iseWithHistory, workflowAt } from '../helpers/publication.js';
 import { squash } from '../helpers/render.js';
 import { makeTempDir } from '../helpers/seeds.js';
 
@@ -94,6 +94,10 @@ describe('a 公表版 that would show withheld text is refused', () => {
       const leak = await expectAppError(printVariant(workflow, undefined, 'public', tools));
       expect(leak.code).toBe('WITHHELD_UNRESOLVED');
       expect(leak.details['leaks']).toEqual(['/files/0/overview/storage/location']);
+      // The same ERROR (withheld.published) keeps such a revision from being submitted.
+      const { revision } = await commitRevision(workflow, { message: '漏れのある版', author: AUTHOR, changeDate: '2025-10-01' });
+      const gate = await expectAppError(setRevisionStatus(workflow, revision.number, { status: 'submitted', by: AUTHOR }));
+      expect(JSON.stringify(gate.details)).toContain('withheld.published');
     } finally {
       await local.cleanup();
     }
