@@ -176,6 +176,7 @@ export const PUBLICATION_MESSAGES_JA = {
   subjectPublic: '特定個人情報保護評価書 公表版（セキュリティ上のリスクがある部分を除く）',
   subjectSubmission: '特定個人情報保護評価書 提出版（全文）',
   subjectRedline: '特定個人情報保護評価書 見え消し（{from}からの変更）',
+  redlineLegend: '見え消し　{from} → {to}　　青の下線：追加　赤の取消線：削除　左端の線：変更のある行',
   revisionName: '第{number}版',
   draftName: '作業中の評価書',
   bundleName: '公開用一式',

@@ -44,7 +44,12 @@ export type RenderOptions = {
    */
   readonly withheld?: { readonly values: ReadonlySet<string>; readonly marker: string };
   /** A reviewer's copy (redline): the changes since this older version marked, its 変更箇所 rows included. */
-  readonly redline?: { readonly against: Record<string, unknown>; readonly againstRows: readonly PrintedChangeRow[] };
+  readonly redline?: {
+    readonly against: Record<string, unknown>;
+    readonly againstRows: readonly PrintedChangeRow[];
+    /** Printed in the top margin of every page: which versions, and what the marks mean. */
+    readonly legend?: string;
+  };
   /** More document information entries (Subject, the publication stamp). */
   readonly info?: Readonly<Record<string, string>>;
   /** Files embedded in the PDF (the 提出版's source YAML). */
@@ -161,6 +166,7 @@ export const layoutAssessment = (form: FormId, data: Record<string, unknown>, as
   return layoutDocument(blocks, {
     measure: (text, font, size) => fonts[font].widthOf(text, size),
     imageSize: imageSizeOf(assets.images),
+    ...(options.redline?.legend ? { legend: options.redline.legend } : {}),
   });
 };
 

@@ -27,7 +27,7 @@ export type RenderRequest = {
   /** The 公表版: values withheld whole print as the marker (the data and rows are already the 公表版's). */
   readonly withheld?: { readonly values: ReadonlySet<string>; readonly marker: string };
   /** A reviewer's copy: the older version whose differences are marked. */
-  readonly redline?: { readonly against: Record<string, unknown>; readonly againstRows: readonly ChangeRow[] };
+  readonly redline?: { readonly against: Record<string, unknown>; readonly againstRows: readonly ChangeRow[]; readonly legend?: string };
   /** Document information: what the PDF is (Subject) and the publication stamp. */
   readonly info: Readonly<Record<string, string>>;
   readonly attachments?: readonly { readonly name: string; readonly bytes: Uint8Array; readonly mime: string; readonly description: string }[];
@@ -180,7 +180,7 @@ export const redlineRequest = async (
     data: newer.data,
     changeRows: newer.changeRows,
     images: await imagesFor(workflow, tools, newer.data),
-    redline: { against: older.data, againstRows: older.changeRows },
+    redline: { against: older.data, againstRows: older.changeRows, legend: fillMessage(M.redlineLegend, { from: fromName, to: toName }) },
     info: {
       Subject: `${fillMessage(M.subjectRedline, { from: fromName })}: ${toName}`,
       [STAMP_KEYS.assessment]: workflow.store.id,

@@ -74,6 +74,16 @@ describe('the redline of two revisions of 004', () => {
     expect(untaggedTextOperators(pdf)).toBe(0);
     expect(inflatedPdf(pdf)).not.toMatch(/[\uE000-\uE003]/);
   });
+
+  it('says on every page which versions it compares and what the marks mean, as an artifact outside the structure', () => {
+    const legend = '見え消し　第1版 → 第2版';
+    for (const page of tree.pages) {
+      const note = page.items.find((item): item is Text => item.kind === 'text' && item.text.startsWith(legend));
+      expect(note).toMatchObject({ artifact: 'pagination', text: expect.stringContaining('青の下線：追加　赤の取消線：削除') });
+    }
+    const pages = pageText(pdf, temp.dir, 'redline-legend').split('\f').filter((page) => page.trim() !== '');
+    expect(pages.every((page) => page.includes('第1版 → 第2版'))).toBe(true);
+  });
 });
 
 describe('merging two texts', () => {

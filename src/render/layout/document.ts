@@ -6,7 +6,12 @@ import { layoutTable, tableLeadHeight } from './table.js';
 import { setParagraphs, type Line } from './text-lines.js';
 import type { Block, DocTree, DocumentBlocks, Drawable, ImageSize, Measure } from './types.js';
 
-export type LayoutOptions = { readonly measure: Measure; readonly imageSize: ImageSize };
+export type LayoutOptions = {
+  readonly measure: Measure;
+  readonly imageSize: ImageSize;
+  /** A reviewer's copy: the note printed in the top margin of every page (an artifact, like the page number). */
+  readonly legend?: string;
+};
 
 const CONTENT = { x: PAGE.marginX, width: CONTENT_WIDTH } as const;
 
@@ -164,12 +169,20 @@ const pageNumber = (index: number, measure: Measure): Drawable => {
   };
 };
 
+/** A redline's note, top left where the form prints nothing (the revision stamp is top right). */
+const legendOf = (legend: string, measure: Measure): Drawable => {
+  const width = measure(legend, 'gothic', TYPE.footer);
+  const y = PAGE.marginTop / 2 - TYPE.footer / 2;
+  return { kind: 'text', text: legend, x: CONTENT.x, y, font: 'gothic', size: TYPE.footer, width, clip: { x: CONTENT.x, y: 0, width: CONTENT.width, height: PAGE.marginTop }, artifact: 'pagination' };
+};
+
 /** The document laid out on A4 pages: pure, given text measurement and image sizes. */
 export const layoutDocument = (doc: DocumentBlocks, options: LayoutOptions): DocTree => {
   const page = new PageBuilder();
   const structure = new StructureBuilder();
   if (doc.stamp) page.add(stampOf(doc.stamp, options.measure, structure.paragraph()));
   doc.blocks.forEach((_, index) => layoutBlock(page, doc.blocks, index, options, structure));
-  const pages = addToPages(page.finish(), (index) => [pageNumber(index, options.measure)]);
+  const legend = options.legend === undefined ? [] : [legendOf(options.legend, options.measure)];
+  const pages = addToPages(page.finish(), (index) => [pageNumber(index, options.measure), ...legend]);
   return { title: doc.title, author: doc.author, pageWidth: PAGE.width, pageHeight: PAGE.height, pages, structure: structure.root };
 };
