@@ -6,6 +6,7 @@ import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
 import { benchServer } from './server.mjs';
+import { benchTagged } from './tagged.mjs';
 import { sampleMemory } from './support.mjs';
 import { benchUi } from './ui.mjs';
 
@@ -13,6 +14,7 @@ await benchLoad();
 await benchCheck();
 await benchRevisions();
 await benchRender();
+await benchTagged();
 await benchServer();
 await benchUi();
 

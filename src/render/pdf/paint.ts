@@ -161,7 +161,9 @@ const paintPage = (
       doc.markContent('Artifact', { type: 'Pagination' });
     } else {
       const content = doc.markStructureContent(tagging.roleOf.get(first.tag)!);
-      tagging.contents.set(first.tag, [...(tagging.contents.get(first.tag) ?? []), content]);
+      const contents = tagging.contents.get(first.tag);
+      if (contents) contents.push(content);
+      else tagging.contents.set(first.tag, [content]);
       if (!tagging.firstPage.has(first.tag)) tagging.firstPage.set(first.tag, pageIndex);
     }
     doc.addContent(operators);
