@@ -3,20 +3,12 @@
  * this installation's fonts and templates, the store's format of the bundle YAML, and the PDF reader. The CLI and
  * the server build theirs here, so both render the very same bytes.
  */
-import { imageFilesOf, inspectPdf, renderPdfBuffer, type RenderAssets } from './render/index.js';
-import { DEFAULT_TEMPLATES_DIR, parsePublication, readFonts, readTemplates, serializePublication } from './store/index.js';
+import { imageFilesOf, inspectPdf, renderPdfBuffer } from './render/index.js';
+import { DEFAULT_TEMPLATES_DIR, createRenderAssetsLoader, parsePublication, serializePublication } from './store/index.js';
 import type { PublicationTools, RenderRequest } from './workflows/index.js';
 
 export const createPublicationTools = (templatesDir: string = DEFAULT_TEMPLATES_DIR): PublicationTools => {
-  let shared: Promise<Omit<RenderAssets, 'images'>> | undefined;
-  const assets = (): Promise<Omit<RenderAssets, 'images'>> => {
-    if (!shared) {
-      shared = Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({ fonts, templates }));
-      // A failed read (a template folder being edited) must not stick: the next call tries again.
-      shared.catch(() => (shared = undefined));
-    }
-    return shared;
-  };
+  const assets = createRenderAssetsLoader(templatesDir);
   const render = async (request: RenderRequest): Promise<Uint8Array> => {
     const { pdf } = await renderPdfBuffer(request.form, request.data, { ...(await assets()), images: request.images }, {
       changeRows: request.changeRows,

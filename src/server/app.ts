@@ -10,7 +10,7 @@ import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
-import { createPdfRenderer, type Services } from './services.js';
+import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
@@ -36,6 +36,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     library,
     clock: deps.clock ?? systemClock,
     renderPdf: createPdfRenderer(library, config.templatesDir),
+    publicationTools: createPublicationToolsLoader(config.templatesDir),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   app.addHook('onReady', async () => {

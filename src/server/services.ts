@@ -1,14 +1,22 @@
 /** What the routes work with: the data folder, the clock, the PDF assets. Routes only translate HTTP to workflows. */
 import type { Readable } from 'node:stream';
-import { renderPdfStream, imageFilesOf, type RenderAssets } from '../render/index.js';
-import { readFonts, readTemplates, type Library } from '../store/index.js';
-import type { Clock, PrintSource, Workflow } from '../workflows/index.js';
+import { renderPdfStream, imageFilesOf } from '../render/index.js';
+import { createRenderAssetsLoader, type Library } from '../store/index.js';
+import type { Clock, PrintSource, PublicationTools, Workflow } from '../workflows/index.js';
 
 export type Services = {
   readonly library: Library;
   readonly clock: Clock;
   /** The official PDF of a print source, as a stream. */
   readonly renderPdf: (id: string, source: PrintSource) => Promise<Readable>;
+  /** The publication use cases' renderer and PDF reader, with this server's templates. */
+  readonly publicationTools: () => Promise<PublicationTools>;
+};
+
+/** Loaded on first use, so the server starts without the publication code; one set per server. */
+export const createPublicationToolsLoader = (templatesDir: string): Services['publicationTools'] => {
+  let tools: Promise<PublicationTools> | undefined;
+  return () => (tools ??= import('../publishing.js').then((module) => module.createPublicationTools(templatesDir)));
 };
 
 /** The use-case context of one assessment; INVALID_ID for an id that could leave the data folder. */
@@ -19,15 +27,7 @@ export const workflowOf = (services: Services, id: string): Workflow => ({
 
 /** Parsing the BIZ UD fonts and compiling templates is the slow part of a PDF; every PDF of this server shares them. */
 export const createPdfRenderer = (library: Library, templatesDir: string): Services['renderPdf'] => {
-  let shared: Promise<Omit<RenderAssets, 'images'>> | undefined;
-  const sharedAssets = (): Promise<Omit<RenderAssets, 'images'>> => {
-    if (!shared) {
-      shared = Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({ fonts, templates }));
-      // A failed read (a template folder being edited) must not stick: the next request tries again.
-      shared.catch(() => (shared = undefined));
-    }
-    return shared;
-  };
+  const sharedAssets = createRenderAssetsLoader(templatesDir);
   return async (id, { form, data, changeRows }) => {
     const images = await library.assessment(id).readImages(imageFilesOf(data));
     return renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });

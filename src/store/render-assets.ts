@@ -62,6 +62,21 @@ export const readTemplates = async (dir: string): Promise<TemplateFiles> => {
   return { documents, partials };
 };
 
+/**
+ * Fonts and templates read once and shared by every PDF of a process (parsing them is the slow part of a PDF);
+ * a failed read (a template folder being edited) does not stick: the next call reads again.
+ */
+export const createRenderAssetsLoader = (templatesDir: string): (() => Promise<{ fonts: FontBytes; templates: TemplateFiles }>) => {
+  let shared: Promise<{ fonts: FontBytes; templates: TemplateFiles }> | undefined;
+  return () => {
+    if (!shared) {
+      shared = Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({ fonts, templates }));
+      shared.catch(() => (shared = undefined));
+    }
+    return shared;
+  };
+};
+
 /** Diagram images named by an assessment, read from its folder; a missing file is reported, not skipped. */
 export const readImages = async (assessmentFile: string, files: readonly string[]): Promise<Map<string, Uint8Array>> => {
   const dir = path.dirname(assessmentFile);

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { zipSync } from 'fflate';
 import { isPrintVariant } from '../../domain/publication.js';
 import { PUBLICATION_MESSAGES_JA as M, fillMessage } from '../../messages.ja.js';
-import { printVariant, publishRevision, redlineRequest, variantName, type PublicationTools, type Variant } from '../../workflows/index.js';
+import { printVariant, publishRevision, redlineRequest, variantName, type Variant } from '../../workflows/index.js';
 import { workflowOf, type Services } from '../services.js';
 import { contentDisposition } from './pdf.js';
 import { idParams, type IdParams } from './schemas.js';
@@ -30,10 +30,6 @@ const bundleSchema = {
   params: { type: 'object', required: ['id', 'n'], properties: { ...idParams.properties, n: { type: 'string', pattern: REVISION } } },
 } as const;
 
-/** The renderer and PDF reader are loaded on first use, so the server starts without pdfkit. */
-let tools: Promise<PublicationTools> | undefined;
-const publicationTools = (): Promise<PublicationTools> => (tools ??= import('../../publishing.js').then((module) => module.createPublicationTools()));
-
 /** Zip entries carry the revision's 変更日 as their time: the same bundle gives the same bytes. */
 const zipTime = (changeDate: string): Date => new Date(`${changeDate}T09:00:00+09:00`);
 
@@ -52,7 +48,7 @@ export const publicationRoutes: FastifyPluginAsync<{ services: Services }> = asy
       const { id, variant } = request.params;
       if (!isPrintVariant(variant)) throw new Error('the route schema admits print variants only');
       const revision = request.query.revision === undefined ? undefined : Number(request.query.revision);
-      const publication = await publicationTools();
+      const publication = await services.publicationTools();
       const { request: render, title } = await printVariant(workflowOf(services, id), revision, variant, publication);
       const suffix = `${revision === undefined ? '' : `_${fillMessage(M.revisionName, { number: revision })}`}_${variantName(variant)}`;
       return sendPdf(reply, await publication.render(render), request.query.download === '1', `${title}${suffix}`, `${id}-${variant}`);
@@ -65,7 +61,7 @@ export const publicationRoutes: FastifyPluginAsync<{ services: Services }> = asy
     async (request, reply) => {
       const { id } = request.params;
       const to = request.query.to === undefined || request.query.to === 'draft' ? 'draft' : Number(request.query.to);
-      const publication = await publicationTools();
+      const publication = await services.publicationTools();
       const { request: render, title } = await redlineRequest(workflowOf(services, id), { from: Number(request.query.from), to }, publication);
       const variant: Variant = 'redline';
       return sendPdf(reply, await publication.render(render), request.query.download === '1', `${title}_${variantName(variant)}`, `${id}-redline`);
@@ -74,7 +70,7 @@ export const publicationRoutes: FastifyPluginAsync<{ services: Services }> = asy
 
   app.get<{ Params: IdParams & { n: string } }>('/api/assessments/:id/revisions/:n/bundle', { schema: bundleSchema }, async (request, reply) => {
     const { id, n } = request.params;
-    const { files, manifest } = await publishRevision(workflowOf(services, id), Number(n), await publicationTools());
+    const { files, manifest } = await publishRevision(workflowOf(services, id), Number(n), await services.publicationTools());
     const folder = `${id}-r${n}`;
     const mtime = zipTime(manifest.changeDate);
     const zip = zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.name}`, [file.bytes, { mtime }]])), { level: 6 });
