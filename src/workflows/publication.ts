@@ -13,7 +13,7 @@ import { PUBLICATION_MESSAGES_JA as M, REVISION_STATUS_JA, fillMessage } from '.
 import { validateAssessment, type FormId } from '../schema/index.js';
 import { leaksOf, publicVersion, withholdInRow } from '../withheld/index.js';
 import type { Workflow } from './context.js';
-import { printSource, type PrintSource } from './print.js';
+import { printSource, titleOf, type PrintSource } from './print.js';
 import { readRecord } from './record.js';
 import { STATE_RULES } from './revision-states.js';
 
@@ -161,9 +161,12 @@ export const printVariant = async (
 ): Promise<{ request: RenderRequest; title: string }> => {
   const print = await printSource(workflow, revision);
   const images = await imagesFor(workflow, tools, print.data);
-  if (revision === undefined) return { request: variantRequest(print, variant, images), title: print.title };
-  const { yaml, print: frozen } = await revisionYaml(workflow, revision, tools);
-  return { request: variantRequest(frozen, variant, images, { assessment: workflow.store.id, revision, yaml }), title: print.title };
+  const frozen = revision === undefined ? undefined : await revisionYaml(workflow, revision, tools);
+  const request = frozen
+    ? variantRequest(frozen.print, variant, images, { assessment: workflow.store.id, revision: revision!, yaml: frozen.yaml })
+    : variantRequest(print, variant, images);
+  // The title names the download: a 公表版's is its own (withheld) title, so not even its file name tells a withheld text.
+  return { request, title: titleOf(request.data, workflow.store.id) };
 };
 
 /** A reviewer's copy of `to` (a revision or the draft) with the changes since revision `from` marked. */

@@ -203,4 +203,16 @@ describe('the publication API', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'PUBLICATION_NOT_READY' });
   }, 120_000);
+
+  it('names a 公表版 download by its own title: a span withheld in the 評価書名 is not in the file name either', async () => {
+    const file = draftPath(server.dataDir, ID_004);
+    await editText(file, [['  title: 予防接種に関する事務　重点項目評価書\n', '  title: 予防接種に関する事務（第二庁舎）　重点項目評価書\n']]);
+    await withholdInDraft(await workflowAt(file), { pointer: '/cover/title', text: '（第二庁舎）', reason: '庁舎の所在' });
+    const fileName = (disposition: unknown): string => decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(String(disposition))![1]!);
+    const published = await get(`/api/assessments/${ID_004}/print/public?download=1`);
+    expect(published.statusCode).toBe(200);
+    expect(fileName(published.headers['content-disposition'])).toBe('予防接種に関する事務（セキュリティ上のリスクがあるため非公表）　重点項目評価書_公表版.pdf');
+    const submitted = await get(`/api/assessments/${ID_004}/print/submission?download=1`);
+    expect(fileName(submitted.headers['content-disposition'])).toContain('（第二庁舎）');
+  }, 60_000);
 });
