@@ -83,6 +83,8 @@ describe('modules reach each other through their public face', () => {
     'src/schema/documents.ts',
     'src/schema/issues.ts',
     'src/schema/labels.ts',
+    'src/schema/options.ts',
+    'src/schema/outline.ts',
     'src/schema/resolve.ts',
     'src/schema/skeleton.ts',
     'src/schema/validate.ts',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AssessmentStore } from '../store/index.js';
 import type { Clock } from '../workflows/index.js';
 
 /**
@@ -14,6 +15,8 @@ export type CliIo = {
   readonly clock: Clock;
   /** Terminal width for tables. */
   readonly columns: number;
+  /** Opens the assessment file a command works on (openAssessmentFile by default; tests let other writers in). */
+  readonly openStore?: (file: string) => Promise<AssessmentStore>;
 };
 
 /** A path as the user gave it, resolved against io.cwd. */

@@ -8,7 +8,7 @@ export { loadAssessment, parseAssessment, readDataFile, readFileBytes, type Load
 export { writeBundle } from './bundle.js';
 export { serializeAssessment } from './yaml-write.js';
 export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-export { DEFAULT_TEMPLATES_DIR, createRenderAssetsLoader, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, createRenderAssetsLoader, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export {
   ASSESSMENT_ID_PATTERN,
   etagOf,

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import { splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { readRegularFile } from './regular-file.js';
 import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
 
 export type LoadedAssessment = {
@@ -12,11 +12,19 @@ export type LoadedAssessment = {
   readonly parsed: ParsedYaml;
 };
 
-/** The bytes of an assessment file, refusing oversized files before reading them. */
+/**
+ * The bytes of an assessment file, refusing oversized files before reading them, and anything but a regular file
+ * (a folder in its place, a FIFO that would never end, a device) with a clear error rather than a crash or a hang.
+ */
 export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
   try {
-    checkSize((await stat(file)).size, file);
-    return await readFile(file);
+    return await readRegularFile(file, (info) => {
+      if (!info.isFile()) {
+        const what = info.isDirectory() ? 'フォルダ' : '特殊なファイル';
+        throw new AppError('NOT_A_FILE', `${file}: 評価書のファイルではなく${what}です。YAMLファイルに置き換えてください。`, { file });
+      }
+      checkSize(info.size, file);
+    });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
@@ -45,9 +53,11 @@ export const readDataFile = async (file: string): Promise<Record<string, unknown
 /** The bytes of any file a command names (a PDF to verify), up to `limit` bytes. */
 export const readFileBytes = async (file: string, limit = 256 * 1024 * 1024): Promise<Buffer> => {
   try {
-    const size = (await stat(file)).size;
-    if (size > limit) throw new AppError('FILE_TOO_LARGE', `${file}: ファイルが大きすぎます（${(size / 1024 / 1024).toFixed(1)} MB）。`, { file, bytes: size });
-    return await readFile(file);
+    // As for assessments: a FIFO or a device in place of the file must neither hang nor fill the memory.
+    return await readRegularFile(file, (info) => {
+      if (!info.isFile()) throw new AppError('NOT_A_FILE', `${file}: 通常のファイルではありません。`, { file });
+      if (info.size > limit) throw new AppError('FILE_TOO_LARGE', `${file}: ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)} MB）。`, { file, bytes: info.size });
+    });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });

@@ -387,20 +387,20 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
 });
 
 describe('distant revisions: a read-only view, each change recorded once', () => {
-  it('第2版 changes ②, 第3版 changes ③; compare 第1版→第3版 is read-only and saving it cannot record ② in 第3版; the PDF prints each once', async () => {
+  it('第2版 changes ②, 第3版 changes ①; compare 第1版→第3版 is read-only and saving it cannot record ② in 第3版; the PDF prints each once', async () => {
     expect((await commit(ID_004, null, '公表版', '2025-08-19')).statusCode).toBe(201);
     await edit(ID_004, (data) => (business(data)['description'] = `${String(business(data)['description'])}\n予防接種台帳の電子化を含む。`));
     expect((await commit(ID_004, 1, '②事務の内容', '2025-10-01')).statusCode).toBe(201);
-    await edit(ID_004, (data) => (business(data)['targetCount'] = '1万人以上10万人未満'));
-    const third = (await commit(ID_004, 2, '③対象人数', '2025-11-01')).json<CommitRevisionResponse>().revision;
+    await edit(ID_004, (data) => (business(data)['name'] = '予防接種及び健康被害救済に関する事務'));
+    const third = (await commit(ID_004, 2, '①事務の名称', '2025-11-01')).json<CommitRevisionResponse>().revision;
 
     const distant = (await server.app.inject({ method: 'GET', url: api(ID_004, '/diff?from=1&to=3') })).json<DiffResponse>();
     expect(distant).toMatchObject({ rowsSource: 'range', rowsOf: [2, 3], editable: false });
     expect(distant.rowsEtag).toBeUndefined();
-    expect(distant.items.map((item) => item.pointer)).toEqual(['/basicInfo/business/description', '/basicInfo/business/targetCount']);
+    expect(distant.items.map((item) => item.pointer)).toEqual(['/basicInfo/business/name', '/basicInfo/business/description']);
     expect(distant.rows.map((row) => [row.date, row.pointer])).toEqual([
       ['2025-10-01', '/basicInfo/business/description'],
-      ['2025-11-01', '/basicInfo/business/targetCount'],
+      ['2025-11-01', '/basicInfo/business/name'],
     ]);
 
     // A client that saves the view's rows into 第3版 (the only rows route) is refused: ② is 第2版's change.
@@ -411,7 +411,7 @@ describe('distant revisions: a read-only view, each change recorded once', () =>
     expect(stored.map((meta) => meta.rows.map((row) => row.pointer))).toEqual([
       [],
       ['/basicInfo/business/description'],
-      ['/basicInfo/business/targetCount'],
+      ['/basicInfo/business/name'],
     ]);
 
     for (const n of [1, 2, 3]) expect((await setStatus(ID_004, n, { status: 'submitted' })).statusCode).toBe(200);

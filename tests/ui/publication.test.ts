@@ -9,7 +9,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { field, input, openEditor, waitSaved } from './page-helpers.js';
+import { field, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 import { useServerAndBrowser, usePagePerTest } from './hooks.js';
 
 const ID = '004-ise-yobosesshu';
@@ -33,8 +33,9 @@ describe('publication in the editor', () => {
   it('flags a selected span 非公表 with a reason, shows it marked, leaves it out of the 公表版, and removes the flag', async () => {
     const { page } = current;
     await openEditor(page, shared.server.url, ID);
+    // Items render as they are reached: jump to it, as from the outline.
+    await reveal(page, RISKS);
     const box = input(page, RISKS);
-    await box.scrollIntoViewIfNeeded();
     const value = await box.inputValue();
     const start = value.indexOf(SPAN);
     // Without a selection the button only says what to do.
@@ -83,6 +84,7 @@ describe('publication of a revision', () => {
     expect((await page.request.put(`${api}/revisions/1/status`, { data: { status: 'submitted', by: '健康課 伊勢' } })).status()).toBe(200);
     await openEditor(page, shared.server.url, ID);
     const name = '/basicInfo/systems/1/name';
+    await reveal(page, name);
     await input(page, name).fill('中間サーバー（自治体中間サーバー・プラットフォーム）');
     await waitSaved(page);
 

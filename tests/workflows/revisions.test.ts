@@ -96,10 +96,11 @@ describe('the state table', () => {
 });
 
 describe('distant revisions and the appendix', () => {
-  it('第2版 changes ②, 第3版 changes ③: compare 第1版→第3版 shows each stored row once, read-only; the PDF prints each once', async () => {
+  it('第2版 changes Ⅰ６②, 第3版 changes Ⅰ１①: compare 第1版→第3版 shows each stored row once, read-only; the PDF prints each once', async () => {
     await commit('公表版', '2025-08-19');
-    await editFile(scene.file, '    targetCount: 10万人以上30万人未満', '    targetCount: 1万人以上10万人未満');
-    await commit('③対象人数', '2025-10-01');
+    // Not ③対象人数: a smaller bucket would change the しきい値判断 the printed ranges now settle, an ERROR.
+    await editFile(scene.file, '    headTitle: 健康課長', '    headTitle: 健康課長（兼務）');
+    await commit('６②所属長', '2025-10-01');
     await editFile(scene.file, 'name: 予防接種に関する事務', 'name: 予防接種及び健康被害救済に関する事務');
     await commit('①事務の名称', '2025-11-01');
     const distant = await compareVersions(scene.workflow, 1, 3);
