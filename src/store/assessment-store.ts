@@ -80,7 +80,10 @@ type Shared = { readonly drafts: DraftCache; readonly revisions: RevisionCaches 
 const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions): AssessmentStore => {
   const revisions = revisionFiles(file, shared.revisions);
   const requireDraft = async (): Promise<void> => {
-    if (!(await stat(file).catch(() => undefined))?.isFile()) throw notFound(id);
+    const info = await stat(file).catch(() => undefined);
+    if (!info) throw notFound(id);
+    // A folder or a device in the draft's place: the read's NOT_A_FILE (422), which says what is wrong, not a 404.
+    if (!info.isFile()) await readDraftFile(file, id);
   };
   const writer: StoreWriter = {
     saveDraft: (data, expectedEtag) => writeDraftFile(file, id, data, expectedEtag, { cache: shared.drafts, hooks: options.hooks }),

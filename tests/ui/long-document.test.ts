@@ -60,8 +60,8 @@ describe('the editor of a long document', () => {
     expect(await row.locator('td.item').textContent()).toBe(before.changeHistory[4]!['item']);
 
     await table.getByRole('button', { name: '変更箇所5を編集' }).click();
-    // Only that row opens, with the keyboard in its first field.
-    await expect.poll(() => table.locator(FIELDS).count()).toBe(6);
+    // Only that row opens (its 変更日, the 変更日 as printed, 項目, 変更前, 変更後, 提出時期, 説明), with the keyboard in its first field.
+    await expect.poll(() => table.locator(FIELDS).count()).toBe(7);
     expect(await focusedPointer(page)).toBe('/changeHistory/4/date');
     await input(page, '/changeHistory/4/explanation').fill('誤記の訂正のため');
     await table.getByRole('button', { name: '変更箇所5の編集を閉じる' }).click();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
 import type { AssessmentResponse, CommitRevisionResponse } from '../../src/server/dto.js';
 import { useServerAndBrowser, usePagePerTest } from './hooks.js';
-import { expectValue, input, openEditor, waitSaved } from './page-helpers.js';
+import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
 const current = usePagePerTest(shared);
@@ -56,6 +56,7 @@ describe('the commit dialog', () => {
     const { page } = current;
     await commit(page.request, ID, null, '2025-08-19');
     await openEditor(page, shared.server.url, ID);
+    await reveal(page, '/basicInfo/department/headTitle');
     await input(page, '/basicInfo/department/headTitle').fill('健康課課長');
     await waitSaved(page);
     await page.getByRole('button', { name: '版を確定' }).click();
@@ -80,6 +81,7 @@ describe('a commit of a draft someone else saved meanwhile', () => {
   it('is refused, the other save is merged into the editor with a clear message, and committing again freezes both', async () => {
     const { page } = current;
     await openEditor(page, shared.server.url, ID);
+    await reveal(page, HEAD);
     await input(page, HEAD).fill('所属長（確定する人）');
     await waitSaved(page);
     const seen = ((await (await page.request.get(api(ID))).json()) as AssessmentResponse).etag;
