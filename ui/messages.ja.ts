@@ -198,7 +198,7 @@ export const UI_MESSAGES_JA = {
   withholdSubmit: '非公表にする',
   withheldListLabel: '非公表の部分（公表版では置き換え）',
   withheldReason: '理由: {reason}',
-  withheldWhole: '値全体',
+  withheldWhole: 'この項目の記載全体',
   withheldStale: '記載が変わったため一致しません。解除して指定し直してください',
   withheldRemove: '非公表を解除',
   withheldRemoveNamed: '「{text}」の非公表を解除',

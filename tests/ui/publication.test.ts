@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { field, input, openEditor, reveal, waitSaved } from './page-helpers.js';
+import { valueHash } from '../../src/withheld/index.js';
 import { useServerAndBrowser, usePagePerTest } from './hooks.js';
 
 const ID = '004-ise-yobosesshu';
@@ -72,6 +73,23 @@ describe('publication in the editor', () => {
     await marked.waitFor({ state: 'detached' });
     await waitSaved(page);
     expect((await draftOf(page))['withheld']).toBeUndefined();
+  }, 120_000);
+});
+
+describe('a value flagged 非公表 whole', () => {
+  it('shows the flag and its reason under an item that is not a text (here ＜選択肢＞ with its sub-row)', async () => {
+    const { page } = current;
+    const api = `${shared.server.url}/api/assessments/${ID}`;
+    const { data, etag } = (await (await page.request.get(api)).json()) as { data: Record<string, any>; etag: string };
+    const AUTH = '/files/0/riskMeasures/use/risk2/userAuth';
+    data['withheld'] = [{ pointer: AUTH, sha256: valueHash(data['files'][0].riskMeasures.use.risk2.userAuth), reason: '認証の方式' }];
+    expect((await page.request.put(api, { data: { data }, headers: { 'if-match': `"${etag}"` } })).status()).toBe(200);
+    await openEditor(page, shared.server.url, ID);
+    await reveal(page, AUTH);
+    const marked = field(page, AUTH).getByRole('region', { name: '非公表の部分（公表版では置き換え）' }).first();
+    await marked.waitFor();
+    expect(await marked.innerText()).toContain('この項目の記載全体');
+    expect(await marked.innerText()).toContain('理由: 認証の方式');
   }, 120_000);
 });
 

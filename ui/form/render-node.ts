@@ -85,6 +85,23 @@ const textMode = (node: ResolvedNode): TextMode => {
 const issueList = (messages: readonly string[]): TemplateResult | typeof nothing =>
   messages.length > 0 ? html`<div role="alert">${messages.map((text) => html`<p class="issue">${text}</p>`)}</div>` : nothing;
 
+const isChoiceField = (node: ResolvedNode): boolean => keyword<string>(node, 'x-kind') === 'choice';
+const isCheckField = (node: ResolvedNode): boolean => {
+  const kind = keyword<string>(node, 'x-kind');
+  return (kind !== undefined && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean';
+};
+
+const flagsAt = (ctx: RenderContext, pointer: string): LocatedWithheld[] => ctx.withheld?.filter((flag) => flag.entry.pointer === pointer) ?? [];
+
+/**
+ * The 非公表 flags of a value that is not a text (a ＜選択肢＞, check boxes, an item with sub-rows, a group): flagged
+ * whole in the YAML or with `pia withhold --all`, shown to the author like a text field's (which lists its own).
+ */
+const withheldWhole = (ctx: RenderContext, pointer: string): TemplateResult | typeof nothing => {
+  const flags = flagsAt(ctx, pointer);
+  return flags.length === 0 ? nothing : html`<pia-withheld-list .flags=${flags}></pia-withheld-list>`;
+};
+
 /** One answer: the field editor that fits the schema node's x-kind and type. */
 const fieldEditor = (
   ctx: RenderContext,
@@ -93,14 +110,13 @@ const fieldEditor = (
   pointer: string,
   label: string | undefined,
 ): TemplateResult => {
-  const kind = keyword<string>(node, 'x-kind');
   const issues = ctx.issuesUnder(pointer);
-  if (kind === 'choice') {
+  if (isChoiceField(node)) {
     return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
       .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
       .numbers=${optionNumbers(node)}></pia-field-choice>`;
   }
-  if ((kind && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean') {
+  if (isCheckField(node)) {
     return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
       .issues=${issues} .node=${node} .revision=${ctx.revision}></pia-field-checks>`;
   }
@@ -108,12 +124,12 @@ const fieldEditor = (
   const mode: TextMode = items ? 'lines' : textMode(node);
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
     .issues=${issues} .mode=${mode} ?withholdable=${!items && spanPointerAllowed(ctx.form, pointer)}
-    .withheld=${ctx.withheld?.filter((flag) => flag.entry.pointer === pointer) ?? []}></pia-field-text>`;
+    .withheld=${flagsAt(ctx, pointer)}></pia-field-text>`;
 };
 
-/** A field, with the compared revision's text under it where that differs. */
+/** A field, with its 非公表 flags if it is not a text, and the compared revision's text under it where that differs. */
 const renderField = (ctx: RenderContext, node: ResolvedNode, value: unknown, pointer: string, label: string | undefined): TemplateResult =>
-  ctx.reference ? html`${fieldEditor(ctx, node, value, pointer, label)}${ctx.reference.item(pointer)}` : fieldEditor(ctx, node, value, pointer, label);
+  html`${fieldEditor(ctx, node, value, pointer, label)}${isChoiceField(node) || isCheckField(node) ? withheldWhole(ctx, pointer) : nothing}${ctx.reference?.item(pointer) ?? nothing}`;
 
 const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
   [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
@@ -152,6 +168,7 @@ const renderGroup = (
       ${label ? html`<div class="heading">${label}</div>` : nothing}
       ${ctx.reference?.item(pointer) ?? nothing}
       ${issueList(ctx.issuesAt(pointer))}
+      ${withheldWhole(ctx, pointer)}
       ${repeat(
         entries,
         (entry, index) => entryKey(entry, index),
@@ -216,6 +233,7 @@ export const renderNode = (
           ? html`<div class="heading">${label}</div>`
           : nothing}
       ${issueList(ctx.issuesAt(pointer))}
+      ${withheldWhole(ctx, pointer)}
       <div class=${own ? 'subrows' : 'items'}>${renderChildren(ctx, node, value, pointer, depth + 1, own ? ['value'] : [])}</div>
     </section>
   `;

@@ -13,6 +13,7 @@ import '../pia-entry-table/pia-entry-table.js';
 import '../pia-field-checks/pia-field-checks.js';
 import '../pia-field-choice/pia-field-choice.js';
 import '../pia-field-text/pia-field-text.js';
+import '../pia-withheld-list/pia-withheld-list.js';
 
 /** Items of a part are rendered one level below the part's heading. */
 const DEPTH = 1;
