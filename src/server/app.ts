@@ -11,8 +11,9 @@ import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
-import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
+import { sharedRenderPool } from './render-pool.js';
+import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
@@ -43,11 +44,12 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
   app.register(fastifyCompress);
   const library = openLibrary(config.dataDir);
+  const renderPool = sharedRenderPool();
   const services: Services = {
     library,
     clock: deps.clock ?? systemClock,
-    renderPdf: createPdfRenderer(library, config.templatesDir),
-    publicationTools: createPublicationToolsLoader(config.templatesDir),
+    renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
+    publicationTools: createPublicationToolsLoader(config.templatesDir, renderPool),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   app.addHook('onReady', async () => {

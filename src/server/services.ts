@@ -1,21 +1,31 @@
 /** What the routes work with: the data folder, the clock, the PDF assets. Routes only translate HTTP to workflows. */
-import type { Readable } from 'node:stream';
-import { createRenderAssetsLoader, type Library } from '../store/index.js';
+import { imageFilesOf } from '../domain/diagram-files.js';
+import type { Library } from '../store/index.js';
 import type { Clock, PrintSource, PublicationTools, Workflow } from '../workflows/index.js';
+import type { RenderPool } from './render-pool.js';
 
 export type Services = {
   readonly library: Library;
   readonly clock: Clock;
-  /** The official PDF of a print source, as a stream. */
-  readonly renderPdf: (id: string, source: PrintSource) => Promise<Readable>;
-  /** The publication use cases' renderer and PDF reader, with this server's templates. */
+  /** The official PDF of a print source. */
+  readonly renderPdf: (id: string, source: PrintSource) => Promise<Buffer>;
+  /** The publication use cases' renderer (the worker pool) and PDF reader, with this server's templates. */
   readonly publicationTools: () => Promise<PublicationTools>;
 };
 
-/** Loaded on first use, so the server starts without the publication code; one set per server. */
-export const createPublicationToolsLoader = (templatesDir: string): Services['publicationTools'] => {
+/**
+ * The publication tools of this server: their PDFs (公表版, 提出版, redline, bundle) are rendered by the worker pool
+ * like every other PDF of the server, with the same renderer as `pia`, so the bytes are the same. The rest (the PDF
+ * reader, the bundle YAML) loads on first use.
+ */
+export const createPublicationToolsLoader = (templatesDir: string, pool: RenderPool): Services['publicationTools'] => {
   let tools: Promise<PublicationTools> | undefined;
-  return () => (tools ??= import('../publishing.js').then((module) => module.createPublicationTools(templatesDir)));
+  return () =>
+    (tools ??= import('../publishing.js').then(({ createPublicationTools }) => ({
+      ...createPublicationTools(templatesDir),
+      render: async ({ form, data, changeRows, images, ...options }) =>
+        new Uint8Array(await pool.render({ form, data, changeRows, images: Object.fromEntries(images), templatesDir, options })),
+    })));
 };
 
 /** The use-case context of one assessment; INVALID_ID for an id that could leave the data folder. */
@@ -24,13 +34,13 @@ export const workflowOf = (services: Services, id: string): Workflow => ({
   clock: services.clock,
 });
 
-/** Parsing the BIZ UD fonts and compiling templates is the slow part of a PDF; every PDF of this server shares them. */
-export const createPdfRenderer = (library: Library, templatesDir: string): Services['renderPdf'] => {
-  const sharedAssets = createRenderAssetsLoader(templatesDir);
+/**
+ * The official PDF of one assessment, rendered by the worker pool; the diagrams are read here, through the
+ * assessment's store, so a worker never opens a file the store has not checked.
+ */
+export const createPdfRenderer = (library: Library, templatesDir: string, pool: RenderPool): Services['renderPdf'] => {
   return async (id, { form, data, changeRows }) => {
-    // The renderer (pdfkit, fontkit, handlebars) loads on the first PDF, not at server start.
-    const { imageFilesOf, renderPdfStream } = await import('../render/index.js');
     const images = await library.assessment(id).readImages(imageFilesOf(data));
-    return renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });
+    return pool.render({ form, data, changeRows, images: Object.fromEntries(images), templatesDir });
   };
 };

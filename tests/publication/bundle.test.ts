@@ -10,7 +10,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectPdf } from '../../src/render/index.js';
-import { commitRevision, withholdInDraft } from '../../src/workflows/index.js';
+import { createPublicationTools } from '../../src/publishing.js';
+import { commitRevision, verifyPdf, withholdInDraft } from '../../src/workflows/index.js';
 import { pia } from '../helpers/cli.js';
 import { inflatedPdf, pageText } from '../helpers/pdf.js';
 import { AUTHOR, ISE_EDITS, commitAndSubmit, editText, iseWithHistory, workflowAt } from '../helpers/publication.js';
@@ -196,6 +197,9 @@ describe('the publication API', () => {
     const manifest = JSON.parse(Buffer.from(files['004-ise-yobosesshu-r1/manifest.json']!).toString('utf8')) as { files: { name: string; sha256: string }[] };
     for (const entry of manifest.files) expect(sha(files[`004-ise-yobosesshu-r1/${entry.name}`]!)).toBe(entry.sha256);
     expect(inflatedPdf(files['004-ise-yobosesshu-r1/004-ise-yobosesshu-r1-提出版.pdf']!)).toMatch(/\/EmbeddedFile/);
+    // Rendered by the server's worker pool, verified by re-rendering here: the same bytes either way.
+    const verdict = await verifyPdf(files['004-ise-yobosesshu-r1/004-ise-yobosesshu-r1-提出版.pdf']!, undefined, createPublicationTools());
+    expect(verdict).toMatchObject({ verdict: 'unaltered', revision: 1, variant: 'submission' });
     // The same revision gives the same bundle, byte for byte.
     expect(Buffer.from((await get(`/api/assessments/${ID_004}/revisions/1/bundle`)).rawPayload).equals(bundle.rawPayload)).toBe(true);
     await commitRevision(await workflowAt(draftPath(server.dataDir, ID_004)), { message: '案', author: AUTHOR, changeDate: '2025-10-01' });
