@@ -91,6 +91,15 @@ const isCheckField = (node: ResolvedNode): boolean => {
   return (kind !== undefined && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean';
 };
 
+/** Whether a text field offers 「非公表にする」: the schema walk, once per form and place (items re-render on every edit). */
+const withholdable = new Map<string, boolean>();
+const isWithholdable = (form: FormId, pointer: string): boolean => {
+  const key = `${form}\u0000${pointer}`;
+  let allowed = withholdable.get(key);
+  if (allowed === undefined) withholdable.set(key, (allowed = spanPointerAllowed(form, pointer)));
+  return allowed;
+};
+
 const flagsAt = (ctx: RenderContext, pointer: string): LocatedWithheld[] => ctx.withheld?.filter((flag) => flag.entry.pointer === pointer) ?? [];
 
 /**
@@ -123,7 +132,7 @@ const fieldEditor = (
   const items = isArrayNode(node) ? childNode(node, '0') : undefined;
   const mode: TextMode = items ? 'lines' : textMode(node);
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
-    .issues=${issues} .mode=${mode} ?withholdable=${!items && spanPointerAllowed(ctx.form, pointer)}
+    .issues=${issues} .mode=${mode} ?withholdable=${!items && isWithholdable(ctx.form, pointer)}
     .withheld=${flagsAt(ctx, pointer)}></pia-field-text>`;
 };
 

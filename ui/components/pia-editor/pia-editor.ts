@@ -23,6 +23,7 @@ import type { PiaSection } from '../pia-section/pia-section.js';
 import { editorStyles } from './pia-editor.styles.js';
 import { locateWithheld, markerOf, spanEntry, withWithheld, withoutWithheld, type LocatedWithheld } from '../../../src/withheld/index.js';
 import type { PiaWithholdDialog } from '../pia-withhold-dialog/pia-withhold-dialog.js';
+import { WithheldSubsets } from '../../form/withheld-subsets.js';
 import '../pia-withhold-dialog/pia-withhold-dialog.js';
 import '../pia-commit-dialog/pia-commit-dialog.js';
 import '../pia-conflict-dialog/pia-conflict-dialog.js';
@@ -112,17 +113,12 @@ export class PiaEditor extends LitElement {
   };
 
   /** Per section, the flags under it; the same array while they are unchanged, so untouched sections skip re-rendering. */
-  private sectionWithheld = new Map<string, { key: string; flags: LocatedWithheld[] }>();
+  private readonly sectionWithheld = new WithheldSubsets();
 
   private withheldOf(section: SectionSpec, located: readonly LocatedWithheld[]): LocatedWithheld[] {
-    const under = (pointer: string): boolean =>
-      section.only ? section.only.some((key) => pointer.startsWith(`/${key}`)) : pointer === section.pointer || pointer.startsWith(`${section.pointer}/`);
-    const flags = located.filter((flag) => under(flag.entry.pointer));
-    const key = JSON.stringify(flags);
-    const kept = this.sectionWithheld.get(section.pointer);
-    if (kept?.key === key) return kept.flags;
-    this.sectionWithheld.set(section.pointer, { key, flags });
-    return flags;
+    const within = (at: string) => (pointer: string): boolean => pointer === at || pointer.startsWith(`${at}/`);
+    const under = section.only ? (pointer: string) => section.only!.some((key) => within(`/${key}`)(pointer)) : within(section.pointer);
+    return this.sectionWithheld.of(section.pointer, located.filter((flag) => under(flag.entry.pointer)));
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {

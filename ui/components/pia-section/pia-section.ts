@@ -8,6 +8,7 @@ import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../.
 import { IssueSubsets } from '../../form/issue-subsets.js';
 import { childPointer } from '../../form/pointer.js';
 import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
+import { WithheldSubsets } from '../../form/withheld-subsets.js';
 import { childItems, type ChildItem } from '../../form/render-node.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { LocatedWithheld } from '../../../src/withheld/index.js';
@@ -54,7 +55,7 @@ export class PiaSection extends LitElement {
   private readonly itemReference = new ReferenceSubsets();
   /** The part's 非公表 flags (rules.md §8); each item gets its own, the same array while they are unchanged. */
   declare withheld: readonly LocatedWithheld[];
-  private readonly itemWithheld = new Map<string, { key: string; flags: LocatedWithheld[] }>();
+  private readonly itemWithheld = new WithheldSubsets();
 
   constructor() {
     super();
@@ -62,14 +63,6 @@ export class PiaSection extends LitElement {
     this.withheld = [];
   }
 
-  private withheldOf(pointer: string): LocatedWithheld[] {
-    const flags = this.withheld.filter((flag) => under(pointer, flag.entry.pointer));
-    const key = JSON.stringify(flags);
-    const kept = this.itemWithheld.get(pointer);
-    if (kept?.key === key) return kept.flags;
-    this.itemWithheld.set(pointer, { key, flags });
-    return flags;
-  }
 
   /** The part's items in the form's order, and what the part's own rules rule out below them. */
   private items(): { items: ChildItem[]; hidden: Set<string> } {
@@ -118,7 +111,7 @@ export class PiaSection extends LitElement {
           (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
             .value=${item.value} .pointer=${item.pointer} .label=${item.label}
             .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
-            .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.withheldOf(item.pointer)}
+            .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.itemWithheld.of(item.pointer, this.withheld.filter((flag) => under(item.pointer, flag.entry.pointer)))}
             .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
         )}
       </div>
