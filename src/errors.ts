@@ -44,7 +44,11 @@ export type ErrorCode =
   | 'SNIPPET_NOT_FOUND'
   | 'SNIPPET_INVALID'
   | 'SNIPPET_EXISTS'
-  | 'SNIPPET_TARGET_INVALID';
+  | 'SNIPPET_TARGET_INVALID'
+  | 'WITHHELD_TARGET_INVALID'
+  | 'WITHHELD_UNRESOLVED'
+  | 'PUBLICATION_NOT_READY'
+  | 'PUBLICATION_SOURCE_INVALID';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -93,6 +97,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SNIPPET_INVALID: 422,
   SNIPPET_EXISTS: 409,
   SNIPPET_TARGET_INVALID: 422,
+  WITHHELD_TARGET_INVALID: 422,
+  // The 公表版 would show withheld text: the document must be fixed first, like ASSESSMENT_INVALID.
+  WITHHELD_UNRESOLVED: 422,
+  PUBLICATION_NOT_READY: 409,
+  PUBLICATION_SOURCE_INVALID: 422,
 };
 
 export type ErrorDetails = {

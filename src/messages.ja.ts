@@ -184,6 +184,32 @@ export const WORKFLOW_MESSAGES_JA = {
   restoreNowhere: '「{pointer}」（{label}）は、第{number}版にも作業中の評価書にもありません。',
 } as const;
 
+/** Publication (src/workflows/publication.ts): the 公表版 and 提出版, the bundle, verification; the same words everywhere. */
+export const PUBLICATION_MESSAGES_JA = {
+  variantPublic: '公表版',
+  variantSubmission: '提出版',
+  variantRedline: '見え消し',
+  subjectPublic: '特定個人情報保護評価書 公表版（セキュリティ上のリスクがある部分を除く）',
+  subjectSubmission: '特定個人情報保護評価書 提出版（全文）',
+  subjectRedline: '特定個人情報保護評価書 見え消し（{from}からの変更）',
+  redlineLegend: '見え消し　{from} → {to}　　青の下線：追加　赤の取消線：削除　左端の線：変更のある行',
+  revisionName: '第{number}版',
+  draftName: '作業中の評価書',
+  bundleName: '公開用一式',
+  sourceDescription: 'この提出版を出力した評価書（第{number}版）のYAML。pia verify で照合できます。',
+  unresolved:
+    '非公表の指定のうち{count}件が今の記載と一致しないか、非公表の文が他の項目に残っているため、公表版を出力できません。pia check（または画面の指摘一覧）で確認してください。',
+  targetNotText: '「{item}」（{pointer}）は文の項目ではないため、一部だけを非公表にはできません。値全体を非公表にする場合は --all を指定してください。',
+  targetNotPrinted: '{pointer} は様式に印字される項目ではありません。',
+  textNotFound: '「{item}」に「{text}」は書かれていません。',
+  spanOutOfRange: '「{item}」の{start}文字目から{end}文字目は、今の記載の範囲外です。',
+  reasonRequired: '非公表とする理由を指定してください（空欄にはできません）。',
+  notPublishable:
+    '第{number}版は「{status}」です。公開用の一式をまとめられるのは提出済み・公表済みの版だけです。',
+  sourceInvalid: '{file}: pia publish が書き出した版のYAML（publication: で始まるもの）ではありません。',
+  sourceMismatch: '{file}: 評価書「{assessment}」第{number}版のYAMLではありません。',
+} as const;
+
 /** What the store says when the disk or another program gets in the way. */
 export const STORE_MESSAGES_JA = {
   writeFailed: '{file}: 保存できませんでした（{reason}）。前回保存した内容はそのまま残っています。',

@@ -12,6 +12,7 @@ import { formatCommand, listCommand, newCommand, showCommand, validateCommand } 
 import { formatIssue } from './format.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
+import { publishCommand, verifyCommand, withheldCommand, withholdCommand } from './publication.js';
 import { renderCommand } from './render-command.js';
 import { restoreCommand } from './restore-command.js';
 import { migrateCommand, newFromCommand } from './reuse-commands.js';
@@ -48,7 +49,18 @@ export const USAGE = `使い方: pia <コマンド> [引数]
   status <file> <版> submitted|published|withdrawn --author <名前> [-m "<理由>"] [--remark "<備考>"]
                                版を提出済み・公表済みにし、または取り下げます（取下げには理由が必要。
                                エラーのある版は提出・公表できません）
-  render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
+  render <file> [--revision <版>] [--public] [--against <版>] [-o out.pdf]
+                               評価書PDF（様式どおりの表・別添・変更箇所）を出力します。既定は作業中の評価書の提出版（全文）、
+                               --public で公表版（非公表の部分を置き換え）、--against で指定した版からの変更を示す見え消し
+  publish <file> <版> [-o <dir>]
+                               提出済み・公表済みの版の公開用一式（公表版・提出版のPDF、版のYAML、SHA-256 を記した manifest.json）を書き出します
+  verify <pdf> [<yaml>]        PDFが版から出力されたまま改変されていないかを、版のYAML（省略時は提出版に添付されたもの、
+                               assessment.yaml ならその評価書の記録）から出力し直して照合します（一致しなければ終了コード1）
+  withhold <file> <JSON Pointer> (--text "<文>" | --all) -m "<理由>"
+                               項目の文の一部（--text の文すべて）か値全体を非公表にします（公表版で置き換えられます）
+  withhold <file> --remove <番号>
+                               非公表の指定を削除します
+  withheld <file>              非公表の指定の一覧（番号・項目・文・理由、今の記載と一致するか）を表示します
   check [--json] [--today YYYY-MM-DD] <file|dir>
                                しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）
                                （確認済みの警告は理由とともに「確認済み」と表示します）
@@ -82,6 +94,11 @@ const OPTIONS = {
   pointer: { type: 'string' },
   remark: { type: 'string' },
   set: { type: 'string' },
+  public: { type: 'boolean' },
+  against: { type: 'string' },
+  text: { type: 'string' },
+  all: { type: 'boolean' },
+  remove: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   title: { type: 'string' },
@@ -126,7 +143,19 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'status':
       return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     case 'render':
-      return renderCommand(target, values.output, io);
+      return renderCommand(target, pick(values, ['output', 'revision', 'public', 'against']), io);
+    case 'publish':
+      if (!rest[0]) {
+        io.err(USAGE);
+        return 2;
+      }
+      return publishCommand(target, rest[0], values.output, io);
+    case 'verify':
+      return verifyCommand(target, rest[0], io);
+    case 'withhold':
+      return withholdCommand(target, rest[0], { ...pick(values, ['text', 'all', 'remove']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+    case 'withheld':
+      return withheldCommand(target, io);
     case 'restore':
       return restoreCommand(target, rest[0], values.from, io);
     case 'check':

@@ -292,6 +292,8 @@ export type PrintSettings = {
   eraFirstYear?: "元年" | "1年" | null;
   /** 使っていない枠 */
   unusedSlots?: "印字する" | "印字しない" | null;
+  /** 非公表部分の表示 */
+  withheldMarker?: string | null;
 };
 
 export type CoverBase = {
@@ -336,6 +338,21 @@ export type Acknowledgements = Array<{
   /** 指摘の項目（JSON Pointer） */
   pointer?: string;
   /** 確認済みとする理由 */
+  reason: string;
+}>;
+
+export type Withheld = Array<{
+  /** 項目（JSON Pointer） */
+  pointer: string;
+  /** 非公表にする文 */
+  text?: string;
+  /** 直前の文 */
+  prefix?: string;
+  /** 直後の文 */
+  suffix?: string;
+  /** 値のハッシュ（SHA-256） */
+  sha256?: string;
+  /** 非公表とする理由 */
   reason: string;
 }>;
 
@@ -727,6 +744,7 @@ export type Yoshiki3Assessment = {
   rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
+  withheld?: Withheld;
 };
 
 export type Yoshiki4ConsignmentScope = "特定個人情報ファイルの全体" | "特定個人情報ファイルの一部" | null;
@@ -1358,6 +1376,7 @@ export type Yoshiki4Assessment = {
   rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
+  withheld?: Withheld;
 };
 
 export type SnippetIsoDateOrMonth = string | null;

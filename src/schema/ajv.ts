@@ -14,7 +14,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
   'x-message', 'x-idPrefix', 'x-initialItems', 'x-tocIndent', 'x-tocSeparator', 'x-headingNumber', 'x-headingSeparator',
   'x-notAChange',
-  'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision',
+  'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision', 'x-withholdable',
 ] as const;
 
 const hasDuplicateIds = (items: unknown): string | undefined => {

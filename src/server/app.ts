@@ -10,11 +10,12 @@ import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { reuseRoutes } from './routes/reuse.js';
+import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { snippetRoutes } from './routes/snippets.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { sharedRenderPool } from './render-pool.js';
-import { createPdfRenderer, type Services } from './services.js';
+import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
@@ -51,6 +52,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     snippets: openSnippetStore(config.dataDir),
     clock: deps.clock ?? systemClock,
     renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
+    publicationTools: createPublicationToolsLoader(config.templatesDir, renderPool),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   app.addHook('onReady', async () => {
@@ -64,6 +66,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.register(pdfRoutes, { services });
   app.register(reuseRoutes, { services });
   app.register(snippetRoutes, { services });
+  app.register(publicationRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };

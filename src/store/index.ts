@@ -5,10 +5,11 @@ import { AppError } from '../errors.js';
 import { isReserved } from './drafts.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
-export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
+export { loadAssessment, parseAssessment, readDataFile, readFileBytes, type LoadedAssessment } from './load.js';
+export { writeBundle } from './bundle.js';
 export { serializeAssessment } from './yaml-write.js';
 export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, createRenderAssetsLoader, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export {
   ASSESSMENT_ID_PATTERN,
   RESERVED_IDS,
@@ -35,6 +36,7 @@ export {
   type SnippetFileIssue,
   type SnippetStore,
 } from './snippets.js';
+export { isPublicationText, parsePublication, serializePublication } from './publication.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';
 

@@ -76,3 +76,22 @@ export {
   type UpdateOutcome,
   type UpdateRequest,
 } from './standard-texts.js';
+export {
+  STAMP_KEYS,
+  printVariant,
+  publicationSource,
+  publishRevision,
+  redlineRequest,
+  sha256Hex,
+  sourceFileName,
+  variantName,
+  verifyPdf,
+  type BundleFile,
+  type BundleManifest,
+  type PublicationTools,
+  type RenderRequest,
+  type Variant,
+  type Verification,
+  type VerifySource,
+} from './publication.js';
+export { listWithheld, removeWithheld, withholdInDraft, type WithholdRequest } from './withheld.js';

@@ -136,6 +136,19 @@ export const api = {
   snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentPath(id)}/snippets`),
   updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
     request(`${assessmentPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
+  /** The 公表版 or 提出版 of the draft or of a revision (a revision's carry the publication stamp). */
+  printUrl: (id: string, variant: 'public' | 'submission', options: { revision?: number; download?: boolean } = {}): string => {
+    const params = new URLSearchParams();
+    if (options.revision !== undefined) params.set('revision', String(options.revision));
+    if (options.download) params.set('download', '1');
+    const query = params.toString();
+    return `${assessmentPath(id)}/print/${variant}${query ? `?${query}` : ''}`;
+  },
+  /** A reviewer's redline of `to` with the changes since revision `from` marked. */
+  redlineUrl: (id: string, from: number, to: number | 'draft'): string =>
+    `${assessmentPath(id)}/redline?${new URLSearchParams({ from: String(from), to: String(to), download: '1' }).toString()}`,
+  /** The bundle (zip) of a submitted or published revision. */
+  bundleUrl: (id: string, revision: number): string => `${assessmentPath(id)}/revisions/${revision}/bundle`,
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

@@ -191,6 +191,9 @@ export class PiaCompare extends LitElement {
           <option value="draft" ?selected=${this.to === 'draft'}>${msg('compareDraft')}</option>
         </select></label>
       <button type="button" class="primary" @click=${() => void this.compare()}>${msg('compareButton')}</button>
+      ${this.from !== undefined
+        ? html`<a class="redline" href=${api.redlineUrl(this.assessmentId, this.from, this.to)} download title=${msg('redlineHint')}>${msg('redlinePdf')}</a>`
+        : nothing}
     </div>`;
   }
 

@@ -22,6 +22,10 @@ import type { OutlineItem } from '../pia-outline/pia-outline.js';
 import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
 import type { PiaSection } from '../pia-section/pia-section.js';
 import { editorStyles } from './pia-editor.styles.js';
+import { locateWithheld, markerOf, spanEntry, withWithheld, withoutWithheld, type LocatedWithheld } from '../../../src/withheld/index.js';
+import type { PiaWithholdDialog } from '../pia-withhold-dialog/pia-withhold-dialog.js';
+import { WithheldSubsets } from '../../form/withheld-subsets.js';
+import '../pia-withhold-dialog/pia-withhold-dialog.js';
 import '../pia-commit-dialog/pia-commit-dialog.js';
 import '../pia-conflict-dialog/pia-conflict-dialog.js';
 import '../pia-issue-list/pia-issue-list.js';
@@ -101,6 +105,29 @@ export class PiaEditor extends LitElement {
     this.addEventListener('pia-snippet-insert', (event) => void this.reuse.insert(event.detail));
     this.addEventListener('pia-migrate-apply', (event) => void this.reuse.migrateTo(event.detail.to));
     this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
+    this.addEventListener('pia-withhold-request', (event) => {
+      event.stopPropagation();
+      void this.renderRoot.querySelector<PiaWithholdDialog>('pia-withhold-dialog')?.open(event.detail);
+    });
+    this.addEventListener('pia-withhold-remove', (event) => {
+      event.stopPropagation();
+      if (this.draft.data) this.draft.applyEdit(withoutWithheld(this.draft.data, event.detail.index), msg('stepUnwithhold'));
+    });
+  }
+
+  /** A 非公表 flag is an edit of the draft's non-printed list: undoable, autosaved like any other edit. */
+  private withhold = (request: { pointer: string; value: string; start: number; end: number }, reason: string): void => {
+    if (!this.draft.data) return;
+    this.draft.applyEdit(withWithheld(this.draft.data, spanEntry(request.value, request.pointer, request.start, request.end, reason)), msg('stepWithhold'));
+  };
+
+  /** Per section, the flags under it; the same array while they are unchanged, so untouched sections skip re-rendering. */
+  private readonly sectionWithheld = new WithheldSubsets();
+
+  private withheldOf(section: SectionSpec, located: readonly LocatedWithheld[]): LocatedWithheld[] {
+    const within = (at: string) => (pointer: string): boolean => pointer === at || pointer.startsWith(`${at}/`);
+    const under = section.only ? (pointer: string) => section.only!.some((key) => within(`/${key}`)(pointer)) : within(section.pointer);
+    return this.sectionWithheld.of(section.pointer, located.filter((flag) => under(flag.entry.pointer)));
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
@@ -283,6 +310,7 @@ export class PiaEditor extends LitElement {
     const revision = formRevisionOf(data);
     const outline = this.outline(sections, revision);
     const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
+    const withheld = Array.isArray(data['withheld']) && data['withheld'].length > 0 ? locateWithheld(form, data) : [];
     return html`
       ${this.toolbar(data)}
       <div class="layout">
@@ -304,7 +332,8 @@ export class PiaEditor extends LitElement {
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
                 .only=${section.only} .value=${section.only ? this.coverValue(data, section.only) : valueAt(data, section.pointer)}
-                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}>${this.fileActions(section, fileCount)}</pia-section>
+                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}
+                .withheld=${this.withheldOf(section, withheld)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}
         </main>
@@ -314,6 +343,7 @@ export class PiaEditor extends LitElement {
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
       <pia-snippet-picker></pia-snippet-picker>
       <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
+      <pia-withhold-dialog .marker=${markerOf(form, data)} .confirm=${this.withhold}></pia-withhold-dialog>
     `;
   }
 

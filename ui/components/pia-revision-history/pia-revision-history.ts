@@ -39,6 +39,8 @@ export class PiaRevisionHistory extends LitElement {
       th { background: var(--pia-label-bg); font-size: 0.85rem; color: var(--pia-muted); white-space: nowrap; }
       td.nowrap { white-space: nowrap; }
       td.actions button { display: block; margin-top: 0.3rem; }
+      td.actions a { display: block; margin-top: 0.2rem; }
+      td.actions a.bundle { font-weight: 700; }
       .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
       .log { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.8rem; color: var(--pia-muted); }
       .log li + li { margin-top: 0.15rem; }
@@ -131,6 +133,7 @@ export class PiaRevisionHistory extends LitElement {
       <td><span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
       <td class="nowrap actions">
         <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
+        ${this.publication(meta)}
         ${meta.transitions.map(
           ({ to, reasonRequired }) =>
             html`<button type="button" @click=${() => void this.begin({ meta, to, reasonRequired })}>
@@ -138,6 +141,19 @@ export class PiaRevisionHistory extends LitElement {
         )}
       </td>
     </tr>`;
+  }
+
+  /**
+   * A submitted or published revision's 公表版 and 提出版 (stamped for verification) and its bundle; the other
+   * states have nothing to publish yet, or nothing any more.
+   */
+  private publication(meta: RevisionMeta): TemplateResult | typeof nothing {
+    if (meta.status !== 'submitted' && meta.status !== 'published') return nothing;
+    const print = (variant: 'public' | 'submission') => api.printUrl(this.assessmentId, variant, { revision: meta.number, download: true });
+    return html`<a href=${print('public')} download>${msg('publicPdf')}</a>
+      <a href=${print('submission')} download>${msg('submissionPdf')}</a>
+      <a class="bundle" href=${api.bundleUrl(this.assessmentId, meta.number)} download title=${msg('bundleHint')}
+        aria-label=${`${msg('revisionNumber', { number: meta.number })} ${msg('bundleDownload')}`}>${msg('bundleDownload')}</a>`;
   }
 
   private dialog(): TemplateResult {
