@@ -23,7 +23,20 @@ export type ErrorCode =
   | 'INTERNAL'
   | 'TEMPLATE_MISSING'
   | 'FONT_MISSING_GLYPH'
-  | 'IMAGE_NOT_FOUND';
+  | 'IMAGE_NOT_FOUND'
+  // Team server (accounts, roles, comments, audit) and the Host/Origin checks.
+  | 'HOST_NOT_ALLOWED'
+  | 'ORIGIN_REJECTED'
+  | 'CSRF_REJECTED'
+  | 'AUTH_REQUIRED'
+  | 'FORBIDDEN'
+  | 'LOGIN_FAILED'
+  | 'LOGIN_THROTTLED'
+  | 'USER_NOT_FOUND'
+  | 'USER_EXISTS'
+  | 'COMMENT_NOT_FOUND'
+  | 'DATABASE_LOCKED'
+  | 'DATABASE_UNAVAILABLE';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   ASSESSMENT_NOT_FOUND: 404,
@@ -50,6 +63,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   TEMPLATE_MISSING: 500,
   FONT_MISSING_GLYPH: 422,
   IMAGE_NOT_FOUND: 422,
+  HOST_NOT_ALLOWED: 421,
+  ORIGIN_REJECTED: 403,
+  CSRF_REJECTED: 403,
+  AUTH_REQUIRED: 401,
+  FORBIDDEN: 403,
+  LOGIN_FAILED: 401,
+  LOGIN_THROTTLED: 429,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
+  COMMENT_NOT_FOUND: 404,
+  DATABASE_LOCKED: 503,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 export type ErrorDetails = {
