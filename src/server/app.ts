@@ -12,6 +12,7 @@ import { revisionRoutes } from './routes/revisions.js';
 import { createRevisionService } from './revision-service.js';
 import { createPdfService } from './pdf-service.js';
 import { registerStaticUi } from './static-ui.js';
+import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
 export const BODY_LIMIT = MAX_FILE_BYTES;
@@ -19,7 +20,7 @@ export const BODY_LIMIT = MAX_FILE_BYTES;
 export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;
 
 /** Plugins load when the caller awaits `ready()`, `inject()` or `listen()`; load errors surface there. */
-export const buildServer = (config: ServerConfig): FastifyInstance => {
+export const buildServer = (config: ServerConfig, team: TeamServerOptions = { login: false }): FastifyInstance => {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -29,6 +30,8 @@ export const buildServer = (config: ServerConfig): FastifyInstance => {
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
+  // Before any route: Host/Origin/CSRF checks, sessions and roles apply to every route registered after it.
+  registerTeam(app, config.dataDir, team);
   const service = createAssessmentService(config.dataDir, (id, code) =>
     app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
   );

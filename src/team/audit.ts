@@ -188,7 +188,7 @@ export const listAudit = async (db: Queryable, query: AuditQuery = {}): Promise<
     `SELECT * FROM audit_log
      WHERE ($1::text IS NULL OR assessment_id = $1) AND ($2::integer IS NULL OR seq < $2)
      ORDER BY seq DESC LIMIT $3`,
-    [query.assessmentId ?? null, query.beforeSeq ?? null, query.limit ?? 10_000],
+    [query.assessmentId ?? null, query.beforeSeq ?? null, query.limit ?? null],
   );
   return rows.map(fromRow);
 };

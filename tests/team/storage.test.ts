@@ -11,7 +11,6 @@ import { migrate, readMigrations } from '../../src/team/db/migrate.js';
 import { clearLoginFailures, recordLoginFailure, throttleWait } from '../../src/team/login-throttle.js';
 import { createSession, findSession } from '../../src/team/sessions.js';
 import { createUser, listUsers, setAssessmentRoles, setPassword, updateUser } from '../../src/team/users.js';
-import { expectAppError } from '../helpers/app-error.js';
 import { describeOnBackends, expectRefusal } from './backends.js';
 
 const T0 = new Date('2026-04-01T09:00:00.000Z');
@@ -247,7 +246,7 @@ describeOnBackends('team storage', (db) => {
         await createUser(db(), { login: 'r1', displayName: '確認1', password: PASSWORD, roles: ['reviewer'] }, T0),
         await createUser(db(), { login: 'a1', displayName: '作成1', password: PASSWORD, roles: ['author'] }, T0),
       ];
-      const [r1, a1] = users.map((u) => ({ id: u.id, name: u.displayName })) as [typeof reviewer, typeof reviewer];
+      const [r1, a1] = users.map((u) => ({ id: u.id, name: u.displayName })) as [{ id: number; name: string }, { id: number; name: string }];
       const one = await openThread(db(), anchor, 'one', r1, T0);
       const two = await openThread(db(), { ...anchor, pointer: '/cover/title', itemPath: ['評価書名'] }, 'two', r1, T0);
       const three = await openThread(db(), { ...anchor, revision: 2 }, 'three', a1, T0);
@@ -256,7 +255,7 @@ describeOnBackends('team storage', (db) => {
       const ids = (threads: { id: number }[]) => threads.map((t) => t.id);
       expect(ids(await listThreads(db(), '001-x', { status: 'open' }))).toEqual([two.id, three.id]);
       expect(ids(await listThreads(db(), '001-x', { status: 'resolved' }))).toEqual([one.id]);
-      expect(ids(await listThreads(db(), '001-x', { participantId: a1.id! }))).toEqual([two.id, three.id]);
+      expect(ids(await listThreads(db(), '001-x', { participantId: a1.id }))).toEqual([two.id, three.id]);
       expect(ids(await listThreads(db(), '001-x', { pointer: anchor.pointer }))).toEqual([one.id, three.id]);
       expect(ids(await listThreads(db(), '001-x', { revision: null }))).toEqual([one.id, two.id]);
       expect(ids(await listThreads(db(), '001-x', { revision: 2 }))).toEqual([three.id]);
