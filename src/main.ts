@@ -3,12 +3,16 @@ import { loadConfig, type Config } from './config.js';
 import { isAppError } from './errors.js';
 import { API_MESSAGES_JA, fillMessage } from './messages.ja.js';
 import { buildServer } from './server/app.js';
+import { openTeamServer } from './server/team/startup.js';
 
 const start = async (config: Config): Promise<void> => {
-  const app = buildServer(config);
+  const team = await openTeamServer(config);
+  const app = buildServer(config, team.options);
+  app.addHook('onClose', team.close);
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await app.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.error(fillMessage(API_MESSAGES_JA.portInUse, { port: config.port }));
     process.exitCode = 1;

@@ -61,7 +61,8 @@ export const API_MESSAGES_JA = {
     '作業中の評価書に様式の定めに合わない箇所が{count}件あるため、改訂を確定できません。編集画面で指摘のある項目を直してから、もう一度確定してください。',
   statusBlocked:
     '整合性チェックで誤り（エラー）が{count}件見つかったため、改訂{n}を「{status}」にできません。誤りを直した評価書で新しい改訂を作成してください。',
-  unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
+  unknownFlag:
+    '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>、--host <アドレス>、--server-name <名前,…>、--login',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
   invalidRow: '変更箇所の{row}行目の「{field}」が正しくありません。',
   invalidRowShape: '変更箇所の{row}行目が正しくありません。{columns} を持つ行にしてください。',

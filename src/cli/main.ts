@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
 import { renderCommand } from './render-command.js';
+import { TEAM_COMMANDS } from './team-commands.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
@@ -27,7 +28,9 @@ const USAGE = `使い方: pia <コマンド> [引数]
                                （確認済みの警告は理由とともに「確認済み」と表示します）
   acknowledge <file> <規則ID> [--pointer <JSON Pointer>] -m "<理由>" [--today YYYY-MM-DD]
                                今出ている警告を理由つきで確認済みにし、作業中の評価書に記録します
-                               （印字されず、次に確定する改訂とともに保存されます。--pointer 省略時はその規則の警告すべて）`;
+                               （印字されず、次に確定する改訂とともに保存されます。--pointer 省略時はその規則の警告すべて）
+  user add|passwd|disable|enable|role|list …   チームで使うアカウントと役割を管理します（pia user --help）
+  audit verify|export …        操作記録の改ざんを検証し、書き出します（pia audit --help）`;
 
 const io: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -44,6 +47,9 @@ const todayOption = (given: string | undefined): string | undefined => {
 };
 
 const run = async (argv: string[]): Promise<number> => {
+  // pia user … / pia audit …: options of their own, parsed in team-commands.ts.
+  const teamCommand = TEAM_COMMANDS[argv[0] ?? ''];
+  if (teamCommand) return teamCommand(argv.slice(1), io);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -3,6 +3,7 @@ export type { Db, Queryable, Row, Transaction } from './db/db.js';
 export { openTeamDb, teamDbDir, type DbLocation } from './db/open.js';
 export { migrate, readMigrations, type Migration } from './db/migrate.js';
 export { openPglite } from './db/pglite.js';
+export { lazyDb } from './db/lazy.js';
 export { openPostgres } from './db/postgres.js';
 export {
   ASSESSMENT_ROLES,

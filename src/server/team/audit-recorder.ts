@@ -184,6 +184,15 @@ export const registerAuditCapture = (app: FastifyInstance, db: Db, dataDir: stri
     }
   };
 
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  app.addHook('onClose', async () => {
+    await Promise.all(pending);
+  });
+
   app.addHook('preHandler', async (request) => {
     const capture = captureOf(request);
     if (!capture?.before) return;
@@ -213,7 +222,9 @@ export const registerAuditCapture = (app: FastifyInstance, db: Db, dataDir: stri
             } as AuditEvent,
           ]
         : [];
-      if (events.length > 0 || draftSeen) await append(request, events, draftSeen);
+      if (events.length > 0) await append(request, events, draftSeen);
+      // A read that only notices the draft's version does not wait for the log (or for the database to open).
+      else if (draftSeen) track(append(request, events, draftSeen));
     } catch (error) {
       request.log.error({ err: error }, 'audit entry could not be prepared');
     }

@@ -3,7 +3,8 @@
  * server. PGlite is single-process: a lock file keeps a second server or a CLI command from opening the same files.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { fillMessage } from '../../messages.ja.js';
@@ -60,12 +61,25 @@ const wrap = (db: PGlite, release: () => Promise<void>): Db => {
   };
 };
 
+/**
+ * A new database is created beside its place and renamed into it once complete: a process killed during the
+ * first start (initdb takes seconds) leaves only a half-made folder that the next start removes.
+ */
+const createOnce = async (dir: string): Promise<void> => {
+  if (existsSync(dir)) return;
+  const creating = `${dir}.creating`;
+  await rm(creating, { recursive: true, force: true });
+  await (await PGlite.create(creating)).close();
+  await rename(creating, dir);
+};
+
 /** `dir` undefined: an in-memory database (tests, benchmarks); nothing is written to disk. */
 export const openPglite = async (dir?: string): Promise<Db> => {
   if (dir === undefined) return wrap(await PGlite.create(), async () => undefined);
   await mkdir(path.dirname(dir), { recursive: true });
   const release = await takeLock(`${dir}.lock`, dir);
   try {
+    await createOnce(dir);
     return wrap(await PGlite.create(dir), release);
   } catch (error) {
     await release();

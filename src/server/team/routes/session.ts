@@ -33,6 +33,13 @@ const loginSchema = {
   },
 } as const;
 
+/**
+ * Not readable by scripts, never sent with a request another site starts, only over TLS when served over TLS. No
+ * Max-Age: the cookie ends with the browser (shared office PCs); the server ends the session in any case.
+ */
+export const sessionCookieOptions = (secure: boolean) =>
+  ({ path: '/', httpOnly: true, sameSite: 'strict', secure }) as const;
+
 /** The attempted name as recorded: normalised like account names, cut short so a pasted text is not kept whole. */
 const attemptedLogin = (login: string): string => normalizeLogin(login).slice(0, 64);
 
@@ -65,13 +72,7 @@ export const sessionRoutes: FastifyPluginAsync<{
   };
 
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string): void => {
-    // No Max-Age: the cookie ends with the browser (shared office PCs); the server ends the session in any case.
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-    });
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request.protocol === 'https'));
   };
 
   app.get<{ Reply: SessionResponse }>('/api/session', async (request, reply) =>
@@ -120,7 +121,7 @@ export const sessionRoutes: FastifyPluginAsync<{
       await deleteSession(options.db, actor.sessionToken);
       await audit?.record(request, { event: 'logout', assessmentId: null, revision: null, hashBefore: null, hashAfter: null });
     }
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request.protocol === 'https'));
     return reply.code(204).send();
   });
 };
