@@ -6,6 +6,7 @@ import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
 import { benchServer } from './server.mjs';
+import { benchTeam } from './team.mjs';
 import { sampleMemory } from './support.mjs';
 import { benchUi } from './ui.mjs';
 
@@ -14,6 +15,7 @@ await benchCheck();
 await benchRevisions();
 await benchRender();
 await benchServer();
+await benchTeam();
 await benchUi();
 
 console.log(`peak memory (RSS): ${(sampleMemory() / 1024 / 1024).toFixed(1)} MB`);

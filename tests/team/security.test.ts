@@ -94,7 +94,7 @@ describe('single-user loopback mode (npm start)', () => {
       const page = await server.app.inject({ method: 'GET', url: '/' });
       const csp = String(page.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("script-src 'self' 'unsafe-eval';");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');

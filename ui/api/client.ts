@@ -39,15 +39,44 @@ export const conflictOf = (error: unknown): SaveConflictDetails | undefined =>
 const isApiError = (body: unknown): body is ApiError =>
   typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 
-const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-  let response: Response;
+/**
+ * The token the server wants in X-PIA-CSRF on every state-changing request (GET /api/session gives it): a header a
+ * page of another site cannot send. Fetched once, and again after the server refuses it (a new login, a restart).
+ */
+let csrfToken: Promise<string | null> | undefined;
+const currentCsrfToken = (): Promise<string | null> =>
+  (csrfToken ??= fetch('/api/session', { headers: { Accept: 'application/json' } })
+    .then(async (response) => ((await response.json()) as { csrfToken?: string | null }).csrfToken ?? null)
+    .catch(() => {
+      csrfToken = undefined;
+      return null;
+    }));
+
+const send = async (path: string, init: RequestInit): Promise<Response> => {
+  const writes = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
+  const token = writes ? await currentCsrfToken() : null;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { 'X-PIA-CSRF': token } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiFailure(0, 'NETWORK', msg('networkError'));
+  }
+};
+
+const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  let response = await send(path, init);
+  const refusedToken = async (): Promise<boolean> =>
+    ((await response.clone().json().catch(() => ({}))) as { code?: string }).code === 'CSRF_REJECTED';
+  if (response.status === 403 && (await refusedToken())) {
+    csrfToken = undefined;
+    response = await send(path, init);
   }
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;

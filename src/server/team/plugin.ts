@@ -21,12 +21,13 @@ export type { TeamServerOptions } from './context.js';
 
 /**
  * The UI is one origin's scripts and styles (vite's bundle), fonts and the PDF preview in a frame of the same
- * origin. Lit adopts constructed style sheets, and the editor sets element styles through the CSSOM; neither is
- * inline markup, but style attributes in templates are, hence 'unsafe-inline' for styles only (never scripts).
+ * origin. No inline script is allowed. 'unsafe-eval': the editor validates live with ajv, which compiles the
+ * form schemas into functions in the browser (precompiling them into the bundle with ajv's standalone code would
+ * let this go). Style attributes in templates are inline styles, hence 'unsafe-inline' for styles only.
  */
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-eval'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
