@@ -7,6 +7,7 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isAppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import {
   ROLE_NAMES_JA,
@@ -58,13 +59,20 @@ const PROBLEMS_JA = {
 const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string =>
   path.resolve(given ?? env['PIA_DATA_DIR'] ?? 'assessments');
 
+/** Expected failures (a taken name, a short password, the database in use) end the command with their message. */
 const withDb = async (dataDir: string, io: TeamIo, work: (db: Db) => Promise<number>): Promise<number> => {
   const env = io.env ?? process.env;
-  const db = await openTeamDb({ dataDir, databaseUrl: env['DATABASE_URL'] });
   try {
-    return await work(db);
-  } finally {
-    await db.close();
+    const db = await openTeamDb({ dataDir, databaseUrl: env['DATABASE_URL'] });
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    io.err(error.messageJa);
+    return 1;
   }
 };
 

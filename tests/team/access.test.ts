@@ -12,7 +12,10 @@ import { ACCOUNTS, useTeamServer } from './server.js';
 
 const server = useTeamServer();
 
-/** Every route as registered, collected by an onRoute hook on a second server with the same registrations. */
+/**
+ * Every route as registered, collected by an onRoute hook on a second server with the same registrations (the
+ * UI's catch-all is added on the root before the hook can see it; hasRoute confirms it).
+ */
 const registeredRoutes = async (): Promise<Array<{ method: string; url: string }>> => {
   const { buildServer } = await import('../../src/server/app.js');
   const routes: Array<{ method: string; url: string }> = [];
@@ -24,6 +27,7 @@ const registeredRoutes = async (): Promise<Array<{ method: string; url: string }
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   await app.ready();
+  if (app.hasRoute({ method: 'GET', url: '/*' })) routes.push({ method: 'GET', url: '/*' });
   await app.close();
   return routes;
 };

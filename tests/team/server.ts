@@ -9,12 +9,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import type { TeamServerOptions } from '../../src/server/team/plugin.js';
-import { createUser, migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
+import { hashPassword } from '../../src/team/passwords.js';
+import { migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
 import { ROOT, SEEDS, makeTempDir } from '../helpers/seeds.js';
 import { resetTeamTables } from './backends.js';
 
 export const PASSWORD = 'correct horse battery';
 export const ORIGIN = 'http://localhost:80';
+const START = '2026-04-01T09:00:00.000Z';
 
 export const ACCOUNTS: Record<string, { name: string; roles: Role[] }> = {
   kanri: { name: '管理 一郎', roles: ['admin'] },
@@ -51,21 +53,29 @@ export const sessionCookieOf = (response: LightMyRequestResponse): string | unde
 
 /** Starts one server for the test file (before all), resets accounts and data before each test. */
 export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTestServer => {
-  const shared = { clock: { now: new Date('2026-04-01T09:00:00.000Z') } } as TeamTestServer;
+  const shared = { clock: { now: new Date(START) } } as TeamTestServer;
   let cleanup: () => Promise<void>;
+  let passwordHash: string;
   beforeAll(async () => {
     shared.db = await openPglite();
     await migrate(shared.db);
+    passwordHash = await hashPassword(PASSWORD);
   }, 120_000);
   beforeEach(async () => {
+    shared.clock.now = new Date(START);
     const temp = await makeTempDir();
     cleanup = temp.cleanup;
     shared.dataDir = path.join(temp.dir, 'assessments');
     for (const seed of SEEDS)
       await cp(path.join(ROOT, 'assessments', seed.dir), path.join(shared.dataDir, seed.dir), { recursive: true });
     await resetTeamTables(shared.db);
+    // One scrypt hash for all accounts: hashing four passwords before every test would only cost time.
     for (const [login, account] of Object.entries(ACCOUNTS))
-      await createUser(shared.db, { login, displayName: account.name, password: PASSWORD, roles: account.roles }, shared.clock.now);
+      await shared.db.query(
+        `INSERT INTO users (login, display_name, password_hash, roles, created_at, password_changed_at)
+         VALUES ($1, $2, $3, $4::text[], $5, $5)`,
+        [login, account.name, passwordHash, account.roles, shared.clock.now],
+      );
     shared.app = buildServer(
       { dataDir: shared.dataDir, uiDir: path.join(temp.dir, 'ui'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' },
       { db: shared.db, login: true, now: () => shared.clock.now, ...options },
@@ -83,7 +93,7 @@ export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTes
       const token = (response.json() as { csrfToken: string }).csrfToken;
       return clientOf(shared.app, { origin: ORIGIN, cookie: `pia_session=${sessionCookieOf(response)}`, 'x-pia-csrf': token }, token);
     };
-  });
+  }, 60_000);
   afterEach(async () => {
     await shared.app?.close();
     await cleanup?.();
