@@ -13,11 +13,33 @@ const KEY_BYTES = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 
+/**
+ * scrypt runs on libuv's thread pool, which file reads and writes share (4 threads by default): twenty logins at
+ * once would hold every thread and stall saves and reads of other users. At most two hashes run at a time; further
+ * logins wait their turn.
+ */
+const MAX_CONCURRENT = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+const turn = async <T>(work: () => Promise<T>): Promise<T> => {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+};
+
 const derive = (password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  turn(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 
 /** Refuses what no policy would accept, in Japanese; a password is counted in characters, not bytes. */
