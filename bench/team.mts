@@ -35,7 +35,10 @@ const journey = async (base: string, id: string, index: number, round: number, l
     });
     statuses.push(response.status);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     headers = { ...headers, cookie, 'x-pia-csrf': csrfToken };
   } else {
     const { csrfToken } = (await (await fetch(`${base}/api/session`, { headers })).json()) as { csrfToken: string };
@@ -49,7 +52,9 @@ const journey = async (base: string, id: string, index: number, round: number, l
   const saved = await fetch(`${base}/api/assessments/${id}`, {
     method: 'PUT',
     headers: { ...headers, 'content-type': 'application/json', 'if-match': `"${etag}"` },
-    body: JSON.stringify({ data: { ...data, cover: { ...data.cover, organization: `北九州市長（${index}-${round}）` } } }),
+    body: JSON.stringify({
+      data: { ...data, cover: { ...data.cover, organization: `北九州市長（${index}-${round}）` } },
+    }),
   });
   statuses.push(saved.status);
   await saved.arrayBuffer();
@@ -67,7 +72,9 @@ const run = async (dataDir: string, uiDir: string, db: Db | undefined): Promise<
     const journeys: Journey[] = [];
     for (let round = 0; round < ROUNDS; round += 1)
       journeys.push(
-        ...(await Promise.all(Array.from({ length: USERS }, (_, index) => journey(base, `team-${index}`, index, round, !!db)))),
+        ...(await Promise.all(
+          Array.from({ length: USERS }, (_, index) => journey(base, `team-${index}`, index, round, !!db)),
+        )),
       );
     return journeys;
   } finally {
@@ -77,7 +84,9 @@ const run = async (dataDir: string, uiDir: string, db: Db | undefined): Promise<
 
 export const benchTeam = async (): Promise<void> => {
   const serverUrl = process.env['PIA_BENCH_DATABASE_URL'];
-  console.log(`team server: login + open ${SAMPLE} + save, ${USERS} concurrent users × ${ROUNDS} rounds (${serverUrl ? 'PostgreSQL server' : 'PGlite'})`);
+  console.log(
+    `team server: login + open ${SAMPLE} + save, ${USERS} concurrent users × ${ROUNDS} rounds (${serverUrl ? 'PostgreSQL server' : 'PGlite'})`,
+  );
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-team-'));
   const dataDir = path.join(dir, 'assessments');
   for (let index = 0; index < USERS; index += 1)
@@ -87,14 +96,46 @@ export const benchTeam = async (): Promise<void> => {
     await migrate(db);
     await db.query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE login LIKE 'user%')");
     for (let index = 0; index < USERS; index += 1)
-      await createUser(db, { login: `user${index}`, displayName: `利用者${index}`, password: PASSWORD, roles: ['author'] }, new Date()).catch(() => undefined);
+      await createUser(
+        db,
+        { login: `user${index}`, displayName: `利用者${index}`, password: PASSWORD, roles: ['author'] },
+        new Date(),
+      ).catch(() => undefined);
     const baseline = await run(dataDir, path.join(dir, 'ui'), undefined);
     const team = await run(dataDir, path.join(dir, 'ui'), db);
     const statuses = [...new Set([...baseline, ...team].flatMap((j) => j.statuses))].join('/');
-    console.log(line('login (POST /api/session, scrypt)', team.map((j) => j.login)));
-    console.log(line('open 001 (GET), team / single-user', team.map((j) => j.open)) + `   (single-user p95 ${percentile(baseline.map((j) => j.open), 0.95).toFixed(1)} ms)`);
-    console.log(line('save 001 (PUT + audit), team / single-user', team.map((j) => j.save)) + `   (single-user p95 ${percentile(baseline.map((j) => j.save), 0.95).toFixed(1)} ms)`);
-    console.log(line('login + open + save, per user', team.map((j) => j.total)) + `   (${team.length} journeys, HTTP ${statuses})`);
+    console.log(
+      line(
+        'login (POST /api/session, scrypt)',
+        team.map((j) => j.login),
+      ),
+    );
+    console.log(
+      line(
+        'open 001 (GET), team / single-user',
+        team.map((j) => j.open),
+      ) +
+        `   (single-user p95 ${percentile(
+          baseline.map((j) => j.open),
+          0.95,
+        ).toFixed(1)} ms)`,
+    );
+    console.log(
+      line(
+        'save 001 (PUT + audit), team / single-user',
+        team.map((j) => j.save),
+      ) +
+        `   (single-user p95 ${percentile(
+          baseline.map((j) => j.save),
+          0.95,
+        ).toFixed(1)} ms)`,
+    );
+    console.log(
+      line(
+        'login + open + save, per user',
+        team.map((j) => j.total),
+      ) + `   (${team.length} journeys, HTTP ${statuses})`,
+    );
     sampleMemory();
   } finally {
     await db.close();

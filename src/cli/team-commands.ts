@@ -139,8 +139,12 @@ export const userCommand = async (args: readonly string[], io: TeamIo): Promise<
     switch (action) {
       case 'list': {
         for (const user of await listUsers(db)) {
-          const overrides = Object.entries(user.overrides).map(([id, r]) => ` ${id}:${rolesJa(r)}`).join('');
-          io.out(`${user.login}\t${user.displayName}\t${rolesJa(user.roles)}${overrides}${user.disabled ? '\t（無効）' : ''}`);
+          const overrides = Object.entries(user.overrides)
+            .map(([id, r]) => ` ${id}:${rolesJa(r)}`)
+            .join('');
+          io.out(
+            `${user.login}\t${user.displayName}\t${rolesJa(user.roles)}${overrides}${user.disabled ? '\t（無効）' : ''}`,
+          );
         }
         return 0;
       }
@@ -151,7 +155,11 @@ export const userCommand = async (args: readonly string[], io: TeamIo): Promise<
         }
         const password = await askNewPassword(io);
         if (password === undefined) return 1;
-        const user = await createUser(db, { login: login!, displayName: values.name, password, roles: roleList(values.role) }, now());
+        const user = await createUser(
+          db,
+          { login: login!, displayName: values.name, password, roles: roleList(values.role) },
+          now(),
+        );
         await recordCli(db, now(), 'user.create', { login: user.login, roles: user.roles });
         io.out(`アカウント「${user.login}」（${user.displayName}、${rolesJa(user.roles)}）を作成しました。`);
         return 0;
@@ -167,7 +175,10 @@ export const userCommand = async (args: readonly string[], io: TeamIo): Promise<
       case 'disable':
       case 'enable': {
         const user = await updateUser(db, login!, { disabled: action === 'disable' }, now());
-        await recordCli(db, now(), action === 'disable' ? 'user.disable' : 'user.update', { login: user.login, disabled: user.disabled });
+        await recordCli(db, now(), action === 'disable' ? 'user.disable' : 'user.update', {
+          login: user.login,
+          disabled: user.disabled,
+        });
         io.out(`アカウント「${user.login}」を${user.disabled ? '無効' : '有効'}にしました。`);
         return 0;
       }
@@ -212,23 +223,35 @@ export const auditCommand = async (args: readonly string[], io: TeamIo): Promise
   });
   const [action] = positionals;
   const env = io.env ?? process.env;
-  if (values.help || (action !== 'verify' && action !== 'export') || (values.format && !['csv', 'json'].includes(values.format))) {
+  if (
+    values.help ||
+    (action !== 'verify' && action !== 'export') ||
+    (values.format && !['csv', 'json'].includes(values.format))
+  ) {
     (values.help ? io.out : io.err)(AUDIT_USAGE);
     return values.help ? 0 : 2;
   }
   return withDb(dataDirOf(values.data, env), io, async (db) => {
     if (action === 'export') {
       const entries = (await listAudit(db, values.assessment ? { assessmentId: values.assessment } : {})).reverse();
-      io.out(values.format === 'csv' ? auditCsv(entries).replace(/^\uFEFF/, '').trimEnd() : JSON.stringify(entries, null, 2));
+      io.out(
+        values.format === 'csv'
+          ? auditCsv(entries)
+              .replace(/^\uFEFF/, '')
+              .trimEnd()
+          : JSON.stringify(entries, null, 2),
+      );
       return 0;
     }
     const result = await verifyAudit(db);
     if (result.ok) {
-      io.out(fillMessage('操作記録は改ざんされていません（{count}件、最新の番号 {seq}、最新のハッシュ {hash}）。', {
-        count: result.count,
-        seq: result.headSeq,
-        hash: result.headHash,
-      }));
+      io.out(
+        fillMessage('操作記録は改ざんされていません（{count}件、最新の番号 {seq}、最新のハッシュ {hash}）。', {
+          count: result.count,
+          seq: result.headSeq,
+          hash: result.headHash,
+        }),
+      );
       return 0;
     }
     io.err(`操作記録に改ざんの跡が見つかりました（${result.problems.length}件）:`);

@@ -43,7 +43,13 @@ export {
   type Session,
   type SessionLimits,
 } from './sessions.js';
-export { DEFAULT_THROTTLE, clearLoginFailures, recordLoginFailure, throttleWait, type ThrottleLimits } from './login-throttle.js';
+export {
+  DEFAULT_THROTTLE,
+  clearLoginFailures,
+  recordLoginFailure,
+  throttleWait,
+  type ThrottleLimits,
+} from './login-throttle.js';
 export {
   countThreadsByItem,
   getThread,
@@ -70,4 +76,10 @@ export {
   type JsonValue,
 } from './audit.js';
 export { auditCsv } from './audit-export.js';
-export { AUDIT_EVENT_NAMES_JA, PERMISSION_NAMES_JA, ROLE_NAMES_JA, TEAM_MESSAGES_JA, type AuditEventName } from './messages.ja.js';
+export {
+  AUDIT_EVENT_NAMES_JA,
+  PERMISSION_NAMES_JA,
+  ROLE_NAMES_JA,
+  TEAM_MESSAGES_JA,
+  type AuditEventName,
+} from './messages.ja.js';

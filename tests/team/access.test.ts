@@ -41,7 +41,8 @@ const concrete = (url: string): string =>
     .replace('*', 'index.html');
 
 /** The account of ACCOUNTS holding exactly this role. */
-const accountWith = (role: Role): string => Object.entries(ACCOUNTS).find(([, a]) => a.roles.length === 1 && a.roles[0] === role)![0];
+const accountWith = (role: Role): string =>
+  Object.entries(ACCOUNTS).find(([, a]) => a.roles.length === 1 && a.roles[0] === role)![0];
 
 describe('the authorisation table', () => {
   it('covers every registered route and names no route that does not exist', async () => {
@@ -54,7 +55,9 @@ describe('the authorisation table', () => {
 
   it('refuses, on every route, a request without a session (401) and a role without the permission (403)', async () => {
     const routes = await registeredRoutes();
-    const clients = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await server.login(accountWith(role))] as const)));
+    const clients = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await server.login(accountWith(role))] as const)),
+    );
     let forbiddenChecked = 0;
     for (const { method, url } of routes) {
       const rule = ACCESS_TABLE[accessKey(method, url)]!;
@@ -65,7 +68,10 @@ describe('the authorisation table', () => {
         continue;
       }
       expect(anonymous.statusCode, `${method} ${url}`).toBe(401);
-      expect(anonymous.json(), `${method} ${url}`).toEqual({ code: 'AUTH_REQUIRED', message: 'ログインしてください。' });
+      expect(anonymous.json(), `${method} ${url}`).toEqual({
+        code: 'AUTH_REQUIRED',
+        message: 'ログインしてください。',
+      });
       if (rule.access !== 'permission') continue;
       for (const role of ROLES) {
         const response = await clients[role]!.request(options);
@@ -92,19 +98,32 @@ describe('the authorisation table', () => {
     expect((await setOverride('sakusei', ['viewer'])).statusCode).toBe(200);
     const viewer = await server.login('etsuran');
     const author = await server.login('sakusei');
-    const draft = (await viewer.request({ method: 'GET', url: `/api/assessments/${ID_001}` })).json() as { etag: string; data: object };
+    const draft = (await viewer.request({ method: 'GET', url: `/api/assessments/${ID_001}` })).json() as {
+      etag: string;
+      data: object;
+    };
     const save = (client: typeof viewer, id: string, etag: string, data: object) =>
-      client.request({ method: 'PUT', url: `/api/assessments/${id}`, headers: { 'if-match': `"${etag}"` }, payload: { data } });
+      client.request({
+        method: 'PUT',
+        url: `/api/assessments/${id}`,
+        headers: { 'if-match': `"${etag}"` },
+        payload: { data },
+      });
     expect((await save(viewer, ID_001, draft.etag, draft.data)).statusCode).toBe(200);
     expect((await save(author, ID_001, draft.etag, draft.data)).statusCode).toBe(403);
-    const other = (await viewer.request({ method: 'GET', url: '/api/assessments/004-ise-yobosesshu' })).json() as { etag: string; data: object };
+    const other = (await viewer.request({ method: 'GET', url: '/api/assessments/004-ise-yobosesshu' })).json() as {
+      etag: string;
+      data: object;
+    };
     expect((await save(viewer, '004-ise-yobosesshu', other.etag, other.data)).statusCode).toBe(403);
     expect((await save(author, '004-ise-yobosesshu', other.etag, other.data)).statusCode).toBe(200);
     const session = (await viewer.request({ method: 'GET', url: '/api/session' })).json();
     expect(session).toMatchObject({
       user: { login: 'etsuran', roles: ['viewer'] },
       permissions: ['read'],
-      assessmentPermissions: { [ID_001]: expect.arrayContaining(['read', 'draft.edit', 'revision.commit', 'comment.write']) },
+      assessmentPermissions: {
+        [ID_001]: expect.arrayContaining(['read', 'draft.edit', 'revision.commit', 'comment.write']),
+      },
     });
   });
 });
@@ -112,7 +131,9 @@ describe('the authorisation table', () => {
 describe('roles', () => {
   it('give 管理者 accounts and roles, 作成者 drafts, commits and rows, 確認者 comments, 閲覧者 reading only', () => {
     expect(permissionsOf(['admin'])).toEqual(['read', 'audit.read', 'users.manage']);
-    expect(permissionsOf(['author'])).toEqual(expect.arrayContaining(['draft.edit', 'revision.commit', 'rows.edit', 'comment.write']));
+    expect(permissionsOf(['author'])).toEqual(
+      expect.arrayContaining(['draft.edit', 'revision.commit', 'rows.edit', 'comment.write']),
+    );
     expect(permissionsOf(['author'])).not.toContain('users.manage');
     expect(permissionsOf(['reviewer'])).toEqual(['read', 'comment.write', 'audit.read']);
     expect(permissionsOf(['viewer'])).toEqual(['read']);

@@ -68,7 +68,9 @@ export const resetTeamTables = (db: Db): Promise<void> =>
  */
 export const describeOnBackends = (title: string, body: (db: () => Db, backend: Backend) => void): void => {
   if (!SERVER_URL)
-    console.warn(`${title}: PIA_TEST_DATABASE_URL is not set, so these tests run on PGlite only; the PostgreSQL server variant is skipped (scripts/with-postgres.sh sets it).`);
+    console.warn(
+      `${title}: PIA_TEST_DATABASE_URL is not set, so these tests run on PGlite only; the PostgreSQL server variant is skipped (scripts/with-postgres.sh sets it).`,
+    );
   for (const backend of BACKENDS) {
     describe(`${title} (${backend.name})`, () => {
       let db: Db | undefined;

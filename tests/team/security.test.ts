@@ -10,19 +10,33 @@ import { ID_001, buildTestServer, draftPath } from '../server/helpers.js';
 import { ORIGIN, PASSWORD, sessionCookieOf, useTeamServer } from './server.js';
 
 const saveBody = async (dataDir: string) => {
-  const got = JSON.parse((await (await import('../../src/store/index.js')).readDraft(dataDir, ID_001).then((d) => JSON.stringify(d))));
-  return { etag: got.etag as string, data: { ...got.data, cover: { ...got.data.cover, title: '書き換えられた評価書名' } } };
+  const got = JSON.parse(
+    await (await import('../../src/store/index.js')).readDraft(dataDir, ID_001).then((d) => JSON.stringify(d)),
+  );
+  return {
+    etag: got.etag as string,
+    data: { ...got.data, cover: { ...got.data.cover, title: '書き換えられた評価書名' } },
+  };
 };
 
 describe('single-user loopback mode (npm start)', () => {
   it('refuses a request naming another host, even a GET: no DNS rebinding', async () => {
     const server = await buildTestServer();
     try {
-      const response = await server.app.inject({ method: 'GET', url: '/api/assessments', headers: { host: 'evil.example:3000' } });
+      const response = await server.app.inject({
+        method: 'GET',
+        url: '/api/assessments',
+        headers: { host: 'evil.example:3000' },
+      });
       expect(response.statusCode).toBe(421);
-      expect(response.json()).toMatchObject({ code: 'HOST_NOT_ALLOWED', message: expect.stringContaining('「evil.example:3000」という名前では利用できません') });
+      expect(response.json()).toMatchObject({
+        code: 'HOST_NOT_ALLOWED',
+        message: expect.stringContaining('「evil.example:3000」という名前では利用できません'),
+      });
       for (const host of ['127.0.0.1:3000', 'localhost:3000', '[::1]:3000', 'LOCALHOST'])
-        expect((await server.app.inject({ method: 'GET', url: '/api/assessments', headers: { host } })).statusCode).toBe(200);
+        expect(
+          (await server.app.inject({ method: 'GET', url: '/api/assessments', headers: { host } })).statusCode,
+        ).toBe(200);
     } finally {
       await server.cleanup();
     }
@@ -52,11 +66,19 @@ describe('single-user loopback mode (npm start)', () => {
       const before = await readFile(draftPath(server.dataDir, ID_001), 'utf8');
       const { etag, data } = await saveBody(server.dataDir);
       const put = (headers: Record<string, string>) =>
-        server.app.inject({ method: 'PUT', url: `/api/assessments/${ID_001}`, headers: { 'if-match': `"${etag}"`, ...headers }, payload: { data } });
+        server.app.inject({
+          method: 'PUT',
+          url: `/api/assessments/${ID_001}`,
+          headers: { 'if-match': `"${etag}"`, ...headers },
+          payload: { data },
+        });
       expect((await put({ origin: 'http://evil.example' })).json()).toMatchObject({ code: 'ORIGIN_REJECTED' });
       expect((await put({ origin: 'null' })).statusCode).toBe(403);
       expect((await put({ 'sec-fetch-site': 'cross-site' })).json()).toMatchObject({ code: 'ORIGIN_REJECTED' });
-      expect((await put({ origin: ORIGIN })).json()).toMatchObject({ code: 'CSRF_REJECTED', message: expect.stringContaining('X-PIA-CSRF') });
+      expect((await put({ origin: ORIGIN })).json()).toMatchObject({
+        code: 'CSRF_REJECTED',
+        message: expect.stringContaining('X-PIA-CSRF'),
+      });
       expect((await put({ origin: ORIGIN, 'x-pia-csrf': 'guessed' })).statusCode).toBe(403);
       const form = await server.app.inject({
         method: 'POST',
@@ -73,12 +95,21 @@ describe('single-user loopback mode (npm start)', () => {
       });
       expect(textPlain.statusCode).toBe(403);
       // Without any browser header (curl, scripts), text/plain is still no JSON.
-      const curl = await server.app.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': 'text/plain' }, payload: '{"form":"yoshiki3","id":"planted"}' });
+      const curl = await server.app.inject({
+        method: 'POST',
+        url: '/api/assessments',
+        headers: { 'content-type': 'text/plain' },
+        payload: '{"form":"yoshiki3","id":"planted"}',
+      });
       expect(curl.statusCode).toBe(415);
       expect((await server.app.inject({ method: 'GET', url: '/api/assessments/planted' })).statusCode).toBe(404);
       expect(await readFile(draftPath(server.dataDir, ID_001), 'utf8')).toBe(before);
 
-      const session = (await server.app.inject({ method: 'GET', url: '/api/session' })).json() as { csrfToken: string; mode: string; permissions: string[] };
+      const session = (await server.app.inject({ method: 'GET', url: '/api/session' })).json() as {
+        csrfToken: string;
+        mode: string;
+        permissions: string[];
+      };
       expect(session).toMatchObject({ mode: 'single-user', features: { comments: false, audit: false } });
       expect(session.permissions).toContain('draft.edit');
       const ok = await put({ origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'x-pia-csrf': session.csrfToken });
@@ -132,21 +163,32 @@ describe('single-user loopback mode (npm start)', () => {
 
 describe('starting the server', () => {
   it('refuses a non-loopback host without login, in Japanese', async () => {
-    const error = await expectAppError(openTeamServer({ host: '0.0.0.0', login: false, serverNames: [], dataDir: '/nonexistent' }));
+    const error = await expectAppError(
+      openTeamServer({ host: '0.0.0.0', login: false, serverNames: [], dataDir: '/nonexistent' }),
+    );
     expect(error.code).toBe('INVALID_CONFIG');
-    expect(error.messageJa).toContain('ループバック（127.0.0.1・localhost）以外のアドレス「0.0.0.0」で待ち受けるにはログインが必要です');
+    expect(error.messageJa).toContain(
+      'ループバック（127.0.0.1・localhost）以外のアドレス「0.0.0.0」で待ち受けるにはログインが必要です',
+    );
   });
 
   it('refuses login mode until an administrator exists, then starts with the host names colleagues use', async () => {
     const { dir, cleanup } = await makeTempDir();
     try {
-      const error = await expectAppError(openTeamServer({ host: '192.0.2.10', login: true, serverNames: ['pia.city.example'], dataDir: dir }));
+      const error = await expectAppError(
+        openTeamServer({ host: '192.0.2.10', login: true, serverNames: ['pia.city.example'], dataDir: dir }),
+      );
       expect(error.messageJa).toContain('pia user add');
       const db = await openPglite(`${dir}/.pia/db`);
       await migrate(db);
       await createUser(db, { login: 'admin', displayName: '管理', password: PASSWORD, roles: ['admin'] }, new Date());
       await db.close();
-      const started = await openTeamServer({ host: '192.0.2.10', login: true, serverNames: ['pia.city.example'], dataDir: dir });
+      const started = await openTeamServer({
+        host: '192.0.2.10',
+        login: true,
+        serverNames: ['pia.city.example'],
+        dataDir: dir,
+      });
       expect(started.options).toMatchObject({ login: true, serverNames: ['pia.city.example', '192.0.2.10'] });
       await started.close();
     } finally {
@@ -162,10 +204,23 @@ describe('login mode', () => {
     const before = await readFile(draftPath(server.dataDir, ID_001), 'utf8');
     const { etag, data } = await saveBody(server.dataDir);
     for (const options of [
-      { method: 'PUT' as const, url: `/api/assessments/${ID_001}`, headers: { 'if-match': `"${etag}"` }, payload: { data } },
+      {
+        method: 'PUT' as const,
+        url: `/api/assessments/${ID_001}`,
+        headers: { 'if-match': `"${etag}"` },
+        payload: { data },
+      },
       { method: 'POST' as const, url: '/api/assessments', payload: { form: 'yoshiki3', id: 'planted' } },
-      { method: 'POST' as const, url: `/api/assessments/${ID_001}/comments`, payload: { revision: 'draft', pointer: '/cover/title', body: 'x' } },
-      { method: 'POST' as const, url: '/api/users', payload: { login: 'x', displayName: 'x', password: PASSWORD, roles: ['admin'] } },
+      {
+        method: 'POST' as const,
+        url: `/api/assessments/${ID_001}/comments`,
+        payload: { revision: 'draft', pointer: '/cover/title', body: 'x' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/users',
+        payload: { login: 'x', displayName: 'x', password: PASSWORD, roles: ['admin'] },
+      },
     ]) {
       const response = await server.anonymous.request(options);
       expect(response.statusCode).toBe(401);
@@ -177,44 +232,83 @@ describe('login mode', () => {
   });
 
   it('answers a wrong password and an unknown account alike, and records both', async () => {
-    const wrong = await server.anonymous.request({ method: 'POST', url: '/api/session', payload: { login: 'sakusei', password: 'wrong password!' } });
-    const unknown = await server.anonymous.request({ method: 'POST', url: '/api/session', payload: { login: 'nobody', password: 'wrong password!' } });
+    const wrong = await server.anonymous.request({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: 'sakusei', password: 'wrong password!' },
+    });
+    const unknown = await server.anonymous.request({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: 'nobody', password: 'wrong password!' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
     expect(wrong.json()).toEqual({ code: 'LOGIN_FAILED', message: 'ログイン名またはパスワードが正しくありません。' });
-    const failed = await server.db.query<{ user_login: string }>("SELECT user_login FROM audit_log WHERE event = 'login.failed' ORDER BY seq");
+    const failed = await server.db.query<{ user_login: string }>(
+      "SELECT user_login FROM audit_log WHERE event = 'login.failed' ORDER BY seq",
+    );
     expect(failed.map((row) => row.user_login)).toEqual(['sakusei', 'nobody']);
   });
 
   it('slows brute force: after five failures even the right password waits, and the wait survives a restart', async () => {
     for (let i = 0; i < 5; i += 1)
-      await server.anonymous.request({ method: 'POST', url: '/api/session', payload: { login: 'sakusei', password: `guess number ${i}` } });
-    const blocked = await server.anonymous.request({ method: 'POST', url: '/api/session', payload: { login: 'sakusei', password: PASSWORD } });
+      await server.anonymous.request({
+        method: 'POST',
+        url: '/api/session',
+        payload: { login: 'sakusei', password: `guess number ${i}` },
+      });
+    const blocked = await server.anonymous.request({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: 'sakusei', password: PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json()).toMatchObject({ code: 'LOGIN_THROTTLED', message: expect.stringContaining('ログインの試行が多すぎます') });
+    expect(blocked.json()).toMatchObject({
+      code: 'LOGIN_THROTTLED',
+      message: expect.stringContaining('ログインの試行が多すぎます'),
+    });
     await server.app.close();
     const { buildServer } = await import('../../src/server/app.js');
     const restarted = buildServer(
       { dataDir: server.dataDir, uiDir: '/nonexistent', templatesDir: '/nonexistent', logLevel: 'silent' },
       { db: server.db, login: true, now: () => server.clock.now },
     );
-    const again = await restarted.inject({ method: 'POST', url: '/api/session', headers: { origin: ORIGIN }, payload: { login: 'sakusei', password: PASSWORD } });
+    const again = await restarted.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { origin: ORIGIN },
+      payload: { login: 'sakusei', password: PASSWORD },
+    });
     expect(again.statusCode).toBe(429);
     server.clock.now = new Date(server.clock.now.getTime() + 16 * 60_000);
-    const later = await restarted.inject({ method: 'POST', url: '/api/session', headers: { origin: ORIGIN }, payload: { login: 'sakusei', password: PASSWORD } });
+    const later = await restarted.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { origin: ORIGIN },
+      payload: { login: 'sakusei', password: PASSWORD },
+    });
     expect(later.statusCode).toBe(200);
     await restarted.close();
   });
 
   it('sets an HttpOnly, SameSite=Strict session cookie, without Secure over plain HTTP', async () => {
-    const response = await server.anonymous.request({ method: 'POST', url: '/api/session', payload: { login: 'sakusei', password: PASSWORD } });
+    const response = await server.anonymous.request({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: 'sakusei', password: PASSWORD },
+    });
     const cookie = response.cookies.find((c) => c.name === 'pia_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie.secure).toBeUndefined();
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(response.json()).toMatchObject({ mode: 'login', user: { login: 'sakusei', roles: ['author'] }, csrfToken: expect.any(String) });
+    expect(response.json()).toMatchObject({
+      mode: 'login',
+      user: { login: 'sakusei', roles: ['author'] },
+      csrfToken: expect.any(String),
+    });
   });
 
   it('marks the cookie Secure when the server is reached over HTTPS', () => {
@@ -259,7 +353,10 @@ describe('login mode', () => {
     const client = await server.login('sakusei');
     server.clock.now = new Date(server.clock.now.getTime() + 2 * 60 * 60_000 + 1000);
     const idle = await client.request({ method: 'GET', url: '/api/assessments' });
-    expect(idle.json()).toEqual({ code: 'AUTH_REQUIRED', message: 'ログインの有効期限が切れました。もう一度ログインしてください。' });
+    expect(idle.json()).toEqual({
+      code: 'AUTH_REQUIRED',
+      message: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+    });
     const busy = await server.login('sakusei');
     for (let hour = 1; hour <= 11; hour += 1) {
       server.clock.now = new Date(server.clock.now.getTime() + 60 * 60_000);
@@ -273,12 +370,21 @@ describe('login mode', () => {
     const client = await server.login('sakusei');
     const { etag, data } = await saveBody(server.dataDir);
     const base = { method: 'PUT' as const, url: `/api/assessments/${ID_001}`, payload: { data } };
-    const crossSite = await client.request({ ...base, headers: { origin: 'http://evil.example', 'if-match': `"${etag}"` } });
+    const crossSite = await client.request({
+      ...base,
+      headers: { origin: 'http://evil.example', 'if-match': `"${etag}"` },
+    });
     expect(crossSite.json()).toMatchObject({ code: 'ORIGIN_REJECTED' });
-    const noToken = await server.app.inject({ ...base, headers: { cookie: client.headers['cookie']!, 'if-match': `"${etag}"` } });
+    const noToken = await server.app.inject({
+      ...base,
+      headers: { cookie: client.headers['cookie']!, 'if-match': `"${etag}"` },
+    });
     expect(noToken.json()).toMatchObject({ code: 'CSRF_REJECTED' });
     const other = await server.login('kanri');
-    const wrongToken = await client.request({ ...base, headers: { 'x-pia-csrf': other.csrfToken!, 'if-match': `"${etag}"` } });
+    const wrongToken = await client.request({
+      ...base,
+      headers: { 'x-pia-csrf': other.csrfToken!, 'if-match': `"${etag}"` },
+    });
     expect(wrongToken.json()).toMatchObject({ code: 'CSRF_REJECTED' });
     expect((await client.request({ ...base, headers: { 'if-match': `"${etag}"` } })).statusCode).toBe(200);
   });

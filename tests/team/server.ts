@@ -77,7 +77,12 @@ export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTes
         [login, account.name, passwordHash, account.roles, shared.clock.now],
       );
     shared.app = buildServer(
-      { dataDir: shared.dataDir, uiDir: path.join(temp.dir, 'ui'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' },
+      {
+        dataDir: shared.dataDir,
+        uiDir: path.join(temp.dir, 'ui'),
+        templatesDir: path.join(ROOT, 'templates'),
+        logLevel: 'silent',
+      },
       { db: shared.db, login: true, now: () => shared.clock.now, ...options },
     );
     await shared.app.ready();
@@ -91,7 +96,11 @@ export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTes
       });
       if (response.statusCode !== 200) throw new Error(`login ${login}: ${response.statusCode} ${response.body}`);
       const token = (response.json() as { csrfToken: string }).csrfToken;
-      return clientOf(shared.app, { origin: ORIGIN, cookie: `pia_session=${sessionCookieOf(response)}`, 'x-pia-csrf': token }, token);
+      return clientOf(
+        shared.app,
+        { origin: ORIGIN, cookie: `pia_session=${sessionCookieOf(response)}`, 'x-pia-csrf': token },
+        token,
+      );
     };
   }, 60_000);
   afterEach(async () => {

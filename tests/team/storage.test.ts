@@ -246,7 +246,10 @@ describeOnBackends('team storage', (db) => {
         await createUser(db(), { login: 'r1', displayName: '確認1', password: PASSWORD, roles: ['reviewer'] }, T0),
         await createUser(db(), { login: 'a1', displayName: '作成1', password: PASSWORD, roles: ['author'] }, T0),
       ];
-      const [r1, a1] = users.map((u) => ({ id: u.id, name: u.displayName })) as [{ id: number; name: string }, { id: number; name: string }];
+      const [r1, a1] = users.map((u) => ({ id: u.id, name: u.displayName })) as [
+        { id: number; name: string },
+        { id: number; name: string },
+      ];
       const one = await openThread(db(), anchor, 'one', r1, T0);
       const two = await openThread(db(), { ...anchor, pointer: '/cover/title', itemPath: ['評価書名'] }, 'two', r1, T0);
       const three = await openThread(db(), { ...anchor, revision: 2 }, 'three', a1, T0);

@@ -36,7 +36,9 @@ export const actorMay = (actor: Actor, permission: Permission, assessmentId?: st
 };
 
 const ruleOf = (request: FastifyRequest): AccessRule | undefined =>
-  request.routeOptions.url === undefined ? undefined : ACCESS_TABLE[accessKey(request.method, request.routeOptions.url)];
+  request.routeOptions.url === undefined
+    ? undefined
+    : ACCESS_TABLE[accessKey(request.method, request.routeOptions.url)];
 
 /** Every route must be in the table: a route added without a rule stops the server instead of going unchecked. */
 export const requireAccessRule = (route: RouteOptions): void => {
@@ -82,7 +84,11 @@ const identify = async (
 };
 
 /** `localCsrfToken`: the token pages of single-user mode send back; in login mode each session has its own. */
-export const registerAccessControl = (app: FastifyInstance, options: TeamServerOptions, localCsrfToken: string): void => {
+export const registerAccessControl = (
+  app: FastifyInstance,
+  options: TeamServerOptions,
+  localCsrfToken: string,
+): void => {
   const now = options.now ?? (() => new Date());
   const limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
   const checkHost = createHostCheck(options.serverNames ?? [], () => {
@@ -102,7 +108,10 @@ export const registerAccessControl = (app: FastifyInstance, options: TeamServerO
     const { actor } = request;
     if (rule && rule.access !== 'public') {
       if (actor.kind === 'anonymous')
-        throw new AppError('AUTH_REQUIRED', actor.expired ? TEAM_MESSAGES_JA.sessionExpired : TEAM_MESSAGES_JA.loginRequired);
+        throw new AppError(
+          'AUTH_REQUIRED',
+          actor.expired ? TEAM_MESSAGES_JA.sessionExpired : TEAM_MESSAGES_JA.loginRequired,
+        );
       if (rule.access === 'permission') {
         const id = rule.scope === 'assessment' ? (request.params as { id?: string }).id : undefined;
         if (!actorMay(actor, rule.permission, id))

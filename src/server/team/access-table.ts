@@ -15,7 +15,11 @@ export type AccessRule =
   | { readonly access: 'permission'; readonly permission: Permission; readonly scope: 'global' | 'assessment' };
 
 const global = (permission: Permission): AccessRule => ({ access: 'permission', permission, scope: 'global' });
-const onAssessment = (permission: Permission): AccessRule => ({ access: 'permission', permission, scope: 'assessment' });
+const onAssessment = (permission: Permission): AccessRule => ({
+  access: 'permission',
+  permission,
+  scope: 'assessment',
+});
 
 /** `METHOD /pattern` → rule. HEAD follows GET. */
 export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {

@@ -31,7 +31,10 @@ export const createDocumentHashes = (dataDir: string): DocumentHashes => {
     // A revision is its frozen content plus its status and confirmed rows: all of it is what a change alters.
     revision: async (id, n) => {
       const revision = await readRevision(draftFile(dataDir, id), n);
-      return { hash: createHash('sha256').update(canonicalJson(revision)).digest('base64url'), status: revision.status };
+      return {
+        hash: createHash('sha256').update(canonicalJson(revision)).digest('base64url'),
+        status: revision.status,
+      };
     },
   };
 };
@@ -103,7 +106,15 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'POST /api/assessments': {
     after: async (_request, _reply, payload, _before, hashes) => {
       const id = String(jsonPayload(payload)['id'] ?? '');
-      return { event: { event: 'assessment.create', assessmentId: id, revision: null, hashBefore: null, hashAfter: await hashes.draft(id) } as PartialEvent };
+      return {
+        event: {
+          event: 'assessment.create',
+          assessmentId: id,
+          revision: null,
+          hashBefore: null,
+          hashAfter: await hashes.draft(id),
+        } as PartialEvent,
+      };
     },
   },
   'POST /api/assessments/:id/revisions': {
@@ -172,12 +183,19 @@ const befores = new WeakMap<FastifyRequest, Before>();
 export const registerAuditCapture = (app: FastifyInstance, db: Db, dataDir: string, now: () => Date): AuditRecorder => {
   const hashes = createDocumentHashes(dataDir);
   const captureOf = (request: FastifyRequest): Capture | undefined =>
-    request.routeOptions.url === undefined ? undefined : AUDITED_ROUTES[accessKey(request.method, request.routeOptions.url)];
+    request.routeOptions.url === undefined
+      ? undefined
+      : AUDITED_ROUTES[accessKey(request.method, request.routeOptions.url)];
 
   const append = async (request: FastifyRequest, events: AuditEvent[], draftSeen?: string): Promise<void> => {
     const id = (request.params as Params | undefined)?.id;
     try {
-      await appendAudit(db, events, now(), draftSeen && id ? { assessmentId: id, hash: draftSeen, address: request.ip } : undefined);
+      await appendAudit(
+        db,
+        events,
+        now(),
+        draftSeen && id ? { assessmentId: id, hash: draftSeen, address: request.ip } : undefined,
+      );
     } catch (error) {
       // The change itself is done; a missing entry shows later as a draft changed outside the app.
       request.log.error({ err: error }, 'audit entry could not be written');

@@ -20,7 +20,9 @@ export const splitHost = (host: string, defaultPort: string): { name: string; po
 };
 
 export const createHostCheck = (serverNames: readonly string[], listeningPort: () => number | undefined) => {
-  const entries = [...LOOPBACK_NAMES, ...serverNames].map((entry) => splitHost(entry, '')).filter((e) => e !== undefined);
+  const entries = [...LOOPBACK_NAMES, ...serverNames]
+    .map((entry) => splitHost(entry, ''))
+    .filter((e) => e !== undefined);
   const shown = [...LOOPBACK_NAMES, ...serverNames].join('、');
   return (request: FastifyRequest): void => {
     const header = request.headers.host ?? '';
@@ -30,7 +32,8 @@ export const createHostCheck = (serverNames: readonly string[], listeningPort: (
       host !== undefined &&
       entries.some(
         (entry) =>
-          entry.name === host.name && (entry.port !== '' ? entry.port === host.port : port === undefined || String(port) === host.port),
+          entry.name === host.name &&
+          (entry.port !== '' ? entry.port === host.port : port === undefined || String(port) === host.port),
       );
     if (!allowed)
       throw new AppError(

@@ -5,7 +5,15 @@
  */
 import { AppError } from '../../errors.js';
 import { fillMessage } from '../../messages.ja.js';
-import { childNode, formRevisionOf, formRoot, itemPath, splitPointer, type FormId, type ResolvedNode } from '../../schema/index.js';
+import {
+  childNode,
+  formRevisionOf,
+  formRoot,
+  itemPath,
+  splitPointer,
+  type FormId,
+  type ResolvedNode,
+} from '../../schema/index.js';
 import { createDraftCache, draftFile, readDraft, readRevision } from '../../store/index.js';
 import { TEAM_MESSAGES_JA, type CommentAnchor } from '../../team/index.js';
 
@@ -28,12 +36,18 @@ export const createAnchorResolver = (dataDir: string): AnchorResolver => {
         ? await readDraft(dataDir, assessmentId, cache)
         : await readRevision(draftFile(dataDir, assessmentId), revision).catch((error: unknown) => {
             throw error instanceof AppError && error.code === 'REVISION_NOT_FOUND'
-              ? new AppError('REVISION_NOT_FOUND', fillMessage(TEAM_MESSAGES_JA.commentRevisionNotFound, { id: assessmentId, revision }))
+              ? new AppError(
+                  'REVISION_NOT_FOUND',
+                  fillMessage(TEAM_MESSAGES_JA.commentRevisionNotFound, { id: assessmentId, revision }),
+                )
               : error;
           });
     const segments = splitPointer(pointer);
     if (!document.form || !isFormItem(document.form, segments))
-      throw new AppError('INVALID_REQUEST', fillMessage(TEAM_MESSAGES_JA.commentItemUnknown, { pointer: pointer.slice(0, 200) }));
+      throw new AppError(
+        'INVALID_REQUEST',
+        fillMessage(TEAM_MESSAGES_JA.commentItemUnknown, { pointer: pointer.slice(0, 200) }),
+      );
     const files = document.data['files'];
     const path = itemPath(document.form, segments, {
       revision: formRevisionOf(document.data),

@@ -15,7 +15,12 @@ const querystring = {
   properties: { format: { type: 'string', enum: ['json', 'csv'] } },
 } as const;
 
-const answer = (reply: FastifyReply, entries: AuditEntry[], format: AuditQuery['format'], name: string): FastifyReply => {
+const answer = (
+  reply: FastifyReply,
+  entries: AuditEntry[],
+  format: AuditQuery['format'],
+  name: string,
+): FastifyReply => {
   const oldestFirst = [...entries].reverse();
   reply.header('cache-control', 'no-store');
   if (format !== 'csv') return reply.send({ items: oldestFirst } satisfies AuditResponse);
@@ -29,7 +34,12 @@ export const auditRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     '/api/assessments/:id/audit',
     { schema: { params: idParams, querystring } },
     async (request, reply) =>
-      answer(reply, await listAudit(db, { assessmentId: request.params.id }), request.query.format, `操作記録_${request.params.id}`),
+      answer(
+        reply,
+        await listAudit(db, { assessmentId: request.params.id }),
+        request.query.format,
+        `操作記録_${request.params.id}`,
+      ),
   );
 
   app.get<{ Querystring: AuditQuery }>('/api/audit', { schema: { querystring } }, async (request, reply) =>

@@ -49,7 +49,11 @@ type ListQuery = { status?: 'open' | 'resolved' | 'all'; mine?: '0' | '1'; point
 
 const countsSchema = {
   params: idParams,
-  querystring: { type: 'object', additionalProperties: false, properties: { revision: { type: 'string', pattern: REVISION } } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { revision: { type: 'string', pattern: REVISION } },
+  },
 } as const;
 
 const createSchema = {
@@ -59,17 +63,30 @@ const createSchema = {
     required: ['revision', 'pointer', 'body'],
     additionalProperties: false,
     properties: {
-      revision: { anyOf: [{ type: 'string', const: 'draft' }, { type: 'integer', minimum: 1, maximum: 999999 }] },
+      revision: {
+        anyOf: [
+          { type: 'string', const: 'draft' },
+          { type: 'integer', minimum: 1, maximum: 999999 },
+        ],
+      },
       pointer: { type: 'string', pattern: '^/', maxLength: 2000 },
       body,
     },
   },
 } as const;
 
-const replySchema = { params: threadParams, body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body } } } as const;
+const replySchema = {
+  params: threadParams,
+  body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body } },
+} as const;
 const resolutionSchema = {
   params: threadParams,
-  body: { type: 'object', required: ['resolved'], additionalProperties: false, properties: { resolved: { type: 'boolean' } } },
+  body: {
+    type: 'object',
+    required: ['resolved'],
+    additionalProperties: false,
+    properties: { resolved: { type: 'boolean' } },
+  },
 } as const;
 
 const revisionOf = (value: string | number | undefined): number | null | undefined =>
@@ -80,11 +97,18 @@ const authorOf = (request: FastifyRequest): CommentAuthor =>
     ? { id: request.actor.user.id, name: request.actor.user.displayName }
     : { id: null, name: LOCAL_USER_NAME };
 
-export const commentRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; anchor: AnchorResolver; now: () => Date }> = async (
-  app,
-  { db, audit, anchor, now },
-) => {
-  const record = (request: FastifyRequest, event: AuditEventName, thread: CommentThread, detail: Record<string, number | string> = {}) =>
+export const commentRoutes: FastifyPluginAsync<{
+  db: Db;
+  audit: AuditRecorder;
+  anchor: AnchorResolver;
+  now: () => Date;
+}> = async (app, { db, audit, anchor, now }) => {
+  const record = (
+    request: FastifyRequest,
+    event: AuditEventName,
+    thread: CommentThread,
+    detail: Record<string, number | string> = {},
+  ) =>
     audit.record(request, {
       event,
       assessmentId: thread.assessmentId,
@@ -135,7 +159,14 @@ export const commentRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; a
     '/api/assessments/:id/comments/:commentId/replies',
     { schema: replySchema },
     async (request, reply) => {
-      const thread = await replyToThread(db, request.params.id, Number(request.params.commentId), request.body.body, authorOf(request), now());
+      const thread = await replyToThread(
+        db,
+        request.params.id,
+        Number(request.params.commentId),
+        request.body.body,
+        authorOf(request),
+        now(),
+      );
       await record(request, 'comment.reply', thread, { comment: thread.comments.at(-1)!.id });
       return reply.code(201).send(thread);
     },
@@ -145,7 +176,14 @@ export const commentRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; a
     '/api/assessments/:id/comments/:commentId/resolution',
     { schema: resolutionSchema },
     async (request) => {
-      const thread = await setThreadResolved(db, request.params.id, Number(request.params.commentId), request.body.resolved, authorOf(request), now());
+      const thread = await setThreadResolved(
+        db,
+        request.params.id,
+        Number(request.params.commentId),
+        request.body.resolved,
+        authorOf(request),
+        now(),
+      );
       await record(request, request.body.resolved ? 'comment.resolve' : 'comment.reopen', thread);
       return thread;
     },

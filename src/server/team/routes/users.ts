@@ -73,16 +73,24 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; now:
   app,
   { db, audit, now },
 ) => {
-  const record = (request: Parameters<AuditRecorder['record']>[0], event: 'user.create' | 'user.update' | 'user.password' | 'user.disable' | 'role.change', detail: Record<string, string | boolean | string[]>, assessmentId: string | null = null) =>
-    audit.record(request, { event, assessmentId, revision: null, hashBefore: null, hashAfter: null, detail });
+  const record = (
+    request: Parameters<AuditRecorder['record']>[0],
+    event: 'user.create' | 'user.update' | 'user.password' | 'user.disable' | 'role.change',
+    detail: Record<string, string | boolean | string[]>,
+    assessmentId: string | null = null,
+  ) => audit.record(request, { event, assessmentId, revision: null, hashBefore: null, hashAfter: null, detail });
 
   app.get<{ Reply: ListUsersResponse }>('/api/users', async () => ({ items: (await listUsers(db)).map(toResponse) }));
 
-  app.post<{ Body: CreateUserRequest; Reply: UserResponse }>('/api/users', { schema: createSchema }, async (request, reply) => {
-    const user = await createUser(db, request.body, now());
-    await record(request, 'user.create', { login: user.login, roles: user.roles });
-    return reply.code(201).send(toResponse(user));
-  });
+  app.post<{ Body: CreateUserRequest; Reply: UserResponse }>(
+    '/api/users',
+    { schema: createSchema },
+    async (request, reply) => {
+      const user = await createUser(db, request.body, now());
+      await record(request, 'user.create', { login: user.login, roles: user.roles });
+      return reply.code(201).send(toResponse(user));
+    },
+  );
 
   app.patch<{ Params: { login: string }; Body: UpdateUserRequest; Reply: UserResponse }>(
     '/api/users/:login',
@@ -97,8 +105,12 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; now:
       const user = await updateUser(db, login, change, now());
       if (change.roles !== undefined) await record(request, 'role.change', { login: user.login, roles: user.roles });
       if (change.disabled !== undefined)
-        await record(request, change.disabled ? 'user.disable' : 'user.update', { login: user.login, disabled: change.disabled });
-      if (change.displayName !== undefined) await record(request, 'user.update', { login: user.login, displayName: user.displayName });
+        await record(request, change.disabled ? 'user.disable' : 'user.update', {
+          login: user.login,
+          disabled: change.disabled,
+        });
+      if (change.displayName !== undefined)
+        await record(request, 'user.update', { login: user.login, displayName: user.displayName });
       return toResponse(user);
     },
   );
@@ -108,7 +120,12 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; audit: AuditRecorder; now:
     { schema: assessmentRolesSchema },
     async (request) => {
       const user = await setAssessmentRoles(db, request.params.login, request.params.id, request.body.roles);
-      await record(request, 'role.change', { login: user.login, roles: user.overrides[request.params.id] ?? [] }, request.params.id);
+      await record(
+        request,
+        'role.change',
+        { login: user.login, roles: user.overrides[request.params.id] ?? [] },
+        request.params.id,
+      );
       return toResponse(user);
     },
   );
