@@ -10,6 +10,7 @@ import type {
   ItemCommentCount,
   Permission,
   Role,
+  User,
 } from '../../team/index.js';
 
 export type { AssessmentRole, AuditEntry, AuditProblem, CommentThread, ItemCommentCount, Permission, Role };
@@ -34,14 +35,8 @@ export type SessionResponse = {
 /** POST /api/session */
 export type LoginRequest = { login: string; password: string };
 
-export type UserResponse = {
-  login: string;
-  displayName: string;
-  roles: Role[];
-  overrides: Record<string, AssessmentRole[]>;
-  disabled: boolean;
-  createdAt: string;
-};
+/** An account as the API shows it (its database id stays inside). */
+export type UserResponse = Omit<User, 'id'>;
 /** GET /api/users */
 export type ListUsersResponse = { items: UserResponse[] };
 /** POST /api/users → 201 UserResponse */
