@@ -5,7 +5,6 @@ import { checkCommand } from './check.js';
 import { formatCommand, listCommand, newCommand, showCommand, validateCommand, type Output } from './commands.js';
 import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
 import { renderCommand } from './render-command.js';
-import { TEAM_COMMANDS } from './team-commands.js';
 
 const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
@@ -47,9 +46,9 @@ const todayOption = (given: string | undefined): string | undefined => {
 };
 
 const run = async (argv: string[]): Promise<number> => {
-  // pia user … / pia audit …: options of their own, parsed in team-commands.ts.
-  const teamCommand = TEAM_COMMANDS[argv[0] ?? ''];
-  if (teamCommand) return teamCommand(argv.slice(1), io);
+  // pia user … / pia audit …: options of their own, in team-commands.ts, loaded only for them.
+  if (argv[0] === 'user' || argv[0] === 'audit')
+    return (await import('./team-commands.js')).TEAM_COMMANDS[argv[0]]!(argv.slice(1), io);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -4,6 +4,7 @@
  * `<data>/.pia/db`, or the PostgreSQL server of DATABASE_URL. PGlite admits one process, so with the server running
  * on PGlite these commands are refused with a message; accounts can then be managed in the app by a 管理者.
  */
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,8 +63,14 @@ const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string =>
 /** Expected failures (a taken name, a short password, the database in use) end the command with their message. */
 const withDb = async (dataDir: string, io: TeamIo, work: (db: Db) => Promise<number>): Promise<number> => {
   const env = io.env ?? process.env;
+  const databaseUrl = env['DATABASE_URL'];
+  // A mistyped --data would otherwise get a database of its own.
+  if (!databaseUrl && !existsSync(dataDir)) {
+    io.err(`評価書フォルダ ${dataDir} がありません。--data で指定してください。`);
+    return 2;
+  }
   try {
-    const db = await openTeamDb({ dataDir, databaseUrl: env['DATABASE_URL'] });
+    const db = await openTeamDb({ dataDir, databaseUrl });
     try {
       return await work(db);
     } finally {

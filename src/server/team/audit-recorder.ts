@@ -2,8 +2,8 @@
  * How events reach the audit log. The existing routes (drafts, revisions, PDF) are not touched: AUDITED_ROUTES says,
  * per route, which event a successful answer means and how the document's hash before and after is found; a
  * preHandler hook takes the "before" and an onSend hook appends the event before the answer leaves, so a client
- * that saw success can rely on the entry being there. The team's own routes (login, comments, users) call
- * `recordEvent` with what they know. A draft read or written by a request is compared with the last hash the log
+ * that saw success can rely on the entry being there. The team's own routes (login, comments, users) call the
+ * recorder's `record` with what they know. A draft read or written by a request is compared with the last hash the log
  * saw, so a change made outside the app is recorded when noticed.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -2,7 +2,7 @@
  * Embedded PostgreSQL (PGlite, compiled to WebAssembly) in `<dataDir>/.pia/db`, so `npm start` needs no database
  * server. PGlite is single-process: a lock file keeps a second server or a CLI command from opening the same files.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -65,7 +65,7 @@ const wrap = (db: PGlite, release: () => Promise<void>): Db => {
  * A new database is created beside its place and renamed into it once complete: a process killed during the
  * first start (initdb takes seconds) leaves only a half-made folder that the next start removes.
  */
-const createOnce = async (dir: string): Promise<void> => {
+const createOnce = async (PGlite: PGliteClass, dir: string): Promise<void> => {
   if (existsSync(dir)) return;
   const creating = `${dir}.creating`;
   await rm(creating, { recursive: true, force: true });
@@ -73,13 +73,19 @@ const createOnce = async (dir: string): Promise<void> => {
   await rename(creating, dir);
 };
 
-/** `dir` undefined: an in-memory database (tests, benchmarks); nothing is written to disk. */
+type PGliteClass = typeof PGlite;
+
+/**
+ * `dir` undefined: an in-memory database (tests, benchmarks); nothing is written to disk. PGlite is loaded here, not
+ * at import: its module takes seconds to load, and most `pia` commands and servers never open the team database.
+ */
 export const openPglite = async (dir?: string): Promise<Db> => {
+  const { PGlite } = await import('@electric-sql/pglite');
   if (dir === undefined) return wrap(await PGlite.create(), async () => undefined);
   await mkdir(path.dirname(dir), { recursive: true });
   const release = await takeLock(`${dir}.lock`, dir);
   try {
-    await createOnce(dir);
+    await createOnce(PGlite, dir);
     return wrap(await PGlite.create(dir), release);
   } catch (error) {
     await release();

@@ -1,8 +1,9 @@
 /** A PostgreSQL server named by DATABASE_URL (`pg`), for sites that run several app instances on one database. */
-import pg from 'pg';
 import type { Db, Row } from './db.js';
 
 export const openPostgres = async (connectionString: string): Promise<Db> => {
+  // Loaded on use, like PGlite: only sites with DATABASE_URL need the driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max: 10 });
   // Fail at start, with the server's reason, rather than on the first login.
   (await pool.connect()).release();
