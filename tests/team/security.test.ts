@@ -3,20 +3,18 @@ import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sessionCookieOptions } from '../../src/server/team/routes/session.js';
 import { openTeamServer } from '../../src/server/team/startup.js';
+import { readDraft } from '../../src/store/index.js';
 import { createUser, migrate, openPglite } from '../../src/team/index.js';
 import { expectAppError } from '../helpers/app-error.js';
 import { makeTempDir } from '../helpers/seeds.js';
 import { ID_001, buildTestServer, draftPath } from '../server/helpers.js';
 import { ORIGIN, PASSWORD, sessionCookieOf, useTeamServer } from './server.js';
 
+/** The draft of 001 as on disk, changed so that saving it would be a real change. */
 const saveBody = async (dataDir: string) => {
-  const got = JSON.parse(
-    await (await import('../../src/store/index.js')).readDraft(dataDir, ID_001).then((d) => JSON.stringify(d)),
-  );
-  return {
-    etag: got.etag as string,
-    data: { ...got.data, cover: { ...got.data.cover, title: '書き換えられた評価書名' } },
-  };
+  const draft = await readDraft(dataDir, ID_001);
+  const cover = draft.data['cover'] as Record<string, unknown>;
+  return { etag: draft.etag, data: { ...draft.data, cover: { ...cover, title: '書き換えられた評価書名' } } };
 };
 
 describe('single-user loopback mode (npm start)', () => {
