@@ -54,7 +54,9 @@ const currentCsrfToken = (): Promise<string | null> =>
 
 const send = async (path: string, init: RequestInit): Promise<Response> => {
   const writes = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
-  const token = writes ? await currentCsrfToken() : null;
+  // Fetched beside the first read, so that a save (e.g. the one before leaving a page) does not wait for it.
+  const pendingToken = currentCsrfToken();
+  const token = writes ? await pendingToken : null;
   try {
     return await fetch(path, {
       ...init,
