@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Yoshiki4Assessment } from '../src/domain/assessment.gen.js';
 import { computeChanges, cumulativeChangeRows, proposeRows } from '../src/diff/index.js';
 import { loadAssessment } from '../src/store/index.js';
+import { benchRevisionList } from './revision-list.mjs';
 import { median, sampleFile, sampleMemory } from './support.mjs';
 
 const RUNS = 20;
@@ -25,7 +26,7 @@ const appendLine = (doc: Doc, pointer: (string | number)[]): void => {
 const measure = (label: string, form: 'yoshiki4', before: Doc, after: Doc): void => {
   const run = (): number => {
     const rows = proposeRows(computeChanges(form, before, after), '2026-04-01');
-    return cumulativeChangeRows(after, [{ status: 'submitted', rows }]).length;
+    return cumulativeChangeRows(after, [rows]).length;
   };
   const changes = computeChanges(form, before, after).length;
   const rows = run();
@@ -64,4 +65,5 @@ export const benchRevisions = async (): Promise<void> => {
     item.deliveryMethods.email = !item.deliveryMethods.email;
   }
   measure('synthetic 全項目: 1,000 changed items (200 委託事項 × 5)', 'yoshiki4', wide, edited);
+  await benchRevisionList();
 };

@@ -65,7 +65,7 @@ const journey = async (base: string, id: string, index: number, round: number, l
 const run = async (dataDir: string, uiDir: string, db: Db | undefined): Promise<Journey[]> => {
   const app = buildServer(
     { dataDir, uiDir, templatesDir: path.resolve('templates'), logLevel: 'silent' },
-    db ? { db, login: true } : { login: false },
+    { team: db ? { db, login: true } : { login: false } },
   );
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });

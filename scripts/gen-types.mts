@@ -8,7 +8,9 @@ import path from 'node:path';
 type Schema = { [key: string]: unknown };
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'src/domain/assessment.gen.ts');
-const DOCS = ['common', 'yoshiki3', 'yoshiki4'] as const;
+const DOCS = ['common', 'yoshiki3', 'yoshiki4', 'snippet'] as const;
+/** The type named after each document's root: the forms are assessments, the snippet schema one standard text. */
+const ROOT_TYPES: Record<string, string | undefined> = { yoshiki3: 'Yoshiki3Assessment', yoshiki4: 'Yoshiki4Assessment', snippet: 'Snippet' };
 
 // `Date` would shadow the global Date inside the generated module.
 const RENAMED: Record<string, string> = { Date: 'IsoDate' };
@@ -58,7 +60,8 @@ export const generateTypes = async (): Promise<string> => {
     for (const [name, def] of Object.entries((schema['$defs'] as Schema | undefined) ?? {})) {
       out.push(`export type ${prefix(doc) + pascal(name)} = ${typeOf(def as Schema, doc, '')};`, '');
     }
-    if (doc !== 'common') out.push(`export type ${pascal(doc)}Assessment = ${typeOf({ ...schema, $defs: undefined }, doc, '')};`, '');
+    const rootType = ROOT_TYPES[doc];
+    if (rootType) out.push(`export type ${rootType} = ${typeOf({ ...schema, $defs: undefined }, doc, '')};`, '');
   }
   out.push('export type Assessment = Yoshiki3Assessment | Yoshiki4Assessment;', '');
   return out.join('\n');

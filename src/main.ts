@@ -7,7 +7,7 @@ import { openTeamServer } from './server/team/startup.js';
 
 const start = async (config: Config): Promise<void> => {
   const team = await openTeamServer(config);
-  const app = buildServer(config, team.options);
+  const app = buildServer(config, { team: team.options });
   app.addHook('onClose', team.close);
   try {
     await app.listen({ host: config.host, port: config.port });

@@ -1,3 +1,5 @@
+import type { RevisionStatus } from './domain/revision.js';
+
 /** Japanese message templates for validation keywords. `{name}` placeholders are filled by fillMessage. */
 export const VALIDATION_MESSAGES_JA = {
   required: '必須の項目がありません。',
@@ -11,6 +13,8 @@ export const VALIDATION_MESSAGES_JA = {
   maxItems: '{limit}件以下にしてください。',
   minLength: '記入が必要です。',
   pattern: '書式が正しくありません:「{value}」',
+  blank: 'ここは記入しない項目です（空欄または「―」）:「{value}」',
+  blankEntries: 'ここには空欄の枠のほかは記入しません。',
   uniqueIds: 'IDが重複しています:「{value}」。同じ一覧の中でIDは一つずつ別にしてください。',
   other: '様式の定めに合いません（{keyword}）。',
 } as const;
@@ -55,12 +59,6 @@ export const API_MESSAGES_JA = {
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
-  pdfInvalid:
-    '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。編集画面で指摘のある項目を直してから、もう一度出力してください。',
-  commitInvalid:
-    '作業中の評価書に様式の定めに合わない箇所が{count}件あるため、改訂を確定できません。編集画面で指摘のある項目を直してから、もう一度確定してください。',
-  statusBlocked:
-    '整合性チェックで誤り（エラー）が{count}件見つかったため、改訂{n}を「{status}」にできません。誤りを直した評価書で新しい改訂を作成してください。',
   unknownFlag:
     '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>、--host <アドレス>、--server-name <名前,…>、--login',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
@@ -116,22 +114,66 @@ export const ROW_FIELDS_JA: Record<string, string> = {
   exception: '重要な変更にあたらない理由（exception）',
 };
 
-/** Revision states as shown to people. */
-export const REVISION_STATUS_JA = {
+/** Revision states as shown to people (exhaustive: a new state without a label does not compile). */
+export const REVISION_STATUS_JA: Record<RevisionStatus, string> = {
   draft: '作成中',
   submitted: '提出済み',
   published: '公表済み',
-} as const;
+  withdrawn: '取下げ',
+};
 
-/** `draft（作成中） / submitted（提出済み） / published（公表済み）`, for messages that list the states. */
-export const revisionStatusChoicesJa = (): string =>
-  Object.entries(REVISION_STATUS_JA)
-    .map(([key, label]) => `${key}（${label}）`)
-    .join(' / ');
+/** `submitted（提出済み） / published（公表済み）`, for messages that list states. */
+export const revisionStatusChoicesJa = (statuses: readonly RevisionStatus[]): string =>
+  statuses.map((status) => `${status}（${REVISION_STATUS_JA[status]}）`).join(' / ');
 
 /** Japanese messages of the PDF renderer's expected failures. */
 export const RENDER_MESSAGES_JA = {
   templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',
   missingGlyphs: 'PDFのフォントにない文字があるため出力できません: {chars}（{where}）。別の文字に置き換えてください。',
-  invalid: '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。先に pia validate で確認してください。',
+} as const;
+
+/** The revision workflow (src/workflows): commit, rows, status, default 変更日; the same words in the CLI and the editor. */
+export const WORKFLOW_MESSAGES_JA = {
+  commitInvalid:
+    '作業中の評価書に様式の定めに合わない箇所が{count}件あるため、改訂を確定できません。指摘のある項目を直してから、もう一度確定してください。',
+  commitConflict:
+    '{file}: 改訂{base}をもとに編集している間に、改訂{latest}が作られました。作業中の評価書はそのまま残っています。改訂{latest}との違いを確認してから、もう一度改訂してください。',
+  draftChanged:
+    '評価書「{id}」は、確定しようとした版の後に保存されています。保存された内容を確認してから、もう一度確定してください。',
+  authorRequired: '改訂を確定した人の名前（作成者）を指定してください。',
+  messageRequired: '改訂の説明（変更内容）を指定してください。',
+  byRequired: '状態を変える人の名前を指定してください。',
+  invalidDate: '{what}は YYYY-MM-DD の形式の実在する日付で指定してください（例: 2025-08-19）:「{value}」',
+  changeDate: '変更日',
+  earlierThanPredecessor:
+    '変更日 {date} が、前の版（第{number}版）の変更日 {previous} より前です。変更箇所の表で新しい行が前の版の行より上に並びます。',
+  earlierThanPrinted:
+    '変更日 {date} が、すでに変更箇所の表に印字される行の変更日 {latest} より前です。変更箇所の表は日付順に並ぶため、新しい行が古い行の間に入ります。',
+  frozen:
+    '第{number}版は「{status}」のため、変更箇所も内容も変更できません。直すときは、作業中の評価書から新しい版を確定してください。',
+  rowsConflict:
+    '第{number}版の変更箇所は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された変更箇所を読み込み直してから、もう一度保存してください。',
+  rowNotInRevision:
+    '変更箇所の{row}行目（{item}）は第{number}版の変更ではありません。各版の変更箇所は直前の版（第{predecessor}版）と比べた変更だけです。',
+  transitionInvalid: '第{number}版は「{from}」です。「{to}」にはできません。{allowed}',
+  transitionAllowed: 'この版でできる操作: {choices}。',
+  transitionNone: 'この版の状態はこれ以上変えられません。',
+  reasonRequired: '第{number}版を「{to}」にする理由を指定してください（理由は記録に残ります）。',
+  statusBlocked:
+    '整合性チェックで誤り（エラー）が{count}件見つかったため、第{number}版を「{status}」にできません。誤りを直した評価書で新しい版を確定してください。',
+  earlierNotRecorded:
+    '第{earlier}版が「{status}」のままです。第{earlier}版の変更箇所が変更箇所の表に載らなくなるため、先に第{earlier}版を提出済みにするか取り下げてください。',
+  notNewest: '第{number}版の後に第{newest}版があるため、第{number}版は取り下げられません。先に第{newest}版を取り下げてください。',
+  pdfInvalid:
+    '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。指摘のある項目を直してから、もう一度出力してください。',
+  unknownFormRevision: '様式の版「{value}」はありません。使える版: {choices}',
+} as const;
+
+/** What the store says when the disk or another program gets in the way. */
+export const STORE_MESSAGES_JA = {
+  writeFailed: '{file}: 保存できませんでした（{reason}）。前回保存した内容はそのまま残っています。',
+  noSpace: 'ディスクの空きがありません',
+  readOnly: '書き込みが許可されていません',
+  ioError: '書き込みに失敗しました',
+  busy: '評価書「{id}」は他のプログラムが保存中です。しばらくしてからもう一度お試しください。',
 } as const;

@@ -1,8 +1,13 @@
 /** Typed custom events of the editor, one declaration each. They bubble and cross shadow roots. */
+import type { Side } from '../src/merge/index.js';
+
 export type ValueChangeDetail = { pointer: string; value: unknown };
 export type NavigateDetail = { path: string };
 export type RevealDetail = { pointer: string };
-export type ConflictResolveDetail = { keep: 'theirs' | 'mine' };
+export type ConflictResolveDetail = { choices: Readonly<Record<string, Side>> };
+/** `pointer` names the place in the draft, or in the compared revision for an entry the draft no longer has. */
+export type RestoreDetail = { pointer: string; in: 'draft' | 'reference'; label: string };
+export type ReferenceSelectDetail = { revision: number | undefined };
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -12,12 +17,25 @@ declare global {
     'pia-navigate': CustomEvent<NavigateDetail>;
     /** Scroll to the item at this pointer and focus it (outline, issue list). */
     'pia-reveal': CustomEvent<RevealDetail>;
-    /** The user chose which version to keep after a save conflict. */
+    /** The user chose a side for every item both sides changed after a save conflict. */
     'pia-conflict-resolve': CustomEvent<ConflictResolveDetail>;
+    /** 「この版の記載に戻す」: take this item or entry back as the compared revision has it. */
+    'pia-restore': CustomEvent<RestoreDetail>;
+    /** The revision the editor compares the draft with changed (undefined: none). */
+    'pia-reference-select': CustomEvent<ReferenceSelectDetail>;
+    /** The user closed the list of changes merged in from someone else's save. */
+    'pia-merge-notice-dismiss': CustomEvent<null>;
   }
 }
 
-type PiaEventName = 'pia-value-change' | 'pia-navigate' | 'pia-reveal' | 'pia-conflict-resolve';
+type PiaEventName =
+  | 'pia-value-change'
+  | 'pia-navigate'
+  | 'pia-reveal'
+  | 'pia-conflict-resolve'
+  | 'pia-restore'
+  | 'pia-reference-select'
+  | 'pia-merge-notice-dismiss';
 
 export const emit = <K extends PiaEventName>(
   from: EventTarget,

@@ -3,6 +3,7 @@
  * in the document's non-printed `acknowledgements`, so a committed revision freezes them. Pure and free of the
  * rules, so the web editor imports it to add and withdraw acknowledgements the same way the checks match them.
  */
+import { saysNothing } from '../domain/blank.js';
 import type { Acknowledgement, Finding } from './types.js';
 
 /** Where a document keeps its acknowledgements (schema `$defs/acknowledgements`, `x-printed: false`). */
@@ -31,5 +32,5 @@ export const acknowledgementsOf = (data: unknown): Acknowledgement[] => {
 export const covers = (ack: Acknowledgement, finding: Pick<Finding, 'ruleId' | 'severity' | 'pointers'>): boolean =>
   finding.severity === 'WARN' &&
   ack.ruleId === finding.ruleId &&
-  ack.reason.trim() !== '' &&
+  !saysNothing(ack.reason) &&
   (ack.pointer === undefined || finding.pointers.includes(ack.pointer));

@@ -5,9 +5,11 @@ import { DATE_RULES } from './rules/dates.js';
 import { LIFECYCLE_RULES } from './rules/lifecycle.js';
 import { PROCEDURE_RULES } from './rules/procedures.js';
 import { REQUIRED_RULES } from './rules/required.js';
+import { REFERENCE_RULES } from './rules/references.js';
 import { RULE_DESCRIPTIONS_JA, RULE_MESSAGES_JA } from './messages.ja.js';
 import { THRESHOLD_RULES } from './rules/threshold.js';
 import { ACKNOWLEDGEMENTS_POINTER, acknowledgementsOf, covers, isAcknowledgement } from './acknowledgements.js';
+import { saysNothing } from '../domain/blank.js';
 import { fillMessage } from '../messages.ja.js';
 import type { Acknowledgement, CheckOptions, Finding, Hit, RuleInfo } from './types.js';
 
@@ -18,6 +20,7 @@ const ALL_RULES: readonly CheckRule[] = [
   ...CROSS_FIELD_RULES,
   ...REQUIRED_RULES,
   ...LIFECYCLE_RULES,
+  ...REFERENCE_RULES,
 ];
 
 /** Not a rule over the form: the hint that a stored acknowledgement no longer acknowledges anything. */
@@ -99,7 +102,7 @@ const staleAcknowledgementHits = (data: unknown, findings: readonly Finding[]): 
     if (!isAcknowledgement(ack) || findings.some((finding) => covers(ack, finding))) return [];
     const severity = SEVERITY_OF.get(ack.ruleId);
     const key =
-      ack.reason.trim() === ''
+      saysNothing(ack.reason)
         ? 'acknowledgementNoReason'
         : severity !== 'WARN'
           ? 'acknowledgementNotWarn'

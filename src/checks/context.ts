@@ -1,19 +1,12 @@
-import {
-  childNode,
-  choiceOptions,
-  formRevisionOf,
-  formRoot,
-  itemPath,
-  splitPointer,
-  type FormId,
-  type ResolvedNode,
-} from '../schema/index.js';
+import { formRevisionOf, isFormId, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { printedHandlerBounds, printedNoAccident } from './printed-bounds.js';
+import { isBlankEntry } from '../domain/blank.js';
 import { isIsoDate } from '../domain/wareki-parse.js';
 import { parseCountRange, type CountRange } from './ranges.js';
 import { judgeThreshold, type ThresholdInput, type ThresholdJudgement } from './threshold.js';
 import type { CheckOptions, Rule } from './types.js';
 
-/** Read access to one assessment for the rules: values by pointer, labels and options from the schema. */
+/** Read access to one assessment for the rules: values by pointer, labels from the schema. */
 export type CheckContext = {
   readonly form: FormId;
   readonly data: unknown;
@@ -25,11 +18,11 @@ export type CheckContext = {
   text(pointer: string): string;
   /** Entries of a repeated group (always an array). */
   list(pointer: string): readonly unknown[];
+  /** Pointers of a repeated group's entries that hold answers: printed-empty slots state nothing, so rules skip them. */
+  entries(pointer: string): string[];
   /** The official label of the item (last level of its path). */
   label(pointer: string): string;
   path(pointer: string): string[];
-  /** The ＜選択肢＞ option at index, read from the schema so option texts are never copied into code. */
-  option(pointer: string, index: number): string;
   threshold: ThresholdContext;
 };
 
@@ -50,23 +43,22 @@ const getAt = (data: unknown, segments: readonly string[]): unknown => {
   return value;
 };
 
-const nodeAt = (form: FormId, pointer: string): ResolvedNode | undefined => {
-  let node: ResolvedNode | undefined = formRoot(form);
-  for (const segment of splitPointer(pointer)) node = node && childNode(node, segment);
-  return node;
-};
-
 const isoOrNull = (value: unknown): string | null => (isIsoDate(value) ? value : null);
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const booleanOrNull = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
-/** The しきい値判断 inputs an assessment holds: exact numbers from its facts, else the printed ③対象人数. */
+/**
+ * The しきい値判断 inputs an assessment holds: exact numbers and declarations from its facts, else what its printed
+ * items settle: the ③対象人数 range, 取扱者数 bounded by the handler buckets, and the 3-year accident item.
+ */
 export const thresholdInputOf = (data: unknown): ThresholdContext => {
   const get = (pointer: string): unknown => getAt(data, splitPointer(pointer));
   const bucket = parseCountRange(get('/basicInfo/business/targetCount'));
   const exact = get('/facts/threshold/personCount');
   const personCount = typeof exact === 'number' ? exact : bucket;
   if (personCount === undefined) return bucket ? { bucket } : {};
+  const form = get('/form');
+  const bounds = printedHandlerBounds(get);
   const input: ThresholdInput = {
     personCount,
     handlerCount: numberOrNull(get('/facts/threshold/handlerCount')),
@@ -74,6 +66,8 @@ export const thresholdInputOf = (data: unknown): ThresholdContext => {
     seriousAccident: booleanOrNull(get('/facts/threshold/seriousAccident/occurred')),
     accidentLearnedOn: isoOrNull(get('/facts/threshold/seriousAccident/learnedOn')),
     judgedOn: isoOrNull(get('/procedures/basicAssessment/date')),
+    ...(bounds ? { printedHandlers: bounds } : {}),
+    printedNoAccident: isFormId(form) && printedNoAccident(form, get),
   };
   return { input, judgement: judgeThreshold(input), ...(bucket ? { bucket } : {}) };
 };
@@ -98,14 +92,12 @@ export const createContext = (form: FormId, data: unknown, options: CheckOptions
       const value = get(pointer);
       return Array.isArray(value) ? value : [];
     },
+    entries: (pointer) => {
+      const value = get(pointer);
+      return Array.isArray(value) ? value.flatMap((entry, index) => (isBlankEntry(entry) ? [] : [`${pointer}/${index}`])) : [];
+    },
     label: (pointer) => path(pointer).at(-1) ?? pointer,
     path,
-    option: (pointer, index) => {
-      const node = nodeAt(form, pointer.replace(/\/\d+\//g, '/0/'));
-      const option = node && choiceOptions(node)?.[index];
-      if (option === undefined) throw new Error(`no option ${index} at ${pointer} in ${form}`);
-      return option;
-    },
     threshold: thresholdInputOf(data),
   };
 };

@@ -11,10 +11,14 @@ export const THRESHOLD_MESSAGES_JA = {
   handlersExact: '取扱者数（委託先を含む）: {count}人 → {band}',
   handlersBand: '取扱者数（委託先を含む）: {band}（申告）',
   handlersUnknown: '取扱者数（委託先を含む）: 未記録',
+  handlersPrintedAtMost: '取扱者数（委託先を含む）: 未記録。印字された使用者数と委託先における取扱者数の範囲から最大{max}人 → 500人未満',
+  handlersPrintedAtLeast: '取扱者数（委託先を含む）: 未記録。印字された使用者数と委託先における取扱者数の下限の合計が{min}人 → 500人以上',
   atLeast500: '500人以上',
   below500: '500人未満',
   accidentUnknown: '過去１年以内の重大事故: 未申告',
   accidentNone: '過去１年以内の重大事故: なし（申告）',
+  accidentPrintedNone:
+    '過去１年以内の重大事故: 未申告。Ⅲ７の過去３年以内の重大事故がどのファイルでも「発生なし」なので、過去１年以内にもなし',
   accidentYes: '過去１年以内の重大事故: あり（申告{learned}）',
   accidentOutside:
     '重大事故: あり（申告{learned}）。ただし基礎項目評価の実施日から１年より前に知ったものなので、しきい値判断には数えない',
@@ -60,6 +64,8 @@ export const RULE_MESSAGES_JA = {
   dateNotStrictlyAfter: '「{later}」（{laterDate}）は「{earlier}」（{earlierDate}）より後の日付である必要があります。',
   historyOrder:
     '変更箇所の{row}行目（{date}）が前の行（{above}）より古い日付です。変更箇所は古い順に並べ、新しい行を末尾に加えます。',
+  historyDateText:
+    '変更箇所の{row}行目の変更日の表記「{text}」が、変更日（{date}）と違う日を表しています。PDFには表記のほうが印字されます。',
   historyTimingEmpty:
     '変更箇所の{row}行目の「{item}」が空欄です（取り込んだ公表済みの行なら確認のうえ了承してください。新しい行では記入が必要です）。',
   reassessmentSoon: '５年ごとの再評価の時期（{due}）が近づいています。',
@@ -72,6 +78,10 @@ export const RULE_MESSAGES_JA = {
   countBlank: '空欄',
   countValue: '{count}件',
   flagExpected: '「{cause}」が「{value}」なので、「{flag}」に印を付けてください。',
+  provisionFlagExpected:
+    '提供・移転を行っていないので、「{flag}」に印を付けてください（Ⅱ５: {status}）。',
+  provisionFlagUnexpected:
+    '委託や情報提供ネットワークシステムを通じたもの以外の提供・移転（{cause}）があるので、「{flag}」の印は外してください。',
   flagUnexpected: '「{cause}」が「{value}」なので、「{flag}」の印は外してください。',
   reconsignmentDetailsMissing: '再委託するので「{item}」を記入してください。',
   reconsigneeHandlingNone:
@@ -89,6 +99,9 @@ export const RULE_MESSAGES_JA = {
     '確認済みの記録（{rule}、理由: {reason}）に当たる警告は今はありません。不要になった記録なら削除してください。',
   acknowledgementNotWarn: '確認済みの記録（{rule}）は警告の規則のものではないため使われません。記録を削除してください。',
   acknowledgementNoReason: '確認済みの記録（{rule}）に理由がないため、警告は確認済みになりません。理由を記入してください。',
+  outdatedReference:
+    '「{cited}」を引用していますが、この文書は「{successor}」{since}に改められています。引用を後継の文書に改め、記載がその内容に合っているか確認してください（標準文「{snippet}」による）。',
+  outdatedReferenceSince: '（{date}）',
 } as const;
 
 /** `pia check` output. */
@@ -122,7 +135,8 @@ export const RULE_DESCRIPTIONS_JA = {
   'consignment.flag': 'Ⅱの委託の有無とⅢ４の「委託しない」が一致する（§9-5）',
   'consignment.reconsignment':
     '再委託するなら再委託の許諾方法・再委託事項を記入し、全ての委託事項が再委託しないならⅢ４の再委託の項目は「再委託していない」（§9-6）',
-  'provision.flag': 'Ⅱの提供・移転の有無とⅢ５の「提供・移転しない」が一致する（§9-7）',
+  'provision.flag':
+    'Ⅲ５の「提供・移転しない」は、委託や情報提供ネットワークシステムを通じたもの以外の提供・移転がないときに付ける（§9-7、様式４ §14.2）',
   'network.flags':
     '情報連携を実施しないならⅢ６の「接続しない（入手）」「接続しない（提供）」を付け、実施するなら両方は付けない（§9-8）',
   'network.systemConnection':
@@ -136,13 +150,16 @@ export const RULE_DESCRIPTIONS_JA = {
   'dates.procedureOrder':
     '様式４の手続の順序: 意見聴取の終了 < 第三者点検 ≤ 公表日、意見聴取の終了 < 提出日 < 承認日 ≤ 公表日（§3.3）',
   'dates.useAfterRetention': '使用開始日 ≥ 保有開始日（保有していないファイルは使用できない）',
-  'history.dateAfterPublished': '変更箇所の変更日は公表日より後にならない（§4, §9-13）',
+  'history.dateAfterPublished':
+    '取り込んだ変更箇所の変更日が公表日より後（公表済みの行なので警告にとどめる）（§4, §9-13）',
+  'history.dateText': '取り込んだ変更箇所の変更日の表記（dateText）が変更日と同じ日を表す（§10）',
   'history.order': '変更箇所は古い順に並べ、新しい行を末尾に加える（§7.3）',
   'history.timingEmpty':
     '変更箇所の提出時期が空欄（取り込んだ公表済みの行では許されるが、新しい行では記入する）（§5.3）',
-  'lifecycle.reassessmentSoon': '最後の再評価から５年の再評価の時期まで６か月を切った（§6.3）',
-  'lifecycle.reassessmentOverdue': '最後の再評価から５年を過ぎた（§6.3）',
-  'lifecycle.annualReview': '公表日（又は最後の見直し）から１年が過ぎた: 年１回の見直しの時期（§6.3）',
+  'lifecycle.reassessmentSoon': '最後の再評価から５年の再評価の時期まで６か月を切った（事業終了後は対象外）（§6.3, §6.4）',
+  'lifecycle.reassessmentOverdue': '最後の再評価から５年を過ぎた（事業終了後は対象外）（§6.3, §6.4）',
+  'lifecycle.annualReview':
+    '公表日（又は最後の見直し）から１年が過ぎた: 年１回の見直しの時期（事業終了後は対象外）（§6.3, §6.4）',
   'lifecycle.termination': '事業終了した評価書は終了日から３年間公表を続ける: 公表終了可能日の案内（§6.4）',
   'publication.networkUnpublished':
     '公表されていない評価書のファイルは情報提供ネットワークシステムでの情報連携に使えない（§8）',
@@ -170,6 +187,7 @@ export const RULE_DESCRIPTIONS_JA = {
   'accident.details': '過去３年以内の重大事故が「発生あり」なら、その内容と再発防止策の内容を記入する（§2.4, §9-9）',
   'accident.thresholdHint':
     '過去３年以内の重大事故が「発生あり」で対象人数が1万人以上なら、しきい値判断の重大事故（過去１年）への影響を確認する（§2.4）',
+  'references.outdated': '標準文のライブラリが改められたとする文書（例: ガバメントクラウドの利用基準 第1.0版）を引用している',
   'acknowledgement.stale':
     '確認済みの記録のうち、今の警告に当たらないもの（警告が解消した、警告でない規則、理由が空欄）。次の改訂に残らないよう削除を促す',
 } as const;

@@ -22,6 +22,10 @@ export type ThresholdInput = {
   readonly accidentLearnedOn?: string | null;
   /** The しきい値判断 date (基礎項目評価 ①実施日): an accident counts if learned within the year before it. */
   readonly judgedOn?: string | null;
+  /** 取扱者数 as the printed 使用者数 and 委託先における取扱者数 buckets bound it; used when no count is recorded. */
+  readonly printedHandlers?: { readonly atLeast: number; readonly atMost?: number };
+  /** The printed 3-year accident item says 発生なし for every file; used when no 重大事故 is declared. */
+  readonly printedNoAccident?: boolean;
 };
 
 export type ThresholdJudgement = {
@@ -58,13 +62,21 @@ const rowsFor = (persons: number | CountRange): Row[] =>
     : ROWS.filter((row) => row.range.min < (persons.max ?? Infinity) && persons.min < (row.range.max ?? Infinity));
 
 /** true / false, or undefined when the inputs leave it open. */
+/** What the printed buckets settle about 取扱者数 ≥ 500: true, false, or undefined when their range spans 500. */
+const printedHandlersFactor = (input: ThresholdInput): boolean | undefined => {
+  const bounds = input.printedHandlers;
+  if (!bounds) return undefined;
+  if (bounds.atLeast >= HANDLER_BOUND) return true;
+  return bounds.atMost !== undefined && bounds.atMost < HANDLER_BOUND ? false : undefined;
+};
+
 const handlersFactor = (input: ThresholdInput): boolean | undefined => {
   if (typeof input.handlerCount === 'number') return input.handlerCount >= HANDLER_BOUND;
-  return input.handlersAtLeast500 ?? undefined;
+  return input.handlersAtLeast500 ?? printedHandlersFactor(input);
 };
 
 const accidentFactor = (input: ThresholdInput): boolean | undefined => {
-  if (input.seriousAccident === null || input.seriousAccident === undefined) return undefined;
+  if (input.seriousAccident === null || input.seriousAccident === undefined) return input.printedNoAccident ? false : undefined;
   if (!input.seriousAccident) return false;
   // Learned more than a year before the judgement: outside the period of §2.1.
   if (input.accidentLearnedOn && input.judgedOn) return input.accidentLearnedOn >= addYears(input.judgedOn, -1);
@@ -83,6 +95,11 @@ const handlerStep = (input: ThresholdInput, factor: boolean | undefined): string
       band: factor ? M.atLeast500 : M.below500,
     });
   }
+  if (input.handlersAtLeast500 === null || input.handlersAtLeast500 === undefined) {
+    const bounds = input.printedHandlers;
+    if (factor === true && bounds) return fillMessage(M.handlersPrintedAtLeast, { min: bounds.atLeast.toLocaleString('ja-JP') });
+    if (factor === false && bounds?.atMost !== undefined) return fillMessage(M.handlersPrintedAtMost, { max: bounds.atMost.toLocaleString('ja-JP') });
+  }
   return factor === undefined
     ? M.handlersUnknown
     : fillMessage(M.handlersBand, { band: factor ? M.atLeast500 : M.below500 });
@@ -90,6 +107,7 @@ const handlerStep = (input: ThresholdInput, factor: boolean | undefined): string
 
 const accidentStep = (input: ThresholdInput, factor: boolean | undefined): string => {
   if (factor === undefined) return M.accidentUnknown;
+  if (input.seriousAccident === null || input.seriousAccident === undefined) return M.accidentPrintedNone;
   if (!input.seriousAccident) return M.accidentNone;
   const learned = input.accidentLearnedOn
     ? fillMessage(M.accidentLearned, { date: formatWareki(input.accidentLearnedOn) })

@@ -1,5 +1,6 @@
 import type { RuleId } from './messages.ja.js';
 import type { FormId } from '../schema/index.js';
+import type { SnippetLibrary } from '../snippets/index.js';
 
 /** rules.md's grading: ERROR blocks 提出・公表 (never loading or saving a draft), WARN may be acknowledged, INFO is a hint. */
 export const SEVERITIES = ['ERROR', 'WARN', 'INFO'] as const;
@@ -34,6 +35,8 @@ export type CheckOptions = {
   readonly lastReassessedOn?: string;
   /** Date of the last recorded annual review (default: 公表日). */
   readonly lastReviewedOn?: string;
+  /** The data folder's standard texts, whose superseded documents the references check looks for (none: no such check). */
+  readonly snippets?: SnippetLibrary;
 };
 
 /** What a rule reports before labels and sections are attached. */

@@ -1,16 +1,12 @@
-import { blockingFindings, checkAssessment, type Finding } from '../checks/index.js';
+import { blockingFindings, type Finding } from '../checks/index.js';
 import { CHECK_CLI_MESSAGES_JA as M } from '../checks/messages.ja.js';
 import { isAppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import { splitPointer } from '../schema/index.js';
-import {
-  findAssessmentFiles,
-  loadAssessment,
-  positionOf,
-  type LoadedAssessment,
-  type Position,
-} from '../store/index.js';
-import type { Output } from './commands.js';
+import { positionOf, type Draft, type Position } from '../store/index.js';
+import { checkDraft } from '../workflows/index.js';
+import { assessmentFiles, workflowAt } from './commands.js';
+import type { CliIo } from './io.js';
 
 type LocatedFinding = Finding & Partial<Position>;
 type FileReport = { file: string; form?: string; validationIssues: number; findings: LocatedFinding[]; error?: string };
@@ -25,22 +21,21 @@ const isWritten = (data: unknown, segments: readonly string[]): boolean => {
   return true;
 };
 
-const locate = (loaded: LoadedAssessment, finding: Finding): LocatedFinding => {
+const locate = (draft: Draft, finding: Finding): LocatedFinding => {
   const segments = splitPointer(finding.pointers[0] ?? '');
-  const position = isWritten(loaded.data, segments) ? positionOf(loaded.parsed, segments) : undefined;
+  const position = isWritten(draft.data, segments) ? positionOf(draft.parsed, segments) : undefined;
   return position ? { ...finding, ...position } : finding;
 };
 
-const reportFor = async (file: string, today: string): Promise<FileReport> => {
+const reportFor = async (file: string, io: CliIo): Promise<FileReport> => {
   try {
-    const loaded = await loadAssessment(file);
-    if (!loaded.form)
-      return { file, validationIssues: loaded.issues.length, findings: [], error: loaded.issues[0]?.message ?? '' };
-    const findings = checkAssessment(loaded.form, loaded.data, { today }).map((finding) => locate(loaded, finding));
-    return { file, form: loaded.form, validationIssues: loaded.issues.length, findings };
+    const { draft, findings } = await checkDraft(await workflowAt(file, io));
+    const located = findings.map((finding) => locate(draft, finding));
+    return { file, ...(draft.form ? { form: draft.form } : {}), validationIssues: draft.issues.length, findings: located };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { file, validationIssues: 0, findings: [], error: error.messageJa };
+    const issues = error.details['issues'];
+    return { file, validationIssues: Array.isArray(issues) ? issues.length : 0, findings: [], error: error.messageJa };
   }
 };
 
@@ -51,7 +46,7 @@ const bySection = (findings: readonly LocatedFinding[]): Map<string, LocatedFind
   return groups;
 };
 
-const printReport = (report: FileReport, io: Output): void => {
+const printReport = (report: FileReport, io: CliIo): void => {
   if (report.error !== undefined) {
     io.err(`✗ ${report.error}`);
     return;
@@ -83,17 +78,12 @@ const printReport = (report: FileReport, io: Output): void => {
 };
 
 /** `pia check [--json] [--today YYYY-MM-DD] <file|dir>`: consistency findings per file, grouped by section; exit 1 on any ERROR. */
-export const checkCommand = async (
-  target: string,
-  options: { json: boolean; today: string },
-  io: Output,
-): Promise<number> => {
-  const files = await findAssessmentFiles(target);
+export const checkCommand = async (target: string, options: { json: boolean }, io: CliIo): Promise<number> => {
+  const files = await assessmentFiles(target, io);
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await reportFor(file, options.today));
+  for (const file of files) reports.push(await reportFor(file, io));
   if (options.json) io.out(JSON.stringify(reports, null, 2));
   else reports.forEach((report) => printReport(report, io));
-  if (files.length === 0) io.err(`${target}: 評価書（assessment.yaml）が見つかりません。`);
   const failed = reports.some((report) => report.error !== undefined || blockingFindings(report.findings).length > 0);
   return failed || files.length === 0 ? 1 : 0;
 };

@@ -1,23 +1,32 @@
-import { access, mkdir } from 'node:fs/promises';
+/** `pia validate`, `new`, `show`, `list`, `format`: reading and writing drafts. */
 import path from 'node:path';
 import { formatWareki } from '../domain/wareki.js';
 import { AppError, isAppError } from '../errors.js';
-import { FORM_IDS, createSkeleton, formName, formRevisionOf, isFormId, outlineAssessment, type FormId } from '../schema/index.js';
-import { findAssessmentFiles, loadAssessment, saveAssessment, type LoadedAssessment } from '../store/index.js';
+import { fillMessage } from '../messages.ja.js';
+import { FORM_IDS, formName, formRevisionOf, isFormId, outlineAssessment, type FormId } from '../schema/index.js';
+import { findAssessmentFiles, loadAssessment, openAssessmentFile } from '../store/index.js';
+import { createAssessmentAt, formatDraft, type Workflow } from '../workflows/index.js';
 import { formatIssue } from './format.js';
+import { pathIn, type CliIo } from './io.js';
+import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 
-export type Output = { out: (line: string) => void; err: (line: string) => void };
-
-/** The form of a loaded assessment; commands that need it refuse a file that names none. */
-export const requireForm = (loaded: LoadedAssessment): FormId => {
-  if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${loaded.file}: 様式（form）が分かりません。`, { file: loaded.file });
-  return loaded.form;
+/** The assessment files a target names (a file, or every assessment.yaml below a folder), said when there are none. */
+export const assessmentFiles = async (target: string, io: CliIo): Promise<string[]> => {
+  const files = await findAssessmentFiles(pathIn(io, target));
+  if (files.length === 0) io.err(fillMessage(M.notFound, { target }));
+  return files;
 };
 
+/** The use-case context of one assessment file (opening it removes temp files a crash left beside it). */
+export const workflowAt = async (file: string, io: CliIo): Promise<Workflow> => ({
+  store: await openAssessmentFile(pathIn(io, file)),
+  clock: io.clock,
+});
+
 /** `pia validate <file|dir>`: every problem of every file; exit 1 if any. */
-export const validateCommand = async (target: string, io: Output): Promise<number> => {
+export const validateCommand = async (target: string, io: CliIo): Promise<number> => {
   let failed = 0;
-  const files = await findAssessmentFiles(target);
+  const files = await assessmentFiles(target, io);
   for (const file of files) {
     try {
       const { issues } = await loadAssessment(file);
@@ -26,7 +35,7 @@ export const validateCommand = async (target: string, io: Output): Promise<numbe
         continue;
       }
       failed += 1;
-      io.err(`✗ ${file}: ${issues.length}件の問題があります`);
+      io.err(fillMessage(M.problems, { file, count: issues.length }));
       for (const issue of issues) io.err(formatIssue(file, issue));
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -34,34 +43,42 @@ export const validateCommand = async (target: string, io: Output): Promise<numbe
       io.err(`✗ ${error.messageJa}`);
     }
   }
-  if (files.length === 0) io.err(`${target}: 評価書（assessment.yaml）が見つかりません。`);
   return failed > 0 || files.length === 0 ? 1 : 0;
 };
 
-/** `pia new --form 3|4 <path>`: a valid empty assessment with every item present. */
-export const newCommand = async (formOption: string | undefined, target: string, io: Output): Promise<number> => {
-  // --form 3 / 4 is the 様式 number, the last character of the form id (yoshiki3); the id itself works too.
-  const form = FORM_IDS.find((id) => formOption !== undefined && (id === formOption || id.slice(-1) === formOption));
+/** --form 3 / 4 is the 様式 number, the last character of the form id (yoshiki3); the id itself works too. */
+const formFrom = (option: string | undefined): FormId | undefined =>
+  FORM_IDS.find((id) => option !== undefined && (id === option || id.slice(-1) === option));
+
+/** `pia new --form 3|4 [--revision <様式の版>] <path>`: a valid empty assessment with every item present. */
+export const newCommand = async (
+  options: { form?: string; revision?: string },
+  target: string,
+  io: CliIo,
+): Promise<number> => {
+  const form = formFrom(options.form);
   if (!isFormId(form)) {
-    io.err(`--form には ${FORM_IDS.map((id) => `${id.slice(-1)}（${formName(id)}）`).join('か ')}を指定してください。`);
+    io.err(fillMessage(M.formOption, { choices: FORM_IDS.map((id) => `${id.slice(-1)}（${formName(id)}）`).join('か ') }));
     return 2;
   }
   const file = target.endsWith('.yaml') ? target : path.join(target, 'assessment.yaml');
-  const exists = await access(file).then(() => true, () => false);
-  if (exists) {
-    io.err(`${file}: すでにファイルがあります。上書きはしません。`);
+  const { store } = await workflowAt(file, io);
+  try {
+    const data = await createAssessmentAt(store, { form, ...(options.revision !== undefined ? { formRevision: options.revision } : {}) });
+    io.out(fillMessage(M.created, { file, form: formName(form), revision: formRevisionOf(data) ?? '' }));
+    return 0;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'ASSESSMENT_EXISTS') throw error;
+    io.err(fillMessage(M.exists, { file }));
     return 1;
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  await saveAssessment(file, form, createSkeleton(form));
-  io.out(`${file} を作成しました（${formName(form)}）。`);
-  return 0;
 };
 
 /** `pia show <file>`: the assessment as an outline with official numbering and labels. */
-export const showCommand = async (file: string, io: Output, full = false): Promise<number> => {
-  const loaded = await loadAssessment(file);
-  const lines = outlineAssessment(requireForm(loaded), loaded.data, {
+export const showCommand = async (file: string, io: CliIo, full = false): Promise<number> => {
+  const loaded = await loadAssessment(pathIn(io, file));
+  if (!loaded.form) throw new AppError('UNKNOWN_FORM', `${file}: 様式（form）が分かりません。`, { file });
+  const lines = outlineAssessment(loaded.form, loaded.data, {
     revision: formRevisionOf(loaded.data),
     maxTextLength: full ? 100_000 : 60,
   });
@@ -69,13 +86,13 @@ export const showCommand = async (file: string, io: Output, full = false): Promi
     const indent = '  '.repeat(line.depth);
     io.out(line.value !== undefined && line.value !== '' ? `${indent}${line.label}　${line.value}` : `${indent}${line.label}`);
   }
-  if (loaded.issues.length > 0) io.err(`（${loaded.issues.length}件の問題があります。pia validate で確認してください）`);
+  if (loaded.issues.length > 0) io.err(fillMessage(M.showIssues, { count: loaded.issues.length }));
   return 0;
 };
 
 /** `pia list <dir>`: one line per assessment: form, number, name, organisation, published date, state. */
-export const listCommand = async (target: string, io: Output): Promise<number> => {
-  for (const file of await findAssessmentFiles(target)) {
+export const listCommand = async (target: string, io: CliIo): Promise<number> => {
+  for (const file of await findAssessmentFiles(pathIn(io, target))) {
     try {
       const { form, data, issues } = await loadAssessment(file);
       const cover = (data['cover'] ?? {}) as Record<string, unknown>;
@@ -91,12 +108,21 @@ export const listCommand = async (target: string, io: Output): Promise<number> =
   return 0;
 };
 
-/** `pia format <file|dir>`: rewrite files in the canonical layout (form order, block scalars), keeping comments. */
-export const formatCommand = async (target: string, io: Output): Promise<number> => {
-  for (const file of await findAssessmentFiles(target)) {
-    const loaded = await loadAssessment(file);
-    await saveAssessment(file, requireForm(loaded), loaded.data, { previous: loaded.parsed });
-    io.out(`整形しました: ${file}`);
+/**
+ * `pia format <file|dir>`: rewrite files in the canonical layout (form order, block scalars), keeping comments. A
+ * file someone saved between the read and the write is left as they saved it and reported.
+ */
+export const formatCommand = async (target: string, io: CliIo): Promise<number> => {
+  let failed = 0;
+  for (const file of await assessmentFiles(target, io)) {
+    try {
+      await formatDraft(await workflowAt(file, io));
+      io.out(fillMessage(M.formatted, { file }));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'REVISION_CONFLICT') throw error;
+      io.err(fillMessage(M.conflict, { file }));
+      failed += 1;
+    }
   }
-  return 0;
+  return failed > 0 ? 1 : 0;
 };

@@ -1,28 +1,43 @@
-import { RENDER_MESSAGES_JA, fillMessage } from '../messages.ja.js';
+import { isAppError } from '../errors.js';
+import { fillMessage } from '../messages.ja.js';
 import { imageFilesOf, renderPdfBuffer } from '../render/index.js';
-import { cumulativeChangeRows } from '../diff/index.js';
-import { DEFAULT_TEMPLATES_DIR, listRevisions, loadAssessment, readFonts, readImages, readTemplates, writeFileAtomic } from '../store/index.js';
-import type { Output } from './commands.js';
+import type { ValidationIssue } from '../schema/index.js';
+import { DEFAULT_TEMPLATES_DIR, readFonts, readTemplates, writeFileAtomic } from '../store/index.js';
+import { printSource } from '../workflows/index.js';
+import { workflowAt } from './commands.js';
 import { formatIssue } from './format.js';
+import { pathIn, type CliIo } from './io.js';
+import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 
 /**
- * `pia render <file> -o <out.pdf>`: the official PDF, written atomically. An assessment with validation issues
- * is not rendered, because a published PDF must match a valid document; the issues are listed instead. The
- * 変更箇所 pages print the cumulative appendix (imported rows + rows of submitted/published revisions).
+ * `pia render <file> [-o out.pdf]`: the official PDF of the draft, written atomically, with the cumulative 変更箇所
+ * appendix. A draft the form's rules refuse is not printed; its issues are listed instead.
  */
-export const renderCommand = async (file: string, out: string | undefined, io: Output, templatesDir = DEFAULT_TEMPLATES_DIR): Promise<number> => {
-  const loaded = await loadAssessment(file);
-  if (!loaded.form || loaded.issues.length > 0) {
-    for (const issue of loaded.issues) io.err(formatIssue(file, issue));
-    io.err(fillMessage(RENDER_MESSAGES_JA.invalid, { count: loaded.issues.length }));
+export const renderCommand = async (
+  file: string,
+  out: string | undefined,
+  io: CliIo,
+  templatesDir = DEFAULT_TEMPLATES_DIR,
+): Promise<number> => {
+  const workflow = await workflowAt(file, io);
+  let source;
+  try {
+    source = await printSource(workflow);
+  } catch (error) {
+    const issues = isAppError(error) ? error.details['issues'] : undefined;
+    if (!isAppError(error) || error.code !== 'ASSESSMENT_INVALID' || !Array.isArray(issues)) throw error;
+    for (const issue of issues as ValidationIssue[]) io.err(formatIssue(file, issue));
+    io.err(error.messageJa);
     return 1;
   }
   const target = out ?? `${file.replace(/\.ya?ml$/, '')}.pdf`;
-  const [fonts, templates, images] = await Promise.all([readFonts(), readTemplates(templatesDir), readImages(file, imageFilesOf(loaded.data))]);
-  // 変更箇所: the imported rows, then the confirmed rows of every submitted or published revision.
-  const changeRows = cumulativeChangeRows(loaded.data, await listRevisions(file));
-  const { pdf, pages } = await renderPdfBuffer(loaded.form, loaded.data, { fonts, templates, images }, { changeRows });
-  await writeFileAtomic(target, pdf);
-  io.out(`${target} を出力しました（${pages}ページ）。`);
+  const [fonts, templates, images] = await Promise.all([
+    readFonts(),
+    readTemplates(templatesDir),
+    workflow.store.readImages(imageFilesOf(source.data)),
+  ]);
+  const { pdf, pages } = await renderPdfBuffer(source.form, source.data, { fonts, templates, images }, { changeRows: source.changeRows });
+  await writeFileAtomic(pathIn(io, target), pdf);
+  io.out(fillMessage(M.rendered, { file: target, pages }));
   return 0;
 };

@@ -26,16 +26,8 @@ import {
   type Db,
   type JsonValue,
 } from '../team/index.js';
-import type { Output } from './commands.js';
-import { isInteractive, readPassword, type PasswordReader } from './password-prompt.js';
-
-export type TeamIo = Output & {
-  readPassword?: PasswordReader;
-  /** Whether to ask twice; false when reading from a pipe. */
-  interactive?: boolean;
-  env?: NodeJS.ProcessEnv;
-  now?: () => Date;
-};
+import { pathIn, type CliIo } from './io.js';
+import { isInteractive, readPassword } from './password-prompt.js';
 
 const USER_USAGE = `使い方: pia user <操作> [引数] [--data <評価書フォルダ>]
   add <ログイン名> --name <氏名> --role <役割,…>   アカウントを作成します（パスワードは入力を求めます）
@@ -57,13 +49,12 @@ const PROBLEMS_JA = {
   'head-mismatch': '最新のエントリが記録と一致しません（末尾のエントリが削除・追加されています）',
 } as const;
 
-const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string =>
-  path.resolve(given ?? env['PIA_DATA_DIR'] ?? 'assessments');
+const dataDirOf = (given: string | undefined, io: CliIo): string =>
+  path.resolve(pathIn(io, given ?? io.env['PIA_DATA_DIR'] ?? 'assessments'));
 
 /** Expected failures (a taken name, a short password, the database in use) end the command with their message. */
-const withDb = async (dataDir: string, io: TeamIo, work: (db: Db) => Promise<number>): Promise<number> => {
-  const env = io.env ?? process.env;
-  const databaseUrl = env['DATABASE_URL'];
+const withDb = async (dataDir: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> => {
+  const databaseUrl = io.env['DATABASE_URL'];
   // A mistyped --data would otherwise get a database of its own.
   if (!databaseUrl && !existsSync(dataDir)) {
     io.err(`評価書フォルダ ${dataDir} がありません。--data で指定してください。`);
@@ -103,11 +94,10 @@ const recordCli = (db: Db, now: Date, event: AuditEventName, detail: Record<stri
     now,
   );
 
-const askNewPassword = async (io: TeamIo): Promise<string | undefined> => {
-  const read = io.readPassword ?? readPassword;
-  const interactive = io.interactive ?? isInteractive();
+const askNewPassword = async (io: CliIo): Promise<string | undefined> => {
+  const { read, confirm } = io.passwords ?? { read: readPassword, confirm: isInteractive() };
   const password = await read('新しいパスワード: ');
-  if (interactive && (await read('もう一度入力してください: ')) !== password) {
+  if (confirm && (await read('もう一度入力してください: ')) !== password) {
     io.err('確認のために入力したパスワードが一致しません。');
     return undefined;
   }
@@ -123,7 +113,7 @@ const roleList = (value: string | undefined): string[] =>
 const rolesJa = (roles: readonly string[]): string =>
   roles.map((role) => ROLE_NAMES_JA[role as keyof typeof ROLE_NAMES_JA] ?? role).join('・');
 
-export const userCommand = async (args: readonly string[], io: TeamIo): Promise<number> => {
+export const userCommand = async (args: readonly string[], io: CliIo): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -136,13 +126,12 @@ export const userCommand = async (args: readonly string[], io: TeamIo): Promise<
     },
   });
   const [action, login, roles] = positionals;
-  const now = io.now ?? (() => new Date());
-  const env = io.env ?? process.env;
+  const now = io.clock.now;
   if (values.help || !action || (action !== 'list' && !login)) {
     (values.help ? io.out : io.err)(USER_USAGE);
     return values.help ? 0 : 2;
   }
-  return withDb(dataDirOf(values.data, env), io, async (db) => {
+  return withDb(dataDirOf(values.data, io), io, async (db) => {
     switch (action) {
       case 'list': {
         for (const user of await listUsers(db)) {
@@ -217,7 +206,7 @@ export const userCommand = async (args: readonly string[], io: TeamIo): Promise<
   });
 };
 
-export const auditCommand = async (args: readonly string[], io: TeamIo): Promise<number> => {
+export const auditCommand = async (args: readonly string[], io: CliIo): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -229,7 +218,6 @@ export const auditCommand = async (args: readonly string[], io: TeamIo): Promise
     },
   });
   const [action] = positionals;
-  const env = io.env ?? process.env;
   if (
     values.help ||
     (action !== 'verify' && action !== 'export') ||
@@ -238,7 +226,7 @@ export const auditCommand = async (args: readonly string[], io: TeamIo): Promise
     (values.help ? io.out : io.err)(AUDIT_USAGE);
     return values.help ? 0 : 2;
   }
-  return withDb(dataDirOf(values.data, env), io, async (db) => {
+  return withDb(dataDirOf(values.data, io), io, async (db) => {
     if (action === 'export') {
       const entries = (await listAudit(db, values.assessment ? { assessmentId: values.assessment } : {})).reverse();
       io.out(
@@ -265,10 +253,4 @@ export const auditCommand = async (args: readonly string[], io: TeamIo): Promise
     for (const problem of result.problems) io.err(`  番号 ${problem.seq}: ${PROBLEMS_JA[problem.kind]}`);
     return 1;
   });
-};
-
-/** `pia <name> …` commands of the team server, for src/cli/main.ts. */
-export const TEAM_COMMANDS: Record<string, (args: readonly string[], io: TeamIo) => Promise<number>> = {
-  user: userCommand,
-  audit: auditCommand,
 };

@@ -1,8 +1,4 @@
 import type { ChangeRow } from '../domain/assessment.gen.js';
-import type { RevisionStatus } from '../domain/revision.js';
-
-/** What the appendix needs of a revision: its state and its confirmed rows. */
-export type RevisionRows = { readonly status: RevisionStatus; readonly rows: readonly ChangeRow[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,12 +14,12 @@ const printedRow = ({ date, item, before, after, timing, explanation }: ChangeRo
 
 /**
  * The rows the PDF's 変更箇所 pages print (rules.md §7.3): the imported historical rows of the document
- * (`changeHistory`, verbatim), then the confirmed rows of every submitted or published revision, oldest
- * first. The sort is stable, so rows of one date keep the order they were written in.
+ * (`changeHistory`, verbatim), then the confirmed rows of each revision whose state prints them (the workflow's
+ * state table decides which), oldest first. The sort is stable, so rows of one date keep the order they were
+ * written in.
  */
-export const cumulativeChangeRows = (data: unknown, revisions: readonly RevisionRows[]): ChangeRow[] => {
+export const cumulativeChangeRows = (data: unknown, revisionRows: readonly (readonly ChangeRow[])[]): ChangeRow[] => {
   const imported = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as ChangeRow[]) : [];
-  const generated = revisions.filter((revision) => revision.status !== 'draft').flatMap((revision) => revision.rows);
   const dateOf = (row: ChangeRow): string => row.date ?? '';
-  return [...imported, ...generated].map(printedRow).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+  return [...imported, ...revisionRows.flat()].map(printedRow).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
 };

@@ -1,6 +1,9 @@
+import { isBlankEntry } from '../domain/blank.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import {
+  canonicalChoice,
   childNode,
+  existsInRevision,
   formRevisionOf,
   formRoot,
   isArrayNode,
@@ -11,6 +14,7 @@ import {
   type ResolvedNode,
 } from '../schema/index.js';
 import { citeItem, type CitationContext } from './citation.js';
+import { entryName, hasEntryIds, matchEntry, ownLineKeys } from './entries.js';
 import { printChange } from './printed.js';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
@@ -47,10 +51,6 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 const isLeaf = (node: ResolvedNode): boolean =>
   keyword<string>(node, 'x-kind') !== undefined || (node.properties.size === 0 && !hasEntryIds(node));
 
-/** Repeated groups whose entries carry a stable `id`: matched by it, so deleting システム3 leaves システム4 unchanged. */
-const hasEntryIds = (node: ResolvedNode): boolean =>
-  isArrayNode(node) && (keyword<string>(node, 'x-idPrefix') !== undefined || keyword<boolean>(node, 'x-uniqueIds') === true);
-
 /** A slot counts as ※ if any item inside it is (rules.md §5.2, last paragraph). */
 const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): boolean => {
   if (keyword<boolean>(node, 'x-important') === true) return true;
@@ -62,7 +62,8 @@ const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): 
 };
 
 const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
-  if (same(before, after)) return;
+  // An option only renamed by a newer form revision is the same answer.
+  if (same(canonicalChoice(node, before, walk.before.revision), canonicalChoice(node, after, walk.after.revision))) return;
   const printed = printChange(node, before, after, walk.after.revision, ownLine);
   if (!printed) return;
   const texts = typeof before === 'string' || typeof after === 'string';
@@ -74,20 +75,6 @@ const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: un
     important: isImportant(walk.form, segments),
     ...(texts ? { beforeText: typeof before === 'string' ? before : '', afterText: typeof after === 'string' ? after : '' } : {}),
   });
-};
-
-/**
- * What names an entry: its entryTitle (委託事項名, 提供先名 …), else its first text item (①システムの名称,
- * １．特定個人情報ファイル名). The published tables cite a removed slot as `システム5` + its name.
- */
-const entryName = (entryNode: ResolvedNode, entry: unknown): string => {
-  if (!isRecord(entry)) return '';
-  const keys = [...entryNode.properties.keys()].filter((key) => key !== 'id');
-  const titleKey =
-    keys.find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle') ??
-    keys.find((key) => typeof entry[key] === 'string');
-  const title = titleKey !== undefined ? entry[titleKey] : undefined;
-  return typeof title === 'string' ? title : '';
 };
 
 /** One row for a whole slot added or removed: its label row and name stand for its contents. */
@@ -122,8 +109,6 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
   const olds = Array.isArray(before) ? before : [];
   const news = Array.isArray(after) ? after : [];
   const entryNode = childNode(node, '0')!;
-  const idOf = (entry: unknown): unknown => (isRecord(entry) ? entry['id'] : undefined);
-  const has = (list: unknown[], entry: unknown): unknown => list.find((other) => idOf(other) !== undefined && idOf(other) === idOf(entry));
   const important = containsImportant(entryNode) || isImportant(walk.form, [...segments, '0']);
   const fileGroup = keyword<boolean>(node, 'x-fileGroup') === true;
   const pushSlot = (kind: 'added' | 'removed', path: string[], entry: unknown): void => {
@@ -132,25 +117,39 @@ const diffEntries = (walk: Walk, node: ResolvedNode, segments: string[], before:
     const name = entryName(entryNode, entry);
     pushEntry(walk, kind, path, name === '' ? label : `${label}\n${name}`, important);
   };
+  // A printed-empty slot states nothing: showing or hiding one is no change, filling one in adds the slot.
+  const answered = (entry: unknown): boolean => entry !== undefined && !isBlankEntry(entry);
   news.forEach((entry, index) => {
     const path = [...segments, String(index)];
-    const match = has(olds, entry);
-    if (match !== undefined) diffValue(walk, entryNode, path, match, entry);
-    else pushSlot('added', path, entry);
+    const match = olds[matchEntry(olds, entry)];
+    if (answered(match) && answered(entry)) diffValue(walk, entryNode, path, match, entry);
+    else if (answered(entry)) pushSlot('added', path, entry);
   });
   olds.forEach((entry, index) => {
-    if (has(news, entry) === undefined) pushSlot('removed', [...segments, String(index)], entry);
+    if (answered(entry) && !answered(news[matchEntry(news, entry)])) pushSlot('removed', [...segments, String(index)], entry);
   });
 };
 
+/**
+ * Data the 変更箇所 table never cites: what the PDF does not print (`x-printed: false`: form id, entry ids, facts,
+ * acknowledgements) and printed metadata that is not content (`x-notAChange`: 公表日, 承認日, the form-revision stamp,
+ * the imported rows themselves). The schema marks them; no published table lists them as changes.
+ */
+const isNeverAChange = (node: ResolvedNode): boolean =>
+  keyword<unknown>(node, 'x-printed') === false || keyword<unknown>(node, 'x-notAChange') === true;
+
+/** An item only one of the two form revisions has came or went with the form, not with the document's content. */
+const inBothRevisions = (walk: Walk, node: ResolvedNode): boolean =>
+  [walk.before.revision, walk.after.revision].every((revision) => revision === undefined || existsInRevision(node, revision));
+
 function diffValue(walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown): void {
-  if (keyword<unknown>(node, 'x-printed') === false || same(before, after)) return;
+  if (isNeverAChange(node) || same(before, after) || !inBothRevisions(walk, node)) return;
   if (hasEntryIds(node)) return diffEntries(walk, node, segments, before, after);
   if (isLeaf(node)) return pushLeaf(walk, node, segments, before, after);
   const olds = isRecord(before) ? before : {};
   const news = isRecord(after) ? after : {};
   // An item with sub-rows prints its own value (and a count beside it) on its label row: one change, cited at the item.
-  const ownLine = node.properties.has('value') ? ['value', 'count'].filter((key) => node.properties.has(key)) : [];
+  const ownLine = ownLineKeys(node);
   if (ownLine.length === 1) {
     pushLeaf(walk, childNode(node, 'value')!, segments, olds['value'], news['value']);
   } else if (ownLine.length > 1) {
@@ -167,9 +166,6 @@ const fileCount = (data: unknown): number => {
   const files = isRecord(data) ? data['files'] : undefined;
   return Array.isArray(files) ? files.length : 1;
 };
-
-/** Keys that are bookkeeping, not form items: the form id, the stamp and the imported 変更箇所 rows themselves. */
-const NOT_COMPARED = new Set(['form', 'formRevision', 'changeHistory']);
 
 /**
  * Where a change stands in the printed document (the schema's x-toc: Ⅱ of every file, 別添, then Ⅲ of
@@ -196,7 +192,6 @@ export const computeChanges = (form: FormId, before: unknown, after: unknown): C
   const olds = isRecord(before) ? before : {};
   const news = isRecord(after) ? after : {};
   for (const key of root.properties.keys()) {
-    if (NOT_COMPARED.has(key)) continue;
     diffValue(walk, childNode(root, key)!, [key], olds[key], news[key]);
   }
   const toc = keyword<string[]>(root, 'x-toc') ?? [];

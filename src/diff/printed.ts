@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { isBlank, saysNothing } from '../domain/blank.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import { childNode, formatValue, keyword, titleOf, type FormRevision, type ResolvedNode } from '../schema/index.js';
 
@@ -83,7 +84,7 @@ const textChange = (before: string, after: string): PrintedChange => {
     const [block] = blocks;
     if (blocks.length !== 1 || !block) return undefined;
     const text = block.value.join('\n');
-    return text.trim() === '' ? undefined : text;
+    return isBlank(text) ? undefined : text;
   };
   if (before !== '' && after !== '' && added.length === 0) {
     const block = oneBlock(removed);
@@ -102,7 +103,7 @@ const SECTION_HEADING = /^\s*[＜<].+[＞>]\s*$/;
 const sectionsOf = (text: string): string[] => {
   const sections: string[][] = [[]];
   for (const line of text.split('\n')) {
-    if (SECTION_HEADING.test(line) && sections.at(-1)!.some((l) => l.trim() !== '')) sections.push([]);
+    if (SECTION_HEADING.test(line) && sections.at(-1)!.some((l) => !isBlank(l))) sections.push([]);
     sections.at(-1)!.push(line);
   }
   return sections.map((lines) => lines.join('\n').replace(/\n+$/, ''));
@@ -122,9 +123,6 @@ const changedSections = (before: string, after: string): PrintedChange | undefin
   return { before: changed.map((i) => olds[i]).join('\n'), after: changed.map((i) => news[i]).join('\n') };
 };
 
-/** A text field holding only a dash says "nothing to state" on the printed form, as an empty one does. */
-const NOTHING_TO_STATE = /^[\s―－ー-]*$/;
-
 /**
  * The cells of a changed leaf: empty becomes `（なし）` before and `削除` after (rules.md §7.2). Undefined
  * when both print the same (null → '', '' → '―'): the printed form did not change.
@@ -138,7 +136,8 @@ export const printChange = (
 ): PrintedChange | undefined => {
   if (CHECK_KINDS.has(keyword<string>(node, 'x-kind') ?? '')) return changedChecks(node, before, after, revision);
   const print = (value: unknown): string => (ownLine ? printItemLine(node, value, revision) : printValue(node, value, revision));
-  const blank = (text: string): string => (NOTHING_TO_STATE.test(text) ? '' : text);
+  // A 「―」 or 「なし」 says "nothing to state" on the printed form, as an empty cell does.
+  const blank = (text: string): string => (saysNothing(text) ? '' : text);
   const old = blank(print(before));
   const now = blank(print(after));
   if (old === now) return undefined;

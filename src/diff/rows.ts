@@ -1,4 +1,5 @@
 import type { ConfirmedRow, ExceptionCode } from '../domain/revision.js';
+import { saysNothing } from '../domain/blank.js';
 import { CHANGE_TABLE_JA, EXCEPTION_REASONS_JA, TIMING_WARNINGS_JA } from '../messages.ja.js';
 import type { ChangeCandidate } from './changes.js';
 
@@ -43,7 +44,7 @@ export const timingWarning = (row: ConfirmedRow): string | undefined => {
     return TIMING_WARNINGS_JA.importantFiledAfter;
   }
   if (row.important && row.exception !== undefined && row.timing === CHANGE_TABLE_JA.prior) return TIMING_WARNINGS_JA.exceptionFiledBefore;
-  if (row.important && row.exception !== undefined && row.explanation.trim() === '') return TIMING_WARNINGS_JA.exceptionWithoutExplanation;
+  if (row.important && row.exception !== undefined && saysNothing(row.explanation)) return TIMING_WARNINGS_JA.exceptionWithoutExplanation;
   if (!row.important && row.timing === CHANGE_TABLE_JA.prior) return TIMING_WARNINGS_JA.notImportantFiledBefore;
   return undefined;
 };

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 
 /** A run of text that both versions share, or that only the older (removed) or newer (added) one has. */
 export type TextSegment = { readonly kind: 'same' | 'added' | 'removed'; readonly text: string };
@@ -16,3 +16,37 @@ export const textDiff = (before: string, after: string): TextSegment[] =>
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
     text: part.value,
   }));
+
+/** How a text is cut for a three-way merge: whole lines first, words (Intl.Segmenter's) where lines collide. */
+export type TextUnit = 'line' | 'word';
+
+/** The text cut into lines (each with its line break) or words and spaces; joining the pieces gives the text back. */
+export const splitText = (text: string, unit: TextUnit): string[] =>
+  unit === 'line' ? (text.match(/[^\n]*\n|[^\n]+/g) ?? []) : [...segmenter.segment(text)].map((part) => part.segment);
+
+/** One change of a sequence against its older version: `base[from, to)` replaced by `insert`. */
+export type SequenceEdit = { readonly from: number; readonly to: number; readonly insert: readonly string[] };
+
+/** The edits that turn `base` into `other`, in order and never overlapping (tokens compared with ===). */
+export const sequenceEdits = (base: readonly string[], other: readonly string[]): SequenceEdit[] => {
+  const edits: SequenceEdit[] = [];
+  let position = 0;
+  let open: { from: number; to: number; insert: string[] } | undefined;
+  for (const part of diffArrays([...base], [...other])) {
+    if (!part.added && !part.removed) {
+      if (open) edits.push(open);
+      open = undefined;
+      position += part.count;
+      continue;
+    }
+    open ??= { from: position, to: position, insert: [] };
+    if (part.removed) {
+      open.to += part.count;
+      position += part.count;
+    } else {
+      open.insert.push(...part.value);
+    }
+  }
+  if (open) edits.push(open);
+  return edits;
+};

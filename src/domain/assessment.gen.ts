@@ -271,6 +271,8 @@ export type RecordItemList = {
 export type ChangeRow = {
   /** 変更日 */
   date: IsoDate;
+  /** 変更日（取り込んだ文書の表記） */
+  dateText?: Text;
   /** 項目 */
   item: Text;
   /** 変更前の記載 */
@@ -284,6 +286,13 @@ export type ChangeRow = {
 };
 
 export type ChangeHistory = Array<ChangeRow>;
+
+export type PrintSettings = {
+  /** 元号の最初の年の書き方 */
+  eraFirstYear?: "元年" | "1年" | null;
+  /** 使っていない枠 */
+  unusedSlots?: "印字する" | "印字しない" | null;
+};
 
 export type CoverBase = {
   /** 評価書番号 */
@@ -328,6 +337,33 @@ export type Acknowledgements = Array<{
   pointer?: string;
   /** 確認済みとする理由 */
   reason: string;
+}>;
+
+export type SnippetId = string;
+
+export type SnippetUses = Array<{
+  /** 挿入した項目（JSON Pointer） */
+  pointer: string;
+  snippet: SnippetId;
+  /** 標準文の版 */
+  version: number;
+  /** 挿入した文のハッシュ（SHA-256） */
+  hash: string;
+}>;
+
+export type MigrationNotes = Array<{
+  /** 移行前の改訂版 */
+  from: FormRevision;
+  /** 移行後の改訂版 */
+  to: FormRevision;
+  /** 元の項目（JSON Pointer） */
+  pointer: string;
+  /** 元の項目名 */
+  item: string;
+  /** 元の値 */
+  value: unknown;
+  /** 移せなかった理由 */
+  reason: "itemRemoved" | "optionRemoved";
 }>;
 
 export type Yoshiki3Overview = {
@@ -676,6 +712,9 @@ export type Yoshiki3Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  printSettings?: PrintSettings;
+  snippetUses?: SnippetUses;
+  migrationNotes?: MigrationNotes;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
 };
@@ -1176,9 +1215,11 @@ export type Yoshiki4Assessment = {
     /** 図 */
     diagrams: Array<{
       /** 画像ファイル */
-      file: string;
+      file: string | null;
       /** 図の説明 */
       caption: Text;
+      /** 図の文字情報（代替テキスト） */
+      alt?: Text;
     }>;
     /** （備考） */
     notes: Text;
@@ -1301,8 +1342,52 @@ export type Yoshiki4Assessment = {
   };
   /** 変更箇所 */
   changeHistory: ChangeHistory;
+  printSettings?: PrintSettings;
+  snippetUses?: SnippetUses;
+  migrationNotes?: MigrationNotes;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
+};
+
+export type SnippetIsoDateOrMonth = string | null;
+
+export type SnippetRef = {
+  id: SnippetId;
+  /** 版 */
+  version: number;
+};
+
+export type SnippetSupersededDocument = {
+  /** 改められた文書の名称 */
+  pattern: string;
+  /** 後継の文書 */
+  successor: string;
+  /** 後継の文書の日付 */
+  date?: SnippetIsoDateOrMonth;
+};
+
+export type Snippet = {
+  id: SnippetId;
+  /** 版 */
+  version: number;
+  /** 名称 */
+  title: string;
+  /** 発行元 */
+  issuer: string;
+  /** この版の日付 */
+  date: SnippetIsoDateOrMonth;
+  /** 本文 */
+  body: string;
+  /** 変更後の記載（要約） */
+  changeSummary?: string;
+  /** この版が置き換える標準文 */
+  supersedes?: SnippetRef;
+  /** この版を置き換える標準文 */
+  supersededBy?: SnippetRef;
+  /** 改められた参照文書 */
+  supersededDocuments?: Array<SnippetSupersededDocument>;
+  /** 備考 */
+  note?: string;
 };
 
 export type Assessment = Yoshiki3Assessment | Yoshiki4Assessment;

@@ -17,10 +17,12 @@ export const findWarekiDates = (text: string): string[] =>
   });
 
 /** A real calendar date written YYYY-MM-DD (drafts may hold anything in a date field). */
-export const isIsoDate = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isIsoDate = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // 2025-13-01 is no date at all (an invalid Date), 2025-02-30 rolls over to March: both are refused.
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
 
 const toUtc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 const DAY_MS = 86_400_000;

@@ -9,12 +9,13 @@ const formatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   timeZone: 'UTC',
 });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A day is optional: some dates are known to the month only (a standard's 第2.0版 of 2024-04).
+const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
 // A document repeats few dates many times (every 変更箇所 row has one) and Intl is slow to format.
 const formatted = new Map<string, string>();
 
-/** `2025-08-19` → `令和7年8月19日`, using the Japanese calendar of Intl rather than a hand-kept era table. */
+/** `2025-08-19` → `令和7年8月19日` (`2024-04` → `令和6年4月`), using the Japanese calendar of Intl rather than a hand-kept era table. */
 export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): string => {
   const key = `${style}:${iso}`;
   let text = formatted.get(key);
@@ -28,10 +29,38 @@ export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): str
 const formatDate = (iso: string, style: FirstYearStyle): string => {
   const match = ISO_DATE.exec(iso);
   if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)));
   const parts = formatter.formatToParts(date);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const yearPart = part('year');
   const year = yearPart === '元' || yearPart === '1' ? (style === 'gannen' ? '元' : '1') : yearPart;
-  return `${part('era')}${year}年${part('month')}月${part('day')}日`;
+  return `${part('era')}${year}年${part('month')}月${match[3] === undefined ? '' : `${part('day')}日`}`;
+};
+
+const japanDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The calendar date in Japan of an instant, as ISO `YYYY-MM-DD`: 変更日, reminders and 最終更新 count in days of the
+ * municipality's calendar, whatever the time zone of the server, the terminal or the browser.
+ */
+export const isoDateInJapan = (instant: Date): string => japanDate.format(instant);
+
+const japanDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An ISO timestamp as the clock in Japan showed it, `2025-10-01 18:05` (records are stamped in UTC). */
+export const formatJapanDateTime = (iso: string): string => {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : japanDateTime.format(instant);
 };

@@ -52,6 +52,7 @@ const textsOf = (block: Block): string[] => {
     case 'heading':
       return [block.text];
     case 'text':
+    case 'figure-text':
       return block.paragraphs.map((p) => p.text);
     case 'table':
       return block.rows.flatMap((row) => row.cells.flatMap((cell) => [...cell.paragraphs.map((p) => p.text), ...(cell.box ? [cell.box.title, ...cell.box.paragraphs.map((p) => p.text)] : [])]));

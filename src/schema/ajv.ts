@@ -1,7 +1,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
-import { SCHEMA_DOCUMENTS, formSchema, type FormId } from './documents.js';
+import { isBlankEntry, saysNothing } from '../domain/blank.js';
+import { SCHEMA_DOCUMENTS, formDocumentName, type FormId } from './documents.js';
 
 /**
  * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
@@ -11,7 +12,9 @@ export const ANNOTATION_KEYWORDS = [
   'x-form', 'x-toc', 'x-number', 'x-mark', 'x-suffix', 'x-important', 'x-kind', 'x-printed', 'x-multiline',
   'x-layout', 'x-role', 'x-sideLabel', 'x-itemLabel', 'x-slotRanges', 'x-fileGroup', 'x-optionsPerRow',
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
-  'x-message', 'x-idPrefix', 'x-initialItems',
+  'x-message', 'x-idPrefix', 'x-initialItems', 'x-tocIndent', 'x-tocSeparator', 'x-headingNumber', 'x-headingSeparator',
+  'x-notAChange',
+  'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision',
 ] as const;
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -49,21 +52,39 @@ const createAjv = (): Ajv2020 => {
       return false;
     },
   });
+  // "Must stay empty" rules use the one definition of blank (src/domain/blank.ts), never a pattern of their own.
+  ajv.addKeyword({
+    keyword: 'x-blank',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown) => !enabled || saysNothing(data),
+  });
+  ajv.addKeyword({
+    keyword: 'x-blankEntries',
+    type: 'array',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown[]) => !enabled || data.every(isBlankEntry),
+  });
   for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
   return ajv;
 };
 
-let ajv: Ajv2020 | undefined;
-const validators = new Map<FormId, ValidateFunction>();
+/** Our keywords that validate (the rest only annotate). */
+export const VALIDATING_KEYWORDS = ['x-uniqueIds', 'x-blank', 'x-blankEntries'] as const;
 
-/** The one document validator per form, compiled on first use of that form (a CLI run needs only one). */
-export const validatorFor = (form: FormId): ValidateFunction => {
-  let validate = validators.get(form);
+let ajv: Ajv2020 | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/** The validator of one bundled schema document, compiled on first use (a CLI run needs only one). */
+export const validatorForDocument = (doc: string): ValidateFunction => {
+  let validate = validators.get(doc);
   if (!validate) {
     ajv ??= createAjv();
-    validate = ajv.getSchema(String(formSchema(form)['$id'])) as ValidateFunction | undefined;
-    if (!validate) throw new Error(`no validator for ${form}`);
-    validators.set(form, validate);
+    validate = ajv.getSchema(String(SCHEMA_DOCUMENTS[doc]?.['$id'])) as ValidateFunction | undefined;
+    if (!validate) throw new Error(`no validator for ${doc}`);
+    validators.set(doc, validate);
   }
   return validate;
 };
+
+/** The one document validator per form. */
+export const validatorFor = (form: FormId): ValidateFunction => validatorForDocument(formDocumentName(form));

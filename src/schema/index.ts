@@ -8,13 +8,18 @@ export {
   isObjectNode,
   joinPointer,
   keyword,
+  nodeAt,
   resolveNode,
   splitPointer,
   typesOf,
   type ResolvedNode,
 } from './resolve.js';
-export { isImportant, itemLabel, itemPath, printedLabel, titleOf, type FormRevision } from './labels.js';
-export { formName, formRevisionOf, validateAssessment, type ValidationResult } from './validate.js';
+export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
+export { formName, formRevisionOf, formRevisions, validateAssessment, type ValidationResult } from './validate.js';
 export type { ValidationIssue } from './issues.js';
-export { createSkeleton } from './skeleton.js';
+export { createSkeleton, emptyValueOf } from './skeleton.js';
+export { namedOption, nodeAtPointer, optionNumbers } from './options.js';
+export { canonicalChoice, existsInRevision, optionsInRevision, type RevisionOption } from './revisions.js';
+export { isTextItem, textItems, type TextItem } from './text-items.js';
+export { snippetRoot, validateSnippet } from './snippet.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';

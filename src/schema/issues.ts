@@ -62,6 +62,10 @@ const messageFor = (error: ErrorObject): string => {
       return VALIDATION_MESSAGES_JA.minLength;
     case 'pattern':
       return fillMessage(VALIDATION_MESSAGES_JA.pattern, { value });
+    case 'x-blank':
+      return fillMessage(VALIDATION_MESSAGES_JA.blank, { value });
+    case 'x-blankEntries':
+      return VALIDATION_MESSAGES_JA.blankEntries;
     case 'x-uniqueIds':
       return fillMessage(VALIDATION_MESSAGES_JA.uniqueIds, { value: String(params['id']) });
     default:
@@ -82,6 +86,12 @@ export const toValidationIssues = (
   form: FormId,
   errors: readonly ErrorObject[],
   context: IssueContext = {},
+): ValidationIssue[] => collectIssues(errors, (segments) => itemPath(form, segments, context));
+
+/** Ajv errors as issues of any bundled document, its item paths named by `pathOf`. */
+export const collectIssues = (
+  errors: readonly ErrorObject[],
+  pathOf: (segments: readonly string[]) => string[],
 ): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
@@ -92,7 +102,7 @@ export const toValidationIssues = (
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push({ pointer, keyword: error.keyword, path: itemPath(form, splitPointer(pointer), context), message });
+    issues.push({ pointer, keyword: error.keyword, path: pathOf(splitPointer(pointer)), message });
   }
   return issues;
 };

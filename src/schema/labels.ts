@@ -42,6 +42,31 @@ export const printedLabel = (node: ResolvedNode, revision?: FormRevision): strin
   return label + (keyword<string>(node, 'x-mark') ?? '') + (keyword<string>(node, 'x-suffix') ?? '');
 };
 
+/**
+ * A part's heading as its own page prints it: the label with its ※ mark and suffix, and the page's own spelling
+ * where it differs from the 項目一覧 (`x-headingNumber` （別添1）, `x-headingSeparator` in （別添３）変更箇所). The form
+ * prints no file number here: with several 特定個人情報ファイル, Ⅱ and Ⅲ are told apart by their １．ファイル名.
+ */
+export const sectionHeading = (node: ResolvedNode, revision?: FormRevision): string => {
+  const title = titleOf(node, revision);
+  const number = keyword<string>(node, 'x-headingNumber') ?? keyword<string>(node, 'x-number');
+  if (title === undefined || number === undefined) return printedLabel(node, revision) ?? '';
+  const separator = keyword<string>(node, 'x-headingSeparator') ?? numberSeparator(node, number);
+  return number + separator + title + (keyword<string>(node, 'x-mark') ?? '') + (keyword<string>(node, 'x-suffix') ?? '');
+};
+
+/**
+ * A part's line in the 項目一覧: number and title without the ※ marks the section pages print, the 別添 lines
+ * indented with U+3000 where the form indents them (`x-tocIndent`), and `x-tocSeparator` where the line spaces its
+ * number differently (　（別添２）　変更箇所).
+ */
+export const tocLabel = (node: ResolvedNode, revision?: FormRevision): string => {
+  const title = titleOf(node, revision) ?? '';
+  const number = keyword<string>(node, 'x-number') ?? '';
+  const separator = keyword<string>(node, 'x-tocSeparator') ?? numberSeparator(node, number);
+  return (keyword<boolean>(node, 'x-tocIndent') ? '　' : '') + number + separator + title;
+};
+
 type PathContext = { revision?: FormRevision; fileCount?: number };
 
 /**

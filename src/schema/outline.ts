@@ -74,6 +74,8 @@ const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineL
     items.forEach((item, index) => {
       const child = childNode(node, String(index))!;
       if (keyword<boolean>(node, 'x-fileGroup')) return walk(child, item, depth, lines, options);
+      // A list of plain values (the 記録項目 of a 別添) shows each value, not its place in the list.
+      if (itemLabel === undefined && child.properties.size === 0) return void lines.push({ depth, label: formatValue(child, item, options) ?? '' });
       lines.push({ depth, label: `${itemLabel ?? ''}${index + 1}${entryTitleOf(child, item)}` });
       walk(child, item, depth + 1, lines, options);
     });
@@ -88,6 +90,8 @@ const walk = (node: ResolvedNode, value: unknown, depth: number, lines: OutlineL
 const outlineItem = (parent: ResolvedNode, key: string, value: unknown, depth: number, lines: OutlineLine[], options: Options): void => {
   const node = childNode(parent, key);
   if (!node || keyword<unknown>(node, 'x-printed') === false || keyword<string>(node, 'x-role') === 'entryTitle') return;
+  // An optional item the document does not use (an imported row's own date spelling) is not part of it.
+  if (value === undefined && !(keyword<string[]>(parent, 'required') ?? []).includes(key)) return;
   // An item's own value, and a count beside it as in 委託の有無, sit on the item's label line.
   if (key === 'value' || (key === 'count' && parent.properties.has('value'))) return;
   const label = printedLabel(node, options.revision);

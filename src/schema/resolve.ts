@@ -84,6 +84,10 @@ export const childNode = (node: ResolvedNode, segment: string): ResolvedNode | u
   return refs ? resolveNode(refs) : undefined;
 };
 
+/** The schema node at a JSON Pointer into the data (list positions step into `items`), or undefined off the schema. */
+export const nodeAt = (root: ResolvedNode, pointer: string): ResolvedNode | undefined =>
+  splitPointer(pointer).reduce<ResolvedNode | undefined>((node, segment) => node && childNode(node, segment), root);
+
 export const keyword = <T>(node: ResolvedNode, name: string): T | undefined => node.keywords[name] as T | undefined;
 
 export const typesOf = (node: ResolvedNode): string[] => {

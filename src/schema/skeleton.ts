@@ -1,7 +1,8 @@
 import type { FormId } from './documents.js';
 import { childNode, formRoot, isArrayNode, keyword, typesOf, type ResolvedNode } from './resolve.js';
 
-const emptyValue = (node: ResolvedNode): unknown => {
+/** The value an item has in a new, blank document: its default, `null` for an unanswered choice, '' for text … */
+export const emptyValueOf = (node: ResolvedNode): unknown => {
   const { keywords } = node;
   if ('const' in keywords) return keywords['const'];
   if ('default' in keywords) return keywords['default'];
@@ -10,7 +11,7 @@ const emptyValue = (node: ResolvedNode): unknown => {
     return options.includes(null) ? null : options[0];
   }
   if (node.properties.size > 0) {
-    return Object.fromEntries([...node.properties.keys()].map((key) => [key, emptyValue(childNode(node, key)!)]));
+    return Object.fromEntries([...node.properties.keys()].map((key) => [key, emptyValueOf(childNode(node, key)!)]));
   }
   if (isArrayNode(node)) {
     const count = keyword<number>(node, 'x-initialItems') ?? 0;
@@ -27,11 +28,11 @@ const emptyValue = (node: ResolvedNode): unknown => {
 export const createEntry = (arrayNode: ResolvedNode, number: number): unknown => {
   const item = childNode(arrayNode, String(number - 1));
   if (!item) throw new Error('array node without items');
-  const entry = emptyValue(item) as Record<string, unknown>;
+  const entry = emptyValueOf(item) as Record<string, unknown>;
   const prefix = keyword<string>(arrayNode, 'x-idPrefix') ?? 'item';
   return 'id' in entry ? { ...entry, id: `${prefix}-${number}` } : entry;
 };
 
 /** A valid, empty assessment of the given form with every item present, in the form's order. */
 export const createSkeleton = (form: FormId): Record<string, unknown> =>
-  emptyValue(formRoot(form)) as Record<string, unknown>;
+  emptyValueOf(formRoot(form)) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { validatorFor } from './ajv.js';
 import { FORM_IDS, isFormId, type FormId } from './documents.js';
 import { toValidationIssues, type ValidationIssue } from './issues.js';
-import { formRoot, keyword } from './resolve.js';
+import { childNode, choiceOptions, formRoot, keyword } from './resolve.js';
 
 const formInfo = (form: FormId): { kind: string; name: string } | undefined =>
   keyword<{ kind: string; name: string }>(formRoot(form), 'x-form');
@@ -16,6 +16,12 @@ export const formName = (form: FormId): string => {
 export const formRevisionOf = (data: unknown): string | undefined => {
   const revision = (data as Record<string, unknown> | null)?.['formRevision'];
   return typeof revision === 'string' ? revision : undefined;
+};
+
+/** The form revisions a document may be written on (the stamp's ＜選択肢＞), newest first as the schema lists them. */
+export const formRevisions = (form: FormId): string[] => {
+  const node = childNode(formRoot(form), 'formRevision');
+  return (node && choiceOptions(node)) ?? [];
 };
 
 export type ValidationResult = { readonly form?: FormId; readonly issues: readonly ValidationIssue[] };

@@ -1,16 +1,15 @@
 /** The HTTP application: routes, the built UI and one error handler. Never listens; main.ts and tests decide. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { MAX_FILE_BYTES } from '../store/index.js';
-import { createAssessmentService } from './assessment-service.js';
+import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
+import { systemClock, type Clock } from '../workflows/index.js';
 import { createErrorHandler } from './error-handler.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { revisionRoutes } from './routes/revisions.js';
-import { createRevisionService } from './revision-service.js';
-import { createPdfService } from './pdf-service.js';
+import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
@@ -18,9 +17,15 @@ import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 export const BODY_LIMIT = MAX_FILE_BYTES;
 
 export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;
+/** What tests and main.ts give: the clock (the date in Japan that reminders, ids, the default 変更日, sessions and the audit log count from). */
+export type ServerDeps = {
+  readonly clock?: Clock;
+  /** Login, the team database and the accepted host names; single-user on loopback when omitted. */
+  readonly team?: TeamServerOptions;
+};
 
 /** Plugins load when the caller awaits `ready()`, `inject()` or `listen()`; load errors surface there. */
-export const buildServer = (config: ServerConfig, team: TeamServerOptions = { login: false }): FastifyInstance => {
+export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): FastifyInstance => {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -30,17 +35,24 @@ export const buildServer = (config: ServerConfig, team: TeamServerOptions = { lo
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
+  const library = openLibrary(config.dataDir);
+  const services: Services = {
+    library,
+    clock: deps.clock ?? systemClock,
+    renderPdf: createPdfRenderer(library, config.templatesDir),
+  };
+  // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   // Before any route: Host/Origin/CSRF checks, sessions and roles apply to every route registered after it.
-  registerTeam(app, config.dataDir, team);
-  const service = createAssessmentService(config.dataDir, (id, code) =>
-    app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
-  );
-  app.register(assessmentsRoutes, { service });
-  app.register(assessmentRoutes, { service });
-  app.register(checksRoutes, { service });
-  const revisions = createRevisionService(config.dataDir, service);
-  app.register(revisionRoutes, { revisions });
-  app.register(pdfRoutes, { revisions, pdfs: createPdfService(config.dataDir, config.templatesDir) });
+  registerTeam(app, services, deps.team ?? { login: false });
+  app.addHook('onReady', async () => {
+    const removed = await library.removeAbandonedTempFiles();
+    if (removed > 0) app.log.info({ removed }, 'temp files of interrupted writes removed');
+  });
+  app.register(assessmentsRoutes, { services });
+  app.register(assessmentRoutes, { services });
+  app.register(checksRoutes, { services });
+  app.register(revisionRoutes, { services });
+  app.register(pdfRoutes, { services });
   registerStaticUi(app, config.uiDir);
   return app;
 };

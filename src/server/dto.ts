@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../checks/index.js';
 import type { ChangeKind } from '../diff/index.js';
-import type { ConfirmedRow, RevisionInfo, RevisionStatus } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange } from '../domain/revision.js';
 import type { ErrorCode } from '../errors.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
 
@@ -41,8 +41,14 @@ export type AssessmentSummary = {
 export type ListAssessmentsQuery = { q?: string; form?: FormId; status?: AssessmentStatus };
 export type ListAssessmentsResponse = { items: AssessmentSummary[] };
 
-/** POST /api/assessments → 201 */
-export type CreateAssessmentRequest = { form: FormId; id?: string; title?: string; organization?: string };
+/** POST /api/assessments → 201. formRevision: 様式の版 (令和６年10月 …), the newest when omitted. */
+export type CreateAssessmentRequest = {
+  form: FormId;
+  formRevision?: string;
+  id?: string;
+  title?: string;
+  organization?: string;
+};
 export type CreateAssessmentResponse = { id: string };
 
 /** GET /api/assessments/:id (also sent as the `ETag` header, quoted). */
@@ -67,19 +73,48 @@ export type SaveConflictDetails = { etag: string; data: Record<string, unknown> 
 /** GET /api/assessments/:id/checks: findings of the consistency rules, ERROR first within each section's order. */
 export type ChecksResponse = { findings: Finding[] };
 
-/** A committed revision without its content: number, createdAt, author, message, changeDate, status, rows. */
-export type RevisionMeta = RevisionInfo & { readonly status: RevisionStatus; readonly rows: readonly ConfirmedRow[] };
-export type { ConfirmedRow, RevisionStatus };
+/**
+ * A committed revision without its content: its frozen facts, its status and append-only status log, its 変更箇所
+ * rows with their ETag (the If-Match of a rows save), whether its state still lets the rows be edited, and the
+ * status steps its state offers.
+ */
+export type RevisionMeta = RevisionInfo & {
+  readonly status: RevisionStatus;
+  readonly statusLog: readonly StatusChange[];
+  readonly rows: readonly ConfirmedRow[];
+  readonly rowsEtag: string;
+  readonly rowsEditable: boolean;
+  readonly transitions: readonly { readonly to: RevisionStatus; readonly reasonRequired: boolean }[];
+};
+export type { ConfirmedRow, RevisionStatus, StatusChange };
 
 /** GET /api/assessments/:id/revisions (oldest first) */
 export type ListRevisionsResponse = { items: RevisionMeta[] };
 
-/** POST /api/assessments/:id/revisions → 201 RevisionMeta. baseRevision: the newest revision when editing began (null: none). */
+/**
+ * POST /api/assessments/:id/revisions → 201 CommitRevisionResponse. baseRevision: the newest revision when editing
+ * began (null: none); changeDate: 変更日 (the default rule when omitted); draftEtag: the draft version the author saw.
+ */
 export type CommitRevisionRequest = {
   message: string;
-  changeDate: string;
+  changeDate?: string;
   author: string;
   baseRevision: number | null;
+  draftEtag?: string;
+};
+/** The new revision and the 変更日 warnings (earlier than its predecessor's, or than rows already printed). */
+export type CommitRevisionResponse = { revision: RevisionMeta; warnings: string[] };
+
+/**
+ * GET /api/assessments/:id/revisions/next[?changeDate=] — what committing now would do: the base to name, the
+ * predecessor its rows are proposed against, the default 変更日 (rules.md §7.2) and the warnings for `changeDate`.
+ */
+export type CommitPlanResponse = {
+  baseRevision: number | null;
+  predecessor: number;
+  changeDate: string;
+  defaultChangeDate: string;
+  warnings: string[];
 };
 
 /** GET /api/assessments/:id/revisions/:n */
@@ -103,11 +138,29 @@ export type ChangedItem = {
 /** A proposed 変更箇所 row (already confirmed choices kept when `to` is a revision with stored rows). */
 export type ProposedRow = ConfirmedRow;
 
-/** GET /api/assessments/:id/diff?from=<n>&to=<n|draft> */
-export type DiffResponse = { from: number; to: number | 'draft'; rows: ProposedRow[]; items: ChangedItem[] };
+/**
+ * GET /api/assessments/:id/diff?from=<n>&to=<n|draft>. `rowsSource`: 'revision' = revision `to`'s own rows
+ * (compared with its predecessor; `editable` while its state allows, saved with If-Match: rowsEtag); 'proposal' =
+ * what committing the draft would store; 'range' = a read-only view of the rows of the revisions `rowsOf`.
+ */
+export type DiffResponse = {
+  from: number;
+  to: number | 'draft';
+  rows: ProposedRow[];
+  items: ChangedItem[];
+  rowsSource: 'revision' | 'proposal' | 'range';
+  rowsOf: number[];
+  editable: boolean;
+  rowsEtag?: string;
+};
 
-/** PUT /api/assessments/:id/revisions/:n/rows → 200 RevisionMeta */
+/** PUT /api/assessments/:id/revisions/:n/rows with `If-Match: "<rowsEtag>"` (428 without, 409 ROWS_CONFLICT when stale) → 200 RevisionMeta */
 export type SaveRowsRequest = { rows: ConfirmedRow[] };
+/** `details` of the 409 ROWS_CONFLICT answer: the rows now stored. */
+export type RowsConflictDetails = { etag: string; rows: ConfirmedRow[] };
 
-/** PUT /api/assessments/:id/revisions/:n/status → 200 RevisionMeta; 422 with `details.findings` when ERRORs block it. */
-export type SetStatusRequest = { status: RevisionStatus };
+/**
+ * PUT /api/assessments/:id/revisions/:n/status → 200 RevisionMeta; 409 when the state table has no such step,
+ * 422 with `details.findings` when ERRORs block it. `by` is kept in the status log; `reason` is required to withdraw.
+ */
+export type SetStatusRequest = { status: RevisionStatus; by: string; reason?: string; remark?: string };

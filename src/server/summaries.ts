@@ -3,17 +3,9 @@
  * until its stamp (the draft's inode, mtime and size, and the revisions folder's mtime) changes: a list of many
  * assessments then costs one directory read and two stats per assessment.
  */
-import { formName } from '../schema/index.js';
-import {
-  draftFile,
-  latestRevisionNumber,
-  listDrafts,
-  readDraft,
-  readRevision,
-  type Draft,
-  type DraftStamp,
-} from '../store/index.js';
 import { isAppError } from '../errors.js';
+import { formName } from '../schema/index.js';
+import type { Draft, DraftStamp, Library } from '../store/index.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
 type Cached = { version: string; summary: AssessmentSummary | undefined };
@@ -28,11 +20,10 @@ const coverText = (data: Record<string, unknown>, key: string): string => {
 
 type RevisionState = Pick<AssessmentSummary, 'status' | 'revisionCount'>;
 
-/** Revisions are numbered 1, 2, … with no gaps (each is created as base + 1), so the newest number is the count. */
-const revisionState = async (dataDir: string, id: string): Promise<RevisionState> => {
-  const file = draftFile(dataDir, id);
-  const latest = await latestRevisionNumber(file);
-  return { revisionCount: latest, status: latest === 0 ? 'draft' : (await readRevision(file, latest)).status };
+/** The newest revision's status (read from its header and status log, never its content) and the count. */
+const revisionState = async (library: Library, id: string): Promise<RevisionState> => {
+  const revisions = await library.assessment(id).listRevisions();
+  return { revisionCount: revisions.length, status: revisions.at(-1)?.status ?? 'draft' };
 };
 
 const summarize = (draft: Draft, stamp: DraftStamp, revisions: RevisionState): AssessmentSummary | undefined => {
@@ -65,14 +56,14 @@ export type SummaryIndex = { list: (query: ListAssessmentsQuery) => Promise<Asse
  * `onUnreadable` hears of drafts that cannot be listed (YAML broken by hand, unknown form), which are left out
  * of the list rather than failing it.
  */
-export const createSummaryIndex = (dataDir: string, onUnreadable: (id: string, code: string) => void): SummaryIndex => {
+export const createSummaryIndex = (library: Library, onUnreadable: (id: string, code: string) => void): SummaryIndex => {
   const cache = new Map<string, Cached>();
 
   const summaryOf = async (stamp: DraftStamp): Promise<AssessmentSummary | undefined> => {
     const cached = cache.get(stamp.id);
     if (cached?.version === stamp.version) return cached.summary;
     try {
-      const [draft, revisions] = await Promise.all([readDraft(dataDir, stamp.id), revisionState(dataDir, stamp.id)]);
+      const [draft, revisions] = await Promise.all([library.assessment(stamp.id).readDraft(), revisionState(library, stamp.id)]);
       const summary = summarize(draft, stamp, revisions);
       if (!summary) onUnreadable(stamp.id, 'UNKNOWN_FORM');
       cache.set(stamp.id, { version: stamp.version, summary });
@@ -88,7 +79,7 @@ export const createSummaryIndex = (dataDir: string, onUnreadable: (id: string, c
 
   return {
     list: async (query) => {
-      const stamps = await listDrafts(dataDir);
+      const stamps = await library.list();
       const present = new Set(stamps.map((stamp) => stamp.id));
       for (const id of cache.keys()) if (!present.has(id)) cache.delete(id);
       const summaries: (AssessmentSummary | undefined)[] = [];

@@ -1,7 +1,8 @@
-import { link, open, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
+import { STORE_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 
 /**
  * beforeRename runs after the temp file is on disk and right before it replaces the target: tests use it to
@@ -18,6 +19,31 @@ export class FileExistsError extends Error {
   }
 }
 
+const reasonOf = (cause: unknown): string => {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return STORE_MESSAGES_JA.noSpace;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return STORE_MESSAGES_JA.readOnly;
+  return STORE_MESSAGES_JA.ioError;
+};
+
+/** A write the disk refused (full, read-only, no permission …): an answer for the user, never a 500. */
+export const writeFailed = (file: string, cause: unknown): AppError =>
+  new AppError('WRITE_FAILED', fillMessage(STORE_MESSAGES_JA.writeFailed, { file, reason: reasonOf(cause) }), { file }, { cause });
+
+/** mkdir -p, with the disk's refusal as WRITE_FAILED. */
+export const makeFolder = async (dir: string): Promise<void> => {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (cause) {
+    throw writeFailed(dir, cause);
+  }
+};
+
+/** How temp files are named: hidden, beside the target, with the writer's pid so a cleanup can tell a dead writer's. */
+export const TEMP_FILE = /^\.(.+)\.tmp-(\d+)-[0-9a-f]+$/;
+const tempFileFor = (file: string): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+
 /**
  * Write a temp file beside the target (rename and link are atomic only within one file system), flush it
  * to disk, then let `publish` move it into place. A failure at any point leaves the previous file untouched.
@@ -28,7 +54,7 @@ const writeThroughTemp = async (
   hooks: WriteHooks,
   publish: (temp: string) => Promise<void>,
 ): Promise<void> => {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempFileFor(file);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
@@ -43,7 +69,7 @@ const writeThroughTemp = async (
     await unlink(temp).catch(() => undefined);
     // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
     if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
-    throw new AppError('WRITE_FAILED', `${file}: 保存できませんでした。前回保存した内容はそのまま残っています。`, { file }, { cause });
+    throw writeFailed(file, cause);
   }
 };
 
@@ -63,6 +89,6 @@ export const writeFileExclusive = (file: string, content: string, hooks: WriteHo
       if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
       throw cause;
     }
-    // The revision is in place; a leftover hidden temp name is harmless, so its removal may fail quietly.
+    // The file is in place; a leftover hidden temp name is harmless (start-up removes it), so this may fail quietly.
     await unlink(temp).catch(() => undefined);
   });

@@ -1,23 +1,25 @@
 /**
- * Drafts in a data folder: `<dataDir>/<id>/assessment.yaml`, addressed by id and versioned by a hash of the
- * file's bytes (the HTTP layer's ETag), so a save can refuse to overwrite a version its author never saw.
+ * Drafts: `assessment.yaml` files, versioned by a hash of their bytes (the HTTP layer's ETag), so a save can refuse
+ * to overwrite a version its author never saw. Saves run under the folder's write lock (assessment-store.ts); the
+ * version is checked again right before the rename, against programs that take no lock (a text editor).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Document } from 'yaml';
 import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
-import type { Document } from 'yaml';
 import { isFormId, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { FileExistsError, makeFolder, writeFailed, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
 import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
-import { printAssessment, serializeAssessment } from './yaml-write.js';
-import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
+import { createLru, type Lru } from './lru.js';
 import { checkSize } from './yaml-parse.js';
+import { printAssessment } from './yaml-write.js';
 
-/** Folder names an assessment may have: no separators, no dots, so an id can never leave the data folder. */
+/** Folder names an assessment may have in a data folder: no separators, no dots, so an id never leaves it. */
 export const ASSESSMENT_ID_PATTERN = '^[0-9A-Za-z][0-9A-Za-z_-]{0,80}$';
 const ID_REGEX = new RegExp(ASSESSMENT_ID_PATTERN);
-const DRAFT_FILE = 'assessment.yaml';
+export const DRAFT_FILE = 'assessment.yaml';
 
 export const isAssessmentId = (id: string): boolean => ID_REGEX.test(id);
 
@@ -32,7 +34,8 @@ export type DraftStamp = { readonly id: string; readonly updatedAt: Date; readon
 /** The version tag of file bytes: a content hash, so equal bytes are the same version whoever wrote them. */
 export const etagOf = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('base64url');
 
-const assessmentDir = (dataDir: string, id: string): string => {
+/** The folder of an assessment id in a data folder; refuses ids that could name anything else. */
+export const assessmentDir = (dataDir: string, id: string): string => {
   const root = path.resolve(dataDir);
   const dir = path.resolve(root, id);
   // The pattern already excludes '..' and separators; checking the resolved parent too costs nothing.
@@ -42,17 +45,12 @@ const assessmentDir = (dataDir: string, id: string): string => {
   return dir;
 };
 
-/** The draft file of an assessment id, for store functions that take a file (revisions, images); refuses bad ids. */
-export const draftFile = (dataDir: string, id: string): string => path.join(assessmentDir(dataDir, id), DRAFT_FILE);
-/** How files are named in messages: relative to the data folder, never the server's absolute path. */
-const draftLabel = (id: string): string => `${id}/${DRAFT_FILE}`;
-
-const notFound = (id: string, cause?: unknown): AppError =>
+export const notFound = (id: string, cause?: unknown): AppError =>
   new AppError('ASSESSMENT_NOT_FOUND', fillMessage(API_MESSAGES_JA.assessmentNotFound, { id }), { id }, { cause });
 
-const readDraftBytes = async (dataDir: string, id: string): Promise<Buffer> => {
+const readDraftBytes = async (file: string, id: string): Promise<Buffer> => {
   try {
-    return await readAssessmentBytes(draftFile(dataDir, id));
+    return await readAssessmentBytes(file);
   } catch (error) {
     if (isAppError(error) && error.code === 'ASSESSMENT_NOT_FOUND') throw notFound(id, error);
     throw error;
@@ -72,66 +70,42 @@ type CacheEntry = {
   readonly draft?: Draft;
 };
 
-export type DraftCache = {
-  get: (id: string) => CacheEntry | undefined;
-  set: (id: string, entry: CacheEntry) => void;
-};
-
-/** The most recently used `capacity` drafts (a Map keeps insertion order, so re-inserting marks use). */
-export const createDraftCache = (capacity = 16): DraftCache => {
-  const entries = new Map<string, CacheEntry>();
-  return {
-    get: (id) => {
-      const entry = entries.get(id);
-      if (entry) {
-        entries.delete(id);
-        entries.set(id, entry);
-      }
-      return entry;
-    },
-    set: (id, entry) => {
-      entries.delete(id);
-      entries.set(id, entry);
-      for (const oldest of entries.keys()) {
-        if (entries.size <= capacity) break;
-        entries.delete(oldest);
-      }
-    },
-  };
-};
+/** Drafts kept between requests, by file. */
+export type DraftCache = Lru<string, CacheEntry>;
+export const createDraftCache = (capacity = 16): DraftCache => createLru(capacity);
 
 const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string =>
   `${info.ino}:${info.mtimeMs}:${info.size}`;
 
-const parseDraft = (id: string, bytes: Buffer): Draft => ({
-  ...parseAssessment(bytes, draftLabel(id)),
+const parseDraft = (file: string, id: string, bytes: Buffer): Draft => ({
+  ...parseAssessment(bytes, file),
   id,
   etag: etagOf(bytes),
 });
 
 /** Read, parse and validate a draft, with its version tag; from `cache` when the file has not changed. */
-export const readDraft = async (dataDir: string, id: string, cache?: DraftCache): Promise<Draft> => {
-  if (!cache) return parseDraft(id, await readDraftBytes(dataDir, id));
+export const readDraftFile = async (file: string, id: string, cache?: DraftCache): Promise<Draft> => {
+  if (!cache) return parseDraft(file, id, await readDraftBytes(file, id));
   // Stat before reading: if the file changes in between, the entry is merely stale-keyed and missed next time.
-  const info = await stat(draftFile(dataDir, id)).catch((cause: unknown) => {
+  const info = await stat(file).catch((cause: unknown) => {
     throw (cause as NodeJS.ErrnoException).code === 'ENOENT' ? notFound(id, cause) : cause;
   });
   const version = stampOf(info);
-  const cached = cache.get(id);
+  const cached = cache.get(file);
   if (cached?.draft && cached.version === version) return cached.draft;
-  const draft = parseDraft(id, await readDraftBytes(dataDir, id));
-  cache.set(id, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
+  const draft = parseDraft(file, id, await readDraftBytes(file, id));
+  cache.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
   return draft;
 };
 
-/** The version on disk, for the author whose save lost the race: they must see it, so nothing is lost. */
-const conflict = (id: string, bytes: Buffer): AppError => {
+/** The version on disk, for the writer whose save lost the race: they must see it, so nothing is lost. */
+const conflict = (file: string, id: string, bytes: Buffer): AppError => {
   const etag = etagOf(bytes);
   let data: Record<string, unknown> | undefined;
   try {
-    data = parseAssessment(bytes, draftLabel(id)).data;
+    data = parseAssessment(bytes, file).data;
   } catch {
-    // Another program left a file that no longer parses; the author still learns the version changed.
+    // Another program left a file that no longer parses; the writer still learns the version changed.
   }
   return new AppError('REVISION_CONFLICT', fillMessage(API_MESSAGES_JA.saveConflict, { id }), {
     etag,
@@ -141,69 +115,77 @@ const conflict = (id: string, bytes: Buffer): AppError => {
 
 const formOf = (id: string, data: Record<string, unknown>): FormId => {
   const form = data['form'];
-  if (!isFormId(form)) {
-    throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
-  }
+  if (!isFormId(form)) throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
   return form;
 };
 
 export type SavedDraft = { readonly etag: string; readonly issues: readonly ValidationIssue[] };
 
 /**
- * Replace a draft if it is still the version `expectedEtag` names ('*' = any version). The version is checked
- * when the save starts and again right before the atomic rename, so a save by another process in between is
- * refused rather than overwritten. Drafts with schema issues are saved; the issues come back. `hooks` lets tests
- * act as that other process.
+ * Replace a draft if it is still the version `expectedEtag` names. The caller holds the folder's write lock, so no
+ * writer of this tool can come between the check and the rename; the version is checked once more right before the
+ * rename against other programs. Drafts with schema issues are saved; the issues come back.
  */
-export const saveDraft = async (
-  dataDir: string,
+export const writeDraftFile = async (
+  file: string,
   id: string,
   data: Record<string, unknown>,
   expectedEtag: string,
-  options: { cache?: DraftCache; hooks?: WriteHooks } = {},
+  options: { cache?: DraftCache | undefined; hooks?: WriteHooks | undefined } = {},
 ): Promise<SavedDraft> => {
   const { cache, hooks = {} } = options;
-  const file = draftFile(dataDir, id);
-  const before = await readDraftBytes(dataDir, id);
+  const before = await readDraftBytes(file, id);
   const etag = etagOf(before);
-  if (expectedEtag !== '*' && expectedEtag !== etag) throw conflict(id, before);
-  const cached = cache?.get(id);
+  if (expectedEtag !== etag) throw conflict(file, id, before);
+  const cached = cache?.get(file);
   let previous = cached?.etag === etag ? cached.comments : undefined;
   try {
-    previous ??= parseAssessment(before, draftLabel(id)).parsed.doc;
+    previous ??= parseAssessment(before, file).parsed.doc;
   } catch {
     // The file on disk no longer parses: there are no comments to carry over, and the save repairs it.
   }
-  const form = formOf(id, data);
-  const { text, doc } = printAssessment(form, data, previous);
+  const { text, doc } = printAssessment(formOf(id, data), data, previous);
   const bytes = Buffer.from(text, 'utf8');
-  checkSize(bytes.length, draftLabel(id));
-  await writeFileAtomic(file, text, {
+  checkSize(bytes.length, file);
+  await writeFileAtomic(file, bytes, {
     beforeRename: async (temp) => {
       await hooks.beforeRename?.(temp);
-      const now = await readDraftBytes(dataDir, id);
-      if (etagOf(now) !== etag) throw conflict(id, now);
+      const now = await readDraftBytes(file, id);
+      if (etagOf(now) !== etag) throw conflict(file, id, now);
     },
   });
   const saved = etagOf(bytes);
-  cache?.set(id, { etag: saved, comments: doc });
+  cache?.set(file, { etag: saved, comments: doc });
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
   return { etag: saved, issues: validateAssessment(data).issues };
 };
 
+const exists = (id: string, cause?: unknown): AppError =>
+  new AppError('ASSESSMENT_EXISTS', fillMessage(API_MESSAGES_JA.assessmentExists, { id }), { id }, { cause });
+
+/** Create a draft file that must not exist yet (its folder is created when missing). */
+export const createDraftFile = async (file: string, id: string, data: Record<string, unknown>): Promise<void> => {
+  const { text } = printAssessment(formOf(id, data), data);
+  await makeFolder(path.dirname(file));
+  try {
+    await writeFileExclusive(file, text);
+  } catch (error) {
+    if (error instanceof FileExistsError) throw exists(id, error);
+    throw error;
+  }
+};
+
 /** Create a new assessment folder with its first draft; refuses an id whose folder exists. */
-export const createDraft = async (dataDir: string, id: string, data: Record<string, unknown>): Promise<void> => {
+export const createAssessmentFolder = async (dataDir: string, id: string, data: Record<string, unknown>): Promise<void> => {
   const dir = assessmentDir(dataDir, id);
-  const text = serializeAssessment(formOf(id, data), data);
-  await mkdir(path.dirname(dir), { recursive: true });
+  const { text } = printAssessment(formOf(id, data), data);
+  await makeFolder(path.dirname(dir));
   try {
     // mkdir without `recursive` fails if the folder exists: that is what makes two creations of one id safe.
     await mkdir(dir);
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('ASSESSMENT_EXISTS', fillMessage(API_MESSAGES_JA.assessmentExists, { id }), { id }, { cause });
-    }
-    throw cause;
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw exists(id, cause);
+    throw writeFailed(dir, cause);
   }
   try {
     await writeFileAtomic(path.join(dir, DRAFT_FILE), text);
@@ -222,10 +204,10 @@ export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
   const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
   const stamps = await Promise.all(
     ids.map(async (id) => {
-      const file = draftFile(dataDir, id);
+      const dir = assessmentDir(dataDir, id);
       const [info, revisions] = await Promise.all([
-        stat(file).catch(() => undefined),
-        stat(path.join(path.dirname(file), 'revisions')).catch(() => undefined),
+        stat(path.join(dir, DRAFT_FILE)).catch(() => undefined),
+        stat(path.join(dir, 'revisions')).catch(() => undefined),
       ]);
       if (!info?.isFile()) return undefined;
       return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };

@@ -1,43 +1,31 @@
-/** Public API of the store: the only module that touches the disk. */
+/** Public API of the store: the only module that touches the disk (and the only importer of yaml). */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import type { FormId } from '../schema/index.js';
-import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-import type { ParsedYaml } from './yaml-parse.js';
-import { serializeAssessment } from './yaml-write.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
-export { loadAssessment, type LoadedAssessment } from './load.js';
-export {
-  commitRevision,
-  latestRevisionNumber,
-  listRevisions,
-  readRevision,
-  saveConfirmedRows,
-  setRevisionStatus,
-  type CommitRequest,
-  type Revision,
-  type RevisionContent,
-} from './revisions.js';
-export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
-export type { WriteHooks } from './atomic-write.js';
-export { writeFileAtomic } from './atomic-write.js';
-export { parseAssessment } from './load.js';
+export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
 export { serializeAssessment } from './yaml-write.js';
-
-/**
- * Save atomically. Drafts with schema issues may be saved (they are reported, not refused); the previous
- * revision of the file stays intact if anything fails.
- */
-export const saveAssessment = async (
-  file: string,
-  form: FormId,
-  data: unknown,
-  options: { previous?: ParsedYaml; hooks?: WriteHooks } = {},
-): Promise<void> => {
-  await writeFileAtomic(file, serializeAssessment(form, data, options.previous), options.hooks);
-};
+export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
+export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export {
+  ASSESSMENT_ID_PATTERN,
+  etagOf,
+  isAssessmentId,
+  type Draft,
+  type DraftStamp,
+  type SavedDraft,
+} from './drafts.js';
+export { rowsEtagOf, type FrozenRevision, type NewRevision, type StoredRevision } from './revisions.js';
+export {
+  openAssessmentFile,
+  openLibrary,
+  type AssessmentStore,
+  type Library,
+  type StoreOptions,
+  type StoreWriter,
+} from './assessment-store.js';
+export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';
 
@@ -53,19 +41,3 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 };
-
-export {
-  ASSESSMENT_ID_PATTERN,
-  createDraft,
-  createDraftCache,
-  draftFile,
-  etagOf,
-  isAssessmentId,
-  listDrafts,
-  readDraft,
-  saveDraft,
-  type Draft,
-  type DraftCache,
-  type DraftStamp,
-  type SavedDraft,
-} from './drafts.js';

@@ -37,3 +37,7 @@ export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessme
 /** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
 export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
   parseAssessment(await readAssessmentBytes(file), file);
+
+/** A YAML (or JSON) file of data that is not an assessment, e.g. 変更箇所 rows for `pia rows --set`. */
+export const readDataFile = async (file: string): Promise<Record<string, unknown>> =>
+  parseYaml(decodeUtf8(await readAssessmentBytes(file), file), file).data as Record<string, unknown>;

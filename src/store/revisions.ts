@@ -1,180 +1,280 @@
-import { readFile, readdir, mkdir } from 'node:fs/promises';
+/**
+ * The revisions of one assessment, in `revisions/` beside its draft (see assessments/README.md):
+ *   0003.yaml             frozen, created once by an exclusive link: { revision, rows (the starting 変更箇所 rows),
+ *                         assessment (the committed document, comments kept) } — one file, so a commit is all or nothing
+ *   0003.rows.yaml        the rows the officer confirmed later ({ rows }); atomically replaced, overrides the starting rows
+ *   0003.event-0001.yaml  the status log, one immutable file per step ({ status, at, by, reason?, remark? })
+ *   0003.status.yaml      (written by earlier versions, read only) { status, changedAt }: the log's first entry
+ * Listing reads only what precedes `assessment:` in each frozen file and keeps it, since it never changes.
+ */
+import { createHash } from 'node:crypto';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConfirmedRow, RevisionInfo, RevisionStatus } from '../domain/revision.js';
+import type { Document } from 'yaml';
+import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange } from '../domain/revision.js';
 import { isRevisionStatus } from '../domain/revision.js';
 import { AppError } from '../errors.js';
 import { formRoot, isFormId, type FormId } from '../schema/index.js';
-import { FileExistsError, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
-import { loadAssessment } from './load.js';
-import { revisionStatusChoicesJa } from '../messages.ja.js';
+import { FileExistsError, makeFolder, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
+import { createLru, type Lru } from './lru.js';
+import { checkConfirmedRows } from './revision-rows.js';
 import { decodeUtf8, parseYaml } from './yaml-parse.js';
 import { orderBySchema, stringifyYaml } from './yaml-write.js';
-import { ISO_DATE, checkConfirmedRows } from './revision-rows.js';
 
-/**
- * On disk, next to assessment.yaml (see assessments/README.md):
- *   revisions/0003.yaml         frozen: { revision: RevisionInfo, assessment: <the committed draft> }; created once, never rewritten
- *   revisions/0003.status.yaml  { status, changedAt }; absent = draft
- *   revisions/0003.rows.yaml    { rows: ConfirmedRow[] }; absent = none confirmed yet
- * Status and rows live in files of their own so that neither edit can overwrite the other or the frozen content.
- */
-export type Revision = RevisionInfo & { readonly status: RevisionStatus; readonly rows: readonly ConfirmedRow[] };
-export type RevisionContent = Revision & { readonly form: FormId; readonly data: Record<string, unknown> };
+/** A committed revision as listed: its frozen facts, its current rows and its status log, without its content. */
+export type StoredRevision = RevisionInfo & {
+  readonly status: RevisionStatus;
+  readonly statusLog: readonly StatusChange[];
+  /** Undefined only for a revision an earlier version committed without ever storing rows. */
+  readonly rows: readonly ConfirmedRow[] | undefined;
+  /** Version tag of the rows, for compare-and-swap. */
+  readonly rowsEtag: string;
+};
+export type FrozenRevision = StoredRevision & { readonly form: FormId; readonly data: Record<string, unknown> };
 
-export type CommitRequest = {
-  readonly message: string;
-  readonly author: string;
-  /** 変更日 (ISO date) of the revision's rows. */
-  readonly changeDate: string;
-  /** The revision the draft was edited from; the commit fails if a newer one exists. Omitted: the latest. */
-  readonly baseRevision?: number;
-  readonly now?: Date;
-  readonly hooks?: WriteHooks;
+/** What a commit writes: the facts, the starting rows and the draft exactly as validated (its comments kept). */
+export type NewRevision = {
+  readonly info: RevisionInfo;
+  readonly rows: readonly ConfirmedRow[];
+  readonly form: FormId;
+  readonly data: Record<string, unknown>;
+  readonly comments?: Document;
 };
 
-const REVISION_FILE = /^(\d{4,})\.yaml$/;
+const FROZEN = /^(\d{4,})\.yaml$/;
+const ROWS = /^(\d{4,})\.rows\.yaml$/;
+const LEGACY_STATUS = /^(\d{4,})\.status\.yaml$/;
+const EVENT = /^(\d{4,})\.event-(\d{4,})\.yaml$/;
 
-const revisionsDir = (assessmentFile: string): string => path.join(path.dirname(assessmentFile), 'revisions');
-const revisionFile = (assessmentFile: string, n: number, suffix = ''): string =>
-  path.join(revisionsDir(assessmentFile), `${String(n).padStart(4, '0')}${suffix}.yaml`);
-
+const pad = (n: number): string => String(n).padStart(4, '0');
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const revisionNumbers = async (assessmentFile: string): Promise<number[]> => {
-  const names = await readdir(revisionsDir(assessmentFile)).catch((cause: unknown) => {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [] as string[];
-    throw cause;
-  });
-  return names.flatMap((name) => {
-    const match = REVISION_FILE.exec(name);
-    return match ? [Number(match[1])] : [];
-  }).sort((a, b) => a - b);
+export const rowsEtagOf = (rows: readonly ConfirmedRow[] | undefined): string =>
+  createHash('sha256').update(JSON.stringify(rows ?? null)).digest('base64url');
+
+type Stamped<T> = { readonly stamp: string; readonly value: T };
+type Header = { readonly info: RevisionInfo; readonly rows: readonly ConfirmedRow[] | undefined };
+
+/** Caches of one data folder's revision files, shared by its assessments (keyed by file path). */
+export type RevisionCaches = {
+  readonly headers: Lru<string, Stamped<Header>>;
+  readonly small: Lru<string, Stamped<unknown>>;
+  readonly contents: Lru<string, Stamped<{ form: FormId; data: Record<string, unknown> }>>;
+};
+/** Headers and small files are a few KB each; a document's content is large, so only a few are kept. */
+export const createRevisionCaches = (): RevisionCaches => ({
+  headers: createLru(4000),
+  small: createLru(8000),
+  contents: createLru(8),
+});
+
+const stampOf = async (file: string): Promise<string | undefined> => {
+  const info = await stat(file).catch(() => undefined);
+  return info ? `${info.ino}:${info.mtimeMs}:${info.size}` : undefined;
 };
 
-/** A YAML file of the revision store as data, or undefined when it does not exist. */
-const readYaml = async (file: string): Promise<Record<string, unknown> | undefined> => {
-  const bytes = await readFile(file).catch((cause: unknown) => {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw cause;
-  });
-  return bytes === undefined ? undefined : (parseYaml(decodeUtf8(bytes, file), file).data as Record<string, unknown>);
-};
-
-const notFound = (assessmentFile: string, n: number): AppError =>
-  new AppError('REVISION_NOT_FOUND', `${assessmentFile}: 改訂${n}はありません。`, { file: assessmentFile, revision: n });
-
-const readStatus = async (assessmentFile: string, n: number): Promise<RevisionStatus> => {
-  const status = (await readYaml(revisionFile(assessmentFile, n, '.status')))?.['status'];
-  return isRevisionStatus(status) ? status : 'draft';
-};
-
-const readRows = async (assessmentFile: string, n: number): Promise<ConfirmedRow[]> => {
-  const rows = (await readYaml(revisionFile(assessmentFile, n, '.rows')))?.['rows'];
-  return Array.isArray(rows) ? (rows as ConfirmedRow[]) : [];
-};
-
-/** One revision with its frozen content. */
-export const readRevision = async (assessmentFile: string, n: number): Promise<RevisionContent> => {
-  const frozen = await readYaml(revisionFile(assessmentFile, n));
-  if (!frozen) throw notFound(assessmentFile, n);
-  const info = frozen['revision'] as RevisionInfo;
-  const data = isRecord(frozen['assessment']) ? frozen['assessment'] : {};
-  const form = data['form'];
-  if (!isFormId(form)) throw new AppError('UNKNOWN_FORM', `${revisionFile(assessmentFile, n)}: 様式（form）が分かりません。`, { file: revisionFile(assessmentFile, n) });
-  const [status, rows] = await Promise.all([readStatus(assessmentFile, n), readRows(assessmentFile, n)]);
-  return { ...info, status, rows, form, data };
-};
-
-/** Every committed revision of an assessment, oldest first (without their content). */
-export const listRevisions = async (assessmentFile: string): Promise<Revision[]> => {
-  const revisions = await Promise.all(
-    (await revisionNumbers(assessmentFile)).map(async (n) => {
-      const { form: _form, data: _data, ...revision } = await readRevision(assessmentFile, n);
-      return revision;
-    }),
-  );
-  return revisions;
-};
-
-/** The number of the newest revision, 0 when none has been committed. */
-export const latestRevisionNumber = async (assessmentFile: string): Promise<number> => (await revisionNumbers(assessmentFile)).at(-1) ?? 0;
-
-const conflict = (assessmentFile: string, base: number, latest: number): AppError =>
-  new AppError(
-    'REVISION_CONFLICT',
-    `${assessmentFile}: 改訂${base}をもとに編集している間に、改訂${latest}が作られました。作業中の評価書はそのまま残っています。改訂${latest}との違いを確認してから、もう一度改訂してください。`,
-    { file: assessmentFile, baseRevision: base, latestRevision: latest },
-  );
+const HEADER_END = Buffer.from('\nassessment:');
 
 /**
- * Freeze the working draft as the next revision. Only a draft without schema issues is committed. The file
- * is created exclusively: of two commits racing on the same base, the second fails with REVISION_CONFLICT
- * and nothing is lost (the draft is only read; the winner's revision is complete).
+ * The bytes of a frozen revision before its top-level `assessment:` key (the facts and rows), read in growing chunks
+ * so the document itself (most of the file) is not read at all.
  */
-export const commitRevision = async (assessmentFile: string, request: CommitRequest): Promise<Revision> => {
-  const loaded = await loadAssessment(assessmentFile);
-  if (!loaded.form || loaded.issues.length > 0) {
-    throw new AppError(
-      'ASSESSMENT_INVALID',
-      `${assessmentFile}: 評価書に${loaded.issues.length}件の問題があるため改訂を確定できません。pia validate で確認してください。`,
-      { file: assessmentFile, issues: loaded.issues },
-    );
-  }
-  if (!ISO_DATE.test(request.changeDate)) {
-    throw new AppError('ASSESSMENT_INVALID', `変更日は YYYY-MM-DD の形式で指定してください（例: 2025-08-19）:「${request.changeDate}」`, {
-      file: assessmentFile,
-    });
-  }
-  const latest = await latestRevisionNumber(assessmentFile);
-  const base = request.baseRevision ?? latest;
-  if (base !== latest) throw conflict(assessmentFile, base, latest);
-  const info: RevisionInfo = {
-    number: base + 1,
-    createdAt: (request.now ?? new Date()).toISOString(),
-    author: request.author,
-    message: request.message,
-    changeDate: request.changeDate,
-    baseRevision: base,
-  };
-  const text = stringifyYaml({ revision: info, assessment: orderBySchema(loaded.data, formRoot(loaded.form)) }, loaded.parsed.doc, ['assessment']);
-  await mkdir(revisionsDir(assessmentFile), { recursive: true });
+const readHeaderBytes = async (file: string): Promise<Buffer> => {
+  const handle = await open(file, 'r');
   try {
-    await writeFileExclusive(revisionFile(assessmentFile, info.number), text, request.hooks);
-  } catch (error) {
-    if (error instanceof FileExistsError) throw conflict(assessmentFile, base, await latestRevisionNumber(assessmentFile));
-    throw error;
+    let bytes = Buffer.alloc(0);
+    for (let size = 16 * 1024; ; size *= 4) {
+      const chunk = Buffer.alloc(size);
+      const { bytesRead } = await handle.read(chunk, 0, size, bytes.length);
+      bytes = Buffer.concat([bytes, chunk.subarray(0, bytesRead)]);
+      const end = bytes.indexOf(HEADER_END);
+      if (end >= 0) return bytes.subarray(0, end + 1);
+      if (bytesRead < size) return bytes;
+    }
+  } finally {
+    await handle.close();
   }
-  return { ...info, status: 'draft', rows: [] };
 };
 
-const requireRevision = async (assessmentFile: string, n: number): Promise<void> => {
-  if (!(await revisionNumbers(assessmentFile)).includes(n)) throw notFound(assessmentFile, n);
+/** Read and convert a file, or take it from `cache` while its stamp is unchanged. */
+const cachedRead = async <T>(
+  cache: Lru<string, Stamped<T>>,
+  file: string,
+  convert: (text: string) => T,
+  read: (file: string) => Promise<Buffer> = readFile,
+): Promise<T | undefined> => {
+  const stamp = await stampOf(file);
+  if (stamp === undefined) return undefined;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return hit.value;
+  const bytes = await read(file).catch(() => undefined);
+  if (bytes === undefined) return undefined;
+  const value = convert(decodeUtf8(bytes, file));
+  cache.set(file, { stamp, value });
+  return value;
 };
 
-/** Store the 変更箇所 rows the officer confirmed for revision n (replacing earlier ones); the frozen content is untouched. */
-export const saveConfirmedRows = async (
-  assessmentFile: string,
-  n: number,
-  rows: readonly ConfirmedRow[],
-  hooks?: WriteHooks,
-): Promise<void> => {
-  await requireRevision(assessmentFile, n);
-  checkConfirmedRows(rows, revisionFile(assessmentFile, n, '.rows'));
-  await writeFileAtomic(revisionFile(assessmentFile, n, '.rows'), stringifyYaml({ rows }), hooks);
+const yamlData = (text: string, file: string): Record<string, unknown> => parseYaml(text, file).data as Record<string, unknown>;
+
+const infoOf = (raw: unknown, n: number, file: string): RevisionInfo => {
+  if (!isRecord(raw)) throw new AppError('REVISION_NOT_FOUND', `${file}: 改訂${n}の記録が読めません。`, { file, revision: n });
+  const base = typeof raw['baseRevision'] === 'number' ? raw['baseRevision'] : n - 1;
+  return {
+    number: n,
+    createdAt: String(raw['createdAt'] ?? ''),
+    author: String(raw['author'] ?? ''),
+    message: String(raw['message'] ?? ''),
+    changeDate: String(raw['changeDate'] ?? ''),
+    baseRevision: base,
+    // Revisions of earlier versions had no withdrawal, so their rows were always against their base.
+    predecessor: typeof raw['predecessor'] === 'number' ? raw['predecessor'] : base,
+  };
 };
 
-/** Mark revision n as 作成中 / 提出済み / 公表済み. */
-export const setRevisionStatus = async (
-  assessmentFile: string,
-  n: number,
-  status: RevisionStatus,
-  options: { now?: Date; hooks?: WriteHooks } = {},
-): Promise<void> => {
-  if (!isRevisionStatus(status)) {
-    throw new AppError('ASSESSMENT_INVALID', `状態は ${revisionStatusChoicesJa()} のいずれかです（指定: ${String(status)}）。`, { file: assessmentFile });
-  }
-  await requireRevision(assessmentFile, n);
-  const changedAt = (options.now ?? new Date()).toISOString();
-  await writeFileAtomic(revisionFile(assessmentFile, n, '.status'), stringifyYaml({ status, changedAt }), options.hooks);
+const rowsOf = (value: unknown): ConfirmedRow[] | undefined => (Array.isArray(value) ? (value as ConfirmedRow[]) : undefined);
+
+/** The facts and starting rows, from the text before the top-level `assessment:` key: the document is never parsed. */
+const parseHeader = (n: number, file: string) => (text: string): Header => {
+  const data = yamlData(text, file);
+  return { info: infoOf(data['revision'], n, file), rows: rowsOf(data['rows']) };
+};
+
+const parseEvent = (file: string) => (text: string): StatusChange | undefined => {
+  const data = yamlData(text, file);
+  if (!isRevisionStatus(data['status'])) return undefined;
+  const text_ = (key: string): string | undefined => (typeof data[key] === 'string' ? data[key] : undefined);
+  const reason = text_('reason');
+  const remark = text_('remark');
+  return {
+    status: data['status'],
+    at: text_('at') ?? '',
+    by: text_('by') ?? '',
+    ...(reason !== undefined ? { reason } : {}),
+    ...(remark !== undefined ? { remark } : {}),
+  };
+};
+
+/** The state file of earlier versions, as the log's first entry (they recorded no name). */
+const parseLegacyStatus = (file: string) => (text: string): StatusChange | undefined => {
+  const data = yamlData(text, file);
+  return isRevisionStatus(data['status'])
+    ? { status: data['status'], at: typeof data['changedAt'] === 'string' ? data['changedAt'] : '', by: '' }
+    : undefined;
+};
+
+export type RevisionFiles = {
+  readonly dir: string;
+  numbers: () => Promise<number[]>;
+  list: () => Promise<StoredRevision[]>;
+  read: (n: number) => Promise<FrozenRevision>;
+  /** Create revision `info.number`; REVISION_CONFLICT when that number exists. */
+  commit: (revision: NewRevision, hooks?: WriteHooks) => Promise<void>;
+  saveRows: (n: number, rows: readonly ConfirmedRow[], hooks?: WriteHooks) => Promise<void>;
+  appendStatus: (n: number, change: StatusChange, hooks?: WriteHooks) => Promise<void>;
+};
+
+export const revisionFiles = (assessmentFile: string, caches: RevisionCaches): RevisionFiles => {
+  const dir = path.join(path.dirname(assessmentFile), 'revisions');
+  const file = (name: string): string => path.join(dir, name);
+  const frozenFile = (n: number): string => file(`${pad(n)}.yaml`);
+
+  const names = async (): Promise<string[]> =>
+    readdir(dir).catch((cause: unknown) => {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [] as string[];
+      throw cause;
+    });
+
+  const matching = (all: readonly string[], pattern: RegExp): Map<number, string[]> => {
+    const found = new Map<number, string[]>();
+    for (const name of [...all].sort()) {
+      const match = pattern.exec(name);
+      if (match) found.set(Number(match[1]), [...(found.get(Number(match[1])) ?? []), name]);
+    }
+    return found;
+  };
+
+  const notFound = (n: number): AppError =>
+    new AppError('REVISION_NOT_FOUND', `${assessmentFile}: 改訂${n}はありません。`, { file: assessmentFile, revision: n });
+
+  const small = <T>(name: string, convert: (text: string) => T): Promise<T | undefined> =>
+    cachedRead(caches.small as Lru<string, Stamped<T>>, file(name), convert);
+
+  const statusLog = async (legacy: string | undefined, events: readonly string[]): Promise<StatusChange[]> => {
+    const first = legacy ? await small(legacy, parseLegacyStatus(file(legacy))) : undefined;
+    const later = await Promise.all(events.map((name) => small(name, parseEvent(file(name)))));
+    return [first, ...later].filter((change): change is StatusChange => change !== undefined);
+  };
+
+  const stored = async (n: number, all: readonly string[]): Promise<StoredRevision> => {
+    const header = await cachedRead(caches.headers, frozenFile(n), parseHeader(n, frozenFile(n)), readHeaderBytes);
+    if (!header) throw notFound(n);
+    const rowsName = matching(all, ROWS).get(n)?.[0];
+    const confirmed = rowsName ? await small(rowsName, (text) => rowsOf(yamlData(text, file(rowsName))['rows'])) : undefined;
+    const rows = confirmed ?? header.rows;
+    const log = await statusLog(matching(all, LEGACY_STATUS).get(n)?.[0], matching(all, EVENT).get(n) ?? []);
+    return { ...header.info, status: log.at(-1)?.status ?? 'draft', statusLog: log, rows, rowsEtag: rowsEtagOf(rows) };
+  };
+
+  const numbers = async (): Promise<number[]> => [...matching(await names(), FROZEN).keys()].sort((a, b) => a - b);
+
+  const content = async (n: number): Promise<{ form: FormId; data: Record<string, unknown> }> => {
+    const path_ = frozenFile(n);
+    const stamp = await stampOf(path_);
+    if (stamp === undefined) throw notFound(n);
+    const hit = caches.contents.get(path_);
+    if (hit?.stamp === stamp) return hit.value;
+    const frozen = yamlData(decodeUtf8(await readFile(path_), path_), path_);
+    const data = isRecord(frozen['assessment']) ? frozen['assessment'] : {};
+    const form = data['form'];
+    if (!isFormId(form)) throw new AppError('UNKNOWN_FORM', `${path_}: 様式（form）が分かりません。`, { file: path_ });
+    const value = { form, data };
+    caches.contents.set(path_, { stamp, value });
+    return value;
+  };
+
+  return {
+    dir,
+    numbers,
+    list: async () => {
+      const all = await names();
+      return Promise.all([...matching(all, FROZEN).keys()].sort((a, b) => a - b).map((n) => stored(n, all)));
+    },
+    read: async (n) => {
+      const [meta, frozen] = await Promise.all([stored(n, await names()), content(n)]);
+      return { ...meta, ...frozen };
+    },
+    commit: async ({ info, rows, form, data, comments }, hooks) => {
+      checkConfirmedRows(rows, frozenFile(info.number));
+      const text = stringifyYaml({ revision: info, rows, assessment: orderBySchema(data, formRoot(form)) }, comments, ['assessment']);
+      await makeFolder(dir);
+      try {
+        await writeFileExclusive(frozenFile(info.number), text, hooks);
+      } catch (error) {
+        // Writers of this tool hold the folder lock and checked the number; only another program can get here.
+        if (error instanceof FileExistsError) {
+          throw new AppError('REVISION_CONFLICT', `${assessmentFile}: 改訂${info.number}は別の操作ですでに作られています。`, {
+            file: assessmentFile,
+            latestRevision: info.number,
+          });
+        }
+        throw error;
+      }
+    },
+    saveRows: async (n, rows, hooks) => {
+      const target = file(`${pad(n)}.rows.yaml`);
+      checkConfirmedRows(rows, target);
+      await writeFileAtomic(target, stringifyYaml({ rows }), hooks);
+    },
+    appendStatus: async (n, change, hooks) => {
+      const next = (matching(await names(), EVENT).get(n)?.length ?? 0) + 1;
+      try {
+        await writeFileExclusive(file(`${pad(n)}.event-${pad(next)}.yaml`), stringifyYaml(change), hooks);
+      } catch (error) {
+        // The caller holds the folder lock, so only a writer that ignores it could have taken this number.
+        if (error instanceof FileExistsError) throw new Error(`status log of revision ${n} changed under the folder lock`);
+        throw error;
+      }
+    },
+  };
 };

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, checkAssessment } from '../../src/checks/index.js';
+import { createLibrary } from '../../src/snippets/index.js';
+import { readSnippetLibrary } from '../../src/store/index.js';
+import { ROOT } from '../helpers/seeds.js';
 import { seedCopy, setAt, type SeedId } from './seed-fixtures.js';
 
-/** A mutation of a real seed: values set by JSON Pointer, and the day the check runs. */
+/** A mutation of a real seed: values set by JSON Pointer, the day the check runs, and whether the bundled standard texts are given. */
 type Case = {
   readonly rule: string;
   readonly seed: SeedId;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly today?: string;
+  readonly snippets?: true;
 };
+
+const bundledLibrary = readSnippetLibrary(`${ROOT}/assessments`).then(({ snippets }) => createLibrary(snippets));
 
 const TODAY = '2025-10-01';
 const C4 = '/files/0/overview/consignment';
@@ -29,7 +35,8 @@ const failing: readonly Case[] = [
     set: { ...KNOWN_SMALL, '/basicInfo/business/targetCount': '1万人以上10万人未満' },
   },
   { rule: 'threshold.result', seed: '001', set: { [RESULT]: FORM4_KISO } },
-  { rule: 'threshold.undetermined', seed: '004' },
+  // 使用者数 100人以上500人未満 and 委託先 10人以上50人未満: 取扱者数 110–548, so the printed ranges leave 500 open.
+  { rule: 'threshold.undetermined', seed: '004', set: { '/files/0/overview/acquisitionUse/users/count': '100人以上500人未満' } },
   { rule: 'threshold.formBelowMandate', seed: '004', set: { '/facts/threshold/handlerCount': 600 } },
   { rule: 'threshold.formBelowMandate', seed: '002', set: { '/facts/threshold/personCount': 300_000 } },
   {
@@ -97,6 +104,7 @@ const failing: readonly Case[] = [
   { rule: 'dates.procedureOrder', seed: '001', set: { '/procedures/thirdPartyReview/date': '2025-08-30' } },
   { rule: 'dates.useAfterRetention', seed: '001' },
   { rule: 'history.dateAfterPublished', seed: '004', set: { '/changeHistory/33/date': '2025-08-20' } },
+  { rule: 'history.dateText', seed: '004', set: { '/changeHistory/0/dateText': '令和7年3月28日' } },
   { rule: 'history.order', seed: '001' },
   { rule: 'history.order', seed: '004', set: { '/changeHistory/26/date': '2025-03-26' } },
   { rule: 'history.timingEmpty', seed: '004' },
@@ -117,7 +125,13 @@ const failing: readonly Case[] = [
     seed: '002',
     set: { '/files/0/riskMeasures/consignment/risk/reconsigneeHandling/value': '再委託していない' },
   },
-  { rule: 'provision.flag', seed: '004', set: { '/files/0/riskMeasures/provision/notProvided': true } },
+  // 001 transfers to another department: Ⅲ５ covers that, so 提供・移転しない cannot be ticked.
+  { rule: 'provision.flag', seed: '001', set: { '/files/0/riskMeasures/provision/notProvided': true } },
+  {
+    rule: 'provision.flag',
+    seed: '004',
+    set: { [`${P4}/status`]: { providing: false, providingCount: null, transferring: false, transferringCount: null, none: true }, [`${P4}/recipients`]: [] },
+  },
   { rule: 'network.flags', seed: '004', set: { [NET]: '実施しない' } },
   {
     rule: 'network.flags',
@@ -140,7 +154,7 @@ const failing: readonly Case[] = [
     set: { [`${C4}/items/0/scope/personCount`]: '100万人以上1,000万人未満' },
   },
   { rule: 'required.empty', seed: '004', set: { '/disclosure/inquiry/contact': '' } },
-  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
+  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': ' \n' } },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-19' },
   { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-19' },
   { rule: 'lifecycle.annualReview', seed: '004', today: '2026-08-19' },
@@ -156,6 +170,7 @@ const failing: readonly Case[] = [
     set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
   },
   { rule: 'acknowledgement.stale', seed: '004', set: { '/acknowledgements': [{ ruleId: 'required.empty', reason: 'あとで記入' }] } },
+  { rule: 'references.outdated', seed: '004', snippets: true },
 ];
 
 const passing: readonly Case[] = [
@@ -217,6 +232,7 @@ const passing: readonly Case[] = [
   { rule: 'dates.useAfterRetention', seed: '004' },
   { rule: 'dates.useAfterRetention', seed: '001', set: { '/files/0/overview/acquisitionUse/useStart': '2016-04-01' } },
   { rule: 'history.dateAfterPublished', seed: '004' },
+  { rule: 'history.dateText', seed: '004', set: { '/changeHistory/0/dateText': '令和７年３月２７日' } },
   { rule: 'history.order', seed: '004' },
   { rule: 'history.order', seed: '002' },
   { rule: 'history.timingEmpty', seed: '001' },
@@ -242,6 +258,8 @@ const passing: readonly Case[] = [
   },
   { rule: 'consignment.reconsignment', seed: '002' },
   { rule: 'provision.flag', seed: '004' },
+  // 004 provides only through the 情報提供ネットワークシステム, which Ⅲ５ excludes: ticking the box is right too (003 does).
+  { rule: 'provision.flag', seed: '004', set: { '/files/0/riskMeasures/provision/notProvided': true } },
   {
     rule: 'provision.flag',
     seed: '004',
@@ -285,6 +303,8 @@ const passing: readonly Case[] = [
   { rule: 'entries.personCount', seed: '001' },
   { rule: 'required.empty', seed: '004' },
   { rule: 'required.empty', seed: '001' },
+  // 「―」 is a deliberate "none" answer, not an empty item (the same definition of blank everywhere: src/domain/blank.ts).
+  { rule: 'required.empty', seed: '001', set: { '/files/0/overview/acquisitionUse/purpose/value': '―' } },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-02-18' },
   { rule: 'lifecycle.reassessmentSoon', seed: '004', today: '2030-08-19' },
   { rule: 'lifecycle.reassessmentOverdue', seed: '004', today: '2030-08-18' },
@@ -296,12 +316,14 @@ const passing: readonly Case[] = [
     seed: '004',
     set: { '/acknowledgements': [{ ruleId: 'consignment.count', reason: '委託事項は契約単位で数えるため' }] },
   },
+  { rule: 'references.outdated', seed: '004' },
+  { rule: 'references.outdated', seed: '001', snippets: true },
 ];
 
-const findingsOf = async ({ seed, set = {}, today = TODAY }: Case) => {
+const findingsOf = async ({ seed, set = {}, today = TODAY, snippets }: Case) => {
   const { form, data } = await seedCopy(seed);
   for (const [pointer, value] of Object.entries(set)) setAt(data, pointer, value);
-  return checkAssessment(form, data, { today });
+  return checkAssessment(form, data, { today, ...(snippets ? { snippets: await bundledLibrary } : {}) });
 };
 
 const describeCase = (c: Case): string =>

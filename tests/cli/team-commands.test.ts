@@ -1,11 +1,12 @@
 /**
- * `pia user …` and `pia audit …` on a data folder's own PGlite database, run in-process through the command
- * functions (the way src/cli/main.ts calls them), with passwords typed through an injected reader.
+ * `pia user …` and `pia audit …` on a data folder's own PGlite database, run in-process through `run(argv, io)`
+ * (as bin/pia.js does), with passwords typed through an injected reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCommand, userCommand, type TeamIo } from '../../src/cli/team-commands.js';
 import { openPglite, teamDbDir, type Db } from '../../src/team/index.js';
 import { makeTempDir } from '../helpers/seeds.js';
+import { pia } from '../helpers/cli.js';
+import { fixedClock } from '../../src/workflows/index.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,22 +18,15 @@ afterAll(async () => {
 });
 
 const run = async (
-  command: typeof userCommand,
+  command: 'user' | 'audit',
   args: string[],
   passwords: string[] = [],
 ): Promise<{ code: number; out: string; err: string }> => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: TeamIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readPassword: async () => passwords.shift() ?? '',
-    interactive: true,
-    env: {},
-    now: () => new Date('2026-04-01T09:00:00.000Z'),
-  };
-  const code = await command([...args, '--data', dir], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const result = await pia([command, ...args, '--data', dir], {
+    passwords,
+    clock: fixedClock(new Date('2026-04-01T09:00:00.000Z')),
+  });
+  return { ...result, out: result.out.trimEnd(), err: result.err.trimEnd() };
 };
 
 /** Changes the database the way only someone going around the app could (the triggers set aside). */
@@ -50,19 +44,19 @@ const tamper = async (sql: string): Promise<void> => {
 describe('pia user', () => {
   it('creates the first administrator from the command line, with the password typed twice', async () => {
     const mismatch = await run(
-      userCommand,
+      'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['correct horse battery', 'another one'],
     );
     expect(mismatch).toMatchObject({ code: 1, err: '確認のために入力したパスワードが一致しません。' });
     const short = await run(
-      userCommand,
+      'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['short', 'short'],
     );
     expect(short.code).toBe(1);
     const added = await run(
-      userCommand,
+      'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['correct horse battery', 'correct horse battery'],
     );
@@ -73,21 +67,21 @@ describe('pia user', () => {
     expect(
       (
         await run(
-          userCommand,
+          'user',
           ['add', 'sakusei', '--name', '作成 花子', '--role', 'author,reviewer'],
           ['pass phrase long', 'pass phrase long'],
         )
       ).code,
     ).toBe(0);
     expect(
-      (await run(userCommand, ['role', 'sakusei', 'viewer', '--assessment', '001-kitakyushu-yobosesshu'])).out,
+      (await run('user', ['role', 'sakusei', 'viewer', '--assessment', '001-kitakyushu-yobosesshu'])).out,
     ).toBe('アカウント「sakusei」の評価書「001-kitakyushu-yobosesshu」での役割: 閲覧者');
-    expect((await run(userCommand, ['passwd', 'sakusei'], ['a new pass phrase', 'a new pass phrase'])).code).toBe(0);
-    expect((await run(userCommand, ['disable', 'sakusei'])).out).toBe('アカウント「sakusei」を無効にしました。');
-    const lastAdmin = await run(userCommand, ['disable', 'kanri']);
+    expect((await run('user', ['passwd', 'sakusei'], ['a new pass phrase', 'a new pass phrase'])).code).toBe(0);
+    expect((await run('user', ['disable', 'sakusei'])).out).toBe('アカウント「sakusei」を無効にしました。');
+    const lastAdmin = await run('user', ['disable', 'kanri']);
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.err).toContain('有効な管理者が一人もいなくなる');
-    expect((await run(userCommand, ['list'])).out).toBe(
+    expect((await run('user', ['list'])).out).toBe(
       [
         'kanri\t管理 一郎\t管理者',
         'sakusei\t作成 花子\t作成者・確認者 001-kitakyushu-yobosesshu:閲覧者\t（無効）',
@@ -98,31 +92,31 @@ describe('pia user', () => {
 
 describe('pia audit verify', () => {
   it('passes an untouched log and finds an edited, a deleted and a reordered entry', async () => {
-    const clean = await run(auditCommand, ['verify']);
+    const clean = await run('audit', ['verify']);
     expect(clean.code).toBe(0);
     expect(clean.out).toMatch(/^操作記録は改ざんされていません（5件、最新の番号 5、最新のハッシュ [0-9a-f]{64}）。$/);
 
     await tamper('UPDATE audit_log SET detail = \'{"login": "someone"}\'::jsonb WHERE seq = 2');
-    const edited = await run(auditCommand, ['verify']);
+    const edited = await run('audit', ['verify']);
     expect(edited).toMatchObject({ code: 1 });
     expect(edited.err).toContain('番号 2: 内容が書き換えられています');
 
     await tamper('DELETE FROM audit_log WHERE seq = 2');
-    const deleted = await run(auditCommand, ['verify']);
+    const deleted = await run('audit', ['verify']);
     expect(deleted.code).toBe(1);
     expect(deleted.err).toContain('番号 3: 番号が飛んでいます');
 
     await tamper(
       'UPDATE audit_log SET seq = 1000 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 5; UPDATE audit_log SET seq = 5 WHERE seq = 1000;',
     );
-    const reordered = await run(auditCommand, ['verify']);
+    const reordered = await run('audit', ['verify']);
     expect(reordered.code).toBe(1);
     expect(reordered.err).toContain('番号 4: 前のエントリとのつながりが切れています');
     expect(reordered.err).toContain('番号 5: 前のエントリとのつながりが切れています');
   }, 180_000);
 
   it('exports the log as CSV oldest first', async () => {
-    const exported = await run(auditCommand, ['export', '--format', 'csv']);
+    const exported = await run('audit', ['export', '--format', 'csv']);
     expect(exported.code).toBe(0);
     expect(exported.out.split('\r\n')[0]).toBe(
       '番号,日時（UTC）,日時（日本時間）,操作,操作コード,利用者,接続元,評価書,改訂,変更前のハッシュ,変更後のハッシュ,詳細,前のエントリのハッシュ,エントリのハッシュ',

@@ -37,6 +37,19 @@ describe('computeChanges: what is not part of the published form', () => {
   });
 });
 
+describe('computeChanges: cover metadata that is not content (x-notAChange in the schema)', () => {
+  it('a new 公表日, 承認日 or form-revision stamp proposes no row; a real edit beside them stays the only row', () => {
+    expect(changed(ise, (doc) => (doc.cover.publishedOn = '2026-04-01'))).toEqual([]);
+    expect(changed(ise, (doc) => (doc.formRevision = '令和６年10月'))).toEqual([]);
+    expect(changed(kitakyushu, (doc) => (doc.cover.approvedOn = '2026-03-31'), 'yoshiki4')).toEqual([]);
+    const changes = changed(ise, (doc) => {
+      doc.cover.publishedOn = '2026-04-01';
+      doc.cover.organization = '伊勢市長　鈴木健一';
+    });
+    expect(changes.map((change) => change.pointer)).toEqual(['/cover/organization']);
+  });
+});
+
 describe('computeChanges: repeated groups are matched by id', () => {
   it('deleting システム3 is one removed slot; システム4, now printed third, is not changed', () => {
     const changes = changed(ise, (doc) => doc.basicInfo.systems.splice(2, 1));
@@ -121,7 +134,7 @@ describe('computeChanges: values printed as on the form', () => {
       doc.files[0]!.riskMeasures.fileName = '予防接種ファイル';
       doc.recordItemsAnnex.lists[0]!.caption = '予防接種情報ファイル';
       doc.files[0]!.overview.fileName = '予防接種ファイル';
-      doc.cover.specialNotes = 'なし';
+      doc.cover.specialNotes = '本評価書では略称を用いる。';
     });
     expect(changes.map((c) => c.item.split('\n')[0])).toEqual([
       '表紙',

@@ -9,3 +9,15 @@ export const expectAppError = async (promise: Promise<unknown>): Promise<AppErro
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 };
+
+/** The AppError a function throws; no throw, or anything else thrown, fails the test. */
+export const expectAppErrorThrown = (run: () => unknown): AppError => {
+  let error: unknown;
+  try {
+    run();
+  } catch (caught) {
+    error = caught;
+  }
+  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+};

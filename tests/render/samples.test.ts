@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childNode, formRoot, isArrayNode, keyword, printedLabel, type FormId, type ResolvedNode } from '../../src/schema/index.js';
 import { loadAssessment } from '../../src/store/index.js';
-import { SEEDS, makeTempDir, seedFile } from '../helpers/seeds.js';
+import { SEEDS, makeTempDir, seedFile, seedTextFile } from '../helpers/seeds.js';
+import { ngramCoverage } from '../helpers/fidelity.js';
 import { pdfInfo, renderToText, squash } from '../helpers/render.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,7 +50,7 @@ const printedLabels = (form: FormId, data: unknown): string[] => {
       // Not printed as labels: the cover's own title (表紙), the stamp's item, a count or x-printFormat text printed inside its item's cell.
       const inline = key === 'value' || (key === 'count' && node.properties.has('value')) || keyword(child, 'x-printFormat') !== undefined;
       const structural = node === formRoot(form) && (key === 'cover' || key === 'formRevision');
-      if (label && !inline && !structural && keyword(child, 'x-printed') !== false && keyword(child, 'x-role') !== 'entryTitle') labels.push(label);
+      if (label && !inline && !structural && keyword(child, 'x-printed') !== false && keyword(child, 'x-role') === undefined) labels.push(label);
       walk(child, isRecord(value) ? value[key] : undefined);
     }
   };
@@ -143,6 +145,15 @@ describe.each(SEEDS)('PDF of sample $id', (seed) => {
     );
     expect(rows.length).toBeGreaterThan(30);
     expect(firstOutOfOrder(pagesOf(rendered.text), rows)).toBeUndefined();
+  });
+
+  it('keeps the 8-gram coverage of the published text at 99 % or more, both ways', () => {
+    const published = readFileSync(seedTextFile(seed.seedText), 'utf8');
+    const { recall, precision } = ngramCoverage(rendered.text, published);
+    expect({ recall: Math.floor(recall * 1000) / 10, precision: Math.floor(precision * 1000) / 10 }).toEqual({
+      recall: expect.toSatisfy((value: number) => value >= 99),
+      precision: expect.toSatisfy((value: number) => value >= 99),
+    });
   });
 
   it('renders the same bytes twice', async () => {

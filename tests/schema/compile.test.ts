@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_KEYWORDS, validatorFor } from '../../src/schema/ajv.js';
+import { ANNOTATION_KEYWORDS, VALIDATING_KEYWORDS, validatorFor } from '../../src/schema/ajv.js';
 import { FORM_IDS, createSkeleton, validateAssessment } from '../../src/schema/index.js';
 import { ROOT } from '../helpers/seeds.js';
 
@@ -16,7 +16,7 @@ describe('schemas', () => {
       const text = readFileSync(path.join(ROOT, 'schemas', `${name}.schema.json`), 'utf8');
       for (const match of text.matchAll(/"(x-[A-Za-z]+)":/g)) used.add(match[1]!);
     }
-    const registered = new Set<string>([...ANNOTATION_KEYWORDS, 'x-uniqueIds']);
+    const registered = new Set<string>([...ANNOTATION_KEYWORDS, ...VALIDATING_KEYWORDS]);
     expect([...used].filter((k) => !registered.has(k))).toEqual([]);
   });
 

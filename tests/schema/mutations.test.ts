@@ -105,7 +105,7 @@ describe('a mutated seed reports the official item, line and column in Japanese'
     const { loaded } = await loadMutated('004-ise-yobosesshu', (doc) => doc.setIn([...FILE0, 'provision', 'status', 'providing'], false));
     const [issue] = loaded.issues;
     expect(issue!.path.join(' > ')).toBe('Ⅱ　特定個人情報ファイルの概要 > ５．特定個人情報の提供・移転（委託に伴うものを除く。）');
-    expect(issue!.message).toBe('「提供を行っている」にチェックがない場合、提供先は記入しません。');
+    expect(issue!.message).toBe('「提供を行っている」にチェックがない場合、提供先は記入しません（何も書かれていない空欄の枠は印字できます）。');
   });
 
   it('required: an item removed from the form', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentResponse, SaveAssessmentResponse } from '../../src/server/dto.js';
-import { parseIfMatch } from '../../src/server/routes/assessment.js';
+import { parseIfMatch } from '../../src/server/routes/if-match.js';
 import { ID_001, ID_002, buildTestServer, draftPath, type TestServer } from './helpers.js';
 
 let server: TestServer;

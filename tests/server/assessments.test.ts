@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentSummary, ListAssessmentsResponse } from '../../src/server/dto.js';
-import { baseIdFor } from '../../src/server/assessment-service.js';
-import { todayInJapan } from '../../src/server/today.js';
+import { baseIdFor, fixedClock } from '../../src/workflows/index.js';
 import { ID_001, ID_002, ID_004, buildTestServer, draftPath, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await buildTestServer();
+  // 15:00 UTC is already the next day in Japan: ids made from the date use Japan's.
+  server = await buildTestServer({ clock: fixedClock(new Date('2025-08-18T15:00:00Z')) });
 });
 afterEach(() => server.cleanup());
 
@@ -130,11 +130,34 @@ describe('POST /api/assessments', () => {
     });
     const second = await server.app.inject({ method: 'POST', url: '/api/assessments', payload: { form: 'yoshiki4' } });
     expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
-    const base = baseIdFor('yoshiki4', undefined, todayInJapan(new Date()));
-    expect(base).toMatch(/^yoshiki4-\d{8}$/);
+    const base = baseIdFor('yoshiki4', undefined, '2025-08-19');
+    expect(base).toBe('yoshiki4-20250819');
     expect([first.json<{ id: string }>().id, second.json<{ id: string }>().id]).toEqual([base, `${base}-2`]);
     const got = await server.app.inject({ method: 'GET', url: `/api/assessments/${base}-2` });
     expect(got.json<{ form: string }>().form).toBe('yoshiki4');
+  });
+
+  it('creates a blank document on an older form revision, stamped with its exact text; refuses one that does not exist', async () => {
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki4', id: 'heisei30', formRevision: '平成30年５月' },
+    });
+    expect(created.statusCode).toBe(201);
+    const got = (await server.app.inject({ method: 'GET', url: '/api/assessments/heisei30' })).json<{
+      data: Record<string, unknown>;
+      issues: unknown[];
+    }>();
+    expect(got.data['formRevision']).toBe('平成30年５月');
+    expect(got.issues).toEqual([]);
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { form: 'yoshiki3', id: 'reiwa9', formRevision: '令和9年1月' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('使える版: 令和７年５月、令和６年10月、平成30年５月') });
+    expect((await server.app.inject({ method: 'GET', url: '/api/assessments/reiwa9' })).statusCode).toBe(404);
   });
 
   it('refuses an id whose folder exists with 409 and leaves it untouched', async () => {

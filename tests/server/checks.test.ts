@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAssessment } from '../../src/checks/index.js';
 import type { AssessmentResponse, ChecksResponse } from '../../src/server/dto.js';
-import { todayInJapan } from '../../src/server/today.js';
+import { fixedClock } from '../../src/workflows/index.js';
 import { ID_002, ID_004, buildTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await buildTestServer();
+  server = await buildTestServer({ clock: fixedClock(new Date('2025-09-30T15:30:00Z')) });
 });
 afterEach(() => server.cleanup());
 
@@ -17,13 +17,14 @@ const findingsOf = async (id: string): Promise<ChecksResponse['findings']> => {
 };
 
 describe('GET /api/assessments/:id/checks', () => {
-  it('returns the findings of the consistency rules for the draft as saved, counted from today in Japan', async () => {
+  it('returns the findings of the consistency rules for the draft as saved, counted from the server clock’s day in Japan', async () => {
     const { data, form } = (
       await server.app.inject({ method: 'GET', url: `/api/assessments/${ID_004}` })
     ).json<AssessmentResponse>();
     const findings = await findingsOf(ID_004);
-    expect(findings).toEqual(checkAssessment(form, data, { today: todayInJapan(new Date()) }));
-    expect(findings.map((finding) => finding.ruleId)).toContain('threshold.undetermined');
+    // 2025-09-30T15:30Z is already 1 October in Japan: the reminders count from 2025-10-01, as `pia check --today` does.
+    expect(findings).toEqual(checkAssessment(form, data, { today: '2025-10-01' }));
+    expect(findings.map((finding) => finding.ruleId)).toContain('consignment.count');
   });
 
   it('reflects a save at once: a required item emptied becomes an ERROR at its pointer', async () => {
@@ -50,12 +51,5 @@ describe('GET /api/assessments/:id/checks', () => {
     const response = await server.app.inject({ method: 'GET', url: '/api/assessments/nai-hyokasho/checks' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'ASSESSMENT_NOT_FOUND' });
-  });
-});
-
-describe('todayInJapan', () => {
-  it('is the date in Japan, nine hours ahead of UTC', () => {
-    expect(todayInJapan(new Date('2025-08-18T14:59:59Z'))).toBe('2025-08-18');
-    expect(todayInJapan(new Date('2025-08-18T15:00:00Z'))).toBe('2025-08-19');
   });
 });

@@ -3,13 +3,15 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import { buildServer, type ServerDeps } from '../../src/server/app.js';
 import { ROOT, SEEDS, makeTempDir } from '../helpers/seeds.js';
 
 export type TestServer = { app: FastifyInstance; dataDir: string; root: string; cleanup: () => Promise<void> };
 
 /** A server on a temp copy of the real seed assessments, with a UI folder the test may fill (or leave missing). */
-export const buildTestServer = async (options: { uiFiles?: Record<string, string> } = {}): Promise<TestServer> => {
+export const buildTestServer = async (
+  options: { uiFiles?: Record<string, string> } & ServerDeps = {},
+): Promise<TestServer> => {
   const { dir, cleanup } = await makeTempDir();
   const dataDir = path.join(dir, 'assessments');
   for (const seed of SEEDS)
@@ -19,7 +21,10 @@ export const buildTestServer = async (options: { uiFiles?: Record<string, string
     await mkdir(path.dirname(path.join(uiDir, name)), { recursive: true });
     await writeFile(path.join(uiDir, name), content);
   }
-  const app = buildServer({ dataDir, uiDir, templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
+  const app = buildServer(
+    { dataDir, uiDir, templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' },
+    options.clock ? { clock: options.clock } : {},
+  );
   await app.ready();
   return {
     app,

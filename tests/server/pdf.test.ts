@@ -54,7 +54,7 @@ describe('GET /api/assessments/:id/pdf', () => {
     const body = response.json<{ code: string; message: string; details: { issues: { pointer: string }[] } }>();
     expect(body.code).toBe('ASSESSMENT_INVALID');
     expect(body.message).toBe(
-      '評価書に様式の定めに合わない箇所が1件あるため、PDFを出力できません。編集画面で指摘のある項目を直してから、もう一度出力してください。',
+      '評価書に様式の定めに合わない箇所が1件あるため、PDFを出力できません。指摘のある項目を直してから、もう一度出力してください。',
     );
     expect(body.details.issues.map((issue) => issue.pointer)).toEqual(['/cover/number']);
   });

@@ -1,38 +1,15 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Yoshiki3Assessment } from '../../src/domain/assessment.gen.js';
-import type { ConfirmedRow } from '../../src/domain/revision.js';
-import { isAppError, type AppError } from '../../src/errors.js';
-import {
-  commitRevision,
-  listRevisions,
-  readRevision,
-  saveConfirmedRows,
-  setRevisionStatus,
-  loadAssessment,
-} from '../../src/store/index.js';
-import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { describe, expect, it } from 'vitest';
+import type { ConfirmedRow, RevisionInfo } from '../../src/domain/revision.js';
+import { openAssessmentFile, rowsEtagOf, type AssessmentStore, type StoreOptions } from '../../src/store/index.js';
 import { expectAppError } from '../helpers/app-error.js';
+import { useSeedCopy } from '../helpers/seeds.js';
 
-let temp: { dir: string; cleanup: () => Promise<void> };
-let file: string;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  file = await copySeed(temp.dir, '004-ise-yobosesshu');
-});
-afterEach(() => temp.cleanup());
+const copy = useSeedCopy('004-ise-yobosesshu');
 
-const commit = (message: string, extra: { baseRevision?: number } = {}) =>
-  commitRevision(file, { message, author: '健康課 伊勢', changeDate: '2025-08-19', now: new Date('2025-08-20T09:00:00Z'), ...extra });
-
-const edit = async (from: string, to: string): Promise<void> => {
-  const text = await readFile(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`fixture lacks ${from}`);
-  await writeFile(file, text.replace(from, to));
-};
-
-const revisionFiles = async (): Promise<string[]> => (await readdir(path.join(temp.dir, '004-ise-yobosesshu', 'revisions'))).sort();
+const revisionsDir = (): string => path.join(copy.dir, '004-ise-yobosesshu', 'revisions');
+const revisionFiles = async (): Promise<string[]> => (await readdir(revisionsDir())).sort();
 
 const row: ConfirmedRow = {
   date: '2025-10-01',
@@ -45,117 +22,109 @@ const row: ConfirmedRow = {
   important: true,
 };
 
+const info = (number: number): RevisionInfo => ({
+  number,
+  createdAt: '2025-08-20T09:00:00.000Z',
+  author: '健康課 伊勢',
+  message: `第${number}版`,
+  changeDate: '2025-08-19',
+  baseRevision: number - 1,
+  predecessor: number - 1,
+});
+
+/** What a commit writes, straight through the store (the workflow decides the number, rows and checks). */
+const commit = async (store: AssessmentStore, number: number, rows: readonly ConfirmedRow[] = []): Promise<void> => {
+  const draft = await store.readDraft();
+  await store.transact((writer) =>
+    writer.commitRevision({ info: info(number), rows, form: draft.form!, data: draft.data, comments: draft.parsed.doc }),
+  );
+};
+
+const open = (options: StoreOptions = {}): Promise<AssessmentStore> => openAssessmentFile(copy.file, options);
+
 describe('revision store', () => {
-  it('freezes the acknowledged WARNs with the revision: a later change to the draft leaves the revision’s as they were', async () => {
-    const ack = { ruleId: 'consignment.count', pointer: '/files/0/overview/consignment/status/count', reason: '件数は次回の修正で直す' };
-    await writeFile(file, `${await readFile(file, 'utf8')}acknowledgements:\n  - ruleId: ${ack.ruleId}\n    pointer: ${ack.pointer}\n    reason: ${ack.reason}\n`);
-    await commit('確認済みの警告を記録');
-    await edit(`reason: ${ack.reason}`, 'reason: 公表済みのとおり');
-    expect((await readRevision(file, 1)).data['acknowledgements']).toEqual([ack]);
-    expect((await loadAssessment(file)).data['acknowledgements']).toEqual([{ ...ack, reason: '公表済みのとおり' }]);
+  it('writes a revision as ONE file holding its facts, its starting rows and the draft (comments kept)', async () => {
+    const store = await open();
+    await commit(store, 1, [row]);
+    expect(await revisionFiles()).toEqual(['0001.yaml']);
+    const text = await readFile(path.join(revisionsDir(), '0001.yaml'), 'utf8');
+    expect(text.indexOf('revision:')).toBeLessThan(text.indexOf('rows:'));
+    expect(text.indexOf('rows:')).toBeLessThan(text.indexOf('assessment:'));
+    expect(text).toContain('# 不確実:');
+    const [listed] = await store.listRevisions();
+    expect(listed).toMatchObject({ ...info(1), status: 'draft', statusLog: [], rows: [row], rowsEtag: rowsEtagOf([row]) });
+    expect((await store.readRevision(1)).data).toEqual((await store.readDraft()).data);
   });
 
-  it('commits numbered, frozen revisions with their metadata and the draft’s content (comments kept)', async () => {
-    const first = await commit('初回公表');
-    await edit('externalAudit: false', 'externalAudit: true');
-    const second = await commit('外部監査を追加');
-    expect([first.number, second.number, second.baseRevision]).toEqual([1, 2, 1]);
-    expect(await revisionFiles()).toEqual(['0001.yaml', '0002.yaml']);
-    const listed = await listRevisions(file);
-    expect(listed.map((r) => [r.number, r.message, r.author, r.changeDate, r.status, r.createdAt])).toEqual([
-      [1, '初回公表', '健康課 伊勢', '2025-08-19', 'draft', '2025-08-20T09:00:00.000Z'],
-      [2, '外部監査を追加', '健康課 伊勢', '2025-08-19', 'draft', '2025-08-20T09:00:00.000Z'],
-    ]);
-    const one = await readRevision(file, 1);
-    const draft = await loadAssessment(file);
-    expect(one.form).toBe('yoshiki3');
-    expect((one.data as unknown as Yoshiki3Assessment).files[0]!.riskMeasures.audit.implementation.externalAudit).toBe(false);
-    expect((await readRevision(file, 2)).data).toEqual(draft.data);
-    expect(await readFile(path.join(temp.dir, '004-ise-yobosesshu', 'revisions', '0001.yaml'), 'utf8')).toContain('# 不確実:');
+  it('lists revisions from what precedes `assessment:` only: a body that no longer parses does not matter', async () => {
+    const store = await open();
+    await commit(store, 1);
+    const frozen = path.join(revisionsDir(), '0001.yaml');
+    await writeFile(frozen, `${await readFile(frozen, 'utf8')}  broken: [unclosed\n`);
+    // A fresh store: nothing cached.
+    expect((await (await open()).listRevisions()).map((revision) => revision.message)).toEqual(['第1版']);
+    expect((await expectAppError((await open()).readRevision(1))).code).toBe('YAML_SYNTAX');
   });
 
-  it('rows and status are stored beside the revision without rewriting its frozen file', async () => {
-    await commit('初回公表');
-    const frozen = path.join(temp.dir, '004-ise-yobosesshu', 'revisions', '0001.yaml');
-    const bytes = await readFile(frozen, 'utf8');
-    await saveConfirmedRows(file, 1, [row]);
-    await setRevisionStatus(file, 1, 'submitted');
-    await setRevisionStatus(file, 1, 'published');
-    expect(await readFile(frozen, 'utf8')).toBe(bytes);
-    const revision = await readRevision(file, 1);
-    expect(revision.status).toBe('published');
-    expect(revision.rows).toEqual([row]);
-    expect(await revisionFiles()).toEqual(['0001.rows.yaml', '0001.status.yaml', '0001.yaml']);
+  it('confirmed rows replace the starting rows in a file of their own; the frozen file is never rewritten', async () => {
+    const store = await open();
+    await commit(store, 1, [row]);
+    const frozen = await readFile(path.join(revisionsDir(), '0001.yaml'), 'utf8');
+    const edited = { ...row, timing: '事後' as const };
+    await store.transact((writer) => writer.saveRows(1, [edited]));
+    await store.transact((writer) => writer.saveRows(1, []));
+    expect(await readFile(path.join(revisionsDir(), '0001.yaml'), 'utf8')).toBe(frozen);
+    const [listed] = await store.listRevisions();
+    expect(listed!.rows).toEqual([]);
+    expect(listed!.rowsEtag).toBe(rowsEtagOf([]));
   });
 
-  it('two commits racing on the same base: one wins, the other is a REVISION_CONFLICT, nothing is lost', async () => {
-    await commit('初回公表');
-    await edit('externalAudit: false', 'externalAudit: true');
-    const results = await Promise.allSettled([commit('A', { baseRevision: 1 }), commit('B', { baseRevision: 1 })]);
-    const won = results.filter((r) => r.status === 'fulfilled');
-    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(isAppError(lost[0]) && lost[0].code).toBe('REVISION_CONFLICT');
-    expect((lost[0] as AppError).messageJa).toMatch(/改訂1をもとに編集している間に、改訂2が作られました。作業中の評価書はそのまま残っています。/);
-    expect((await listRevisions(file)).map((r) => r.number)).toEqual([1, 2]);
-    expect(await readFile(file, 'utf8')).toContain('externalAudit: true');
-    expect((await revisionFiles()).filter((name) => name.startsWith('.'))).toEqual([]);
+  it('keeps the status as an append-only log: one immutable file per step', async () => {
+    const store = await open();
+    await commit(store, 1);
+    const steps = [
+      { status: 'submitted' as const, at: '2025-10-01T01:00:00.000Z', by: '山田' },
+      { status: 'withdrawn' as const, at: '2025-10-02T01:00:00.000Z', by: '佐藤', reason: '記載誤り' },
+    ];
+    for (const step of steps) await store.transact((writer) => writer.appendStatus(1, step));
+    expect(await revisionFiles()).toEqual(['0001.event-0001.yaml', '0001.event-0002.yaml', '0001.yaml']);
+    const [listed] = await store.listRevisions();
+    expect(listed).toMatchObject({ status: 'withdrawn', statusLog: steps });
   });
 
-  it('the loser of a race detected at the last moment (both saw the same base) gets the conflict, the winner is intact', async () => {
-    await commit('初回公表');
-    let winner: Promise<unknown> = Promise.resolve();
-    // The first commit pauses after writing its temp file; the second commits completely in that gap.
-    const pause = { beforeRename: async () => { winner = commit('B', { baseRevision: 1 }); await winner; } };
-    const error = await expectAppError(commitRevision(file, { message: 'A', author: 'y', changeDate: '2025-10-01', baseRevision: 1, hooks: pause }));
-    await winner;
-    expect(error.code).toBe('REVISION_CONFLICT');
-    expect((await listRevisions(file)).map((r) => r.message)).toEqual(['初回公表', 'B']);
-    expect((await revisionFiles()).filter((name) => name.startsWith('.'))).toEqual([]);
+  it('reads revisions written by earlier versions: rows and state in files beside it, no rows at all, no predecessor', async () => {
+    const store = await open();
+    await commit(store, 1);
+    const legacy = (await readFile(path.join(revisionsDir(), '0001.yaml'), 'utf8')).replace(/^rows: \[\]\n/m, '').replace(/^ {2}predecessor: 0\n/m, '');
+    await writeFile(path.join(revisionsDir(), '0002.yaml'), legacy.replace('number: 1', 'number: 2').replace('baseRevision: 0', 'baseRevision: 1'));
+    await writeFile(path.join(revisionsDir(), '0001.yaml'), legacy);
+    await writeFile(path.join(revisionsDir(), '0001.rows.yaml'), `rows:\n  - date: 2025-10-01\n    item: 項目\n    before: a\n    after: b\n    timing: 事後\n    explanation: ''\n    important: false\n`);
+    await writeFile(path.join(revisionsDir(), '0001.status.yaml'), 'status: published\nchangedAt: 2025-09-01T00:00:00.000Z\n');
+    await store.transact((writer) => writer.appendStatus(2, { status: 'submitted', at: '2025-10-03T00:00:00.000Z', by: '山田' }));
+    const [first, second] = await (await open()).listRevisions();
+    expect(first).toMatchObject({ predecessor: 0, status: 'published', statusLog: [{ status: 'published', at: '2025-09-01T00:00:00.000Z', by: '' }] });
+    expect(first!.rows).toHaveLength(1);
+    // Never stored rows: the workflow proposes them against the predecessor (rows undefined, not "no changes").
+    expect(second).toMatchObject({ predecessor: 1, baseRevision: 1, status: 'submitted', rows: undefined });
   });
 
-  it('a commit from a stale base is refused: someone committed since the draft was opened', async () => {
-    await commit('初回公表');
-    await commit('二回目');
-    const error = await expectAppError(commit('古い版から', { baseRevision: 1 }));
-    expect(error.code).toBe('REVISION_CONFLICT');
-    expect(error.status).toBe(409);
-    expect((await listRevisions(file)).map((r) => r.message)).toEqual(['初回公表', '二回目']);
-  });
-
-  it('a crash between the temp write and the rename leaves the previous state intact', async () => {
-    await commit('初回公表');
-    await saveConfirmedRows(file, 1, [row]);
+  it('a crash between the temp file and the link leaves no revision and no temp file; a taken number is a conflict', async () => {
     const crash = { beforeRename: () => Promise.reject(new Error('power cut')) };
-    const failedCommit = await expectAppError(commitRevision(file, { message: 'x', author: 'y', changeDate: '2025-10-01', hooks: crash }));
-    expect(failedCommit.code).toBe('WRITE_FAILED');
-    const failedRows = await expectAppError(saveConfirmedRows(file, 1, [{ ...row, timing: '事後' }], crash));
-    expect(failedRows.messageJa).toContain('前回保存した内容はそのまま残っています');
-    const failedStatus = await expectAppError(setRevisionStatus(file, 1, 'submitted', { hooks: crash }));
-    expect(failedStatus.code).toBe('WRITE_FAILED');
-    expect(await revisionFiles()).toEqual(['0001.rows.yaml', '0001.yaml']);
-    const revision = await readRevision(file, 1);
-    expect([revision.status, revision.rows]).toEqual(['draft', [row]]);
+    const failed = await expectAppError(commit(await open({ hooks: crash }), 1));
+    expect(failed.code).toBe('WRITE_FAILED');
+    expect(failed.messageJa).toContain('前回保存した内容はそのまま残っています');
+    expect(await revisionFiles()).toEqual([]);
+    await commit(await open(), 1);
+    const taken = await expectAppError(commit(await open(), 1));
+    expect(taken.code).toBe('REVISION_CONFLICT');
   });
 
-  it('only a valid draft can be committed: ASSESSMENT_INVALID with the issues', async () => {
-    await edit('reconsignment: 再委託しない', 'reconsignment: 再委託あり');
-    const error = await expectAppError(commit('不正な下書き'));
-    expect(error.code).toBe('ASSESSMENT_INVALID');
-    expect(error.messageJa).toContain('1件の問題があるため改訂を確定できません');
-    expect((error.details['issues'] as unknown[]).length).toBe(1);
-    expect(await listRevisions(file)).toEqual([]);
-  });
-
-  it('unknown revisions, a 変更日 that is not a date and malformed rows are clear errors', async () => {
-    const date = await expectAppError(commitRevision(file, { message: 'x', author: 'y', changeDate: '令和7年10月1日' }));
-    expect(date.messageJa).toContain('変更日は YYYY-MM-DD の形式で指定してください');
-    expect((await expectAppError(readRevision(file, 3))).code).toBe('REVISION_NOT_FOUND');
-    await commit('初回公表');
-    expect((await expectAppError(saveConfirmedRows(file, 2, [row]))).messageJa).toContain('改訂2はありません');
-    const bad = await expectAppError(saveConfirmedRows(file, 1, [{ ...row, timing: '後で' as '事後' }]));
+  it('unknown revisions and malformed rows are clear errors, and nothing is written', async () => {
+    const store = await open();
+    expect((await expectAppError(store.readRevision(3))).code).toBe('REVISION_NOT_FOUND');
+    await commit(store, 1);
+    const bad = await expectAppError(store.transact((writer) => writer.saveRows(1, [{ ...row, timing: '後で' as '事後' }])));
     expect(bad.messageJa).toContain('1行目: 提出時期は「事前」か「事後」です');
-    expect((await expectAppError(setRevisionStatus(file, 1, 'approved' as 'published'))).messageJa).toContain('submitted（提出済み）');
+    expect(await revisionFiles()).toEqual(['0001.yaml']);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAssessment, saveAssessment, serializeAssessment, MAX_FILE_BYTES } from '../../src/store/index.js';
+import { loadAssessment, openAssessmentFile, serializeAssessment, MAX_FILE_BYTES, type StoreOptions } from '../../src/store/index.js';
 import { makeTempDir, SEEDS, seedFile } from '../helpers/seeds.js';
 import { expectAppError } from '../helpers/app-error.js';
 
@@ -11,6 +11,13 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
+
+/** Save through the store, as every writer does: compare-and-swap on the version just read. */
+const saveAt = async (file: string, data: Record<string, unknown>, options: StoreOptions = {}): Promise<void> => {
+  const store = await openAssessmentFile(file, options);
+  const { etag } = await store.readDraft();
+  await store.transact((writer) => writer.saveDraft(data, etag));
+};
 
 const writeTemp = async (name: string, content: string | Buffer): Promise<string> => {
   const file = path.join(temp.dir, name);
@@ -22,11 +29,12 @@ describe.each(SEEDS)('saving seed $id', (seed) => {
   it('is lossless (load → save → load gives the same data) and stable (saving twice gives identical bytes)', async () => {
     const original = await loadAssessment(seedFile(seed.dir));
     const file = path.join(temp.dir, 'assessment.yaml');
-    await saveAssessment(file, original.form!, original.data, { previous: original.parsed });
+    await writeFile(file, await readFile(seedFile(seed.dir)));
+    await saveAt(file, original.data);
     const first = await readFile(file, 'utf8');
     const reloaded = await loadAssessment(file);
     expect(reloaded.data).toEqual(original.data);
-    await saveAssessment(file, reloaded.form!, reloaded.data, { previous: reloaded.parsed });
+    await saveAt(file, reloaded.data);
     expect(await readFile(file, 'utf8')).toBe(first);
   });
 
@@ -105,11 +113,11 @@ describe('atomic save', () => {
   it('keeps the last good file when the process dies between writing the temp file and renaming it', async () => {
     const original = await loadAssessment(seedFile('004-ise-yobosesshu'));
     const file = path.join(temp.dir, 'assessment.yaml');
-    await saveAssessment(file, 'yoshiki3', original.data);
+    await writeFile(file, await readFile(seedFile('004-ise-yobosesshu')));
     const before = await readFile(file, 'utf8');
     const changed = { ...original.data, cover: { ...(original.data['cover'] as object), title: '書き換え' } };
     const error = await expectAppError(
-      saveAssessment(file, 'yoshiki3', changed, {
+      saveAt(file, changed, {
         hooks: {
           beforeRename: () => {
             throw new Error('simulated crash');

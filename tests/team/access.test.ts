@@ -21,7 +21,7 @@ const registeredRoutes = async (): Promise<Array<{ method: string; url: string }
   const routes: Array<{ method: string; url: string }> = [];
   const app = buildServer(
     { dataDir: server.dataDir, uiDir: '/nonexistent', templatesDir: '/nonexistent', logLevel: 'silent' },
-    { db: server.db, login: true },
+    { team: { db: server.db, login: true } },
   );
   app.addHook('onRoute', (route: RouteOptions) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });

@@ -3,16 +3,16 @@ import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sessionCookieOptions } from '../../src/server/team/routes/session.js';
 import { openTeamServer } from '../../src/server/team/startup.js';
-import { readDraft } from '../../src/store/index.js';
+import { openLibrary } from '../../src/store/index.js';
 import { createUser, migrate, openPglite } from '../../src/team/index.js';
 import { expectAppError } from '../helpers/app-error.js';
 import { makeTempDir } from '../helpers/seeds.js';
 import { ID_001, buildTestServer, draftPath } from '../server/helpers.js';
-import { ORIGIN, PASSWORD, sessionCookieOf, useTeamServer } from './server.js';
+import { ORIGIN, PASSWORD, clockOf, sessionCookieOf, useTeamServer } from './server.js';
 
 /** The draft of 001 as on disk, changed so that saving it would be a real change. */
 const saveBody = async (dataDir: string) => {
-  const draft = await readDraft(dataDir, ID_001);
+  const draft = await openLibrary(dataDir).assessment(ID_001).readDraft();
   const cover = draft.data['cover'] as Record<string, unknown>;
   return { etag: draft.etag, data: { ...draft.data, cover: { ...cover, title: '書き換えられた評価書名' } } };
 };
@@ -272,7 +272,7 @@ describe('login mode', () => {
     const { buildServer } = await import('../../src/server/app.js');
     const restarted = buildServer(
       { dataDir: server.dataDir, uiDir: '/nonexistent', templatesDir: '/nonexistent', logLevel: 'silent' },
-      { db: server.db, login: true, now: () => server.clock.now },
+      { clock: clockOf(server.clock), team: { db: server.db, login: true } },
     );
     const again = await restarted.inject({
       method: 'POST',

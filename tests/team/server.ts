@@ -11,6 +11,8 @@ import { buildServer } from '../../src/server/app.js';
 import type { TeamServerOptions } from '../../src/server/team/plugin.js';
 import { hashPassword } from '../../src/team/passwords.js';
 import { migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
+import { isoDateInJapan } from '../../src/domain/wareki.js';
+import type { Clock } from '../../src/workflows/index.js';
 import { ROOT, SEEDS, makeTempDir } from '../helpers/seeds.js';
 import { resetTeamTables } from './backends.js';
 
@@ -48,6 +50,12 @@ const clientOf = (app: FastifyInstance, headers: Record<string, string>, csrfTok
     app.inject({ ...options, headers: { ...headers, ...(options.headers as Record<string, string> | undefined) } }),
 });
 
+/** The product's clock reading the time the test sets. */
+export const clockOf = (time: { now: Date }): Clock => ({
+  now: () => new Date(time.now),
+  today: () => isoDateInJapan(time.now),
+});
+
 export const sessionCookieOf = (response: LightMyRequestResponse): string | undefined =>
   response.cookies.find((cookie) => cookie.name === 'pia_session')?.value;
 
@@ -83,7 +91,7 @@ export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTes
         templatesDir: path.join(ROOT, 'templates'),
         logLevel: 'silent',
       },
-      { db: shared.db, login: true, now: () => shared.clock.now, ...options },
+      { clock: clockOf(shared.clock), team: { db: shared.db, login: true, ...options } },
     );
     await shared.app.ready();
     shared.anonymous = clientOf(shared.app, { origin: ORIGIN }, null);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
 import { applyException, mergeRows } from '../../src/diff/index.js';
-import type { AssessmentResponse, ConfirmedRow, DiffResponse, ListRevisionsResponse, RevisionMeta } from '../../src/server/dto.js';
+import type {
+  AssessmentResponse,
+  CommitRevisionResponse,
+  ConfirmedRow,
+  DiffResponse,
+  ListRevisionsResponse,
+  RevisionMeta,
+} from '../../src/server/dto.js';
 import { useServerAndBrowser } from './hooks.js';
 
 const ID = '002-nagaoka-covid19';
@@ -18,7 +25,7 @@ const api = (rest = ''): string => `${shared.server.url}/api/assessments/${ID}${
 const commit = async (request: APIRequestContext, baseRevision: number | null, message: string, changeDate: string): Promise<RevisionMeta> => {
   const response = await request.post(api('/revisions'), { data: { message, changeDate, author: '長岡市 健康課', baseRevision } });
   expect(response.status()).toBe(201);
-  return (await response.json()) as RevisionMeta;
+  return ((await response.json()) as CommitRevisionResponse).revision;
 };
 
 /** Revision 1 is the published text; revision 2 changes two plain items, two more of one group, and two ※ items. */

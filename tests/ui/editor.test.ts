@@ -31,7 +31,7 @@ describe('the editor in Chromium', () => {
     await input(current.page, '/basicInfo/business/name').fill('予防接種に関する事務');
     await input(current.page, '/basicInfo/systems/0/functions').fill(SYSTEM_FUNCTIONS);
     await field(current.page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').check();
-    await input(current.page, '/files/0/overview/basic/personCount').selectOption({ label: '1万人以上10万人未満' });
+    await input(current.page, '/files/0/overview/basic/personCount').selectOption({ label: '2） 1万人以上10万人未満' });
     await field(current.page, '/basicInfo/networkLinkage/implementation').getByLabel('実施する', { exact: false }).first().check();
     await input(current.page, '/basicInfo/networkLinkage/legalBasis').fill('番号法第19条第8号');
     const connections = field(current.page, '/basicInfo/systems/0/connections');
@@ -48,7 +48,7 @@ describe('the editor in Chromium', () => {
     await expectValue(current.page, '/basicInfo/systems/0/functions', SYSTEM_FUNCTIONS);
     expect(await field(current.page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').isChecked()).toBe(true);
     expect(await input(current.page, '/files/0/overview/basic/personCount').locator('option:checked').textContent()).toBe(
-      '1万人以上10万人未満',
+      '2） 1万人以上10万人未満',
     );
     expect(await connections.getByLabel('庁内連携システム').isChecked()).toBe(true);
     expect(await connections.getByLabel('情報提供ネットワークシステム').isChecked()).toBe(false);

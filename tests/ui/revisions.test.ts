@@ -12,6 +12,8 @@ const commit = async (page: Page, message: string, changeDate: string): Promise<
   await page.getByRole('button', { name: '版を確定' }).click();
   const dialog = page.locator('pia-commit-dialog dialog[open]');
   await dialog.locator('#message').fill(message);
+  // The server's default 変更日 arrives first; the officer then picks another.
+  await expect.poll(() => dialog.locator('#change-date').inputValue()).not.toBe('');
   await dialog.locator('#change-date').fill(changeDate);
   await dialog.locator('#author').fill('長岡市 健康課');
   await dialog.getByRole('button', { name: '確定する' }).click();
@@ -61,10 +63,13 @@ describe('revisions and compare in Chromium', () => {
     const errors = ((await checks.json()) as { findings: { severity: string }[] }).findings.filter((f) => f.severity === 'ERROR');
     expect(errors.length).toBeGreaterThan(0);
     const history = page.locator('pia-revision-history');
-    await history.locator('tbody tr').first().getByRole('button', { name: '「提出済み」にする' }).click();
+    await history.locator('tbody tr').last().getByRole('button', { name: '「提出済み」にする' }).click();
+    const step = history.locator('dialog[open]');
+    await step.getByLabel('操作する人の名前').fill('長岡市 健康課');
+    await step.getByRole('button', { name: '「提出済み」にする' }).click();
     await history.locator('[role=alert]').waitFor();
     expect(await history.locator('[role=alert] li').count()).toBe(errors.length);
-    expect(await history.locator('tbody tr').first().locator('.tag').textContent()).toBe('作成中');
+    expect(await history.locator('tbody tr').last().locator('.tag').textContent()).toBe('作成中');
     await page.close();
   });
 });

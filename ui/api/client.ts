@@ -1,9 +1,10 @@
 import type {
   ApiError,
   AssessmentResponse,
-  AssessmentStatus,
   ChecksResponse,
+  CommitPlanResponse,
   CommitRevisionRequest,
+  CommitRevisionResponse,
   ConfirmedRow,
   CreateAssessmentRequest,
   CreateAssessmentResponse,
@@ -12,9 +13,13 @@ import type {
   ListAssessmentsResponse,
   ListRevisionsResponse,
   RevisionMeta,
+  RowsConflictDetails,
+  RevisionResponse,
   SaveAssessmentResponse,
   SaveConflictDetails,
+  SetStatusRequest,
 } from '../../src/server/dto.js';
+import type { SaveAttempt } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
@@ -34,6 +39,12 @@ export class ApiFailure extends Error {
 export const conflictOf = (error: unknown): SaveConflictDetails | undefined =>
   error instanceof ApiFailure && error.status === 409 && error.code === 'REVISION_CONFLICT'
     ? (error.details as SaveConflictDetails)
+    : undefined;
+
+/** The 409 of a stale rows save carries the rows now stored. */
+export const rowsConflictOf = (error: unknown): RowsConflictDetails | undefined =>
+  error instanceof ApiFailure && error.status === 409 && error.code === 'ROWS_CONFLICT'
+    ? (error.details as RowsConflictDetails)
     : undefined;
 
 const isApiError = (body: unknown): body is ApiError =>
@@ -109,16 +120,30 @@ export const api = {
   get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
     request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
+  /** A save as one compare-and-swap attempt: refused with the version on disk instead of throwing (for saveMerging). */
+  trySave: async (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAttempt> => {
+    try {
+      return { saved: true, etag: (await api.save(id, etag, data)).etag };
+    } catch (error) {
+      const current = conflictOf(error);
+      if (current?.data) return { saved: false, current: { etag: current.etag, data: current.data } };
+      throw error;
+    }
+  },
   checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
   revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentPath(id)}/revisions`),
-  commit: (id: string, body: CommitRevisionRequest): Promise<RevisionMeta> =>
+  /** What committing now would do: base, default 変更日 and the warnings for `changeDate` (server-side rule). */
+  commitPlan: (id: string, changeDate?: string): Promise<CommitPlanResponse> =>
+    request(`${assessmentPath(id)}/revisions/next${changeDate ? `?changeDate=${encodeURIComponent(changeDate)}` : ''}`),
+  revision: (id: string, revision: number): Promise<RevisionResponse> => request(`${assessmentPath(id)}/revisions/${revision}`),
+  commit: (id: string, body: CommitRevisionRequest): Promise<CommitRevisionResponse> =>
     request(`${assessmentPath(id)}/revisions`, json('POST', body)),
   diff: (id: string, from: number, to: number | 'draft'): Promise<DiffResponse> =>
     request(`${assessmentPath(id)}/diff?from=${from}&to=${to}`),
-  saveRows: (id: string, revision: number, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
-    request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows })),
-  setStatus: (id: string, revision: number, status: AssessmentStatus): Promise<RevisionMeta> =>
-    request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', { status })),
+  saveRows: (id: string, revision: number, rowsEtag: string, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
+  setStatus: (id: string, revision: number, body: SetStatusRequest): Promise<RevisionMeta> =>
+    request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', body)),
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

@@ -1,37 +1,57 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Finding, FormId, ValidationIssue } from '../../src/server/dto.js';
 import { validateAssessment } from '../../src/schema/validate.js';
-import { ApiFailure, api, conflictOf } from '../api/client.js';
+import {
+  merge3,
+  restoreItem,
+  saveMerging,
+  type Doc,
+  type IncomingChange,
+  type MergeResult,
+  type Side,
+  type StoredVersion,
+} from '../../src/merge/index.js';
+import { ApiFailure, api } from '../api/client.js';
 import { withValueAt } from '../form/pointer.js';
+import { msg } from '../messages.ja.js';
+import { UndoStack, redoStep, undoStep } from './undo-stack.js';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
-/** Another version was saved while this one was being edited: both are kept until the user decides. */
-export type Conflict = { theirs: Record<string, unknown>; theirsEtag: string; mine: Record<string, unknown> };
-
-/** The version the user did not keep, still available to copy from. */
-export type SetAside = { label: 'theirs' | 'mine'; data: Record<string, unknown> };
+/**
+ * Items both this editor and someone else changed, to different values: the three versions are kept until the
+ * user has chosen per item; everything else is already merged.
+ */
+export type Conflict = { readonly merge: MergeResult; readonly base: Doc; readonly mine: Doc; readonly theirs: StoredVersion };
 
 const AUTOSAVE_DELAY_MS = 1200;
 const VALIDATE_DELAY_MS = 150;
 
+/** Typing (texts, numbers, lists of lines) is grouped per field; choices, boxes and entries are a step each. */
+const isTyping = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
 /**
  * Holds one draft: loads it, applies edits, validates live with the same schema as the server, autosaves with
- * If-Match, and turns a 409 into a conflict the user resolves. Nothing typed is dropped: a save that races an
- * edit leaves the draft dirty, and a conflict keeps both versions.
+ * If-Match, keeps the undo history, and on a 409 merges the other version in item by item (saveMerging); only
+ * items both sides changed differently become a conflict the user resolves. Nothing typed is dropped: a save
+ * that races an edit leaves the draft dirty, and a merge reads the draft as it is at that moment.
  */
 export class AssessmentController implements ReactiveController {
   id = '';
   form: FormId | undefined;
-  data: Record<string, unknown> | undefined;
+  data: Doc | undefined;
   issues: readonly ValidationIssue[] = [];
   /** Consistency findings (rules.md) of the draft on disk, refreshed after each save. */
   findings: readonly Finding[] = [];
   saveState: SaveState = 'saved';
   error = '';
   conflict: Conflict | undefined;
-  setAside: SetAside | undefined;
-  private etag = '';
+  /** Items that came in from someone else's save by the last merges, until the user dismisses the notice. */
+  incoming: readonly IncomingChange[] = [];
+  readonly history = new UndoStack();
+  /** The version on disk the draft was made from (its etag is the If-Match of the next save). */
+  private base: StoredVersion = { etag: '', data: {} };
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | undefined;
@@ -63,12 +83,14 @@ export class AssessmentController implements ReactiveController {
     this.id = id;
     this.data = undefined;
     this.error = '';
+    this.history.clear();
+    this.incoming = [];
     this.host.requestUpdate();
     try {
       const loaded = await api.get(id);
       this.form = loaded.form;
       this.data = loaded.data;
-      this.etag = loaded.etag;
+      this.base = { etag: loaded.etag, data: loaded.data };
       // The server validated this very draft with the same schema; compiling the browser's validator can wait
       // until the form is on screen.
       this.issues = loaded.issues;
@@ -83,10 +105,37 @@ export class AssessmentController implements ReactiveController {
 
   setValue(pointer: string, value: unknown): void {
     if (!this.data) return;
-    this.data = withValueAt(this.data, pointer, value);
-    this.saveState = 'dirty';
-    this.scheduleValidation();
-    if (!this.conflict) this.scheduleAutosave();
+    this.applyEdit(withValueAt(this.data, pointer, value), msg('stepEdit'), isTyping(value) ? pointer : undefined);
+  }
+
+  /** Any change of the draft, as one undoable step (steps typed into one field in a row are joined). */
+  applyEdit(next: Doc, label: string, coalesceKey?: string): void {
+    if (!this.data || next === this.data) return;
+    this.history.record({ before: this.data, after: next, label }, coalesceKey);
+    this.replaceData(next);
+  }
+
+  /** Takes one item or group entry back as it reads in `source` (a revision): one undoable step. False if nothing changed. */
+  restore(source: Doc, pointer: string, pointerIn: Doc | undefined, label: string): boolean {
+    if (!this.data || !this.form) return false;
+    const restored = restoreItem(this.form, this.data, source, pointer, pointerIn ?? this.data);
+    if (!restored) return false;
+    this.applyEdit(restored, label);
+    return true;
+  }
+
+  undo(): void {
+    const step = this.history.takeUndo();
+    if (step && this.data && this.form) this.replaceData(undoStep(this.form, step, this.data));
+  }
+
+  redo(): void {
+    const step = this.history.takeRedo();
+    if (step && this.data && this.form) this.replaceData(redoStep(this.form, step, this.data));
+  }
+
+  dismissIncoming(): void {
+    this.incoming = [];
     this.host.requestUpdate();
   }
 
@@ -95,50 +144,74 @@ export class AssessmentController implements ReactiveController {
     clearTimeout(this.autosaveTimer);
     while (this.saving) await this.saving;
     if (this.saveState === 'saved' || this.conflict || !this.data) return;
-    this.saving = this.put(this.data, this.etag);
+    this.saving = this.put();
     await this.saving;
     this.saving = undefined;
   }
 
-  resolveConflict(keep: 'theirs' | 'mine'): void {
+  /**
+   * The user's choice for each conflicting item: the three versions merged again with those choices (every
+   * other change of both sides kept), applied as one undoable step and saved over the version on disk.
+   */
+  resolveConflict(choices: Readonly<Record<string, Side>>): void {
     const conflict = this.conflict;
-    if (!conflict) return;
+    if (!conflict || !this.form) return;
+    const resolved = merge3(this.form, conflict.base, conflict.mine, conflict.theirs.data, { choices });
     this.conflict = undefined;
-    this.etag = conflict.theirsEtag;
-    if (keep === 'theirs') {
-      this.data = conflict.theirs;
-      this.setAside = { label: 'mine', data: conflict.mine };
-      this.saveState = 'saved';
-      this.issues = validateAssessment(conflict.theirs).issues;
-    } else {
-      this.data = conflict.mine;
-      this.setAside = { label: 'theirs', data: conflict.theirs };
-      this.saveState = 'dirty';
-      void this.save();
-    }
+    this.base = conflict.theirs;
+    this.adoptMerge(resolved);
+    void this.save();
+  }
+
+  private replaceData(next: Doc): void {
+    this.data = next;
+    this.saveState = 'dirty';
+    this.scheduleValidation();
+    if (!this.conflict) this.scheduleAutosave();
     this.host.requestUpdate();
   }
 
-  private async put(data: Record<string, unknown>, etag: string): Promise<void> {
+  /** A merge's result becomes the draft as one undoable step, and what came in is listed for the user. */
+  private adoptMerge(merge: MergeResult): void {
+    if (this.data) this.history.record({ before: this.data, after: merge.merged, label: msg('stepMerge') });
+    this.data = merge.merged;
+    this.incoming = [...this.incoming, ...merge.incoming];
+    this.saveState = 'dirty';
+    this.scheduleValidation();
+    this.host.requestUpdate();
+  }
+
+  private async put(): Promise<void> {
+    if (!this.form) return;
     this.saveState = 'saving';
     this.host.requestUpdate();
     try {
-      const saved = await api.save(this.id, etag, data);
-      this.etag = saved.etag;
-      this.error = '';
-      // Edits made while the request was on the way are not on disk yet.
-      this.saveState = this.data === data ? 'saved' : 'dirty';
-      if (this.saveState === 'dirty') this.scheduleAutosave();
-      void this.refreshFindings();
-    } catch (error) {
-      const theirs = conflictOf(error);
-      if (theirs) {
-        this.conflict = { theirs: theirs.data, theirsEtag: theirs.etag, mine: this.data ?? data };
+      const outcome = await saveMerging({
+        form: this.form,
+        base: this.base,
+        local: () => this.data ?? {},
+        put: (data, etag) => api.trySave(this.id, etag, data),
+        onMerged: (merge, current) => {
+          this.base = current;
+          this.adoptMerge(merge);
+          this.saveState = 'saving';
+        },
+        maxAttempts: 10,
+      });
+      if (outcome.status === 'conflict') {
+        this.conflict = { merge: outcome.merge, base: outcome.base, mine: outcome.mine, theirs: outcome.theirs };
         this.saveState = 'dirty';
       } else {
-        this.saveState = 'error';
-        this.error = error instanceof ApiFailure ? error.message : String(error);
+        this.base = { etag: outcome.etag, data: outcome.data };
+        this.error = '';
+        // Edits made while the request was on the way are not on disk yet.
+        this.saveState = this.data === outcome.data ? 'saved' : 'dirty';
+        if (this.saveState === 'dirty') this.scheduleAutosave();
+        void this.refreshFindings();
       }
+    } catch (error) {
+      this.saveState = 'error';
+      this.error = error instanceof ApiFailure || error instanceof Error ? error.message : String(error);
     }
     this.host.requestUpdate();
   }

@@ -1,3 +1,4 @@
+import { isBlankEntry, saysNothing } from '../../src/domain/blank.js';
 import type { ResolvedNode } from '../../src/schema/resolve.js';
 import { childPointer, valueAt } from './pointer.js';
 
@@ -31,13 +32,12 @@ const holds = (schema: Schema, value: unknown): boolean => {
 };
 
 const EMPTYING = (rule: Schema): boolean =>
-  rule['maxItems'] === 0 || rule['type'] === 'null' || (typeof rule['pattern'] === 'string' && rule['pattern'].includes('\\s*$'));
+  rule['maxItems'] === 0 || rule['type'] === 'null' || rule['x-blank'] === true || rule['x-blankEntries'] === true;
 
 const REQUIRING = (rule: Schema): boolean => typeof rule['minLength'] === 'number' && rule['minLength'] > 0;
 
-const isBlank = (value: unknown): boolean =>
-  value === null || value === undefined || (typeof value === 'string' && /^\s*[―－\-ー]?\s*$/.test(value)) ||
-  (Array.isArray(value) && value.length === 0);
+/** Nothing the user wrote would vanish: the value says nothing, or is a list of printed-empty slots. */
+const holdsNothing = (value: unknown): boolean => saysNothing(value) || (Array.isArray(value) && value.every(isBlankEntry));
 
 const collect = (then: Schema, pointer: string, data: unknown, ifHolds: boolean, hidden: Set<string>): void => {
   const properties = isSchema(then['properties']) ? then['properties'] : {};
@@ -45,7 +45,7 @@ const collect = (then: Schema, pointer: string, data: unknown, ifHolds: boolean,
     if (!isSchema(rule)) continue;
     const at = childPointer(pointer, key);
     const notApplicable = (EMPTYING(rule) && ifHolds) || (REQUIRING(rule) && !ifHolds);
-    if (notApplicable && isBlank(valueAt(data, at))) hidden.add(at);
+    if (notApplicable && holdsNothing(valueAt(data, at))) hidden.add(at);
     collect(rule, at, data, ifHolds, hidden);
   }
 };

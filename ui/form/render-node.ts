@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormId } from '../../src/schema/documents.js';
 import { printedLabel, titleOf, type FormRevision } from '../../src/schema/labels.js';
+import { optionNumbers } from '../../src/schema/options.js';
 import {
   childNode,
   choiceOptions,
@@ -18,6 +19,7 @@ import { hiddenItems } from './conditions.js';
 import { entryActions } from './entry-actions.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
 import { childPointer } from './pointer.js';
+import type { ReferenceMarks } from './reference-marks.js';
 
 /** What the item renderers need besides the node and value: labels' revision, messages and who gets events. */
 export type RenderContext = {
@@ -30,6 +32,8 @@ export type RenderContext = {
   readonly host: HTMLElement;
   /** Items that do not apply, gathered while rendering (a rule may hide an item deeper than its own object). */
   readonly hidden: Set<string>;
+  /** Where the draft differs from a revision it is compared with (「この版の記載に戻す」); absent when not comparing. */
+  readonly reference?: ReferenceMarks | undefined;
 };
 
 const CHECK_KINDS = new Set(['checks', 'check', 'flag', 'checkWithText', 'provisionStatus']);
@@ -50,7 +54,7 @@ const issueList = (messages: readonly string[]): TemplateResult | typeof nothing
   messages.length > 0 ? html`<div role="alert">${messages.map((text) => html`<p class="issue">${text}</p>`)}</div>` : nothing;
 
 /** One answer: the field editor that fits the schema node's x-kind and type. */
-const renderField = (
+const fieldEditor = (
   ctx: RenderContext,
   node: ResolvedNode,
   value: unknown,
@@ -62,7 +66,7 @@ const renderField = (
   if (kind === 'choice') {
     return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
       .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
-      .numbering=${keyword<string>(node, 'x-optionNumbering')}></pia-field-choice>`;
+      .numbers=${optionNumbers(node)}></pia-field-choice>`;
   }
   if ((kind && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean') {
     return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
@@ -73,6 +77,10 @@ const renderField = (
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
     .issues=${issues} .mode=${mode}></pia-field-text>`;
 };
+
+/** A field, with the compared revision's text under it where that differs. */
+const renderField = (ctx: RenderContext, node: ResolvedNode, value: unknown, pointer: string, label: string | undefined): TemplateResult =>
+  ctx.reference ? html`${fieldEditor(ctx, node, value, pointer, label)}${ctx.reference.item(pointer)}` : fieldEditor(ctx, node, value, pointer, label);
 
 const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
   [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
@@ -94,6 +102,7 @@ const renderGroup = (
   return html`
     <section class="group depth-${depth}" data-pointer=${pointer}>
       ${label ? html`<div class="heading">${label}</div>` : nothing}
+      ${ctx.reference?.item(pointer) ?? nothing}
       ${issueList(ctx.issuesAt(pointer))}
       ${repeat(
         entries,
@@ -113,6 +122,7 @@ const renderGroup = (
                 remove: () => change(withEntryRemoved(entries, index)),
                 removeText: msg('remove'),
               })}
+              ${ctx.reference?.entry(entryPointer) ?? nothing}
               </span>
             </div>
             ${isObjectNode(itemNode)
@@ -122,6 +132,7 @@ const renderGroup = (
         },
       )}
       ${entries.length === 0 ? html`<p class="empty">${msg('noEntries')}</p>` : nothing}
+      ${ctx.reference?.missing(pointer) ?? nothing}
       <button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
         ＋ ${msg('addEntry', { label: noun })}</button>
     </section>

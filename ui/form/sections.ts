@@ -1,5 +1,5 @@
 import type { FormId } from '../../src/schema/documents.js';
-import { itemLabel, titleOf, type FormRevision } from '../../src/schema/labels.js';
+import { itemLabel, sectionHeading, titleOf, type FormRevision } from '../../src/schema/labels.js';
 import { childNode, formRoot, keyword, type ResolvedNode } from '../../src/schema/resolve.js';
 import type { ValidationIssue } from '../../src/schema/issues.js';
 import { childPointer } from './pointer.js';
@@ -20,7 +20,7 @@ export type OutlineEntry = { readonly pointer: string; readonly label: string; r
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The parts in printed order (x-toc): the cover, Ⅰ, 別添, Ⅱ and Ⅲ of every file, … */
+/** The parts in printed order (x-toc): the cover, Ⅰ, 別添, Ⅱ and Ⅲ of every file, … each headed as its page prints it. */
 export const sectionsOf = (form: FormId, data: Record<string, unknown>, revision?: FormRevision): SectionSpec[] => {
   const root = formRoot(form);
   const toc = keyword<string[]>(root, 'x-toc') ?? [];
@@ -37,16 +37,17 @@ export const sectionsOf = (form: FormId, data: Record<string, unknown>, revision
     const node = childNode(root, key);
     if (!node) continue;
     if (part === undefined) {
-      sections.push({ pointer: `/${key}`, heading: itemLabel(node, revision) ?? key, node });
+      sections.push({ pointer: `/${key}`, heading: sectionHeading(node, revision) || key, node });
       continue;
     }
     const files = Array.isArray(data[key]) ? (data[key] as unknown[]) : [];
     const partNode = childNode(childNode(node, '0')!, part)!;
     files.forEach((_, index) => {
-      const fileNumber = files.length > 1 ? index + 1 : undefined;
+      // As the PDF prints it (Ⅲ with its ※（７．②を除く。）), so officers see which edits are 重要な変更; the editor
+      // adds the file's name after it.
       sections.push({
         pointer: `/${key}/${index}/${part}`,
-        heading: itemLabel(partNode, revision, fileNumber) ?? part,
+        heading: sectionHeading(partNode, revision) || part,
         node: partNode,
         fileIndex: index,
       });

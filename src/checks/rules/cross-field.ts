@@ -1,9 +1,11 @@
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
+import { OPTION } from '../options.js';
 import { parseCountRange } from '../ranges.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './values.js';
+import { saysNothing } from '../../domain/blank.js';
+import { formatValue, nodeAtPointer } from '../../schema/index.js';
 
 const overview = (file: number): string => `/files/${file}/overview`;
 const risks = (file: number): string => `/files/${file}/riskMeasures`;
@@ -17,7 +19,7 @@ const perFile =
 
 const countMismatch = (context: CheckContext, countPointer: string, listPointer: string): Hit[] => {
   const declared = context.get(countPointer);
-  const entries = context.list(listPointer).length;
+  const entries = context.entries(listPointer).length;
   if (declared === entries) return [];
   const entryLabel = context.path(`${listPointer}/0`).at(-1)?.replace(/\d+$/, '') ?? '';
   return [
@@ -34,7 +36,7 @@ const countMismatch = (context: CheckContext, countPointer: string, listPointer:
 
 const checkConsignmentCount = perFile((context, file) => {
   const status = `${overview(file)}/consignment/status`;
-  if (context.get(`${status}/value`) !== context.option(`${status}/value`, 0)) return []; // 委託する
+  if (context.get(`${status}/value`) !== OPTION.consign) return [];
   return countMismatch(context, `${status}/count`, `${overview(file)}/consignment/items`);
 });
 
@@ -68,31 +70,28 @@ const flagMismatch = (context: CheckContext, flag: string, expected: boolean, ca
 const checkConsignmentFlag = perFile((context, file) => {
   const value = `${overview(file)}/consignment/status/value`;
   const chosen = context.get(value);
-  if (chosen !== context.option(value, 0) && chosen !== context.option(value, 1)) return [];
-  return flagMismatch(context, `${risks(file)}/consignment/notConsigned`, chosen === context.option(value, 1), value);
+  if (chosen !== OPTION.consign && chosen !== OPTION.notConsign) return [];
+  return flagMismatch(context, `${risks(file)}/consignment/notConsigned`, chosen === OPTION.notConsign, value);
 });
 
 const checkReconsignment = perFile((context, file) => {
-  const items = context
-    .list(`${overview(file)}/consignment/items`)
-    .map((_, i) => `${overview(file)}/consignment/items/${i}`);
-  const says = (item: string, index: number): boolean =>
-    context.get(`${item}/reconsignment`) === context.option(`${item}/reconsignment`, index);
+  const items = context.entries(`${overview(file)}/consignment/items`);
+  const says = (item: string, option: string): boolean => context.get(`${item}/reconsignment`) === option;
   const hits: Hit[] = items
-    .filter((item) => says(item, 0))
+    .filter((item) => says(item, OPTION.reconsign))
     .flatMap((item) =>
       ['reconsignmentPermission', 'reconsignmentMatters']
-        .filter((part) => isBlank(context.get(`${item}/${part}`)))
+        .filter((part) => saysNothing(context.get(`${item}/${part}`)))
         .map((part) => ({
           pointers: [`${item}/${part}`, `${item}/reconsignment`],
           message: fillMessage(M.reconsignmentDetailsMissing, { item: context.label(`${item}/${part}`) }),
         })),
     );
   const handling = `${risks(file)}/consignment/risk/reconsigneeHandling/value`;
-  const notReconsigning = context.option(handling, 3); // 再委託していない
+  const notReconsigning = OPTION.notReconsigning;
   const chosen = context.get(handling);
   if (items.length === 0 || chosen === null || chosen === undefined) return hits;
-  const none = items.every((item) => says(item, 1));
+  const none = items.every((item) => says(item, OPTION.notReconsign));
   if (none !== (chosen === notReconsigning)) {
     hits.push({
       pointers: [handling, `${items[0]}/reconsignment`],
@@ -106,19 +105,58 @@ const checkReconsignment = perFile((context, file) => {
   return hits;
 });
 
+/** A 提供先 whose only ticked ⑥提供方法 is the 情報提供ネットワークシステム: Ⅲ５ does not cover it. */
+const onlyThroughNetwork = (methods: unknown): boolean => {
+  if (typeof methods !== 'object' || methods === null) return false;
+  const isTicked = (box: unknown): boolean =>
+    box === true || (typeof box === 'object' && box !== null && (box as { checked?: unknown }).checked === true);
+  const ticked = Object.entries(methods).filter(([, box]) => isTicked(box));
+  return ticked.length === 1 && ticked[0]![0] === 'infoNetwork';
+};
+
+/**
+ * The items of Ⅱ５ that Ⅲ５ covers: 提供・移転 other than through 委託 and the 情報提供ネットワークシステム
+ * (yoshiki4.md §14.2). A transfer always counts; a 提供先 unless its only method is the network; 提供を行っている
+ * without any 提供先 written counts as well, since nothing shows how it provides.
+ */
+const provisionCoveredByRisks = (context: CheckContext, file: number): string[] => {
+  const status = `${overview(file)}/provision/status`;
+  const causes: string[] = [];
+  if (context.get(`${status}/providing`) === true) {
+    const recipients = context.entries(`${overview(file)}/provision/recipients`);
+    if (recipients.length === 0) causes.push(`${status}/providing`);
+    const covered = recipients.filter((entry) => !onlyThroughNetwork(context.get(`${entry}/methods`)));
+    causes.push(...covered.map((entry) => `${entry}/methods`));
+  }
+  if (context.get(`${status}/transferring`) === true) causes.push(`${status}/transferring`);
+  return causes;
+};
+
 const checkProvisionFlag = perFile((context, file) => {
   const status = `${overview(file)}/provision/status`;
-  const providesAny = context.get(`${status}/providing`) === true || context.get(`${status}/transferring`) === true;
-  const cause = providesAny
-    ? `${status}/${context.get(`${status}/providing`) === true ? 'providing' : 'transferring'}`
-    : `${status}/none`;
-  return flagMismatch(context, `${risks(file)}/provision/notProvided`, !providesAny, cause);
+  // A form on which Ⅱ５ is not answered yet has nothing to compare Ⅲ５ with.
+  if (!['providing', 'transferring', 'none'].some((box) => context.get(`${status}/${box}`) === true)) return [];
+  const flag = `${risks(file)}/provision/notProvided`;
+  const [cause] = provisionCoveredByRisks(context, file);
+  const ticked = context.get(flag) === true;
+  if (cause !== undefined && ticked) {
+    const where = context.path(cause).slice(-2).join(' > ');
+    return [{ pointers: [flag, cause], message: fillMessage(M.provisionFlagUnexpected, { cause: where, flag: context.label(flag) }) }];
+  }
+  // Provision only through the network leaves the box to the officer: 003 ticks it, 004 describes its measures.
+  const providesNothing = context.get(`${status}/providing`) !== true && context.get(`${status}/transferring`) !== true;
+  if (providesNothing && !ticked) {
+    const printed = formatValue(nodeAtPointer(context.form, status)!, context.get(status)) ?? '';
+    const message = fillMessage(M.provisionFlagExpected, { flag: context.label(flag), status: printed });
+    return [{ pointers: [flag, status], message }];
+  }
+  return [];
 });
 
 const checkNetworkFlags = (context: CheckContext): Hit[] => {
   const chosen = context.get(NETWORK);
-  const notImplemented = chosen === context.option(NETWORK, 1); // 実施しない
-  if (!notImplemented && chosen !== context.option(NETWORK, 0)) return [];
+  const notImplemented = chosen === OPTION.notImplement;
+  if (!notImplemented && chosen !== OPTION.implement) return [];
   return context.files.flatMap((file) => {
     const flags = ['notConnectedAcquisition', 'notConnectedProvision'].map((flag) => `${risks(file)}/network/${flag}`);
     // 実施する with both boxes ticked says the file never meets the network: Ⅰ and Ⅲ disagree.
@@ -129,7 +167,7 @@ const checkNetworkFlags = (context: CheckContext): Hit[] => {
 };
 
 const checkSystemConnections = (context: CheckContext): Hit[] => {
-  if (context.get(NETWORK) !== context.option(NETWORK, 1)) return []; // 実施しない
+  if (context.get(NETWORK) !== OPTION.notImplement) return [];
   return context.list('/basicInfo/systems').flatMap((_, i) => {
     const pointer = `/basicInfo/systems/${i}/connections/infoNetwork`;
     return context.get(pointer) === true
@@ -148,7 +186,7 @@ const checkSystemConnections = (context: CheckContext): Hit[] => {
 };
 
 const checkSystemCount = (context: CheckContext): Hit[] => {
-  const systems = context.list('/basicInfo/systems');
+  const systems = context.entries('/basicInfo/systems');
   if (systems.length === 0)
     return [
       {
@@ -156,9 +194,9 @@ const checkSystemCount = (context: CheckContext): Hit[] => {
         message: fillMessage(M.noSystem, { item: context.path('/basicInfo/systems').join(' > ') }),
       },
     ];
-  return systems.flatMap((_, i) => {
-    const pointer = `/basicInfo/systems/${i}/name`;
-    return isBlank(context.get(pointer))
+  return systems.flatMap((system) => {
+    const pointer = `${system}/name`;
+    return saysNothing(context.get(pointer))
       ? [
           {
             pointers: [pointer],
@@ -220,15 +258,9 @@ const checkEntryPersonCount = perFile((context, file) => {
   const fileRange = parseCountRange(context.get(filePointer));
   if (!fileRange) return [];
   const entries = [
-    ...context
-      .list(`${overview(file)}/provision/recipients`)
-      .map((_, i) => `${overview(file)}/provision/recipients/${i}/personCount`),
-    ...context
-      .list(`${overview(file)}/provision/transferees`)
-      .map((_, i) => `${overview(file)}/provision/transferees/${i}/personCount`),
-    ...context
-      .list(`${overview(file)}/consignment/items`)
-      .map((_, i) => `${overview(file)}/consignment/items/${i}/scope/personCount`),
+    ...context.entries(`${overview(file)}/provision/recipients`).map((entry) => `${entry}/personCount`),
+    ...context.entries(`${overview(file)}/provision/transferees`).map((entry) => `${entry}/personCount`),
+    ...context.entries(`${overview(file)}/consignment/items`).map((entry) => `${entry}/scope/personCount`),
   ];
   return entries.flatMap((pointer) => {
     const range = parseCountRange(context.get(pointer));

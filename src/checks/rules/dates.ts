@@ -1,3 +1,4 @@
+import { isBlank } from '../../domain/blank.js';
 import { formatWareki } from '../../domain/wareki.js';
 import { findWarekiDates } from '../../domain/wareki-parse.js';
 import { fillMessage } from '../../messages.ja.js';
@@ -96,10 +97,22 @@ const checkHistoryOrder = (context: CheckContext): Hit[] =>
     ];
   });
 
+/** An imported row's own spelling of its 変更日 (dateText) is printed instead of the date: both must name one day. */
+const checkHistoryDateText = (context: CheckContext): Hit[] =>
+  context.list('/changeHistory').flatMap((_, index) => {
+    const pointer = `/changeHistory/${index}/dateText`;
+    const date = dateAt(context, `/changeHistory/${index}/date`);
+    if (isBlank(context.get(pointer)) || !date) return [];
+    const text = context.text(pointer);
+    if (findWarekiDates(text)[0] === date) return [];
+    const message = fillMessage(M.historyDateText, { row: index + 1, text, date: formatWareki(date) });
+    return [{ pointers: [pointer, `/changeHistory/${index}/date`], message }];
+  });
+
 const checkHistoryTiming = (context: CheckContext): Hit[] =>
   context.list('/changeHistory').flatMap((_, index) => {
     const pointer = `/changeHistory/${index}/timing`;
-    return context.text(pointer) === ''
+    return isBlank(context.get(pointer))
       ? [
           {
             pointers: [pointer],
@@ -113,7 +126,9 @@ export const DATE_RULES: readonly CheckRule[] = [
   { id: 'dates.basicBeforePublished', severity: 'ERROR', check: checkBasicBeforePublished },
   { id: 'dates.procedureOrder', severity: 'WARN', check: checkProcedureOrder },
   { id: 'dates.useAfterRetention', severity: 'WARN', check: checkUseAfterRetention },
-  { id: 'history.dateAfterPublished', severity: 'ERROR', check: checkHistoryDates },
+  // Imported rows were published as they are: their inconsistencies are noted, never blocking (rules.md §9 #13).
+  { id: 'history.dateAfterPublished', severity: 'WARN', check: checkHistoryDates },
+  { id: 'history.dateText', severity: 'WARN', check: checkHistoryDateText },
   { id: 'history.order', severity: 'WARN', check: checkHistoryOrder },
   { id: 'history.timingEmpty', severity: 'WARN', check: checkHistoryTiming },
 ];

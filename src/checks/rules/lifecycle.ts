@@ -3,6 +3,7 @@ import { addMonths, addYears, findWarekiDates } from '../../domain/wareki-parse.
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M, TERMINATION_SUFFIX } from '../messages.ja.js';
+import { OPTION } from '../options.js';
 import type { Hit } from '../types.js';
 import { dateAt } from './values.js';
 
@@ -21,7 +22,17 @@ const reassessmentDue = (context: CheckContext): string | undefined => {
   return base && addYears(base, REASSESS_YEARS);
 };
 
+/** 評価書名 ending in 【…終了】 (rules.md §6.4): the 事務 has ended, and its end date if written. */
+const endedOn = (context: CheckContext): string | undefined => {
+  const suffix = TERMINATION_SUFFIX.exec(context.text('/cover/title'));
+  return suffix ? (findWarekiDates(suffix[0])[0] ?? '') : undefined;
+};
+
+/** After 事業終了 nothing is reviewed or re-assessed any more: only the 公表終了可能日 reminder applies (§6.4). */
+const isEnded = (context: CheckContext): boolean => endedOn(context) !== undefined;
+
 const checkReassessmentSoon = (context: CheckContext): Hit[] => {
+  if (isEnded(context)) return [];
   const due = reassessmentDue(context);
   const { today } = context.options;
   if (!due || today >= due || today < addMonths(due, -REMIND_MONTHS_BEFORE)) return [];
@@ -29,12 +40,14 @@ const checkReassessmentSoon = (context: CheckContext): Hit[] => {
 };
 
 const checkReassessmentOverdue = (context: CheckContext): Hit[] => {
+  if (isEnded(context)) return [];
   const due = reassessmentDue(context);
   if (!due || context.options.today < due) return [];
   return [{ pointers: [BASIC_DATE], message: fillMessage(M.reassessmentOverdue, { due: formatWareki(due) }) }];
 };
 
 const checkAnnualReview = (context: CheckContext): Hit[] => {
+  if (isEnded(context)) return [];
   const base = context.options.lastReviewedOn ?? dateAt(context, PUBLISHED);
   if (!base || context.options.today < addYears(base, 1)) return [];
   return [{ pointers: [PUBLISHED], message: fillMessage(M.annualReview, { since: formatWareki(base) }) }];
@@ -42,8 +55,7 @@ const checkAnnualReview = (context: CheckContext): Hit[] => {
 
 /** 評価書名 ending in 【令和8年3月31日 終了】: the document must stay published 3 years after that day (§6.4). */
 const checkTermination = (context: CheckContext): Hit[] => {
-  const suffix = TERMINATION_SUFFIX.exec(context.text('/cover/title'));
-  const [ended] = suffix ? findWarekiDates(suffix[0]) : [];
+  const ended = endedOn(context);
   if (!ended) return [];
   const until = addYears(ended, KEEP_PUBLISHED_YEARS);
   return [
@@ -56,7 +68,7 @@ const checkTermination = (context: CheckContext): Hit[] => {
 
 const checkNetworkUnpublished = (context: CheckContext): Hit[] => {
   const pointer = '/basicInfo/networkLinkage/implementation';
-  if (context.get(pointer) !== context.option(pointer, 0) || dateAt(context, PUBLISHED)) return []; // 実施する
+  if (context.get(pointer) !== OPTION.implement || dateAt(context, PUBLISHED)) return [];
   return [{ pointers: [pointer, PUBLISHED], message: M.networkUnpublished }];
 };
 

@@ -2,8 +2,9 @@ import { daysInclusive, findWarekiDates } from '../../domain/wareki-parse.js';
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
+import { OPTION, RESULT_OPTION } from '../options.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './values.js';
+import { isBlank, saysNothing } from '../../domain/blank.js';
 
 const PUBLIC_COMMENT = '/procedures/publicComment';
 const THIRD_PARTY = '/procedures/thirdPartyReview';
@@ -16,10 +17,10 @@ const isForm4 = (context: CheckContext): boolean => context.form === 'yoshiki4';
 /** 様式４ filed as a voluntary 全項目評価: its printed result is one of options 2)–4) (rules.md §3). */
 const isVoluntary = (context: CheckContext): boolean => {
   const printed = context.get(RESULT);
-  return typeof printed === 'string' && printed !== context.option(RESULT, 0);
+  return typeof printed === 'string' && printed !== RESULT_OPTION.yoshiki4.ZENKOMOKU;
 };
-const isLocal = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 0);
-const isNational = (context: CheckContext): boolean => context.get(BODY_TYPE) === context.option(BODY_TYPE, 1);
+const isLocal = (context: CheckContext): boolean => context.get(BODY_TYPE) === OPTION.local;
+const isNational = (context: CheckContext): boolean => context.get(BODY_TYPE) === OPTION.national;
 
 const emptyItems = (context: CheckContext, base: string, parts: readonly string[]): string[] =>
   parts.map((part) => `${base}/${part}`).filter((pointer) => isBlank(context.get(pointer)));
@@ -49,7 +50,7 @@ const checkCommentPeriod = (context: CheckContext): Hit[] => {
   const [from, to] = findWarekiDates(context.text(`${PUBLIC_COMMENT}/period`));
   if (!from || !to) return [];
   const days = daysInclusive(from, to);
-  if (days >= MIN_COMMENT_DAYS || !isBlank(context.get(`${PUBLIC_COMMENT}/shorteningReason`))) return [];
+  if (days >= MIN_COMMENT_DAYS || !saysNothing(context.get(`${PUBLIC_COMMENT}/shorteningReason`))) return [];
   return [
     {
       pointers: [`${PUBLIC_COMMENT}/shorteningReason`, `${PUBLIC_COMMENT}/period`],
@@ -67,13 +68,13 @@ const APPROVAL_ITEMS = ['/cover/approvedOn', `${APPROVAL}/submittedOn`, `${APPRO
 const checkApproval = (context: CheckContext): Hit[] => {
   if (!isForm4(context)) return [];
   if (isLocal(context)) {
-    return APPROVAL_ITEMS.filter((pointer) => !isBlank(context.get(pointer))).map((pointer) => ({
+    return APPROVAL_ITEMS.filter((pointer) => !saysNothing(context.get(pointer))).map((pointer) => ({
       pointers: [pointer, BODY_TYPE],
       message: fillMessage(M.approvalForLocal, { item: context.label(pointer) }),
     }));
   }
   if (isNational(context) && !isBlank(context.get('/cover/publishedOn'))) {
-    return APPROVAL_ITEMS.filter((pointer) => isBlank(context.get(pointer))).map((pointer) => ({
+    return APPROVAL_ITEMS.filter((pointer) => saysNothing(context.get(pointer))).map((pointer) => ({
       pointers: [pointer, BODY_TYPE],
       message: fillMessage(M.approvalMissing, { item: context.label(pointer) }),
     }));

@@ -2,7 +2,7 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import type { Hit } from '../types.js';
-import { isBlank } from './values.js';
+import { isBlank } from '../../domain/blank.js';
 
 /**
  * Items a filed 評価書 must not leave empty, as pointer patterns (`*` = every entry). Items the forms mark
@@ -69,12 +69,12 @@ const REQUIRED: Readonly<Record<'common' | 'yoshiki3' | 'yoshiki4', readonly str
   ],
 };
 
-/** Concrete pointers of a pattern: each `*` becomes every index of the list found there. */
+/** Concrete pointers of a pattern: each `*` becomes every answered entry of the list found there (not printed-empty slots). */
 const expand = (context: CheckContext, pattern: string): string[] => {
   const star = pattern.indexOf('/*');
   if (star < 0) return [pattern];
   const list = pattern.slice(0, star);
-  return context.list(list).flatMap((_, i) => expand(context, `${list}/${i}${pattern.slice(star + 2)}`));
+  return context.entries(list).flatMap((entry) => expand(context, `${entry}${pattern.slice(star + 2)}`));
 };
 
 const valueOf = (value: unknown): unknown =>

@@ -1,6 +1,9 @@
+import { saysNothing } from '../../domain/blank.js';
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M, THRESHOLD_MESSAGES_JA as T } from '../messages.ja.js';
+import { ACCIDENT_ITEM, OPTION, RESULT_OPTION } from '../options.js';
+import { handlerBucketPointers } from '../printed-bounds.js';
 import { inRange, parseCountRange } from '../ranges.js';
 import { HANDLER_BOUND, LEVELS, levelRank, rangeText, type Level } from '../threshold.js';
 import type { Hit } from '../types.js';
@@ -15,10 +18,8 @@ const ACCIDENT = '/facts/threshold/seriousAccident/occurred';
 const FORM_LEVEL = { yoshiki3: 'JUTEN', yoshiki4: 'ZENKOMOKU' } as const satisfies Record<string, Level>;
 
 /** The printed option for a mandated level on this form, or undefined when the form has none (全項目 on 様式３). */
-export const resultOptionFor = (context: CheckContext, level: Level): string | undefined => {
-  const index = levelRank(FORM_LEVEL[context.form]) - levelRank(level);
-  return index < 0 ? undefined : context.option(RESULT, index);
-};
+export const resultOptionFor = (context: CheckContext, level: Level): string | undefined =>
+  (RESULT_OPTION[context.form] as Partial<Record<Level, string>>)[level];
 
 const printedLevel = (context: CheckContext): Level | undefined =>
   LEVELS.find((level) => {
@@ -84,13 +85,7 @@ const checkFormBelowMandate = (context: CheckContext): Hit[] => {
 
 /** Lower bounds of every printed handler bucket: 使用者数 of each file and 委託先における取扱者数 of each 委託事項. */
 const printedHandlerBuckets = (context: CheckContext): { pointer: string; min: number }[] =>
-  context.files.flatMap((file) => {
-    const users = `/files/${file}/overview/acquisitionUse/users/count`;
-    const consignees = context
-      .list(`/files/${file}/overview/consignment/items`)
-      .map((_, i) => `/files/${file}/overview/consignment/items/${i}/handlerCount`);
-    return [users, ...consignees].map((pointer) => ({ pointer, min: parseCountRange(context.get(pointer))?.min ?? 0 }));
-  });
+  handlerBucketPointers(context.get).map((pointer) => ({ pointer, min: parseCountRange(context.get(pointer))?.min ?? 0 }));
 
 const checkHandlerBuckets = (context: CheckContext): Hit[] => {
   const exact = context.get(HANDLER_COUNT);
@@ -121,17 +116,17 @@ const checkPersonCountBucket = (context: CheckContext): Hit[] => {
 
 /** Ⅲ７② (様式３) / Ⅲ７リスク１⑨ (様式４): the 3-year accident item, not the しきい値 input (rules.md §2.4). */
 export const accidentPointer = (context: CheckContext, file: number): string =>
-  `/files/${file}/riskMeasures/storage/${context.form === 'yoshiki3' ? 'risk' : 'risk1'}/seriousAccident`;
+  ACCIDENT_ITEM[context.form].replace('*', String(file));
 
 const accidentsReported = (context: CheckContext): string[] =>
   context.files
     .map((file) => accidentPointer(context, file))
-    .filter((pointer) => context.get(`${pointer}/value`) === context.option(`${pointer}/value`, 0)); // 発生あり
+    .filter((pointer) => context.get(`${pointer}/value`) === OPTION.accidentOccurred);
 
 const checkAccidentDetails = (context: CheckContext): Hit[] =>
   accidentsReported(context).flatMap((pointer) =>
     ['detail', 'prevention']
-      .filter((part) => context.text(`${pointer}/${part}`) === '')
+      .filter((part) => saysNothing(context.get(`${pointer}/${part}`)))
       .map((part) => ({
         pointers: [`${pointer}/${part}`, `${pointer}/value`],
         message: fillMessage(M.accidentDetails, { item: context.label(`${pointer}/${part}`) }),

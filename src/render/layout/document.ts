@@ -1,6 +1,6 @@
 import { CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, TYPE } from './geometry.js';
 import { PageBuilder, addToPages } from './page-builder.js';
-import { layoutTable } from './table.js';
+import { layoutTable, tableLeadHeight } from './table.js';
 import { setParagraphs, type Line } from './text-lines.js';
 import type { Block, DocTree, DocumentBlocks, Drawable, ImageSize, Measure } from './types.js';
 
@@ -8,7 +8,7 @@ export type LayoutOptions = { readonly measure: Measure; readonly imageSize: Ima
 
 const CONTENT = { x: PAGE.marginX, width: CONTENT_WIDTH } as const;
 
-const drawFreeLines = (page: PageBuilder, lines: readonly Line[], lineHeight: number, measure: Measure): void => {
+const drawFreeLines = (page: PageBuilder, lines: readonly Line[], lineHeight: number, measure: Measure, role?: 'heading'): void => {
   for (const line of lines) {
     if (page.remaining < lineHeight) page.newPage();
     const width = measure(line.text, line.font, line.size);
@@ -23,29 +23,66 @@ const drawFreeLines = (page: PageBuilder, lines: readonly Line[], lineHeight: nu
         size: line.size,
         width,
         clip: { x: CONTENT.x, y: page.y, width: CONTENT.width, height: lineHeight },
+        ...(role ? { role } : {}),
       });
     }
     page.y += lineHeight;
   }
 };
 
+const FULL_HEIGHT = CONTENT_BOTTOM - PAGE.marginTop;
+
+/** Scaled down to fit the width and the page, never up: a diagram keeps its drawn size when it fits. */
+const imageScale = (size: { width: number; height: number }): number => Math.min(1, CONTENT.width / size.width, FULL_HEIGHT / size.height);
+
 const layoutImage = (page: PageBuilder, block: Extract<Block, { kind: 'image' }>, options: LayoutOptions): void => {
   const size = options.imageSize(block.src);
-  const fullHeight = CONTENT_BOTTOM - PAGE.marginTop;
-  // Scale down to fit the width and the page, never up: a diagram keeps its drawn size when it fits.
-  let scale = Math.min(1, CONTENT.width / size.width, fullHeight / size.height);
+  let scale = imageScale(size);
   if (size.height * scale > page.remaining) {
-    if (page.remaining >= fullHeight / 2) scale = Math.min(scale, page.remaining / size.height);
+    if (page.remaining >= FULL_HEIGHT / 2) scale = Math.min(scale, page.remaining / size.height);
     else page.newPage();
   }
   const width = size.width * scale;
   const height = size.height * scale;
-  page.add({ kind: 'image', src: block.src, rect: { x: CONTENT.x + (CONTENT.width - width) / 2, y: page.y, width, height } });
+  page.add({ kind: 'image', src: block.src, alt: block.alt, rect: { x: CONTENT.x + (CONTENT.width - width) / 2, y: page.y, width, height } });
   page.y += height + TYPE.lineHeight / 2;
 };
 
-const layoutBlock = (page: PageBuilder, block: Block, options: LayoutOptions): void => {
+const headingLines = (block: Extract<Block, { kind: 'heading' }>, measure: Measure): Line[] =>
+  setParagraphs([{ text: block.text }], CONTENT.width, { font: 'gothic', size: TYPE.heading }, measure);
+
+/**
+ * The height the blocks from `index` on need on the page where they start: a heading (or several stacked) with
+ * the start of what it introduces: a table's heading rows and first content line, a line of text, an image at the
+ * size it may shrink to.
+ */
+const blockLeadHeight = (blocks: readonly Block[], index: number, options: LayoutOptions): number => {
+  const block = blocks[index];
+  switch (block?.kind) {
+    case 'heading':
+      return headingLines(block, options.measure).length * TYPE.heading * 1.8 + blockLeadHeight(blocks, index + 1, options);
+    case 'spacer':
+      return block.height + blockLeadHeight(blocks, index + 1, options);
+    case 'title':
+      return block.size * 1.6;
+    case 'text':
+      return TYPE.lineHeight;
+    case 'table':
+      return tableLeadHeight(block.rows, block.repeatHeader, options.measure);
+    case 'figure-text':
+      return tableLeadHeight([{ cells: [{ paragraphs: block.paragraphs }] }], false, options.measure);
+    case 'image': {
+      const size = options.imageSize(block.src);
+      return Math.min(size.height * imageScale(size), FULL_HEIGHT / 2);
+    }
+    default:
+      return 0;
+  }
+};
+
+const layoutBlock = (page: PageBuilder, blocks: readonly Block[], index: number, options: LayoutOptions): void => {
   const { measure } = options;
+  const block = blocks[index]!;
   switch (block.kind) {
     case 'page-break':
       if (!page.isPageEmpty) page.newPage();
@@ -57,9 +94,10 @@ const layoutBlock = (page: PageBuilder, block: Block, options: LayoutOptions): v
       drawFreeLines(page, setParagraphs([{ text: block.text, align: block.align }], CONTENT.width, { font: 'gothic', size: block.size }, measure), block.size * 1.6, measure);
       return;
     case 'heading': {
-      // A heading is never left alone at the bottom of a page.
-      if (page.remaining < TYPE.heading * 1.8 + 3 * TYPE.lineHeight) page.newPage();
-      drawFreeLines(page, setParagraphs([{ text: block.text }], CONTENT.width, { font: 'gothic', size: TYPE.heading }, measure), TYPE.heading * 1.8, measure);
+      // A heading is never left alone at the bottom of a page: it moves on with what it introduces.
+      const needed = blockLeadHeight(blocks, index, options);
+      if (needed > page.remaining && needed <= FULL_HEIGHT && !page.isAtTop) page.newPage();
+      drawFreeLines(page, headingLines(block, measure), TYPE.heading * 1.8, measure, 'heading');
       return;
     }
     case 'text':
@@ -71,6 +109,10 @@ const layoutBlock = (page: PageBuilder, block: Block, options: LayoutOptions): v
       return;
     case 'image':
       layoutImage(page, block, options);
+      return;
+    case 'figure-text':
+      layoutTable(page, [{ cells: [{ paragraphs: block.paragraphs }] }], false, measure);
+      page.y += TYPE.lineHeight / 2;
       return;
   }
 };
@@ -94,7 +136,7 @@ const pageNumber = (index: number, measure: Measure): Drawable => {
 export const layoutDocument = (doc: DocumentBlocks, options: LayoutOptions): DocTree => {
   const page = new PageBuilder();
   if (doc.stamp) page.add(stampOf(doc.stamp, options.measure));
-  for (const block of doc.blocks) layoutBlock(page, block, options);
+  doc.blocks.forEach((_, index) => layoutBlock(page, doc.blocks, index, options));
   const pages = addToPages(page.finish(), (index) => [pageNumber(index, options.measure)]);
   return { title: doc.title, author: doc.author, pageWidth: PAGE.width, pageHeight: PAGE.height, pages };
 };

@@ -28,15 +28,22 @@ export class PageBuilder {
     return this.items.length === 0;
   }
 
+  /** Nothing takes vertical room above the cursor yet (a spacer does, a stamp in the margin does not). */
+  get isAtTop(): boolean {
+    return this.y <= PAGE.marginTop;
+  }
+
+  /** Starts a new page; on a page with nothing drawn yet (only spacing) it just returns to the top, never leaving a blank page. */
   newPage(): void {
-    this.pages.push({ items: this.items });
+    if (this.items.length > 0) this.pages.push({ items: this.items });
     this.items = [];
     this.y = PAGE.marginTop;
   }
 
   /** Ends the last page; returns all pages. */
   finish(): LaidOutPage[] {
-    if (this.items.length > 0 || this.pages.length === 0) this.newPage();
+    if (this.items.length > 0 || this.pages.length === 0) this.pages.push({ items: this.items });
+    this.items = [];
     return this.pages;
   }
 

@@ -68,6 +68,7 @@ const drawLines = (
   top: number,
   clipHeight: number,
   measure: Measure,
+  role?: 'heading',
 ): void => {
   const clip = { x, y: top - TYPE.cellPadY, width, height: clipHeight };
   lines.forEach((line, index) => {
@@ -82,6 +83,7 @@ const drawLines = (
       size: line.size,
       width: textWidth,
       clip,
+      ...(role ? { role } : {}),
     });
   });
 };
@@ -100,7 +102,7 @@ const drawRowPart = (page: PageBuilder, row: SetRow, from: number, count: number
     if (printsText) {
       const textX = cell.x + TYPE.cellPadX;
       const textWidth = (cell.box ? cell.box.x - TYPE.boxGap : cell.x + cell.width - TYPE.cellPadX) - textX;
-      drawLines(page, cell.lines.slice(from, from + count), textX, textWidth, top + TYPE.cellPadY, height, measure);
+      drawLines(page, cell.lines.slice(from, from + count), textX, textWidth, top + TYPE.cellPadY, height, measure, isHeading(row) ? 'heading' : undefined);
     }
     if (cell.box) drawBoxPart(page, cell.box, from, count, top, measure);
   }
@@ -137,17 +139,61 @@ const breakAt = (row: SetRow, from: number, fitting: number): number => {
   return fitting;
 };
 
+/** A row that introduces what follows it: a band, a group title row, a 「リスク：」 caption, a header row. */
+const isHeading = (row: SetRow): boolean => row.row.keep === true || row.row.header === true;
+
 /**
- * Lays a bordered table out across pages. Rows that do not fit are split line by line when at least two lines
- * fit (or the row is taller than a page); the table's bottom rule is drawn before each page break and the
- * header rows are repeated on the next page when `repeatHeader` is set.
+ * The height a row needs to begin on a page: all of it when it is short (it moves whole rather than split), two
+ * lines when it may be split, one line when it is taller than a page anyway.
+ */
+const startHeight = (row: SetRow, fullPageLines: number): number => {
+  if (row.lineCount >= fullPageLines) return heightOf(1);
+  return heightOf(row.lineCount <= UNSPLIT_LINES ? row.lineCount : MIN_SPLIT_LINES);
+};
+
+/**
+ * The height the rows from `index` on must find together on one page: a chain of heading rows (however many and
+ * however tall) with the start of the content they introduce, so no heading is ever left at the bottom of a page.
+ */
+const leadHeight = (rows: readonly SetRow[], index: number, fullPageLines: number): number => {
+  let height = 0;
+  let next = index;
+  for (; next < rows.length && isHeading(rows[next]!); next += 1) height += heightOf(rows[next]!.lineCount);
+  return height + (next < rows.length ? startHeight(rows[next]!, fullPageLines) : 0);
+};
+
+const fullPageLinesOf = (headers: readonly SetRow[]): number =>
+  Math.floor((CONTENT_BOTTOM - PAGE.marginTop - headers.reduce((h, r) => h + heightOf(r.lineCount), 0) - 2 * TYPE.cellPadY) / TYPE.lineHeight);
+
+/**
+ * What a table needs at the point it starts: its heading rows with the first content they introduce. A heading
+ * block above the table adds this to its own height, so a heading, the bands below it and the first line of
+ * content always share a page.
+ */
+export const tableLeadHeight = (rows: readonly Row[], repeatHeader: boolean, measure: Measure): number => {
+  const lead: SetRow[] = [];
+  for (const row of rows) {
+    lead.push(setRow(row, measure));
+    if (!isHeading(lead.at(-1)!)) break;
+  }
+  const headers = repeatHeader ? lead.filter((row) => row.row.header) : [];
+  return leadHeight(lead, 0, fullPageLinesOf(headers));
+};
+
+/**
+ * Lays a bordered table out across pages. A row starts on a page only with room for its start (whole when short,
+ * two lines when it may be split), and a chain of heading rows only together with the start of what it introduces;
+ * the rest of a long row continues on the next page. The table's bottom rule is drawn before each page break and
+ * the header rows are repeated on the next page when `repeatHeader` is set.
  */
 export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeader: boolean, measure: Measure): void => {
   const setRows = rows.map((row) => setRow(row, measure));
   const headers = repeatHeader ? setRows.filter((row) => row.row.header) : [];
   const left = PAGE.marginX;
   const right = PAGE.marginX + CONTENT_WIDTH;
-  const fullPageLines = Math.floor((CONTENT_BOTTOM - PAGE.marginTop - headers.reduce((h, r) => h + heightOf(r.lineCount), 0) - 2 * TYPE.cellPadY) / TYPE.lineHeight);
+  const fullPageLines = fullPageLinesOf(headers);
+  // What a page holds below the repeated headers: a unit taller than that cannot be kept together anywhere.
+  const capacity = heightOf(fullPageLines);
   let firstOnPage = true;
 
   const breakPage = (): void => {
@@ -160,14 +206,13 @@ export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeade
     }
   };
 
-  for (const row of setRows) {
+  setRows.forEach((row, index) => {
     let from = 0;
-    // Keep a row with the one it introduces (a heading band, a group label) instead of stranding it at the bottom.
-    const needed = heightOf(row.row.keep ? row.lineCount + 1 : row.lineCount);
-    if (needed > page.remaining && !page.isPageEmpty && (row.lineCount < fullPageLines || row.row.keep)) {
-      const fitting = Math.floor((page.remaining - 2 * TYPE.cellPadY) / TYPE.lineHeight);
-      if (row.row.keep || row.row.header || row.lineCount <= UNSPLIT_LINES || fitting < MIN_SPLIT_LINES) breakPage();
-    }
+    const startsChain = isHeading(row) && (index === 0 || !isHeading(setRows[index - 1]!));
+    // Inside a chain the first row has already made room for the rest.
+    const needed = startsChain ? leadHeight(setRows, index, fullPageLines) : isHeading(row) ? 0 : startHeight(row, fullPageLines);
+    const unit = needed <= capacity ? needed : startHeight(row, fullPageLines);
+    if (unit > page.remaining && !page.isAtTop) breakPage();
     while (from < row.lineCount) {
       const fitting = Math.floor((page.remaining - 2 * TYPE.cellPadY) / TYPE.lineHeight);
       if (fitting < 1) {
@@ -180,6 +225,6 @@ export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeade
       from += count;
       if (from < row.lineCount) breakPage();
     }
-  }
+  });
   closeTable(page, left, right);
 };

@@ -5,7 +5,13 @@
  */
 export type FontName = 'mincho' | 'gothic';
 
-export type Paragraph = { readonly text: string; readonly align?: 'left' | 'center' | 'right'; readonly font?: FontName };
+export type Paragraph = {
+  readonly text: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly font?: FontName;
+  /** Kept on one line (a date in the narrow 変更日 column): set smaller when it does not fit, never broken. */
+  readonly nowrap?: boolean;
+};
 
 /** Right-hand box inside a cell, such as the ＜選択肢＞ list beside a choice. */
 export type CellBox = { readonly width: number; readonly title: string; readonly paragraphs: readonly Paragraph[] };
@@ -29,7 +35,10 @@ export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'text'; readonly paragraphs: readonly Paragraph[] }
   | { readonly kind: 'table'; readonly rows: readonly Row[]; readonly repeatHeader: boolean }
-  | { readonly kind: 'image'; readonly src: string }
+  /** A diagram image; `alt` is its text alternative (the PDF's alt text). */
+  | { readonly kind: 'image'; readonly src: string; readonly alt: string }
+  /** A figure given as text only (a diagram transcribed without its image): its text printed in a frame. */
+  | { readonly kind: 'figure-text'; readonly paragraphs: readonly Paragraph[] }
   | { readonly kind: 'spacer'; readonly height: number };
 
 export type DocumentBlocks = {
@@ -43,10 +52,21 @@ export type DocumentBlocks = {
 export type Rect = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 
 export type Drawable =
-  | { readonly kind: 'text'; readonly text: string; readonly x: number; readonly y: number; readonly font: FontName; readonly size: number; readonly width: number; readonly clip: Rect }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly x: number;
+      readonly y: number;
+      readonly font: FontName;
+      readonly size: number;
+      readonly width: number;
+      readonly clip: Rect;
+      /** Text of a heading block or a heading row (band, group title, 「リスク：」 caption, table header). */
+      readonly role?: 'heading';
+    }
   | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }
   | { readonly kind: 'fill'; readonly rect: Rect }
-  | { readonly kind: 'image'; readonly src: string; readonly rect: Rect };
+  | { readonly kind: 'image'; readonly src: string; readonly rect: Rect; readonly alt: string };
 
 export type LaidOutPage = { readonly items: readonly Drawable[] };
 

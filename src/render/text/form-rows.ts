@@ -9,6 +9,7 @@ import {
   type FormRevision,
   type ResolvedNode,
 } from '../../schema/index.js';
+import type { FirstYearStyle } from '../../domain/wareki.js';
 import { isRecord, valueView, checkText, countText, type ValueView } from './value-views.js';
 
 /** One label cell of an item row; rows sharing an ancestor's key print it once, as a cell spanning them. */
@@ -24,8 +25,12 @@ export type RowView =
 
 export type RowOptions = {
   readonly revision?: FormRevision;
-  /** Print the slot-range rows (`システム2～5` …) that open blocks of repeated-group slots. */
-  readonly slotRanges: boolean;
+  readonly firstYear?: FirstYearStyle;
+  /**
+   * Print the unused slots as the official form does: slot 1 of a group without entries (an empty 移転先1 block
+   * with its labels, empty boxes and ＜選択肢＞) and the range rows (`システム2～5` …) that open blocks of slots.
+   */
+  readonly unusedSlots: boolean;
   /** Total width of the label columns in points. */
   readonly labelWidth: number;
   /** Width of a vertical side label such as 再委託. */
@@ -94,11 +99,14 @@ const slotRangeLabels = (itemLabel: string, count: number): Map<number, string> 
 };
 
 const emitGroup = (ctx: Context, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void => {
-  const entries = Array.isArray(value) ? value : [];
+  const given = Array.isArray(value) ? value : [];
   const itemLabel = keyword<string>(node, 'x-itemLabel') ?? '';
   const label = printedLabel(node, ctx.revision);
   if (label !== undefined && keyword<string>(node, 'x-number')) ctx.rows.push({ kind: 'band', text: label });
-  const ranges = ctx.slotRanges && keyword<boolean>(node, 'x-slotRanges') ? slotRangeLabels(itemLabel, entries.length) : new Map<number, string>();
+  const slots = ctx.unusedSlots && keyword<boolean>(node, 'x-slotRanges') === true;
+  // A group nobody uses still prints its first slot, empty, so a range row never stands without slot 1 above it.
+  const entries = slots && given.length === 0 ? [{}] : given;
+  const ranges = slots ? slotRangeLabels(itemLabel, entries.length) : new Map<number, string>();
   const entryNode = childNode(node, '0')!;
   const titleKey = [...entryNode.properties.keys()].find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle');
   entries.forEach((entry, index) => {
@@ -119,14 +127,14 @@ const emitObject = (ctx: Context, parent: ResolvedNode, node: ResolvedNode, valu
     const valueNode = childNode(node, 'value');
     if (valueNode) {
       const own = titleOf(valueNode, ctx.revision) ?? '';
-      pushItem(ctx, [...chain, { text: own, key: `${pointer}/value` }], valueView(valueNode, record['value'], ctx.revision, inlineAfter(node, record)));
+      pushItem(ctx, [...chain, { text: own, key: `${pointer}/value` }], valueView(valueNode, record['value'], ctx, inlineAfter(node, record)));
     }
     emitChildren(ctx, node, value, pointer, chain);
     return;
   }
   const own: Ancestor = { text: printedLabel(node, ctx.revision) ?? '', key: pointer };
   const valueNode = childNode(node, 'value');
-  if (valueNode) pushItem(ctx, [...chain, own], valueView(valueNode, record['value'], ctx.revision, inlineAfter(node, record)));
+  if (valueNode) pushItem(ctx, [...chain, own], valueView(valueNode, record['value'], ctx, inlineAfter(node, record)));
   emitChildren(ctx, node, value, pointer, [...chain, own]);
 };
 
@@ -143,7 +151,7 @@ const emitChild = (ctx: Context, parent: ResolvedNode, key: string, value: unkno
     return;
   }
   if (hasItems(node)) return emitObject(ctx, parent, node, value, pointer, here);
-  pushItem(ctx, [...here, { text: printedLabel(node, ctx.revision) ?? '', key: pointer }], valueView(node, value, ctx.revision));
+  pushItem(ctx, [...here, { text: printedLabel(node, ctx.revision) ?? '', key: pointer }], valueView(node, value, ctx));
 };
 
 function emitChildren(ctx: Context, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void {

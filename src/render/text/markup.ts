@@ -65,7 +65,7 @@ const paragraphsOf = (node: Node): Paragraph[] =>
     if (typeof child === 'string') return [{ text: child }];
     if (child.tag === 'p') {
       const font = fontOf(child);
-      return [{ text: textOf(child), align: alignOf(child), ...(font ? { font } : {}) }];
+      return [{ text: textOf(child), align: alignOf(child), ...(font ? { font } : {}), ...(flag(child, 'nowrap') ? { nowrap: true } : {}) }];
     }
     if (child.tag === 'box') return [];
     throw new MarkupError(`<${child.tag}> cannot stand in <${node.tag}>`);
@@ -112,7 +112,9 @@ const blockOf = (node: Node): Block => {
     case 'spacer':
       return { kind: 'spacer', height: number(node, 'height') ?? 12 };
     case 'image':
-      return { kind: 'image', src: node.attrs['src'] ?? '' };
+      return { kind: 'image', src: node.attrs['src'] ?? '', alt: node.attrs['alt'] ?? '' };
+    case 'figure-text':
+      return { kind: 'figure-text', paragraphs: paragraphsOf(node) };
     case 'table':
       return { kind: 'table', rows: childNodes(node, 'row').map(rowOf), repeatHeader: flag(node, 'repeat-header') };
     default:

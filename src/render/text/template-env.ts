@@ -1,17 +1,20 @@
 import Handlebars from 'handlebars';
 import { formatWareki } from '../../domain/wareki.js';
+import { isBlank } from '../../domain/blank.js';
 import {
   childNode,
   formRoot,
-  itemLabel,
   keyword,
   printedLabel,
+  sectionHeading,
   titleOf,
+  tocLabel,
   type FormId,
   type FormRevision,
   type ResolvedNode,
 } from '../../schema/index.js';
 import { sectionRows } from './form-rows.js';
+import { firstYearStyleOf, printsUnusedSlots } from './print-settings.js';
 import { isRecord } from './value-views.js';
 
 /** Template sources as read by the store: documents by name (`yoshiki3/令和７年５月`) and partials by name. */
@@ -47,31 +50,30 @@ const rootOf = (options: Handlebars.HelperOptions): RenderContext => options.dat
 
 const fileCount = (context: RenderContext): number => (Array.isArray(context.data['files']) ? context.data['files'].length : 0);
 
-/** A section's printed heading; with several 特定個人情報ファイル, Ⅱ and Ⅲ carry the file number, Ⅱ（2）. */
-const headingOf = (context: RenderContext, pointer: string): string => {
-  const node = nodeAt(context.form, pointer);
-  const match = /^\/files\/(\d+)\//.exec(pointer);
-  const fileNumber = match && fileCount(context) > 1 ? Number(match[1]) + 1 : undefined;
-  const label = itemLabel(node, context.revision, fileNumber) ?? '';
-  return label + (keyword<string>(node, 'x-mark') ?? '') + (keyword<string>(node, 'x-suffix') ?? '');
-};
-
-/** Printed labels of the parts in the form's order (x-toc), for the 項目一覧. */
+/** The 項目一覧: the parts in the form's order (x-toc), each line as the form prints it. */
 const tocOf = (context: RenderContext): string[] => {
   const root = formRoot(context.form);
   return (keyword<string[]>(root, 'x-toc') ?? []).map((pointer) => {
     const [, key = '', part] = pointer.split('/');
     const node = part === undefined ? childNode(root, key)! : childNode(childNode(childNode(root, key)!, '0')!, part)!;
-    return printedLabel(node, context.revision) ?? '';
+    return tocLabel(node, context.revision);
   });
 };
 
+/** 変更日 of a 変更箇所 row: an imported row's own spelling (dateText), else the date in the document's style. */
+const rowDate = (row: unknown, context: RenderContext): string => {
+  const record = isRecord(row) ? row : {};
+  if (typeof record['dateText'] === 'string' && !isBlank(record['dateText'])) return record['dateText'];
+  return typeof record['date'] === 'string' ? formatWareki(record['date'], firstYearStyleOf(context.data)) : '';
+};
+
 const registerHelpers = (hb: typeof Handlebars): void => {
-  hb.registerHelper('rows', function (pointer: string, slotRanges: boolean, options: Handlebars.HelperOptions) {
+  hb.registerHelper('rows', function (pointer: string, options: Handlebars.HelperOptions) {
     const context = rootOf(options);
     return sectionRows(context.form, context.data, pointer, {
       revision: context.revision,
-      slotRanges,
+      firstYear: firstYearStyleOf(context.data),
+      unusedSlots: printsUnusedSlots(context.data),
       labelWidth: LABEL_WIDTH,
       sideLabelWidth: SIDE_LABEL_WIDTH,
     });
@@ -86,14 +88,20 @@ const registerHelpers = (hb: typeof Handlebars): void => {
     return titleOf(nodeAt(context.form, pointer), context.revision) ?? '';
   });
   hb.registerHelper('formName', (options: Handlebars.HelperOptions) => keyword<{ name: string }>(formRoot(rootOf(options).form), 'x-form')?.name ?? '');
-  hb.registerHelper('sectionHeading', (pointer: string, options: Handlebars.HelperOptions) => headingOf(rootOf(options), pointer));
+  hb.registerHelper('sectionHeading', (pointer: string, options: Handlebars.HelperOptions) => {
+    const context = rootOf(options);
+    return sectionHeading(nodeAt(context.form, pointer), context.revision);
+  });
   hb.registerHelper('get', (pointer: string, options: Handlebars.HelperOptions) => {
     const value = valueAt(rootOf(options).data, pointer);
     return value === null || value === undefined ? '' : value;
   });
   hb.registerHelper('formTitle', (options: Handlebars.HelperOptions) => titleOf(formRoot(rootOf(options).form)) ?? '');
   hb.registerHelper('concatPointer', (pointer: string, rest: string) => `${pointer}${rest}`);
-  hb.registerHelper('wareki', (iso: unknown) => (typeof iso === 'string' ? formatWareki(iso) : ''));
+  hb.registerHelper('wareki', (iso: unknown, options: Handlebars.HelperOptions) =>
+    typeof iso === 'string' ? formatWareki(iso, firstYearStyleOf(rootOf(options).data)) : '',
+  );
+  hb.registerHelper('rowDate', (row: unknown, options: Handlebars.HelperOptions) => rowDate(row, rootOf(options)));
   hb.registerHelper('files', (part: string, options: Handlebars.HelperOptions) =>
     Array.from({ length: fileCount(rootOf(options)) }, (_, index) => `/files/${index}/${part}`),
   );

@@ -1,5 +1,5 @@
-import { formatWareki } from '../../domain/wareki.js';
-import { childNode, choiceOptions, keyword, titleOf, type FormRevision, type ResolvedNode } from '../../schema/index.js';
+import { formatWareki, type FirstYearStyle } from '../../domain/wareki.js';
+import { childNode, choiceOptions, keyword, optionNumbers, titleOf, type FormRevision, type ResolvedNode } from '../../schema/index.js';
 
 /** What a value cell holds: plain text, a chosen option with its ＜選択肢＞ list, or printed lines (check boxes). */
 export type ValueView = {
@@ -28,11 +28,9 @@ export const checkText = (node: ResolvedNode, value: unknown, revision?: FormRev
 const emWidth = (line: string): number => [...line].reduce((sum, char) => sum + (char.charCodeAt(0) < 0x2000 ? 0.6 : 1), 0);
 
 const optionLines = (node: ResolvedNode): string[] => {
-  const options = (choiceOptions(node) ?? []).filter((option): option is string => typeof option === 'string');
-  const numbering = keyword<string>(node, 'x-optionNumbering') ?? '）';
-  const numbers = keyword<string[]>(node, 'x-optionNumbers');
+  const numbers = optionNumbers(node);
   const perRow = keyword<number>(node, 'x-optionsPerRow') ?? 1;
-  const labelled = options.map((option, index) => `${numbers?.[index] ?? `${index + 1}${numbering}`} ${option}`);
+  const labelled = (choiceOptions(node) ?? []).map((option, index) => `${numbers[index]} ${option}`);
   const lines: string[] = [];
   for (let index = 0; index < labelled.length; index += perRow) lines.push(labelled.slice(index, index + perRow).join(' '));
   return lines;
@@ -61,7 +59,11 @@ const provisionLine = (node: ResolvedNode, value: unknown, revision?: FormRevisi
  * A value as the printed form shows it. `after` holds what the form prints behind the value in the same cell:
  * the count of 委託の有無, a sub-item printed in parentheses (x-printFormat).
  */
-export const valueView = (node: ResolvedNode, value: unknown, revision?: FormRevision, after: readonly string[] = []): ValueView => {
+/** What decides how a value prints besides the value: the form revision's labels and the document's 元年 style. */
+export type PrintOptions = { readonly revision?: FormRevision; readonly firstYear?: FirstYearStyle };
+
+export const valueView = (node: ResolvedNode, value: unknown, print: PrintOptions = {}, after: readonly string[] = []): ValueView => {
+  const { revision } = print;
   switch (keyword<string>(node, 'x-kind')) {
     case 'choice':
       return choiceView(node, value, after);
@@ -84,7 +86,7 @@ export const valueView = (node: ResolvedNode, value: unknown, revision?: FormRev
     case 'count':
       return { lines: [countText(value), ...after], options: null };
     case 'date':
-      return { lines: [typeof value === 'string' ? formatWareki(value) : '', ...after], options: null };
+      return { lines: [typeof value === 'string' ? formatWareki(value, print.firstYear) : '', ...after], options: null };
     default:
       return { lines: [text(value), ...after], options: null };
   }

@@ -1,9 +1,9 @@
 /** One draft: GET /api/assessments/:id (with its ETag) and PUT /api/assessments/:id (If-Match required). */
 import type { FastifyPluginAsync } from 'fastify';
-import { AppError } from '../../errors.js';
-import { API_MESSAGES_JA } from '../../messages.ja.js';
-import type { AssessmentService } from '../assessment-service.js';
+import { readDraft, requireForm, saveDraft } from '../../workflows/index.js';
 import type { AssessmentResponse, SaveAssessmentRequest, SaveAssessmentResponse } from '../dto.js';
+import { workflowOf, type Services } from '../services.js';
+import { requireIfMatch } from './if-match.js';
 import { idParams, type IdParams } from './schemas.js';
 
 const saveSchema = {
@@ -15,20 +15,14 @@ const saveSchema = {
   },
 } as const;
 
-/** The etag an If-Match header names: `"abc"`, `W/"abc"` or `*`; the first one when a list is sent. */
-export const parseIfMatch = (header: string | undefined): string | undefined => {
-  const first = header?.split(',')[0]?.trim();
-  if (!first) return undefined;
-  if (first === '*') return '*';
-  return first.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-};
-
-export const assessmentRoutes: FastifyPluginAsync<{ service: AssessmentService }> = async (app, { service }) => {
+export const assessmentRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   app.get<{ Params: IdParams; Reply: AssessmentResponse }>(
     '/api/assessments/:id',
     { schema: { params: idParams } },
     async (request, reply) => {
-      const assessment = await service.get(request.params.id);
+      const { id } = request.params;
+      const draft = await readDraft(workflowOf(services, id));
+      const assessment = { id, form: requireForm(draft), data: draft.data, issues: [...draft.issues], etag: draft.etag };
       // The editor must always see the version on disk, never a cached one it could overwrite.
       return reply.header('etag', `"${assessment.etag}"`).header('cache-control', 'no-store').send(assessment);
     },
@@ -38,10 +32,9 @@ export const assessmentRoutes: FastifyPluginAsync<{ service: AssessmentService }
     '/api/assessments/:id',
     { schema: saveSchema },
     async (request, reply) => {
-      const ifMatch = parseIfMatch(request.headers['if-match']);
-      if (ifMatch === undefined) throw new AppError('PRECONDITION_REQUIRED', API_MESSAGES_JA.preconditionRequired);
-      const saved = await service.save(request.params.id, request.body.data, ifMatch);
-      return reply.header('etag', `"${saved.etag}"`).send(saved);
+      const ifMatch = requireIfMatch(request.headers['if-match']);
+      const saved = await saveDraft(workflowOf(services, request.params.id), request.body.data, ifMatch);
+      return reply.header('etag', `"${saved.etag}"`).send({ etag: saved.etag, issues: [...saved.issues] });
     },
   );
 };

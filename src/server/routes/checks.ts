@@ -1,22 +1,14 @@
 /** GET /api/assessments/:id/checks: the consistency checks (しきい値判断 and the rules of rules.md) of the draft. */
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessment } from '../../checks/index.js';
-import { AppError } from '../../errors.js';
-import { API_MESSAGES_JA, fillMessage } from '../../messages.ja.js';
-import type { AssessmentService } from '../assessment-service.js';
+import { checkDraft } from '../../workflows/index.js';
 import type { ChecksResponse } from '../dto.js';
-import { todayInJapan } from '../today.js';
+import { workflowOf, type Services } from '../services.js';
 import { idParams, type IdParams } from './schemas.js';
 
-export const checksRoutes: FastifyPluginAsync<{ service: AssessmentService }> = async (app, { service }) => {
+export const checksRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   app.get<{ Params: IdParams; Reply: ChecksResponse }>(
     '/api/assessments/:id/checks',
     { schema: { params: idParams } },
-    async (request) => {
-      const { id } = request.params;
-      const draft = await service.draft(id);
-      if (!draft.form) throw new AppError('UNKNOWN_FORM', fillMessage(API_MESSAGES_JA.unknownForm, { id }), { id });
-      return { findings: checkAssessment(draft.form, draft.data, { today: todayInJapan(new Date()) }) };
-    },
+    async (request) => ({ findings: (await checkDraft(workflowOf(services, request.params.id))).findings }),
   );
 };

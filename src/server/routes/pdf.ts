@@ -1,7 +1,7 @@
 /** GET /api/assessments/:id/pdf[?revision=n][&download=1]: the official PDF, streamed; inline for the preview, or a download. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { RevisionService } from '../revision-service.js';
-import type { PdfService } from '../pdf-service.js';
+import { printSource } from '../../workflows/index.js';
+import { workflowOf, type Services } from '../services.js';
 import { idParams, type IdParams } from './schemas.js';
 
 type PdfQuery = { download?: '0' | '1'; revision?: string };
@@ -27,27 +27,23 @@ export const contentDisposition = (kind: 'inline' | 'attachment', title: string,
   return `${kind}; filename="${fallback}.pdf"; filename*=UTF-8''${encoded}`;
 };
 
-export const pdfRoutes: FastifyPluginAsync<{ revisions: RevisionService; pdfs: PdfService }> = async (
-  app,
-  { revisions, pdfs },
-) => {
+export const pdfRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   app.get<{ Params: IdParams; Querystring: PdfQuery }>(
     '/api/assessments/:id/pdf',
     { schema: pdfSchema },
     async (request, reply) => {
       const { id } = request.params;
       const { revision } = request.query;
-      const pdf = await pdfs.render(
-        await revisions.printSource(id, revision === undefined ? undefined : Number(revision)),
-      );
+      const source = await printSource(workflowOf(services, id), revision === undefined ? undefined : Number(revision));
+      const stream = await services.renderPdf(id, source);
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
         .header(
           'content-disposition',
-          contentDisposition(request.query.download === '1' ? 'attachment' : 'inline', pdf.title, id),
+          contentDisposition(request.query.download === '1' ? 'attachment' : 'inline', source.title, id),
         )
-        .send(pdf.stream);
+        .send(stream);
     },
   );
 };

@@ -1,18 +1,36 @@
-/** Revisions: list, commit, read one, confirm its 変更箇所 rows, change its status; and the diff of two versions. */
+/**
+ * Revisions: list, plan and commit the next one, read one, confirm its 変更箇所 rows, take a status step; and the
+ * diff of two versions. Thin: each handler calls one workflow.
+ */
 import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifySchemaCompiler } from 'fastify';
+import { textDiff, type ChangeCandidate } from '../../diff/index.js';
 import { EXCEPTION_CODES, REVISION_STATUSES } from '../../domain/revision.js';
 import { CHANGE_TABLE_JA } from '../../messages.ja.js';
+import {
+  commitRevision,
+  compareVersions,
+  listRevisions,
+  planCommit,
+  readRevision,
+  saveRevisionRows,
+  setRevisionStatus,
+} from '../../workflows/index.js';
 import type {
+  ChangedItem,
+  CommitPlanResponse,
   CommitRevisionRequest,
+  CommitRevisionResponse,
   DiffResponse,
   ListRevisionsResponse,
   RevisionMeta,
   RevisionResponse,
   SaveRowsRequest,
   SetStatusRequest,
+  TextSegment,
 } from '../dto.js';
-import type { RevisionService } from '../revision-service.js';
+import { workflowOf, type Services } from '../services.js';
+import { requireIfMatch } from './if-match.js';
 import { idParams, type IdParams } from './schemas.js';
 
 const REVISION_NUMBER = '^[1-9][0-9]{0,5}$';
@@ -23,19 +41,28 @@ const revisionParams = {
 } as const;
 type RevisionParams = IdParams & { n: string };
 
+const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+const personName = { type: 'string', maxLength: 200 } as const;
+
 const commitSchema = {
   params: idParams,
   body: {
     type: 'object',
-    required: ['message', 'changeDate', 'author', 'baseRevision'],
+    required: ['message', 'author', 'baseRevision'],
     additionalProperties: false,
     properties: {
       message: { type: 'string', minLength: 1, maxLength: 2000 },
-      changeDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-      author: { type: 'string', maxLength: 200 },
+      changeDate: { type: 'string', pattern: ISO_DATE },
+      author: personName,
       baseRevision: { type: ['integer', 'null'], minimum: 0 },
+      draftEtag: { type: 'string', maxLength: 200 },
     },
   },
+} as const;
+
+const planSchema = {
+  params: idParams,
+  querystring: { type: 'object', properties: { changeDate: { type: 'string', pattern: ISO_DATE } } },
 } as const;
 
 const diffSchema = {
@@ -92,40 +119,89 @@ const statusSchema = {
   params: revisionParams,
   body: {
     type: 'object',
-    required: ['status'],
-    properties: { status: { type: 'string', enum: [...REVISION_STATUSES] } },
+    required: ['status', 'by'],
+    additionalProperties: false,
+    properties: {
+      status: { type: 'string', enum: [...REVISION_STATUSES] },
+      by: personName,
+      reason: { type: 'string', maxLength: 2000 },
+      remark: { type: 'string', maxLength: 2000 },
+    },
   },
 } as const;
 
-export const revisionRoutes: FastifyPluginAsync<{ revisions: RevisionService }> = async (app, { revisions }) => {
+/** The shape the API promises for text diffs (the `diff` package's own), from the diff module's segments. */
+const segmentsOf = (candidate: ChangeCandidate): TextSegment[] | undefined => {
+  if (candidate.beforeText === undefined && candidate.afterText === undefined) return undefined;
+  return textDiff(candidate.beforeText ?? '', candidate.afterText ?? '').map(({ kind, text }) =>
+    kind === 'same' ? { value: text } : kind === 'added' ? { value: text, added: true } : { value: text, removed: true },
+  );
+};
+
+const itemOf = (candidate: ChangeCandidate): ChangedItem => {
+  const segments = segmentsOf(candidate);
+  return {
+    pointer: candidate.pointer,
+    citation: candidate.item,
+    kind: candidate.kind,
+    important: candidate.important,
+    before: candidate.before,
+    after: candidate.after,
+    ...(segments ? { segments } : {}),
+  };
+};
+
+export const revisionRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  const workflow = (id: string) => workflowOf(services, id);
+
   app.get<{ Params: IdParams; Reply: ListRevisionsResponse }>(
     '/api/assessments/:id/revisions',
     { schema: { params: idParams } },
-    async (request) => ({ items: await revisions.list(request.params.id) }),
+    async (request) => ({ items: [...(await listRevisions(workflow(request.params.id)))] }),
   );
 
-  app.post<{ Params: IdParams; Body: CommitRevisionRequest; Reply: RevisionMeta }>(
+  app.get<{ Params: IdParams; Querystring: { changeDate?: string }; Reply: CommitPlanResponse }>(
+    '/api/assessments/:id/revisions/next',
+    { schema: planSchema },
+    async (request) => {
+      const plan = await planCommit(workflow(request.params.id), request.query.changeDate);
+      return { ...plan, warnings: [...plan.warnings] };
+    },
+  );
+
+  app.post<{ Params: IdParams; Body: CommitRevisionRequest; Reply: CommitRevisionResponse }>(
     '/api/assessments/:id/revisions',
     { schema: commitSchema },
-    async (request, reply) => reply.code(201).send(await revisions.commit(request.params.id, request.body)),
+    async (request, reply) => {
+      const { revision, warnings } = await commitRevision(workflow(request.params.id), request.body);
+      return reply.code(201).send({ revision, warnings: [...warnings] });
+    },
   );
 
   app.get<{ Params: RevisionParams; Reply: RevisionResponse }>(
     '/api/assessments/:id/revisions/:n',
     { schema: { params: revisionParams } },
-    async (request) => revisions.read(request.params.id, Number(request.params.n)),
+    async (request) => {
+      const { revision, data } = await readRevision(workflow(request.params.id), Number(request.params.n));
+      return { meta: revision, data };
+    },
   );
 
   app.put<{ Params: RevisionParams; Body: SaveRowsRequest; Reply: RevisionMeta }>(
     '/api/assessments/:id/revisions/:n/rows',
     { schema: rowsSchema, validatorCompiler: exactValidator },
-    async (request) => revisions.saveRows(request.params.id, Number(request.params.n), request.body.rows),
+    async (request, reply) => {
+      const ifMatch = requireIfMatch(request.headers['if-match']);
+      const { id, n } = request.params;
+      const saved = await saveRevisionRows(workflow(id), Number(n), request.body.rows, ifMatch);
+      return reply.header('etag', `"${saved.rowsEtag}"`).send(saved);
+    },
   );
 
   app.put<{ Params: RevisionParams; Body: SetStatusRequest; Reply: RevisionMeta }>(
     '/api/assessments/:id/revisions/:n/status',
     { schema: statusSchema },
-    async (request) => revisions.setStatus(request.params.id, Number(request.params.n), request.body.status),
+    async (request) => setRevisionStatus(workflow(request.params.id), Number(request.params.n), request.body),
   );
 
   app.get<{ Params: IdParams; Querystring: { from: string; to?: string }; Reply: DiffResponse }>(
@@ -133,7 +209,17 @@ export const revisionRoutes: FastifyPluginAsync<{ revisions: RevisionService }> 
     { schema: diffSchema },
     async (request) => {
       const { from, to = 'draft' } = request.query;
-      return revisions.diff(request.params.id, Number(from), to === 'draft' ? 'draft' : Number(to));
+      const compared = await compareVersions(workflow(request.params.id), Number(from), to === 'draft' ? 'draft' : Number(to));
+      return {
+        from: compared.from,
+        to: compared.to,
+        rows: [...compared.rows],
+        items: compared.candidates.map(itemOf),
+        rowsSource: compared.source,
+        rowsOf: [...compared.rowsOf],
+        editable: compared.editable,
+        ...(compared.rowsEtag !== undefined ? { rowsEtag: compared.rowsEtag } : {}),
+      };
     },
   );
 };

@@ -9,6 +9,7 @@ import { AppError } from '../../errors.js';
 import { fillMessage } from '../../messages.ja.js';
 import {
   DEFAULT_SESSION_LIMITS,
+  PERMISSIONS,
   PERMISSION_NAMES_JA,
   TEAM_MESSAGES_JA,
   effectiveRoles,
@@ -20,6 +21,7 @@ import {
   type User,
 } from '../../team/index.js';
 import { ACCESS_TABLE, accessKey, type AccessRule } from './access-table.js';
+import { isAudited } from './audit-recorder.js';
 import { CSRF_HEADER, SESSION_COOKIE, type Actor, type TeamServerOptions } from './context.js';
 import { createHostCheck } from './host-check.js';
 
@@ -40,13 +42,36 @@ const ruleOf = (request: FastifyRequest): AccessRule | undefined =>
     ? undefined
     : ACCESS_TABLE[accessKey(request.method, request.routeOptions.url)];
 
-/** Every route must be in the table: a route added without a rule stops the server instead of going unchecked. */
+/** The line to add to ACCESS_TABLE for a route, as a suggestion in the failure message. */
+const suggestedRule = (key: string, url: string): string => {
+  const scoped = url.includes(':id') ? 'onAssessment' : 'global';
+  const reading = key.startsWith('GET ');
+  return reading
+    ? `'${key}': ${scoped}('read'),`
+    : `'${key}': ${scoped}('<${PERMISSIONS.join(' | ')}>'),`;
+};
+
+/**
+ * Every route must be in the table, and every route that changes something must be audited: a route added without
+ * either stops the server (at registration, so the first test run shows it) instead of going unchecked.
+ */
 export const requireAccessRule = (route: RouteOptions): void => {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   for (const method of methods) {
     if (method === 'HEAD' && ACCESS_TABLE[accessKey('GET', route.url)]) continue;
-    if (!ACCESS_TABLE[accessKey(method, route.url)])
-      throw new Error(`route ${method} ${route.url} has no rule in ACCESS_TABLE (src/server/team/access-table.ts)`);
+    const key = accessKey(method, route.url);
+    const rule = ACCESS_TABLE[key];
+    if (!rule)
+      throw new Error(
+        `route ${key} has no rule in ACCESS_TABLE. Add this line to ACCESS_TABLE in src/server/team/access-table.ts, ` +
+          `with the permission the route needs (or { access: 'signed-in' } / { access: 'public' }):\n  ${suggestedRule(key, route.url)}`,
+      );
+    if (!SAFE_METHODS.has(method) && !isAudited(key))
+      throw new Error(
+        `route ${key} changes something but is not audited. Add an entry '${key}': { after: … } to AUDITED_ROUTES in ` +
+          `src/server/team/audit-recorder.ts (the event a success means, with the document's hash before and after), ` +
+          `or, if its handler calls audit.record itself, add '${key}' to SELF_AUDITED_ROUTES there.`,
+      );
   }
 };
 
@@ -87,9 +112,9 @@ const identify = async (
 export const registerAccessControl = (
   app: FastifyInstance,
   options: TeamServerOptions,
+  now: () => Date,
   localCsrfToken: string,
 ): void => {
-  const now = options.now ?? (() => new Date());
   const limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
   const checkHost = createHostCheck(options.serverNames ?? [], () => {
     const address = app.server.listening ? app.server.address() : null;

@@ -21,7 +21,10 @@ const onAssessment = (permission: Permission): AccessRule => ({
   scope: 'assessment',
 });
 
-/** `METHOD /pattern` → rule. HEAD follows GET. */
+/**
+ * `METHOD /pattern` (fastify's pattern, as registered) → rule. HEAD follows GET. A new route is one line here, and,
+ * if it changes anything, one entry in AUDITED_ROUTES (audit-recorder.ts); the server names both when one is missing.
+ */
 export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'GET /*': { access: 'public' },
   'GET /api/session': { access: 'public' },
@@ -34,6 +37,7 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'PUT /api/assessments/:id': onAssessment('draft.edit'),
   'GET /api/assessments/:id/checks': onAssessment('read'),
   'GET /api/assessments/:id/revisions': onAssessment('read'),
+  'GET /api/assessments/:id/revisions/next': onAssessment('read'),
   'POST /api/assessments/:id/revisions': onAssessment('revision.commit'),
   'GET /api/assessments/:id/revisions/:n': onAssessment('read'),
   'PUT /api/assessments/:id/revisions/:n/rows': onAssessment('rows.edit'),

@@ -9,9 +9,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { isAppError } from '../../errors.js';
-import { createDraftCache, draftFile, readDraft, readRevision } from '../../store/index.js';
+import type { Library } from '../../store/index.js';
 import { appendAudit, canonicalJson, type AuditEvent, type AuditEventName, type Db } from '../../team/index.js';
-import { parseIfMatch } from '../routes/assessment.js';
+import { parseIfMatch } from '../routes/if-match.js';
 import { accessKey } from './access-table.js';
 import type { Actor } from './context.js';
 
@@ -24,20 +24,17 @@ export type DocumentHashes = {
   revision: (id: string, n: number) => Promise<{ hash: string; status: string }>;
 };
 
-export const createDocumentHashes = (dataDir: string): DocumentHashes => {
-  const cache = createDraftCache();
-  return {
-    draft: async (id) => (await readDraft(dataDir, id, cache)).etag,
-    // A revision is its frozen content plus its status and confirmed rows: all of it is what a change alters.
-    revision: async (id, n) => {
-      const revision = await readRevision(draftFile(dataDir, id), n);
-      return {
-        hash: createHash('sha256').update(canonicalJson(revision)).digest('base64url'),
-        status: revision.status,
-      };
-    },
-  };
-};
+export const createDocumentHashes = (library: Library): DocumentHashes => ({
+  draft: async (id) => (await library.assessment(id).readDraft()).etag,
+  // A revision is its frozen content plus its status log and confirmed rows: all of it is what a change alters.
+  revision: async (id, n) => {
+    const revision = await library.assessment(id).readRevision(n);
+    return {
+      hash: createHash('sha256').update(canonicalJson(revision)).digest('base64url'),
+      status: revision.status,
+    };
+  },
+});
 
 /** What an audited request found before its handler ran; filled by the preHandler, read by onSend. */
 type Before = { hash: string | null; draftSeen?: string; skip?: boolean };
@@ -170,6 +167,20 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   },
 };
 
+/** Routes whose handlers append their own events (they know what a hook cannot: the account, the thread, the outcome). */
+export const SELF_AUDITED_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/session',
+  'DELETE /api/session',
+  'POST /api/assessments/:id/comments',
+  'POST /api/assessments/:id/comments/:commentId/replies',
+  'PUT /api/assessments/:id/comments/:commentId/resolution',
+  'POST /api/users',
+  'PATCH /api/users/:login',
+  'PUT /api/users/:login/assessments/:id/roles',
+]);
+
+export const isAudited = (key: string): boolean => Object.hasOwn(AUDITED_ROUTES, key) || SELF_AUDITED_ROUTES.has(key);
+
 const userFields = (actor: Actor): Pick<AuditEvent, 'userId' | 'userLogin'> =>
   actor.kind === 'user' ? { userId: actor.user.id, userLogin: actor.user.login } : { userId: null, userLogin: null };
 
@@ -180,8 +191,8 @@ export type AuditRecorder = {
 
 const befores = new WeakMap<FastifyRequest, Before>();
 
-export const registerAuditCapture = (app: FastifyInstance, db: Db, dataDir: string, now: () => Date): AuditRecorder => {
-  const hashes = createDocumentHashes(dataDir);
+export const registerAuditCapture = (app: FastifyInstance, db: Db, library: Library, now: () => Date): AuditRecorder => {
+  const hashes = createDocumentHashes(library);
   const captureOf = (request: FastifyRequest): Capture | undefined =>
     request.routeOptions.url === undefined
       ? undefined

@@ -8,7 +8,6 @@ export type TeamServerOptions = {
   readonly login: boolean;
   /** Host names the server answers besides the loopback ones: `name` (any port) or `name:port`. */
   readonly serverNames?: readonly string[];
-  readonly now?: () => Date;
   readonly sessionLimits?: SessionLimits;
   readonly throttle?: ThrottleLimits;
 };

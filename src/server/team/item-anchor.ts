@@ -14,7 +14,7 @@ import {
   type FormId,
   type ResolvedNode,
 } from '../../schema/index.js';
-import { createDraftCache, draftFile, readDraft, readRevision } from '../../store/index.js';
+import type { Library } from '../../store/index.js';
 import { TEAM_MESSAGES_JA, type CommentAnchor } from '../../team/index.js';
 
 const isFormItem = (form: FormId, segments: readonly string[]): boolean => {
@@ -28,13 +28,13 @@ const isFormItem = (form: FormId, segments: readonly string[]): boolean => {
 
 export type AnchorResolver = (assessmentId: string, revision: number | null, pointer: string) => Promise<CommentAnchor>;
 
-export const createAnchorResolver = (dataDir: string): AnchorResolver => {
-  const cache = createDraftCache();
+export const createAnchorResolver = (library: Library): AnchorResolver => {
   return async (assessmentId, revision, pointer) => {
+    const store = library.assessment(assessmentId);
     const document =
       revision === null
-        ? await readDraft(dataDir, assessmentId, cache)
-        : await readRevision(draftFile(dataDir, assessmentId), revision).catch((error: unknown) => {
+        ? await store.readDraft()
+        : await store.readRevision(revision).catch((error: unknown) => {
             throw error instanceof AppError && error.code === 'REVISION_NOT_FOUND'
               ? new AppError(
                   'REVISION_NOT_FOUND',

@@ -8,6 +8,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { randomToken } from '../../team/index.js';
+import type { Services } from '../services.js';
 import { registerAccessControl } from './access-control.js';
 import { registerAuditCapture } from './audit-recorder.js';
 import type { TeamServerOptions } from './context.js';
@@ -41,8 +42,8 @@ const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-export const registerTeam = (app: FastifyInstance, dataDir: string, options: TeamServerOptions): void => {
-  const now = options.now ?? (() => new Date());
+export const registerTeam = (app: FastifyInstance, services: Services, options: TeamServerOptions): void => {
+  const now = services.clock.now;
   const localCsrfToken = randomToken();
   app.register(helmet, {
     contentSecurityPolicy: { directives: CSP_DIRECTIVES },
@@ -52,12 +53,12 @@ export const registerTeam = (app: FastifyInstance, dataDir: string, options: Tea
   app.register(cookie);
   app.register(
     fp(async (instance) => {
-      registerAccessControl(instance, options, localCsrfToken);
+      registerAccessControl(instance, options, now, localCsrfToken);
       const { db } = options;
-      const audit = db ? registerAuditCapture(instance, db, dataDir, now) : undefined;
-      instance.register(sessionRoutes, { options, localCsrfToken, ...(audit ? { audit } : {}) });
+      const audit = db ? registerAuditCapture(instance, db, services.library, now) : undefined;
+      instance.register(sessionRoutes, { options, now, localCsrfToken, ...(audit ? { audit } : {}) });
       if (!db || !audit) return;
-      instance.register(commentRoutes, { db, audit, anchor: createAnchorResolver(dataDir), now });
+      instance.register(commentRoutes, { db, audit, anchor: createAnchorResolver(services.library), now });
       instance.register(auditRoutes, { db });
       instance.register(userRoutes, { db, audit, now });
     }),

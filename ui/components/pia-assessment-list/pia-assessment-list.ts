@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { AssessmentStatus, AssessmentSummary, FormId } from '../../../src/server/dto.js';
 import { FORM_IDS } from '../../../src/schema/documents.js';
-import { formName } from '../../../src/schema/validate.js';
-import { formatWareki } from '../../../src/domain/wareki.js';
+import { formName, formRevisions } from '../../../src/schema/validate.js';
+import { formatWareki, isoDateInJapan } from '../../../src/domain/wareki.js';
 import { api } from '../../api/client.js';
-import { localIsoDate } from '../../dates.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { STATUSES, statusLabel } from '../../status.js';
@@ -23,6 +22,7 @@ export class PiaAssessmentList extends LitElement {
     loading: { state: true },
     error: { state: true },
     query: { state: true },
+    createForm: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -62,6 +62,8 @@ export class PiaAssessmentList extends LitElement {
   declare loading: boolean;
   declare error: string;
   declare query: { q: string; form: FormId | ''; status: AssessmentStatus | '' };
+  /** The form chosen for a new assessment: its revisions (from the schema) fill the 様式の版 choice. */
+  declare createForm: FormId;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -70,6 +72,7 @@ export class PiaAssessmentList extends LitElement {
     this.loading = true;
     this.error = '';
     this.query = { q: '', form: '', status: '' };
+    this.createForm = FORM_IDS[0];
   }
 
   override connectedCallback(): void {
@@ -103,6 +106,7 @@ export class PiaAssessmentList extends LitElement {
     try {
       const { id } = await api.create({
         form: value('form') as FormId,
+        ...(value('formRevision') ? { formRevision: value('formRevision') } : {}),
         ...(value('title') ? { title: value('title') } : {}),
         ...(value('organization') ? { organization: value('organization') } : {}),
       });
@@ -123,7 +127,7 @@ export class PiaAssessmentList extends LitElement {
         ? html`<span class="issues">${msg('issuesCount', { count: item.issueCount })}</span>`
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
       <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
-      <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(localIsoDate(new Date(item.updatedAt)))}</td>
+      <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(isoDateInJapan(new Date(item.updatedAt)))}</td>
     </tr>`;
   }
 
@@ -161,8 +165,13 @@ export class PiaAssessmentList extends LitElement {
         <form class="create" @submit=${(e: SubmitEvent) => void this.create(e)}>
           <fieldset>
             <legend>${msg('formFilter')}</legend>
-            ${FORM_IDS.map((id, index) => html`<label><input type="radio" name="form" value=${id} ?checked=${index === 0} />${formName(id)}</label>`)}
+            ${FORM_IDS.map((id) => html`<label><input type="radio" name="form" value=${id} ?checked=${id === this.createForm}
+              @change=${() => (this.createForm = id)} />${formName(id)}</label>`)}
           </fieldset>
+          <label>${msg('createRevisionLabel')}
+            <select name="formRevision">
+              ${formRevisions(this.createForm).map((revision, index) => html`<option value=${revision} ?selected=${index === 0}>${revision}</option>`)}
+            </select></label>
           <label>${msg('createTitleLabel')}<input type="text" name="title" /></label>
           <label>${msg('createOrganizationLabel')}<input type="text" name="organization" /></label>
           <button type="submit" class="primary">${msg('createButton')}</button>

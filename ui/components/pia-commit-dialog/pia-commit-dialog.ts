@@ -1,16 +1,15 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { api } from '../../api/client.js';
-import type { RevisionMeta } from '../../../src/server/dto.js';
-import { localIsoDate } from '../../dates.js';
+import type { CommitPlanResponse, RevisionMeta } from '../../../src/server/dto.js';
 import { msg } from '../../messages.ja.js';
+import { rememberName, rememberedName } from '../../person.js';
 import { baseStyles } from '../../styles/theme.js';
 
-const AUTHOR_KEY = 'pia-author';
-
-
 /**
- * @summary Commits the draft as a new revision with a message and 変更日. Saves the draft first, and names the
- * newest revision as the base so a commit racing another one is refused by the server rather than lost.
+ * @summary Commits the draft as a new revision with a message, 変更日 and author. The 変更日 starts at the server's
+ * default (the cover's 公表日, else today in Japan) and the server's warnings are shown as it changes (a date before
+ * the previous revision's or before rows already printed). Saves the draft first, and names the newest revision as
+ * the base, so a commit racing another one is refused by the server rather than lost.
  * @fires pia-revision-commit - after a revision was created (detail: RevisionMeta)
  */
 export class PiaCommitDialog extends LitElement {
@@ -19,6 +18,7 @@ export class PiaCommitDialog extends LitElement {
     prepare: { attribute: false },
     error: { state: true },
     busy: { state: true },
+    plan: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -28,6 +28,9 @@ export class PiaCommitDialog extends LitElement {
       h2 { margin: 0 0 1rem; font-size: 1.15rem; }
       label { display: block; font-weight: 700; margin-top: 0.75rem; }
       input[type='text'], textarea { width: 100%; }
+      .hint { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--pia-muted); }
+      .warnings { margin: 0.5rem 0 0; padding: 0.5rem 0.75rem; color: var(--pia-warn); background: #fdf3dc; border-left: 4px solid var(--pia-warn); }
+      .warnings p { margin: 0.2rem 0; }
       .actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
     `,
   ];
@@ -36,6 +39,8 @@ export class PiaCommitDialog extends LitElement {
   declare prepare: () => Promise<void>;
   declare error: string;
   declare busy: boolean;
+  /** The server's answer for the date shown: base, default 変更日, warnings. */
+  declare plan: CommitPlanResponse | undefined;
 
   constructor() {
     super();
@@ -44,12 +49,32 @@ export class PiaCommitDialog extends LitElement {
     this.prepare = () => Promise.resolve();
   }
 
-  open(): void {
+  private get dateInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#change-date');
+  }
+
+  async open(): Promise<void> {
     this.error = '';
-    const dialog = this.renderRoot.querySelector('dialog');
-    const date = this.renderRoot.querySelector<HTMLInputElement>('#change-date');
-    if (date && !date.value) date.value = localIsoDate();
-    dialog?.showModal();
+    this.plan = undefined;
+    this.renderRoot.querySelector('dialog')?.showModal();
+    try {
+      this.plan = await api.commitPlan(this.assessmentId);
+      const date = this.dateInput;
+      if (date) date.value = this.plan.changeDate;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** The warnings follow the date: the server applies the one rule the CLI applies too. */
+  private async dateChanged(): Promise<void> {
+    const value = this.dateInput?.value ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    try {
+      this.plan = await api.commitPlan(this.assessmentId, value);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -60,23 +85,29 @@ export class PiaCommitDialog extends LitElement {
     this.error = '';
     try {
       await this.prepare();
-      const { items } = await api.revisions(this.assessmentId);
-      const newest = items.reduce<number | null>((max, meta) => Math.max(max ?? 0, meta.number), null);
-      localStorage.setItem(AUTHOR_KEY, field('author'));
-      const meta: RevisionMeta = await api.commit(this.assessmentId, {
+      rememberName(field('author'));
+      const { revision } = await api.commit(this.assessmentId, {
         message: field('message'),
         changeDate: field('changeDate'),
         author: field('author'),
-        baseRevision: newest,
+        baseRevision: this.plan?.baseRevision ?? (await api.commitPlan(this.assessmentId)).baseRevision,
       });
       form.reset();
       this.renderRoot.querySelector('dialog')?.close();
-      this.dispatchEvent(new CustomEvent('pia-revision-commit', { detail: meta, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('pia-revision-commit', { detail: revision, bubbles: true, composed: true }));
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  private warnings(): TemplateResult | typeof nothing {
+    const warnings = this.plan?.warnings ?? [];
+    if (warnings.length === 0) return nothing;
+    return html`<div class="warnings" role="status" aria-label=${msg('commitWarningsHeading')}>
+      ${warnings.map((warning) => html`<p>⚠ ${warning}</p>`)}
+    </div>`;
   }
 
   override render(): TemplateResult {
@@ -86,9 +117,11 @@ export class PiaCommitDialog extends LitElement {
         <label for="message">${msg('commitMessageLabel')}</label>
         <textarea id="message" name="message" required></textarea>
         <label for="change-date">${msg('commitDateLabel')}</label>
-        <input id="change-date" name="changeDate" type="date" required />
+        <input id="change-date" name="changeDate" type="date" required @change=${() => void this.dateChanged()} />
+        <p class="hint">${msg('commitDateDefault')}</p>
+        ${this.warnings()}
         <label for="author">${msg('commitAuthorLabel')}</label>
-        <input id="author" name="author" type="text" required .value=${localStorage.getItem(AUTHOR_KEY) ?? ''} />
+        <input id="author" name="author" type="text" required .value=${rememberedName()} />
         ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('cancel')}</button>

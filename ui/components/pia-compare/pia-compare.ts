@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
-import { api } from '../../api/client.js';
+import { api, rowsConflictOf } from '../../api/client.js';
 import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
+import { CompareRestore } from '../../controllers/compare-restore.js';
 import { emit } from '../../events.js';
 import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
+import { statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 import '../pia-change-table/pia-change-table.js';
 import '../pia-revision-history/pia-revision-history.js';
@@ -22,8 +24,10 @@ const sideOf = (item: ChangedItem, side: Side): TemplateResult => {
 };
 
 /**
- * @summary Compare two revisions (or a revision and the draft): the 変更箇所 rows, which the officer confirms, edits,
- * merges or drops and saves with the revision, and each changed item before/after side by side.
+ * @summary Compare two revisions (or a revision and the draft): the 変更箇所 rows and each changed item before/after
+ * side by side. A revision's rows are confirmed, edited, merged or dropped only against its own predecessor and while
+ * its state allows (the server says so: `editable`); any other pair, and a submitted or published revision, is a
+ * read-only view, so no change is ever recorded in two revisions.
  * @fires pia-navigate
  */
 export class PiaCompare extends LitElement {
@@ -55,6 +59,7 @@ export class PiaCompare extends LitElement {
       .row-actions { display: flex; gap: 1rem; align-items: center; margin-top: 0.75rem; flex-wrap: wrap; }
       .flag-count { font-weight: 700; color: var(--pia-warn); }
       .flag-count.none { font-weight: 400; color: var(--pia-ok); }
+      .read-only { margin: 0 0 0.75rem; padding: 0.4rem 0.75rem; background: var(--pia-label-bg); border-left: 4px solid var(--pia-line-strong); }
       article { border: 1px solid var(--pia-line); border-radius: 4px; margin-bottom: 1rem; overflow: hidden; }
       article h3 { margin: 0; font-size: 0.95rem; padding: 0.5rem 0.75rem; background: var(--pia-label-bg); }
       .sides { display: grid; grid-template-columns: 1fr 1fr; }
@@ -62,6 +67,7 @@ export class PiaCompare extends LitElement {
       .side + .side { border-left: 1px solid var(--pia-line); }
       .side-label { display: block; font-size: 0.8rem; color: var(--pia-muted); margin-bottom: 0.25rem; }
       ins { background: var(--pia-ins); text-decoration: underline 2px; text-decoration-color: #1e6b3a; padding: 0 1px; }
+      .side .restore { display: block; margin-top: 0.5rem; font-size: 0.85rem; }
       del { background: var(--pia-del); text-decoration: line-through 2px; text-decoration-color: var(--pia-error); padding: 0 1px; }
       @media (max-width: 760px) { .sides { grid-template-columns: 1fr; } .side + .side { border-left: 0; border-top: 1px solid var(--pia-line); } }
     `,
@@ -80,6 +86,8 @@ export class PiaCompare extends LitElement {
   /** 評価書名, for the heading. */
   declare title: string;
   declare form: FormId | undefined;
+  /** 「この版の記載に戻す」 of a changed item into the draft. */
+  private readonly restorer = new CompareRestore(this, () => this.compare());
 
   constructor() {
     super();
@@ -104,10 +112,11 @@ export class PiaCompare extends LitElement {
       this.title = typeof cover?.title === 'string' ? cover.title : '';
       this.form = loaded.form;
       this.revisions = (await api.revisions(this.assessmentId)).items.sort((a, b) => a.number - b.number);
-      const newest = this.revisions.at(-1)?.number;
-      const previous = this.revisions.at(-2)?.number;
-      this.from = previous ?? newest;
-      this.to = previous !== undefined && newest !== undefined ? newest : 'draft';
+      // The newest revision against the revision its rows were proposed against: the pair whose rows can be saved.
+      const newest = this.revisions.at(-1);
+      const predecessor = newest && newest.predecessor > 0 ? newest.predecessor : undefined;
+      this.from = predecessor ?? newest?.number;
+      this.to = predecessor !== undefined && newest ? newest.number : 'draft';
       if (this.from !== undefined) await this.compare();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -128,17 +137,30 @@ export class PiaCompare extends LitElement {
   }
 
   private async saveRows(): Promise<void> {
-    if (this.to === 'draft') return;
+    const diff = this.diff;
+    if (this.to === 'draft' || !diff?.editable || diff.rowsEtag === undefined) return;
     try {
-      const saved = await api.saveRows(this.assessmentId, this.to, keptRows(this.rows));
+      const saved = await api.saveRows(this.assessmentId, this.to, diff.rowsEtag, keptRows(this.rows));
       // Saved: dropped rows are gone for good and merges can no longer be undone.
       this.rows = entriesOf(saved.rows);
+      this.diff = { ...diff, rows: [...saved.rows], rowsEtag: saved.rowsEtag };
+      this.revisions = this.revisions.map((meta) => (meta.number === saved.number ? saved : meta));
       this.dirty = false;
       this.error = '';
       this.notice = msg('rowsSaved');
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = rowsConflictOf(error) ? msg('rowsConflict') : error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Why the rows shown cannot be saved here, in words. */
+  private readOnlyNote(diff: DiffResponse): string {
+    if (diff.rowsSource === 'proposal') return msg('rowsProposal');
+    if (diff.rowsSource === 'range') {
+      return diff.rowsOf.length > 0 ? msg('rowsRange', { numbers: diff.rowsOf.join('・') }) : msg('rowsRangeEmpty');
+    }
+    const meta = this.revisions.find((revision) => revision.number === diff.to);
+    return meta ? msg('rowsFrozen', { number: meta.number, status: statusLabel(meta.status) }) : msg('rowsNeedRevision');
   }
 
   /** How many rows the officer still has to look at before the table is published. */
@@ -176,18 +198,19 @@ export class PiaCompare extends LitElement {
     return html`
       <section class="panel" aria-labelledby="rows-heading">
         <h2 id="rows-heading">${msg('changeRowsHeading')}</h2>
+        ${diff.editable ? nothing : html`<p class="read-only" role="note">${this.readOnlyNote(diff)}</p>`}
         ${this.rows.length === 0
           ? html`<p>${msg('noChanges')}</p>`
-          : html`<pia-change-table .form=${this.form} .entries=${this.rows} ?editable=${this.to !== 'draft'}
+          : html`<pia-change-table .form=${this.form} .entries=${this.rows} ?editable=${diff.editable}
               @pia-rows-change=${(e: CustomEvent<RowEntry[]>) => {
                 this.rows = e.detail;
                 this.dirty = true;
                 this.notice = '';
               }}></pia-change-table>
             <div class="row-actions">
-              ${this.to === 'draft'
-                ? html`<span>${msg('rowsNeedRevision')}</span>`
-                : html`<button type="button" class="primary" @click=${() => void this.saveRows()}>${msg('saveRows')}</button>`}
+              ${diff.editable
+                ? html`<button type="button" class="primary" @click=${() => void this.saveRows()}>${msg('saveRows')}</button>`
+                : nothing}
               ${this.flagCount()}
               ${this.dirty ? html`<span>${msg('unsavedState')}</span>` : nothing}
               ${this.notice ? html`<span role="status">${this.notice}</span>` : nothing}
@@ -195,18 +218,28 @@ export class PiaCompare extends LitElement {
       </section>
       <section class="panel" aria-labelledby="items-heading">
         <h2 id="items-heading">${msg('changedItemsHeading')}</h2>
+        ${this.restorer.notice(this.assessmentId)}
         ${diff.items.length === 0 ? html`<p>${msg('noChanges')}</p>` : nothing}
         ${diff.items.map(
           (item) => html`<article>
             <h3>${item.citation}</h3>
             <div class="sides">
-              <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}</div>
+              <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}
+                ${this.restoreButton(diff, item)}</div>
               <div class="side after"><span class="side-label">${msg('after')}</span>${sideOf(item, 'after')}</div>
             </div>
           </article>`,
         )}
       </section>
     `;
+  }
+
+  /** Restores from the revision the shown diff starts at (not the pickers, which may have moved since). */
+  private restoreButton(diff: DiffResponse, item: ChangedItem): TemplateResult {
+    const pair = { id: this.assessmentId, from: diff.from, to: diff.to };
+    return html`<button type="button" class="restore" data-pointer=${item.pointer}
+      aria-label=${msg('referenceRestoreNamed', { label: item.citation })}
+      @click=${() => void this.restorer.restore(pair, item)}>${msg('referenceRestore')}</button>`;
   }
 
   override render(): TemplateResult {
@@ -225,6 +258,8 @@ export class PiaCompare extends LitElement {
             <pia-revision-history .assessmentId=${this.assessmentId} .revisions=${this.revisions}
               @pia-revision-update=${(e: CustomEvent<RevisionMeta>) => {
                 this.revisions = this.revisions.map((meta) => (meta.number === e.detail.number ? e.detail : meta));
+                // A status step can freeze the rows on screen: ask the server again which pair is editable.
+                if (e.detail.number === this.to) void this.compare();
               }}></pia-revision-history>
           </section>`
         : nothing}

@@ -27,7 +27,6 @@ export const editorStyles = css`
   main { min-width: 0; }
   pia-issue-list, .notice { margin-bottom: 1rem; }
   .notice { background: #fdf3dc; border: 1px solid #ecd08c; border-radius: 6px; padding: 0.5rem 1rem; }
-  .notice textarea { font-family: monospace; font-size: 0.8rem; field-sizing: fixed; height: 10rem; }
   .file-actions { display: flex; gap: 0.25rem; flex-wrap: wrap; }
   .add-file { margin: -0.75rem 0 1.5rem; }
   .message { padding: 2rem; }

@@ -3,7 +3,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
-import { emit } from '../../events.js';
+import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
+import { ReferenceController } from '../../controllers/reference-controller.js';
+import { emit, type RestoreDetail } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
 import { valueAt } from '../../form/pointer.js';
@@ -19,6 +21,8 @@ import { editorStyles } from './pia-editor.styles.js';
 import '../pia-commit-dialog/pia-commit-dialog.js';
 import '../pia-conflict-dialog/pia-conflict-dialog.js';
 import '../pia-issue-list/pia-issue-list.js';
+import '../pia-merge-notice/pia-merge-notice.js';
+import '../pia-reference-bar/pia-reference-bar.js';
 import '../pia-outline/pia-outline.js';
 import '../pia-pdf-preview/pia-pdf-preview.js';
 import '../pia-section/pia-section.js';
@@ -46,6 +50,14 @@ export class PiaEditor extends LitElement {
   declare current: string;
   private observer: IntersectionObserver | undefined;
   private readonly draft = new AssessmentController(this);
+  /** The revision the draft is compared with, whose items can be restored. */
+  private readonly reference = new ReferenceController(this, this.draft);
+  /** Ctrl+Z / Ctrl+Shift+Z outside text fields, Ctrl+S anywhere on the page. */
+  protected readonly shortcuts = new EditShortcuts(this, {
+    undo: () => this.draft.undo(),
+    redo: () => this.draft.redo(),
+    save: () => void this.draft.save(),
+  });
   /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
   private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
 
@@ -62,14 +74,34 @@ export class PiaEditor extends LitElement {
       event.stopPropagation();
       void this.reveal(event.detail.pointer);
     });
-    this.addEventListener('pia-conflict-resolve', (event) => this.draft.resolveConflict(event.detail.keep));
+    this.addEventListener('pia-conflict-resolve', (event) => this.draft.resolveConflict(event.detail.choices));
     this.addEventListener('pia-revision-commit', (event) => {
       this.notice = msg('commitDone', { number: event.detail.number });
+      void this.reference.loadRevisions();
     });
+    this.addEventListener('pia-restore', (event) => {
+      event.stopPropagation();
+      this.restore(event.detail);
+    });
+    this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
+    this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
+  }
+
+  private restore({ pointer, in: where, label }: RestoreDetail): void {
+    const reference = this.reference.reference;
+    if (!reference) return;
+    const revision = msg('revisionNumber', { number: reference.number });
+    const step = msg('stepRestore', { label, revision });
+    const done = this.draft.restore(reference.data, pointer, where === 'reference' ? reference.data : undefined, step);
+    this.notice = msg(done ? 'restored' : 'restoreNothing', { label, revision });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('assessmentId') && this.assessmentId) void this.draft.load(this.assessmentId);
+    if (changed.has('assessmentId') && this.assessmentId) {
+      void this.draft.load(this.assessmentId);
+      void this.reference.select(undefined);
+      void this.reference.loadRevisions();
+    }
   }
 
   protected override updated(): void {
@@ -150,7 +182,7 @@ export class PiaEditor extends LitElement {
   }
 
   private toolbar(data: Record<string, unknown>): TemplateResult {
-    const { saveState, error } = this.draft;
+    const { saveState, error, history } = this.draft;
     const cover = isRecord(data['cover']) ? data['cover'] : {};
     const stateText =
       saveState === 'saved' ? msg('savedState') : saveState === 'saving' ? msg('savingState')
@@ -163,6 +195,10 @@ export class PiaEditor extends LitElement {
       </div>
       <span class="status ${saveState}" role="status" data-state=${saveState}>${stateText}</span>
       <div class="actions">
+        <button type="button" class="undo" title=${msg('undoHint', { step: history.undoLabel ?? '' })} ?disabled=${!history.canUndo}
+          @click=${() => this.draft.undo()}>↶ ${msg('undo')}</button>
+        <button type="button" class="redo" title=${msg('redoHint', { step: history.redoLabel ?? '' })} ?disabled=${!history.canRedo}
+          @click=${() => this.draft.redo()}>↷ ${msg('redo')}</button>
         <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
         <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
           ${msg('commitButton')}</button>
@@ -187,15 +223,6 @@ export class PiaEditor extends LitElement {
     emit(this, 'pia-navigate', { path });
   }
 
-  private setAsideNotice(): TemplateResult | typeof nothing {
-    const setAside = this.draft.setAside;
-    if (!setAside) return nothing;
-    return html`<details class="notice">
-      <summary>${msg(setAside.label === 'mine' ? 'setAsideMine' : 'setAsideTheirs')}</summary>
-      <textarea readonly aria-label=${msg('setAsideCopy')} .value=${JSON.stringify(setAside.data, null, 2)}></textarea>
-    </details>`;
-  }
-
   override render(): TemplateResult {
     const { data, form, error } = this.draft;
     if (!data || !form) return html`<p class="message" role=${error ? 'alert' : 'status'}>${error || msg('loading')}</p>`;
@@ -214,7 +241,9 @@ export class PiaEditor extends LitElement {
         <main>
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-          ${this.setAsideNotice()}
+          <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
+          <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
+            .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
             .acknowledgements=${Array.isArray(data['acknowledgements']) ? data['acknowledgements'] : []}></pia-issue-list>
           ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
@@ -224,7 +253,7 @@ export class PiaEditor extends LitElement {
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
                 .only=${section.only} .value=${section.only ? data : valueAt(data, section.pointer)}
-                .issues=${this.issuesOf(section)}>${this.fileActions(section, fileCount)}</pia-section>
+                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}
         </main>

@@ -15,7 +15,7 @@ export class PiaFieldChoice extends PiaFieldBase<string | null> {
   static override properties = {
     ...PiaFieldBase.properties,
     options: { attribute: false },
-    numbering: { type: String },
+    numbers: { attribute: false },
   };
   static override styles = [
     baseStyles,
@@ -29,16 +29,19 @@ export class PiaFieldChoice extends PiaFieldBase<string | null> {
     `,
   ];
   declare options: readonly string[];
-  declare numbering: string | undefined;
+  /** The number printed before each option, as the PDF's ＜選択肢＞ box prints it (`1）`, `2)` …). */
+  declare numbers: readonly string[];
 
   constructor() {
     super();
     this.options = [];
+    this.numbers = [];
     this.value = null;
   }
 
   private optionText(option: string, index: number): string {
-    return this.numbering ? `${index + 1}${this.numbering} ${option}` : option;
+    const number = this.numbers[index];
+    return number ? `${number} ${option}` : option;
   }
 
   private radios(): TemplateResult {

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { formatWareki } from '../../../src/domain/wareki.js';
-import type { Finding, RevisionMeta } from '../../../src/server/dto.js';
+import { formatJapanDateTime, formatWareki } from '../../../src/domain/wareki.js';
+import type { Finding, RevisionMeta, RevisionStatus } from '../../../src/server/dto.js';
 import { ApiFailure, api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
-import { nextStatus, statusLabel } from '../../status.js';
+import { rememberName, rememberedName } from '../../person.js';
+import { statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 
 const blockingFindings = (error: unknown): readonly Finding[] => {
@@ -11,9 +12,12 @@ const blockingFindings = (error: unknown): readonly Finding[] => {
   return details?.findings ?? [];
 };
 
+type Step = { readonly meta: RevisionMeta; readonly to: RevisionStatus; readonly reasonRequired: boolean };
+
 /**
- * @summary The committed revisions with their 変更日, message, author and status; each revision's PDF, and the
- * step to 提出済み / 公表済み, which the server refuses (with its findings) while ERROR-level checks remain.
+ * @summary The committed revisions with their 変更日, message, author, status and status log; each revision's PDF,
+ * and the status steps the server's state table offers for it (提出済み, 公表済み, 取下げ with a reason). The server
+ * refuses a step, with its findings, while ERROR-level checks remain.
  * @fires pia-revision-update - a revision's status changed (detail: RevisionMeta)
  */
 export class PiaRevisionHistory extends LitElement {
@@ -23,6 +27,8 @@ export class PiaRevisionHistory extends LitElement {
     error: { state: true },
     findings: { state: true },
     notice: { state: true },
+    step: { state: true },
+    busy: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -32,8 +38,17 @@ export class PiaRevisionHistory extends LitElement {
       th, td { text-align: left; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--pia-line); vertical-align: top; }
       th { background: var(--pia-label-bg); font-size: 0.85rem; color: var(--pia-muted); white-space: nowrap; }
       td.nowrap { white-space: nowrap; }
+      td.actions button { display: block; margin-top: 0.3rem; }
       .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
+      .log { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.8rem; color: var(--pia-muted); }
+      .log li + li { margin-top: 0.15rem; }
       ul { margin: 0.25rem 0 0; }
+      dialog { width: min(32rem, 94vw); border: 0; border-radius: 8px; padding: 1.25rem 1.5rem; box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); }
+      dialog::backdrop { background: rgb(15 23 42 / 0.45); }
+      dialog h2 { margin: 0 0 0.75rem; font-size: 1.1rem; }
+      dialog label { display: block; font-weight: 700; margin-top: 0.75rem; }
+      dialog input, dialog textarea { width: 100%; }
+      .dialog-actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
     `,
   ];
   declare assessmentId: string;
@@ -41,6 +56,9 @@ export class PiaRevisionHistory extends LitElement {
   declare error: string;
   declare findings: readonly Finding[];
   declare notice: string;
+  /** The status step being confirmed in the dialog. */
+  declare step: Step | undefined;
+  declare busy: boolean;
 
   constructor() {
     super();
@@ -48,39 +66,97 @@ export class PiaRevisionHistory extends LitElement {
     this.error = '';
     this.findings = [];
     this.notice = '';
+    this.busy = false;
   }
 
-  private async advance(meta: RevisionMeta): Promise<void> {
-    const status = nextStatus(meta.status);
-    if (!status) return;
+  private async begin(step: Step): Promise<void> {
+    this.step = step;
     this.error = '';
     this.findings = [];
     this.notice = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private close(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+    this.step = undefined;
+  }
+
+  private async take(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const step = this.step;
+    if (!step) return;
+    const form = event.target as HTMLFormElement;
+    const field = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    this.busy = true;
     try {
-      const updated = await api.setStatus(this.assessmentId, meta.number, status);
-      this.notice = msg('statusChanged', { number: meta.number, status: statusLabel(status) });
+      rememberName(field('by'));
+      const updated = await api.setStatus(this.assessmentId, step.meta.number, {
+        status: step.to,
+        by: field('by'),
+        ...(field('reason') ? { reason: field('reason') } : {}),
+        ...(field('remark') ? { remark: field('remark') } : {}),
+      });
+      this.close();
+      this.notice = msg('statusChanged', { number: step.meta.number, status: statusLabel(step.to) });
       this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
     } catch (error) {
+      this.close();
       this.error = error instanceof Error ? error.message : String(error);
       this.findings = blockingFindings(error);
+    } finally {
+      this.busy = false;
     }
   }
 
+  private log(meta: RevisionMeta): TemplateResult | typeof nothing {
+    if (meta.statusLog.length === 0) return nothing;
+    return html`<ul class="log">
+      ${meta.statusLog.map(
+        (change) => html`<li>
+          ${msg('statusLogEntry', { status: statusLabel(change.status), at: change.at ? formatJapanDateTime(change.at) : '', by: change.by })}
+          ${change.reason ? html`<br />${msg('statusLogReason', { reason: change.reason })}` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   private row(meta: RevisionMeta): TemplateResult {
-    const next = nextStatus(meta.status);
     return html`<tr>
       <td class="nowrap">${msg('revisionNumber', { number: meta.number })}</td>
       <td class="nowrap">${formatWareki(meta.changeDate)}</td>
       <td>${meta.message}</td>
       <td>${meta.author}</td>
-      <td class="nowrap"><span class="tag">${statusLabel(meta.status)}</span></td>
-      <td class="nowrap">
+      <td><span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
+      <td class="nowrap actions">
         <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
-        ${next
-          ? html`<button type="button" @click=${() => void this.advance(meta)}>${msg('markStatus', { status: statusLabel(next) })}</button>`
-          : nothing}
+        ${meta.transitions.map(
+          ({ to, reasonRequired }) =>
+            html`<button type="button" @click=${() => void this.begin({ meta, to, reasonRequired })}>
+              ${msg('markStatus', { status: statusLabel(to) })}</button>`,
+        )}
       </td>
     </tr>`;
+  }
+
+  private dialog(): TemplateResult {
+    const step = this.step;
+    return html`<dialog aria-labelledby="status-heading" @close=${() => (this.step = undefined)}>
+      ${step
+        ? html`<form @submit=${(e: SubmitEvent) => void this.take(e)}>
+            <h2 id="status-heading">${msg('statusHeading', { number: step.meta.number, status: statusLabel(step.to) })}</h2>
+            <label for="status-by">${msg('statusByLabel')}</label>
+            <input id="status-by" name="by" type="text" required .value=${rememberedName()} />
+            <label for="status-reason">${step.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
+            <textarea id="status-reason" name=${step.reasonRequired ? 'reason' : 'remark'} ?required=${step.reasonRequired}></textarea>
+            <div class="dialog-actions">
+              <button type="button" @click=${() => this.close()}>${msg('cancel')}</button>
+              <button type="submit" class="primary" ?disabled=${this.busy}>${msg('statusSubmit', { status: statusLabel(step.to) })}</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
   }
 
   override render(): TemplateResult {
@@ -92,6 +168,7 @@ export class PiaRevisionHistory extends LitElement {
         </tr></thead>
         <tbody>${[...this.revisions].reverse().map((meta) => this.row(meta))}</tbody>
       </table>
+      ${this.dialog()}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       ${this.error
         ? html`<div role="alert"><p class="issue">${this.error}</p>

@@ -6,6 +6,7 @@ import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../.
 import { childPointer } from '../../form/pointer.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { renderChildren, renderNode, type RenderContext } from '../../form/render-node.js';
+import type { ReferenceMarks } from '../../form/reference-marks.js';
 import { baseStyles } from '../../styles/theme.js';
 import { sectionStyles } from './pia-section.styles.js';
 import '../pia-field-text/pia-field-text.js';
@@ -33,6 +34,7 @@ export class PiaSection extends LitElement {
     value: { attribute: false },
     issues: { attribute: false },
     only: { attribute: false },
+    reference: { attribute: false },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -45,6 +47,8 @@ export class PiaSection extends LitElement {
   declare issues: readonly ValidationIssue[];
   /** Render only these keys of the node (the cover part of the root). */
   declare only: readonly string[] | undefined;
+  /** Marks where the draft differs from the revision it is compared with, if any. */
+  declare reference: ReferenceMarks | undefined;
   private messages = new Map<string, string[]>();
 
   constructor() {
@@ -63,6 +67,7 @@ export class PiaSection extends LitElement {
       revision: this.revision,
       host: this,
       hidden: new Set(),
+      reference: this.reference,
       issuesAt: (pointer) => messages.get(pointer) ?? [],
       issuesUnder: (pointer) => {
         const found: string[] = [];

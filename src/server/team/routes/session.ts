@@ -45,10 +45,10 @@ const attemptedLogin = (login: string): string => normalizeLogin(login).slice(0,
 
 export const sessionRoutes: FastifyPluginAsync<{
   options: TeamServerOptions;
+  now: () => Date;
   localCsrfToken: string;
   audit?: AuditRecorder;
-}> = async (app, { options, localCsrfToken, audit }) => {
-  const now = options.now ?? (() => new Date());
+}> = async (app, { options, now, localCsrfToken, audit }) => {
   const limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
   const throttle = options.throttle ?? DEFAULT_THROTTLE;
   const features = { comments: !!options.db, audit: !!options.db, accounts: !!options.db };

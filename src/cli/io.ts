@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { Clock } from '../workflows/index.js';
+
+/**
+ * Everything a `pia` command touches besides the store: its output, where relative paths start, the environment
+ * (PIA_AUTHOR), the clock and the terminal width. bin/pia.js passes the process's; tests pass their own.
+ */
+export type CliIo = {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Relative paths are resolved against it ('.' = the process's working directory, paths printed as given). */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  /** Terminal width for tables. */
+  readonly columns: number;
+  /**
+   * Where `pia user add|passwd` read a password and whether they ask twice; by default the terminal without echo
+   * (asked twice), or one line of standard input when it is a pipe.
+   */
+  readonly passwords?: { readonly read: (prompt: string) => Promise<string>; readonly confirm: boolean };
+};
+
+/** A path as the user gave it, resolved against io.cwd. */
+export const pathIn = (io: CliIo, target: string): string => (path.isAbsolute(target) ? target : path.join(io.cwd, target));
+
+/** The name the record keeps: --author, else PIA_AUTHOR; never the OS user name. */
+export const authorOf = (io: CliIo, given: string | undefined): string | undefined => {
+  const name = (given ?? io.env['PIA_AUTHOR'])?.trim();
+  return name ? name : undefined;
+};

@@ -1,0 +1,174 @@
+/** `pia`: parses the command line and runs one command in-process (bin/pia.js and tests call `run`). */
+import { parseArgs } from 'node:util';
+import type { Finding } from '../checks/index.js';
+import { isIsoDate } from '../domain/wareki-parse.js';
+import { isAppError, type AppError } from '../errors.js';
+import { fillMessage } from '../messages.ja.js';
+import type { ValidationIssue } from '../schema/index.js';
+import { fixedClock } from '../workflows/index.js';
+import { acknowledgeCommand } from './acknowledge.js';
+import { checkCommand } from './check.js';
+import { formatCommand, listCommand, newCommand, showCommand, validateCommand } from './commands.js';
+import { formatIssue } from './format.js';
+import type { CliIo } from './io.js';
+import { CLI_MESSAGES_JA as M } from './messages.ja.js';
+import { renderCommand } from './render-command.js';
+import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
+import { rowsCommand } from './rows-command.js';
+
+export const USAGE = `使い方: pia <コマンド> [引数]
+  validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
+  new --form 3|4 [--revision <様式の版>] <path>
+                               空の評価書（様式３=重点項目 / 様式４=全項目）を作成します
+                               （様式の版: 令和７年５月・令和６年10月・平成30年５月。省略時は最新）
+  show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
+  list <dir>                   評価書の一覧を表示します
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD]
+                               作業中の評価書を新しい版として確定し、変更箇所の案を一緒に保存します
+                               （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日）
+  history <file>               版の一覧（変更日・状態・作成者・変更箇所の件数）と状態の記録を表示します
+  diff <file> [<版A> <版B>] [--json]
+                               二つの版（番号か draft）の変更箇所を表で表示します
+                               （省略時は最新の版と作業中の評価書。隣り合わない版どうしは表示のみ）
+  rows <file> <版> [--json] [--set <rows.yaml>]
+                               版の変更箇所を表示します。--set で置き換えます（提出済み・公表済みの版は変更できません）
+  status <file> <版> submitted|published|withdrawn --author <名前> [-m "<理由>"] [--remark "<備考>"]
+                               版を提出済み・公表済みにし、または取り下げます（取下げには理由が必要。
+                               エラーのある版は提出・公表できません）
+  render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
+  check [--json] [--today YYYY-MM-DD] <file|dir>
+                               しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）
+                               （確認済みの警告は理由とともに「確認済み」と表示します）
+  acknowledge <file> <規則ID> [--pointer <JSON Pointer>] -m "<理由>" [--today YYYY-MM-DD]
+                               今出ている警告を理由つきで確認済みにし、作業中の評価書に記録します
+                               （印字されず、次に確定する版とともに保存されます。--pointer 省略時はその規則の警告すべて）
+  user add|passwd|disable|enable|role|list …   チームで使うアカウントと役割を管理します（pia user --help）
+  audit verify|export …        操作記録の改ざんを検証し、書き出します（pia audit --help）`;
+
+const OPTIONS = {
+  form: { type: 'string' },
+  revision: { type: 'string' },
+  full: { type: 'boolean' },
+  message: { type: 'string', short: 'm' },
+  author: { type: 'string' },
+  date: { type: 'string' },
+  json: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  today: { type: 'string' },
+  pointer: { type: 'string' },
+  remark: { type: 'string' },
+  set: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+/** Only the options that were given, so optional properties stay absent rather than undefined. */
+const pick = <K extends keyof Values>(values: Values, keys: readonly K[]): Partial<Pick<Values, K>> =>
+  Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]])) as Partial<Pick<Values, K>>;
+
+const dispatch = async (command: string, target: string, rest: readonly string[], values: Values, io: CliIo): Promise<number> => {
+  switch (command) {
+    case 'validate':
+      return validateCommand(target, io);
+    case 'new':
+      return newCommand(pick(values, ['form', 'revision']), target, io);
+    case 'show':
+      return showCommand(target, io, values.full ?? false);
+    case 'list':
+      return listCommand(target, io);
+    case 'format':
+      return formatCommand(target, io);
+    case 'revise':
+      return reviseCommand(target, pick(values, ['message', 'author', 'date']), io);
+    case 'history':
+      return historyCommand(target, io);
+    case 'diff':
+      return diffCommand(target, rest, values.json ?? false, io);
+    case 'rows':
+      return rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
+    case 'status':
+      return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+    case 'render':
+      return renderCommand(target, values.output, io);
+    case 'check':
+      return checkCommand(target, { json: values.json ?? false }, io);
+    case 'acknowledge':
+      if (!rest[0]) {
+        io.err(USAGE);
+        return 2;
+      }
+      return acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+    default:
+      io.err(`${fillMessage(M.unknownCommand, { command })}\n${USAGE}`);
+      return 2;
+  }
+};
+
+/** An expected failure: its Japanese message, and the issues or findings it carries, one per line. */
+const report = (error: AppError, io: CliIo): void => {
+  io.err(error.messageJa);
+  const { issues, findings } = error.details as { issues?: unknown; findings?: unknown };
+  const file = typeof error.details.file === 'string' ? error.details.file : '';
+  if (Array.isArray(issues)) for (const issue of issues as ValidationIssue[]) io.err(formatIssue(file, issue));
+  if (Array.isArray(findings))
+    for (const finding of findings as Finding[]) io.err(`  ${finding.paths[0] ?? finding.section}: ${finding.message}`);
+};
+
+/** Runs a command: an expected failure prints its message (exit 1, or 2 for a usage mistake), anything else is a bug. */
+const guarded = async (io: CliIo, work: () => Promise<number>): Promise<number> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) {
+      report(error, io);
+      return error.code === 'INVALID_REQUEST' ? 2 : 1;
+    }
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 70;
+  }
+};
+
+/** Commands with options of their own, in modules loaded only for them (the team ones load PGlite and pg). */
+const LAZY_COMMANDS: Readonly<Record<string, () => Promise<(args: readonly string[], io: CliIo) => Promise<number>>>> = {
+  user: async () => (await import('./team-commands.js')).userCommand,
+  audit: async () => (await import('./team-commands.js')).auditCommand,
+};
+
+/**
+ * Run `pia` with `argv` (without the node and script names). Returns the exit code: 0 done, 1 refused or problems
+ * found, 2 a usage mistake, 70 a bug (its stack printed).
+ */
+export const run = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const lazy = argv[0] !== undefined && Object.hasOwn(LAZY_COMMANDS, argv[0]) ? LAZY_COMMANDS[argv[0]] : undefined;
+  if (lazy) return guarded(io, async () => (await lazy())(argv.slice(1), io));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  const [command, target, ...rest] = positionals;
+  if (values.help || !command) {
+    (command ? io.out : io.err)(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!target) {
+    io.err(USAGE);
+    return 2;
+  }
+  // The reminders count from today in Japan; --today pins it (reproducible output, checking as of a planned 公表日).
+  if (values.today !== undefined && !isIsoDate(values.today)) {
+    io.err(fillMessage(M.todayFormat, { value: values.today }));
+    return 2;
+  }
+  const commandIo = values.today === undefined ? io : { ...io, clock: fixedClock(values.today) };
+  return guarded(io, () => dispatch(command, target, rest, values, commandIo));
+};

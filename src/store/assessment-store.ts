@@ -1,0 +1,150 @@
+/**
+ * One assessment on disk, as the workflows see it: its draft and its revisions. Reads are free; every write goes
+ * through `transact`, which holds the folder's write lock (across processes), so the workflow's read-check-write
+ * (compare-and-swap on an etag, a status step, a commit) cannot be overtaken by another writer.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConfirmedRow, StatusChange } from '../domain/revision.js';
+import type { WriteHooks } from './atomic-write.js';
+import {
+  DRAFT_FILE,
+  assessmentDir,
+  createAssessmentFolder,
+  isAssessmentId,
+  createDraftCache,
+  createDraftFile,
+  listDrafts,
+  notFound,
+  readDraftFile,
+  writeDraftFile,
+  type Draft,
+  type DraftCache,
+  type DraftStamp,
+  type SavedDraft,
+} from './drafts.js';
+import { withFolderLock } from './folder-lock.js';
+import { createLru } from './lru.js';
+import { readImages } from './render-assets.js';
+import {
+  createRevisionCaches,
+  revisionFiles,
+  type FrozenRevision,
+  type NewRevision,
+  type RevisionCaches,
+  type StoredRevision,
+} from './revisions.js';
+import { removeAbandonedTempFiles } from './temp-files.js';
+
+/** The writes of one assessment; only handed out inside `transact`, with the folder's write lock held. */
+export type StoreWriter = {
+  /** Replace the draft if it is still the version `expectedEtag`; REVISION_CONFLICT with the version on disk if not. */
+  saveDraft: (data: Record<string, unknown>, expectedEtag: string) => Promise<SavedDraft>;
+  /** Create revision `info.number` (one file: facts, starting rows and content). */
+  commitRevision: (revision: NewRevision) => Promise<void>;
+  /** Replace the confirmed rows of revision n. */
+  saveRows: (n: number, rows: readonly ConfirmedRow[]) => Promise<void>;
+  /** Append one entry to revision n's status log. */
+  appendStatus: (n: number, change: StatusChange) => Promise<void>;
+};
+
+export type AssessmentStore = {
+  /** The folder name, used in messages (評価書「id」). */
+  readonly id: string;
+  /** The draft file; messages name files by it. */
+  readonly file: string;
+  readDraft: () => Promise<Draft>;
+  /** Create the draft; ASSESSMENT_EXISTS when the file is already there (never overwrites). */
+  createDraft: (data: Record<string, unknown>) => Promise<void>;
+  /** Oldest first, without their content; ASSESSMENT_NOT_FOUND when there is no draft. */
+  listRevisions: () => Promise<StoredRevision[]>;
+  readRevision: (n: number) => Promise<FrozenRevision>;
+  /** Diagram images the document names, read from its folder. */
+  readImages: (files: readonly string[]) => Promise<Map<string, Uint8Array>>;
+  transact: <T>(work: (writer: StoreWriter) => Promise<T>) => Promise<T>;
+};
+
+/** `hooks` lets tests crash or race a write between its temp file and its rename. */
+export type StoreOptions = { readonly hooks?: WriteHooks };
+type Shared = { readonly drafts: DraftCache; readonly revisions: RevisionCaches };
+
+const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions): AssessmentStore => {
+  const revisions = revisionFiles(file, shared.revisions);
+  const requireDraft = async (): Promise<void> => {
+    if (!(await stat(file).catch(() => undefined))?.isFile()) throw notFound(id);
+  };
+  const writer: StoreWriter = {
+    saveDraft: (data, expectedEtag) => writeDraftFile(file, id, data, expectedEtag, { cache: shared.drafts, hooks: options.hooks }),
+    commitRevision: (revision) => revisions.commit(revision, options.hooks),
+    saveRows: (n, rows) => revisions.saveRows(n, rows, options.hooks),
+    appendStatus: (n, change) => revisions.appendStatus(n, change, options.hooks),
+  };
+  return {
+    id,
+    file,
+    readDraft: () => readDraftFile(file, id, shared.drafts),
+    createDraft: (data) => createDraftFile(file, id, data),
+    listRevisions: async () => {
+      await requireDraft();
+      return revisions.list();
+    },
+    readRevision: async (n) => {
+      await requireDraft();
+      return revisions.read(n);
+    },
+    readImages: (files) => readImages(file, files),
+    transact: (work) =>
+      withFolderLock(path.dirname(file), id, () => notFound(id), async () => {
+        await requireDraft();
+        return work(writer);
+      }),
+  };
+};
+
+/**
+ * The assessment whose draft is `file` (any path: `pia` commands name files), after removing temp files a crash
+ * left in its folder.
+ */
+export const openAssessmentFile = async (file: string, options: StoreOptions = {}): Promise<AssessmentStore> => {
+  const dir = path.dirname(file);
+  await removeAbandonedTempFiles([dir, path.join(dir, 'revisions')]);
+  const shared = { drafts: createDraftCache(1), revisions: createRevisionCaches() };
+  return storeAt(file, path.basename(path.resolve(dir)), shared, options);
+};
+
+/** A data folder of assessments addressed by id (the server's): `<dataDir>/<id>/assessment.yaml`. */
+export type Library = {
+  readonly dataDir: string;
+  /** The assessment with this id; INVALID_ID for an id that could name anything outside the data folder. */
+  assessment: (id: string) => AssessmentStore;
+  /** Create `<id>/` with its first draft; ASSESSMENT_EXISTS when the folder exists. */
+  create: (id: string, data: Record<string, unknown>) => Promise<void>;
+  /** Every draft with its version stamp, from directory entries and stat only. */
+  list: () => Promise<DraftStamp[]>;
+  /** Remove temp files crashes left in every assessment folder; returns how many. */
+  removeAbandonedTempFiles: () => Promise<number>;
+};
+
+export const openLibrary = (dataDir: string, options: StoreOptions = {}): Library => {
+  const shared = { drafts: createDraftCache(), revisions: createRevisionCaches() };
+  // Handles are cheap, but ids come from requests: only recently used ones are kept.
+  const stores = createLru<string, AssessmentStore>(256);
+  return {
+    dataDir,
+    assessment: (id) => {
+      const dir = assessmentDir(dataDir, id);
+      let store = stores.get(id);
+      if (!store) stores.set(id, (store = storeAt(path.join(dir, DRAFT_FILE), id, shared, options)));
+      return store;
+    },
+    create: (id, data) => createAssessmentFolder(dataDir, id, data),
+    list: () => listDrafts(dataDir),
+    removeAbandonedTempFiles: async () => {
+      // Every folder, also one whose first draft a crash kept from being written.
+      const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);
+      const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
+      const dirs = ids.flatMap((id) => [assessmentDir(dataDir, id), path.join(assessmentDir(dataDir, id), 'revisions')]);
+      return removeAbandonedTempFiles(dirs);
+    },
+  };
+};

@@ -1,0 +1,47 @@
+/**
+ * Public API of the use cases: everything the CLI and the HTTP API do with assessments, written once as functions
+ * of a store (src/store) and a clock. Pure apart from the store it is given: no HTTP, no file system, no output.
+ * Front ends translate arguments and results only.
+ */
+export { fixedClock, systemClock, type Clock } from './clock.js';
+export type { Workflow } from './context.js';
+export {
+  baseIdFor,
+  blankAssessment,
+  createAssessmentAt,
+  createAssessmentIn,
+  resolveFormRevision,
+  type NewAssessment,
+} from './create.js';
+export {
+  acknowledgeWarning,
+  checkDraft,
+  formatDraft,
+  readDraft,
+  requireForm,
+  saveDraft,
+  type AcknowledgeOutcome,
+} from './drafts.js';
+export { changeDateWarnings, defaultChangeDate } from './change-dates.js';
+export {
+  commitRevision,
+  listRevisions,
+  planCommit,
+  readRevision,
+  type CommitPlan,
+  type CommitRequest,
+  type CommitResult,
+} from './revisions.js';
+export type { RevisionView } from './record.js';
+export { compareVersions, saveRevisionRows, type Comparison, type RowsSource } from './rows.js';
+export { setRevisionStatus, type StatusRequest } from './status.js';
+export {
+  STATE_RULES,
+  TRANSITIONS,
+  transitionsFrom,
+  type Guard,
+  type StateRules,
+  type Transition,
+  type TransitionContext,
+} from './revision-states.js';
+export { printSource, type PrintSource } from './print.js';

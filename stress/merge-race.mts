@@ -1,0 +1,165 @@
+/**
+ * Race of editors on one assessment through the real HTTP API: each client owns one text item, writes a new value
+ * into it and saves with the editor's merge-on-409 loop (saveMerging), again and again, all clients at once.
+ * At the end every item must hold its owner's last value and the rest of the document must be untouched.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { saveMerging, same, type Doc, type SaveAttempt, type StoredVersion } from '../src/merge/index.js';
+import { childNode, formRoot, isArrayNode, keyword, typesOf, type FormId, type ResolvedNode } from '../src/schema/index.js';
+import { buildServer } from '../src/server/app.js';
+import { valueAt, withValueAt } from '../ui/form/pointer.js';
+
+export type RaceOptions = {
+  clients: number;
+  savesPerClient: number;
+  sample?: string;
+  /**
+   * Longest pause of a client between two saves (uniformly random, 0 to this): an editor autosaves after typing,
+   * it does not hammer. Without pauses the client that just won keeps winning and the others starve.
+   */
+  maxPauseMs?: number;
+};
+
+export type RaceFigures = {
+  clients: number;
+  saves: number;
+  /** PUTs sent in all, refused (409) ones included. */
+  requests: number;
+  refused: number;
+  /** Most PUTs one save needed. */
+  maxAttempts: number;
+  /** Saves that stopped at a conflict the user would have to resolve (must be 0: the items are disjoint). */
+  conflicts: number;
+  /** Items whose owner's last saved value is not in the file at the end. */
+  lost: number;
+  /** Other places of the document that changed although no client wrote them. */
+  corrupted: number;
+  seconds: number;
+  medianSaveMs: number;
+  p95SaveMs: number;
+};
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Text items (no choice, date or count) of the document, in order: the places the clients write. */
+const textItems = (node: ResolvedNode, value: unknown, pointer: string, out: string[]): void => {
+  if (keyword<boolean>(node, 'x-printed') === false) return;
+  if (isArrayNode(node)) {
+    const item = childNode(node, '0');
+    if (item && item.properties.size > 0 && Array.isArray(value)) value.forEach((entry, i) => textItems(item, entry, `${pointer}/${i}`, out));
+    return;
+  }
+  if (node.properties.size > 0) {
+    for (const key of node.properties.keys()) {
+      if (key === 'id' || key === 'changeHistory') continue;
+      textItems(childNode(node, key)!, (value as Record<string, unknown> | undefined)?.[key], `${pointer}/${key}`, out);
+    }
+    return;
+  }
+  const plainText = keyword(node, 'x-kind') === undefined && keyword(node, 'enum') === undefined && typesOf(node).includes('string');
+  if (plainText && typeof value === 'string') out.push(pointer);
+};
+
+const spread = <T,>(items: readonly T[], count: number): T[] =>
+  Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+};
+
+const pause = (maxMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * maxMs));
+
+export const runMergeRace = async ({
+  clients,
+  savesPerClient,
+  sample = '004-ise-yobosesshu',
+  maxPauseMs = 300,
+}: RaceOptions): Promise<RaceFigures> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-race-'));
+  await cp(path.join(ROOT, 'assessments', sample), path.join(dir, sample), { recursive: true });
+  const app = buildServer({ dataDir: dir, uiDir: path.join(dir, 'ui'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${address}/api/assessments/${sample}`;
+    const read = async (): Promise<StoredVersion & { form: FormId }> => (await (await fetch(url)).json()) as StoredVersion & { form: FormId };
+    const original = await read();
+    const form = original.form;
+    const candidates: string[] = [];
+    textItems(formRoot(form), original.data, '', candidates);
+    const owned = spread(candidates, clients);
+    const figures = { requests: 0, refused: 0, conflicts: 0, maxAttempts: 0 };
+    const saveTimes: number[] = [];
+
+    const put = async (data: Doc, etag: string): Promise<SaveAttempt> => {
+      figures.requests += 1;
+      const response = await fetch(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': `"${etag}"` },
+        body: JSON.stringify({ data }),
+      });
+      const body = (await response.json()) as { etag: string; details?: StoredVersion };
+      if (response.ok) return { saved: true, etag: body.etag };
+      if (response.status === 409 && body.details) {
+        figures.refused += 1;
+        return { saved: false, current: body.details };
+      }
+      throw new Error(`PUT answered ${response.status}: ${JSON.stringify(body)}`);
+    };
+
+    /** One editor: its own copy of the draft, never reloaded; it learns the others' changes only from its 409s. */
+    const client = async (index: number): Promise<void> => {
+      const pointer = owned[index]!;
+      let base: StoredVersion = { etag: original.etag, data: original.data };
+      let data = original.data;
+      for (let n = 1; n <= savesPerClient; n += 1) {
+        await pause(maxPauseMs);
+        data = withValueAt(data, pointer, `client ${index + 1}, save ${n}`);
+        const start = performance.now();
+        const outcome = await saveMerging({
+          form,
+          base,
+          local: () => data,
+          put,
+          onMerged: (merge) => {
+            data = merge.merged;
+          },
+          maxAttempts: 1000,
+        });
+        if (outcome.status === 'conflict') {
+          // Cannot happen with disjoint items; counted, and the client carries on from the version on disk.
+          figures.conflicts += 1;
+          base = outcome.theirs;
+          data = outcome.theirs.data;
+          continue;
+        }
+        saveTimes.push(performance.now() - start);
+        figures.maxAttempts = Math.max(figures.maxAttempts, outcome.attempts);
+        base = { etag: outcome.etag, data: outcome.data };
+      }
+    };
+
+    const start = performance.now();
+    await Promise.all(Array.from({ length: clients }, (_, index) => client(index)));
+    const seconds = (performance.now() - start) / 1000;
+    const final = (await read()).data;
+    const lost = owned.filter((pointer, index) => valueAt(final, pointer) !== `client ${index + 1}, save ${savesPerClient}`).length;
+    const restored = owned.reduce((doc, pointer) => withValueAt(doc, pointer, valueAt(original.data, pointer)), final);
+    return {
+      clients,
+      saves: clients * savesPerClient,
+      ...figures,
+      lost,
+      corrupted: same(restored, original.data) ? 0 : 1,
+      seconds,
+      medianSaveMs: percentile(saveTimes, 0.5),
+      p95SaveMs: percentile(saveTimes, 0.95),
+    };
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectValue, input, openEditor, waitSaved } from './page-helpers.js';
+import { useServerAndBrowser } from './hooks.js';
+
+const shared = useServerAndBrowser();
+
+const ID = '004-ise-yobosesshu';
+const DEPARTMENT = '/basicInfo/department/name';
+const HEAD = '/basicInfo/department/headTitle';
+
+/** The draft as it is on disk now. */
+const onDisk = async (page: Page): Promise<Record<string, any>> =>
+  ((await (await page.request.get(`${shared.server.url}/api/assessments/${ID}`)).json()) as { data: Record<string, any> }).data;
+
+/** Two colleagues, each in a browser of their own, with the editor open on the same assessment. */
+const twoEditors = async (browser: Browser): Promise<{ alice: Page; bob: Page; close: () => Promise<void> }> => {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [alice, bob] = await Promise.all(contexts.map((context) => context.newPage())) as [Page, Page];
+  await Promise.all([openEditor(alice, shared.server.url, ID), openEditor(bob, shared.server.url, ID)]);
+  return { alice, bob, close: async () => void (await Promise.all(contexts.map((context) => context.close()))) };
+};
+
+describe('two people editing the same assessment', () => {
+  it('merges edits of different items without a dialog and tells each what came in from the other', async () => {
+    const { alice, bob, close } = await twoEditors(shared.browser);
+    // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長.
+    await input(alice, DEPARTMENT).fill('健康福祉部健康課（甲）');
+    await waitSaved(alice);
+    await input(bob, HEAD).fill('健康課長（乙）');
+    await waitSaved(bob);
+
+    expect(await bob.locator('pia-conflict-dialog dialog[open]').count()).toBe(0);
+    const notice = bob.locator('pia-merge-notice [role=status]');
+    expect(await notice.innerText()).toContain('ほかの人の変更を取り込みました（1件）');
+    expect(await notice.locator('li').innerText()).toContain('６．評価実施機関における担当部署 ①部署');
+    await expectValue(bob, DEPARTMENT, '健康福祉部健康課（甲）');
+    const saved = await onDisk(bob);
+    expect(saved.basicInfo.department).toEqual({ name: '健康福祉部健康課（甲）', headTitle: '健康課長（乙）' });
+
+    // A's next edit merges B's 所属長 in the same way, still without a dialog.
+    await input(alice, '/basicInfo/otherBodies').fill('なし（甲）');
+    await waitSaved(alice);
+    await expectValue(alice, HEAD, '健康課長（乙）');
+    expect(await alice.locator('pia-conflict-dialog dialog[open]').count()).toBe(0);
+    expect((await onDisk(alice)).basicInfo).toMatchObject({ department: { name: '健康福祉部健康課（甲）', headTitle: '健康課長（乙）' }, otherBodies: 'なし（甲）' });
+
+    // Applying the merge is one undoable step like any other: B takes A's 部署 back out; A's later edit, merged
+    // in by that save, stays.
+    await bob.locator('pia-editor button.undo').click();
+    await expectValue(bob, DEPARTMENT, '健康福祉部健康課');
+    await waitSaved(bob);
+    await expectValue(bob, HEAD, '健康課長（乙）');
+    expect((await onDisk(bob)).basicInfo).toMatchObject({ department: { name: '健康福祉部健康課', headTitle: '健康課長（乙）' }, otherBodies: 'なし（甲）' });
+    await close();
+  });
+
+  it('shows only the item both changed, side by side, and keeps every other change of both', async () => {
+    const { alice, bob, close } = await twoEditors(shared.browser);
+    await input(alice, '/cover/specialNotes').fill('甲の特記事項');
+    await input(alice, '/disclosure/inquiry/response').fill('甲の対応');
+    await waitSaved(alice);
+    await input(bob, '/cover/specialNotes').fill('乙の特記事項');
+    await input(bob, '/disclosure/request/method').fill('乙の請求方法');
+
+    const dialog = bob.locator('pia-conflict-dialog dialog[open]');
+    await dialog.waitFor();
+    const items = dialog.locator('fieldset');
+    expect(await items.count()).toBe(1);
+    const item = items.first();
+    expect(await item.locator('legend').innerText()).toBe('表紙 特記事項');
+    expect(await item.locator('label.mine .value').innerText()).toBe('乙の特記事項');
+    expect(await item.locator('label.theirs .value').innerText()).toBe('甲の特記事項');
+    expect(await item.locator('label.base .value').innerText()).toBe('（空欄）');
+    expect(await dialog.innerText()).toContain('ほかの項目の変更（1件）は、どちらの分も自動で取り込み済みです。');
+
+    // Saving waits for a choice on every item.
+    const save = dialog.getByRole('button', { name: '選んだ記載で保存' });
+    expect(await save.isDisabled()).toBe(true);
+    await item.locator('label.mine').click();
+    await save.click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitSaved(bob);
+
+    const saved = await onDisk(bob);
+    expect(saved.cover.specialNotes).toBe('乙の特記事項');
+    expect(saved.disclosure.inquiry.response).toBe('甲の対応');
+    expect(saved.disclosure.request.method).toBe('乙の請求方法');
+    await expectValue(bob, '/disclosure/inquiry/response', '甲の対応');
+    await close();
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The revision record in Chromium: the create dialog's form revision, the commit dialog's server-side default
+ * 変更日 and warnings, and rows that a submitted revision or a distant comparison shows read-only.
+ */
+import { describe, expect, it } from 'vitest';
+import type { APIRequestContext } from 'playwright-core';
+import type { AssessmentResponse, CommitRevisionResponse } from '../../src/server/dto.js';
+import { useServerAndBrowser, usePagePerTest } from './hooks.js';
+import { input, openEditor, waitSaved } from './page-helpers.js';
+
+const shared = useServerAndBrowser();
+const current = usePagePerTest(shared);
+
+const api = (id: string, rest = ''): string => `${shared.server.url}/api/assessments/${id}${rest}`;
+
+const editCover = async (request: APIRequestContext, id: string, key: string, value: unknown): Promise<void> => {
+  const { data, etag } = (await (await request.get(api(id))).json()) as AssessmentResponse;
+  (data['cover'] as Record<string, unknown>)[key] = value;
+  expect((await request.put(api(id), { data: { data }, headers: { 'if-match': `"${etag}"` } })).status()).toBe(200);
+};
+
+const commit = async (request: APIRequestContext, id: string, baseRevision: number | null, changeDate: string) => {
+  const response = await request.post(api(id, '/revisions'), { data: { message: `${changeDate}版`, changeDate, author: '総務課', baseRevision } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as CommitRevisionResponse).revision;
+};
+
+const submit = async (request: APIRequestContext, id: string, n: number): Promise<void> => {
+  const response = await request.put(api(id, `/revisions/${n}/status`), { data: { status: 'submitted', by: '総務課' } });
+  expect(response.status()).toBe(200);
+};
+
+describe('the create dialog', () => {
+  it('creates a document on the chosen form revision, offering the schema’s revisions of the chosen form', async () => {
+    const { page } = current;
+    await page.goto(shared.server.url);
+    const create = page.locator('pia-assessment-list form.create');
+    await create.getByLabel('全項目評価書・様式４').check();
+    const revision = create.getByLabel('様式の版');
+    expect(await revision.locator('option').allInnerTexts()).toEqual(['令和７年５月', '令和６年10月', '平成30年５月']);
+    await revision.selectOption('平成30年５月');
+    await create.getByLabel('評価書名（任意）').fill('Heisei form test');
+    await create.getByRole('button', { name: '作成する' }).click();
+    await page.waitForURL(/\/assessments\/heisei-form-test$/);
+    const created = (await (await page.request.get(api('heisei-form-test'))).json()) as AssessmentResponse;
+    expect([created.form, created.data['formRevision']]).toEqual(['yoshiki4', '平成30年５月']);
+  });
+});
+
+describe('the commit dialog', () => {
+  const ID = '004-ise-yobosesshu';
+
+  it('starts from the server’s default 変更日 (the cover’s 公表日) and warns, as the date changes, about a date before the previous revision’s', async () => {
+    const { page } = current;
+    await commit(page.request, ID, null, '2025-08-19');
+    await openEditor(page, shared.server.url, ID);
+    await input(page, '/basicInfo/department/headTitle').fill('健康課課長');
+    await waitSaved(page);
+    await page.getByRole('button', { name: '版を確定' }).click();
+    const dialog = page.locator('pia-commit-dialog dialog[open]');
+    await expect.poll(() => dialog.locator('#change-date').inputValue()).toBe('2025-08-19');
+    expect(await dialog.locator('.warnings').count()).toBe(0);
+    await dialog.locator('#change-date').fill('2025-08-01');
+    await dialog.locator('#change-date').dispatchEvent('change');
+    const warnings = dialog.locator('.warnings');
+    await warnings.waitFor();
+    expect(await warnings.innerText()).toContain('変更日 令和7年8月1日 が、前の版（第1版）の変更日 令和7年8月19日 より前です。');
+    await dialog.locator('#change-date').fill('2025-10-01');
+    await dialog.locator('#change-date').dispatchEvent('change');
+    await expect.poll(() => warnings.count()).toBe(0);
+  });
+});
+
+describe('the compare page', () => {
+  const ID = '001-kitakyushu-yobosesshu';
+
+  it('shows the rows of a submitted revision read-only, and a distant comparison as a view of each revision’s rows', async () => {
+    const { page } = current;
+    await commit(page.request, ID, null, '2025-08-29');
+    await editCover(page.request, ID, 'organization', '北九州市長　武内和久');
+    await commit(page.request, ID, 1, '2025-10-01');
+    await editCover(page.request, ID, 'title', '北九州市　予防接種に関する事務　全項目評価書（改）');
+    await commit(page.request, ID, 2, '2025-11-01');
+    await submit(page.request, ID, 1);
+    await submit(page.request, ID, 2);
+    await submit(page.request, ID, 3);
+
+    await page.goto(`${shared.server.url}/assessments/${ID}/compare`);
+    const rows = page.locator('pia-change-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const note = page.locator('pia-compare .read-only');
+    expect(await note.innerText()).toBe('第3版は「提出済み」のため、変更箇所は変更できません（表示のみ）。');
+    expect(await page.getByRole('button', { name: '変更箇所を保存' }).count()).toBe(0);
+    expect(await page.locator('pia-change-table textarea, pia-change-table select').count()).toBe(0);
+    expect(await rows.first().innerText()).toContain('全項目評価書（改）');
+
+    await page.locator('pia-compare select[name=from]').selectOption('1');
+    await page.getByRole('button', { name: '比較する' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await note.innerText()).toContain('表示している変更箇所は第2・3版に記録されたもの');
+    expect(await page.getByRole('button', { name: '変更箇所を保存' }).count()).toBe(0);
+    const history = page.locator('pia-revision-history');
+    // Only the newest revision can be withdrawn, so only its row offers it.
+    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする', '「取下げ」にする']);
+    expect(await history.locator('tbody tr').last().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする']);
+    expect(await history.locator('tbody tr').first().locator('.log').innerText()).toContain('提出済み');
+  });
+});

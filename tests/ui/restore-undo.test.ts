@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectValue, field, input, openEditor, waitSaved } from './page-helpers.js';
+import { usePagePerTest, useServerAndBrowser } from './hooks.js';
+
+const shared = useServerAndBrowser();
+const current = usePagePerTest(shared);
+
+const ID = '004-ise-yobosesshu';
+const DEPARTMENT = '/basicInfo/department/name';
+const SYSTEMS = '/basicInfo/systems';
+
+const api = (path = ''): string => `${shared.server.url}/api/assessments/${ID}${path}`;
+
+const onDisk = async (page: Page): Promise<Record<string, any>> =>
+  ((await (await page.request.get(api())).json()) as { data: Record<string, any> }).data;
+
+/** Writes the draft through the API, as another program would. */
+const saveDraft = async (page: Page, edit: (data: Record<string, any>) => void): Promise<void> => {
+  const { data, etag } = (await (await page.request.get(api())).json()) as { data: Record<string, any>; etag: string };
+  edit(data);
+  const response = await page.request.put(api(), { data: { data }, headers: { 'if-match': `"${etag}"` } });
+  expect(response.status()).toBe(200);
+};
+
+const systemNames = async (page: Page): Promise<string[]> =>
+  page.locator(`section.group[data-pointer="${SYSTEMS}"] > .entry .entry-title`).allInnerTexts();
+
+/** Ctrl+Z / Ctrl+Shift+Z outside any text field (the browser's own undo applies inside one). */
+const pressOutsideFields = async (page: Page, keys: string): Promise<void> => {
+  await page.locator('pia-editor .toolbar h1').click();
+  await page.keyboard.press(keys);
+};
+
+describe('restoring from a revision and undoing in the editor', () => {
+  it('restores an item from 第1版, undoes it and redoes it, each saved', async () => {
+    const { page } = current;
+    const commit = await page.request.post(api('/revisions'), {
+      data: { message: '公表版', changeDate: '2025-08-19', author: '伊勢市 健康課', baseRevision: null },
+    });
+    expect(commit.status()).toBe(201);
+    await saveDraft(page, (data) => (data['basicInfo'].department.name = '健康福祉部保健課'));
+
+    await openEditor(page, shared.server.url, ID);
+    await page.locator('pia-reference-bar select').selectOption('1');
+    const mark = page.locator(`pia-reference-mark[data-pointer="${DEPARTMENT}"]`);
+    await mark.waitFor();
+    const markText = await mark.locator('.mark').innerText();
+    expect(markText).toContain('第1版の記載：');
+    expect(markText).toContain('健康福祉部健康課');
+    expect(await page.locator('pia-reference-bar .count').innerText()).toBe('第1版と異なる項目：1件');
+
+    await mark.getByRole('button', { name: 'この版の記載に戻す' }).click();
+    await expectValue(page, DEPARTMENT, '健康福祉部健康課');
+    await mark.waitFor({ state: 'detached' });
+    await waitSaved(page);
+    expect((await onDisk(page)).basicInfo.department.name).toBe('健康福祉部健康課');
+
+    await pressOutsideFields(page, 'Control+z');
+    await expectValue(page, DEPARTMENT, '健康福祉部保健課');
+    await waitSaved(page);
+    expect((await onDisk(page)).basicInfo.department.name).toBe('健康福祉部保健課');
+
+    await pressOutsideFields(page, 'Control+Shift+z');
+    await expectValue(page, DEPARTMENT, '健康福祉部健康課');
+    await waitSaved(page);
+    expect((await onDisk(page)).basicInfo.department.name).toBe('健康福祉部健康課');
+  });
+
+  it('undoes the deletion of a システム, back in its place, with the toolbar button', async () => {
+    const { page } = current;
+    await openEditor(page, shared.server.url, ID);
+    const before = await systemNames(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await field(page, `${SYSTEMS}/2`).getByRole('button', { name: 'システム3を削除' }).click();
+    await expect.poll(() => systemNames(page)).toHaveLength(before.length - 1);
+    await waitSaved(page);
+    expect((await onDisk(page)).basicInfo.systems.map((system: { id: string }) => system.id)).not.toContain('system-3');
+
+    await page.locator('pia-editor button.undo').click();
+    await expect.poll(() => systemNames(page)).toEqual(before);
+    await waitSaved(page);
+    expect((await onDisk(page)).basicInfo.systems.map((system: { id: string }) => system.id)).toEqual(['system-1', 'system-2', 'system-3', 'system-4']);
+    expect(await page.locator('pia-editor button.redo').isEnabled()).toBe(true);
+  });
+
+  it('saves at once on Ctrl+S, even inside a text field, instead of opening the browser’s dialog', async () => {
+    const { page } = current;
+    await openEditor(page, shared.server.url, ID);
+    // When the value changed and when the save went out, measured in the page: the autosave cannot start
+    // before 1.2 s after the last change, so an earlier PUT is Ctrl+S's.
+    await page.evaluate(`(() => {
+      window.__times = {};
+      const fetch = window.fetch;
+      window.fetch = (url, init) => { if (init && init.method === 'PUT') window.__times.put ??= performance.now(); return fetch(url, init); };
+      document.addEventListener('pia-value-change', () => { window.__times.edit = performance.now(); }, true);
+      window.addEventListener('keydown', (event) => { if (event.key === 's') window.__times.prevented = event.defaultPrevented; });
+    })()`);
+    await input(page, '/cover/specialNotes').fill('Ctrl+Sで保存');
+    await input(page, '/cover/specialNotes').press('Control+s');
+    await waitSaved(page);
+    const times = (await page.evaluate('window.__times')) as { edit: number; put: number; prevented: boolean };
+    expect(times.prevented).toBe(true);
+    expect(times.put - times.edit).toBeLessThan(1200);
+    expect((await onDisk(page)).cover.specialNotes).toBe('Ctrl+Sで保存');
+  });
+});
+
+describe('restoring from a revision on the compare page', () => {
+  it('takes a changed item back into the draft from the older revision, and undoes that', async () => {
+    const { page } = current;
+    await saveDraft(page, (data) => (data['disclosure'].inquiry.response = '対応を記録し、再発防止策を講じる。'));
+    await page.goto(`${shared.server.url}/assessments/${ID}/compare`);
+    const article = page.locator('pia-compare article', { hasText: '②対応' });
+    await article.waitFor();
+    await article.getByRole('button', { name: 'この版の記載に戻す' }).click();
+    const notice = page.locator('pia-compare .restore-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('を第1版の記載に戻し、下書きに保存しました。');
+    await article.waitFor({ state: 'detached' });
+    expect((await onDisk(page)).disclosure.inquiry.response).toBe('対応について記録を残す。対応策や再発防止策について協議を行う。');
+
+    await notice.getByRole('button', { name: '元に戻す' }).click();
+    await page.locator('pia-compare .restore-notice', { hasText: '戻した記載を取り消しました。' }).waitFor();
+    expect((await onDisk(page)).disclosure.inquiry.response).toBe('対応を記録し、再発防止策を講じる。');
+    await page.locator('pia-compare article', { hasText: '②対応' }).waitFor();
+  });
+});
