@@ -2,8 +2,7 @@
 import { loadConfig, type Config } from './config.js';
 import { isAppError } from './errors.js';
 import { API_MESSAGES_JA, fillMessage } from './messages.ja.js';
-import { buildServer } from './server/app.js';
-import { openTeamServer } from './server/team/startup.js';
+import { buildServer, openTeamServer } from './server/app.js';
 
 const start = async (config: Config): Promise<void> => {
   const team = await openTeamServer(config);

@@ -13,7 +13,8 @@ import { formatIssue } from './format.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 import { renderCommand } from './render-command.js';
-import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
+import { diffCommand, historyCommand, reviseCommand } from './revisions.js';
+import { statusCommand, terminateCommand } from './status-command.js';
 import { rowsCommand } from './rows-command.js';
 
 export const USAGE = `使い方: pia <コマンド> [引数]
@@ -24,18 +25,25 @@ export const USAGE = `使い方: pia <コマンド> [引数]
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
   format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
-  revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD]
+  revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD] [--kind initial|reassessment|correction]
                                作業中の評価書を新しい版として確定し、変更箇所の案を一緒に保存します
-                               （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日）
+                               （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日。
+                               --kind は版の種類: 初回の評価・再評価・修正。省略時は進行中の評価、公表後は修正）
   history <file>               版の一覧（変更日・状態・作成者・変更箇所の件数）と状態の記録を表示します
   diff <file> [<版A> <版B>] [--json]
                                二つの版（番号か draft）の変更箇所を表で表示します
                                （省略時は最新の版と作業中の評価書。隣り合わない版どうしは表示のみ）
   rows <file> <版> [--json] [--set <rows.yaml>]
                                版の変更箇所を表示します。--set で置き換えます（提出済み・公表済みの版は変更できません）
-  status <file> <版> submitted|published|withdrawn --author <名前> [-m "<理由>"] [--remark "<備考>"]
-                               版を提出済み・公表済みにし、または取り下げます（取下げには理由が必要。
-                               エラーのある版は提出・公表できません）
+  status <file>                各版の状態と、いま行える手順（入力する項目）を表示します
+  status <file> <版> <手順> --author <名前> [-m "<理由>"] [--remark "<備考>"] [--field キー=値]…
+                               版の手順を一つ進めます: request（確認を依頼する）, return（差し戻す）, approve（承認する。
+                               作成した人・依頼した人以外）, consult / consulted（意見聴取を始める・終える）, inspect /
+                               inspected（第三者点検）, apply / approval（委員会の承認）, submit, publish, withdraw, unpublish。
+                               手順の入力（期間・件数・点検の結果など）は --field で渡し、評価書の該当項目に書き込まれます
+                               （取下げ・差戻しの理由は -m。エラーのある版は提出・公表できません）
+  terminate <file> --end <終了日> --date <公表日> [--label 事業終了] --author <名前>
+                               公表中の評価書に事業終了を記録し（評価書名に【…終了】）、その版を確定します
   render <file> [-o out.pdf]   公表用の評価書PDF（様式どおりの表・別添・変更箇所）を出力します
   check [--json] [--today YYYY-MM-DD] <file|dir>
                                しきい値判断と項目間の整合性を点検し、様式の節ごとに表示します（エラーがあれば終了コード1）
@@ -59,6 +67,10 @@ const OPTIONS = {
   pointer: { type: 'string' },
   remark: { type: 'string' },
   set: { type: 'string' },
+  field: { type: 'string', multiple: true },
+  kind: { type: 'string' },
+  end: { type: 'string' },
+  label: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,7 +93,7 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'format':
       return formatCommand(target, io);
     case 'revise':
-      return reviseCommand(target, pick(values, ['message', 'author', 'date']), io);
+      return reviseCommand(target, pick(values, ['message', 'author', 'date', 'kind']), io);
     case 'history':
       return historyCommand(target, io);
     case 'diff':
@@ -89,7 +101,9 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'rows':
       return rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
     case 'status':
-      return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return statusCommand(target, rest[0], rest[1], { ...pick(values, ['author', 'remark', 'field']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+    case 'terminate':
+      return terminateCommand(target, pick(values, ['author', 'end', 'date', 'label']), io);
     case 'render':
       return renderCommand(target, values.output, io);
     case 'check':

@@ -4,7 +4,6 @@
  * `<data>/.pia/db`, or the PostgreSQL server of DATABASE_URL. PGlite admits one process, so with the server running
  * on PGlite these commands are refused with a message; accounts can then be managed in the app by a 管理者.
  */
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import {
   appendAudit,
   auditCsv,
   createUser,
+  dataFolderExists,
   listAudit,
   listUsers,
   openTeamDb,
@@ -56,7 +56,7 @@ const dataDirOf = (given: string | undefined, io: CliIo): string =>
 const withDb = async (dataDir: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> => {
   const databaseUrl = io.env['DATABASE_URL'];
   // A mistyped --data would otherwise get a database of its own.
-  if (!databaseUrl && !existsSync(dataDir)) {
+  if (!databaseUrl && !dataFolderExists(dataDir)) {
     io.err(`評価書フォルダ ${dataDir} がありません。--data で指定してください。`);
     return 2;
   }

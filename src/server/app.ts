@@ -14,6 +14,9 @@ import { registerStaticUi } from './static-ui.js';
 import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
+/** main.ts opens the team database (or none) before building the server. */
+export { openTeamServer } from './team/startup.js';
+
 export const BODY_LIMIT = MAX_FILE_BYTES;
 
 export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;

@@ -1,6 +1,6 @@
 /** Public API of the team data: accounts, roles, sessions, login throttling, comments and the audit log. */
 export type { Db, Queryable, Row, Transaction } from './db/db.js';
-export { openTeamDb, teamDbDir, type DbLocation } from './db/open.js';
+export { dataFolderExists, openTeamDb, teamDbDir, type DbLocation } from './db/open.js';
 export { migrate, readMigrations, type Migration } from './db/migrate.js';
 export { openPglite } from './db/pglite.js';
 export { lazyDb } from './db/lazy.js';

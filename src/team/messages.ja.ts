@@ -33,7 +33,7 @@ export const TEAM_MESSAGES_JA = {
   commentNotFound: 'コメント {commentId} は評価書「{id}」にありません。',
   commentItemUnknown: '「{pointer}」は様式の項目を指していません。',
   commentIsReply: 'コメント {commentId} は返信です。解決・再開はスレッドの最初のコメントで行ってください。',
-  commentRevisionNotFound: '評価書「{id}」に改訂{revision}はありません。',
+  commentRevisionNotFound: '評価書「{id}」に第{revision}版はありません。',
 } as const;
 
 /** Role names as the organisation uses them. */
@@ -48,9 +48,10 @@ export const ROLE_NAMES_JA = {
 export const PERMISSION_NAMES_JA = {
   read: '閲覧',
   'draft.edit': '作業中の評価書の編集',
-  'revision.commit': '改訂の確定',
+  'revision.commit': '版の確定',
   'rows.edit': '変更箇所の編集',
-  'revision.status': '改訂の状態の変更',
+  'revision.status': '版の手続（確認依頼・意見聴取・第三者点検・提出・公表・取下げ）',
+  'review.decide': '版の確認（差戻し・承認）',
   'comment.write': 'コメントの記入',
   'audit.read': '操作記録の閲覧',
   'users.manage': 'アカウントと役割の管理',
@@ -64,9 +65,10 @@ export const AUDIT_EVENT_NAMES_JA = {
   'assessment.create': '評価書の作成',
   'draft.save': '作業中の評価書の保存',
   'draft.changed-outside': '作業中の評価書がアプリの外で変更されたことを検知',
-  'revision.commit': '改訂の確定',
+  'revision.commit': '版の確定',
   'revision.rows': '変更箇所の保存',
-  'revision.status': '改訂の状態の変更',
+  'revision.status': '版の手続（確認依頼・差戻し・承認・提出・公表など）',
+  'revision.termination': '事業終了の記録',
   'pdf.download': '公表前の版のPDF出力',
   'comment.create': 'コメントの記入',
   'comment.reply': 'コメントへの返信',

@@ -14,11 +14,11 @@ export type AssessmentRole = (typeof ASSESSMENT_ROLES)[number];
 export type Permission = keyof typeof PERMISSION_NAMES_JA;
 export const PERMISSIONS = Object.keys(PERMISSION_NAMES_JA) as Permission[];
 
-/** 管理者: accounts and roles; 作成者: drafts, commits, rows; 確認者: comments (return and approve in the lifecycle); 閲覧者: read, compare, PDF. */
+/** 管理者: accounts and roles; 作成者: drafts, commits, rows, the procedure; 確認者: comments, 差戻し and 承認; 閲覧者: read, compare, PDF. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['read', 'audit.read', 'users.manage'],
   author: ['read', 'draft.edit', 'revision.commit', 'rows.edit', 'revision.status', 'comment.write', 'audit.read'],
-  reviewer: ['read', 'comment.write', 'audit.read'],
+  reviewer: ['read', 'comment.write', 'review.decide', 'audit.read'],
   viewer: ['read'],
 };
 

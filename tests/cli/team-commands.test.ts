@@ -119,7 +119,7 @@ describe('pia audit verify', () => {
     const exported = await run('audit', ['export', '--format', 'csv']);
     expect(exported.code).toBe(0);
     expect(exported.out.split('\r\n')[0]).toBe(
-      '番号,日時（UTC）,日時（日本時間）,操作,操作コード,利用者,接続元,評価書,改訂,変更前のハッシュ,変更後のハッシュ,詳細,前のエントリのハッシュ,エントリのハッシュ',
+      '番号,日時（UTC）,日時（日本時間）,操作,操作コード,利用者,接続元,評価書,版,変更前のハッシュ,変更後のハッシュ,詳細,前のエントリのハッシュ,エントリのハッシュ',
     );
     expect(exported.out).toContain('アカウントの作成,user.create');
   }, 120_000);

@@ -72,7 +72,7 @@ describe('comments on items', () => {
     });
     const missing = await comment(reviewer, ID_004, { revision: 9, pointer: '/cover/title', body: 'x' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().message).toContain('改訂9はありません');
+    expect(missing.json().message).toContain('第9版はありません');
     expect(
       (await comment(reviewer, ID_004, { revision: 'draft', pointer: '/cover/title', body: '   ' })).statusCode,
     ).toBe(400);
@@ -157,25 +157,23 @@ describe('the audit log', () => {
       payload: { message: '監査の試験', changeDate: '2026-04-01', author: '作成 花子', baseRevision: null },
     });
     expect(committed.statusCode).toBe(201);
-    const n = (committed.json() as { number: number }).number;
+    const { number: n, rowsEtag } = (committed.json() as { revision: { number: number; rowsEtag: string } }).revision;
     expect(
       (
         await author.request({
           method: 'PUT',
           url: `/api/assessments/${ID_004}/revisions/${n}/rows`,
+          headers: { 'if-match': `"${rowsEtag}"` },
           payload: { rows: [] },
         })
       ).statusCode,
     ).toBe(200);
-    expect(
-      (
-        await author.request({
-          method: 'PUT',
-          url: `/api/assessments/${ID_004}/revisions/${n}/status`,
-          payload: { status: 'submitted' },
-        })
-      ).statusCode,
-    ).toBe(200);
+    const reviewer = await server.login('kakunin');
+    const step = (client: typeof author, status: string) =>
+      client.request({ method: 'PUT', url: `/api/assessments/${ID_004}/revisions/${n}/status`, payload: { status } });
+    expect((await step(author, 'review')).statusCode).toBe(200);
+    expect((await step(reviewer, 'approved')).statusCode).toBe(200);
+    expect((await step(author, 'submitted')).statusCode).toBe(200);
     expect(
       (await author.request({ method: 'GET', url: `/api/assessments/${ID_004}/pdf?revision=${n}&download=1` }))
         .statusCode,
@@ -188,16 +186,20 @@ describe('the audit log', () => {
       'revision.commit',
       'revision.rows',
       'revision.status',
+      'revision.status',
+      'revision.status',
       'pdf.download',
       'comment.create',
     ]);
-    for (const entry of entries)
-      expect(entry).toMatchObject({ userLogin: 'sakusei', address: '127.0.0.1', assessmentId: ID_004 });
-    const [save, commit, rows, status, pdf] = entries;
+    expect(entries.map((e) => e.userLogin)).toEqual(['sakusei', 'sakusei', 'sakusei', 'sakusei', 'kakunin', 'sakusei', 'sakusei', 'sakusei']);
+    for (const entry of entries) expect(entry).toMatchObject({ address: '127.0.0.1', assessmentId: ID_004 });
+    const [save, commit, rows, requested, approved, status, pdf] = entries;
+    expect([requested, approved].map((entry) => entry!.detail)).toEqual([{ status: 'review' }, { status: 'approved' }]);
+    expect(requested!.hashBefore).toBe(rows!.hashAfter);
     expect(save).toMatchObject({ hashBefore: draft.etag, hashAfter: afterSave, revision: null });
     expect(commit).toMatchObject({ revision: n, hashBefore: afterSave, hashAfter: expect.any(String) });
     expect(rows!.hashBefore).toBe(commit!.hashAfter);
-    expect(status).toMatchObject({ hashBefore: rows!.hashAfter, detail: { status: 'submitted' } });
+    expect(status).toMatchObject({ hashBefore: approved!.hashAfter, detail: { status: 'submitted' } });
     expect(status!.hashAfter).not.toBe(status!.hashBefore);
     expect(pdf).toMatchObject({ revision: n, hashAfter: status!.hashAfter, detail: { download: true } });
 

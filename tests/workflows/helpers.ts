@@ -18,3 +18,10 @@ export const editFile = async (file: string, from: string, to: string): Promise<
   if (!text.includes(from)) throw new Error(`fixture lacks ${from}`);
   await writeFile(file, text.replace(from, to));
 };
+
+/** The internal review of revision n: asked for by its author, approved by someone else (both by name, as `pia` does). */
+export const approveRevision = async (workflow: Workflow, n: number, author = '健康課 伊勢'): Promise<void> => {
+  const { setRevisionStatus } = await import('../../src/workflows/index.js');
+  await setRevisionStatus(workflow, n, { status: 'review', by: author });
+  await setRevisionStatus(workflow, n, { status: 'approved', by: '健康課長 確認' });
+};

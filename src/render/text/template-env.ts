@@ -3,9 +3,11 @@ import { formatWareki } from '../../domain/wareki.js';
 import { isBlank } from '../../domain/blank.js';
 import {
   childNode,
+  firstYearStyleOf,
   formRoot,
   keyword,
   printedLabel,
+  printsUnusedSlots,
   sectionHeading,
   titleOf,
   tocLabel,
@@ -14,7 +16,6 @@ import {
   type ResolvedNode,
 } from '../../schema/index.js';
 import { sectionRows } from './form-rows.js';
-import { firstYearStyleOf, printsUnusedSlots } from './print-settings.js';
 import { isRecord } from './value-views.js';
 
 /** Template sources as read by the store: documents by name (`yoshiki3/令和７年５月`) and partials by name. */

@@ -139,11 +139,13 @@ export const registerAccessControl = (
         );
       if (rule.access === 'permission') {
         const id = rule.scope === 'assessment' ? (request.params as { id?: string }).id : undefined;
-        if (!actorMay(actor, rule.permission, id))
+        if (!rule.permissions.some((permission) => actorMay(actor, permission, id)))
           throw new AppError(
             'FORBIDDEN',
-            fillMessage(TEAM_MESSAGES_JA.forbidden, { permission: PERMISSION_NAMES_JA[rule.permission] }),
-            { permission: rule.permission },
+            fillMessage(TEAM_MESSAGES_JA.forbidden, {
+              permission: rule.permissions.map((permission) => PERMISSION_NAMES_JA[permission]).join('または'),
+            }),
+            { permissions: rule.permissions },
           );
       }
     }

@@ -12,12 +12,17 @@ export type AccessRule =
   | { readonly access: 'public' }
   /** A signed-in user (or the local user of single-user mode), whatever their roles. */
   | { readonly access: 'signed-in' }
-  | { readonly access: 'permission'; readonly permission: Permission; readonly scope: 'global' | 'assessment' };
+  /** Holding any one of `permissions` (a step of the procedure: 作成者's, or 確認者's 差戻し and 承認). */
+  | {
+      readonly access: 'permission';
+      readonly permissions: readonly Permission[];
+      readonly scope: 'global' | 'assessment';
+    };
 
-const global = (permission: Permission): AccessRule => ({ access: 'permission', permission, scope: 'global' });
-const onAssessment = (permission: Permission): AccessRule => ({
+const global = (permission: Permission): AccessRule => ({ access: 'permission', permissions: [permission], scope: 'global' });
+const onAssessment = (...permissions: Permission[]): AccessRule => ({
   access: 'permission',
-  permission,
+  permissions,
   scope: 'assessment',
 });
 
@@ -41,7 +46,9 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'POST /api/assessments/:id/revisions': onAssessment('revision.commit'),
   'GET /api/assessments/:id/revisions/:n': onAssessment('read'),
   'PUT /api/assessments/:id/revisions/:n/rows': onAssessment('rows.edit'),
-  'PUT /api/assessments/:id/revisions/:n/status': onAssessment('revision.status'),
+  // Which step a person may take is decided by the workflow from these two (stepRolesOf in actor.ts).
+  'PUT /api/assessments/:id/revisions/:n/status': onAssessment('revision.status', 'review.decide'),
+  'POST /api/assessments/:id/termination': onAssessment('revision.commit'),
   'GET /api/assessments/:id/diff': onAssessment('read'),
   'GET /api/assessments/:id/pdf': onAssessment('read'),
 

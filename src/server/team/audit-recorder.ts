@@ -48,8 +48,11 @@ type Capture = {
     payload: unknown,
     before: Before,
     hashes: DocumentHashes,
-  ) => Promise<{ event?: Omit<PartialEvent, 'assessmentId'>; draftSeen?: string }>;
+  ) => Promise<{ event?: Omit<PartialEvent, 'assessmentId'>; draftSeen?: string; draftWrite?: DraftWrite }>;
 };
+
+/** A draft the route wrote besides a revision (a step of the procedure, 事業終了): logged as its own draft entry. */
+type DraftWrite = { readonly before: string; readonly after: string; readonly detail: AuditEvent['detail'] };
 
 type PartialEvent = Pick<AuditEvent, 'event' | 'revision' | 'hashBefore' | 'hashAfter'> & {
   readonly assessmentId: string | null;
@@ -85,6 +88,54 @@ const revisionChange = (event: AuditEventName, detail: (request: FastifyRequest)
   }),
 });
 
+/** A commit: the draft that was frozen, and the revision it became (a termination wrote the draft first). */
+const newRevision = (event: AuditEventName, detail: (request: FastifyRequest) => AuditEvent['detail']): Capture => ({
+  before: async (request, hashes) => ({ hash: null, draftSeen: await hashes.draft(idOf(request)) }),
+  after: async (request, _reply, payload, before, hashes) => {
+    const n = Number((jsonPayload(payload)['revision'] as { number?: unknown } | undefined)?.number);
+    const draftAfter = await hashes.draft(idOf(request));
+    return {
+      draftSeen: before.draftSeen,
+      ...(before.draftSeen && draftAfter !== before.draftSeen
+        ? { draftWrite: { before: before.draftSeen, after: draftAfter, detail: { by: event } } }
+        : {}),
+      event: {
+        event,
+        revision: n,
+        hashBefore: draftAfter,
+        hashAfter: (await hashes.revision(idOf(request), n)).hash,
+        detail: detail(request),
+      },
+    };
+  },
+});
+
+/** A status step: the revision before and after; a step of the procedure also fills items of the draft. */
+const statusStep: Capture = {
+  before: async (request, hashes) => ({
+    hash: (await hashes.revision(idOf(request), revisionOf(request))).hash,
+    draftSeen: await hashes.draft(idOf(request)),
+  }),
+  after: async (request, _reply, payload, before, hashes) => {
+    const draftAfter = await hashes.draft(idOf(request));
+    const body = request.body as { status?: string };
+    const step = String((jsonPayload(payload)['statusLog'] as Array<{ status?: string }> | undefined)?.at(-1)?.status ?? '');
+    return {
+      draftSeen: before.draftSeen,
+      ...(before.draftSeen && draftAfter !== before.draftSeen
+        ? { draftWrite: { before: before.draftSeen, after: draftAfter, detail: { status: step } } }
+        : {}),
+      event: {
+        event: 'revision.status',
+        revision: revisionOf(request),
+        hashBefore: before.hash,
+        hashAfter: (await hashes.revision(idOf(request), revisionOf(request))).hash,
+        detail: { status: String(body.status ?? '') },
+      },
+    };
+  },
+};
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
@@ -114,30 +165,16 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
       };
     },
   },
-  'POST /api/assessments/:id/revisions': {
-    before: async (request, hashes) => ({ hash: null, draftSeen: await hashes.draft(idOf(request)) }),
-    after: async (request, _reply, payload, before, hashes) => {
-      const n = Number(jsonPayload(payload)['number']);
-      const body = request.body as { baseRevision?: number | null };
-      return {
-        draftSeen: before.draftSeen,
-        event: {
-          event: 'revision.commit',
-          revision: n,
-          // The draft that was frozen, and the revision it became.
-          hashBefore: before.draftSeen ?? null,
-          hashAfter: (await hashes.revision(idOf(request), n)).hash,
-          detail: { baseRevision: body.baseRevision ?? null },
-        },
-      };
-    },
-  },
+  'POST /api/assessments/:id/revisions': newRevision('revision.commit', (request) => ({
+    baseRevision: (request.body as { baseRevision?: number | null }).baseRevision ?? null,
+  })),
+  'POST /api/assessments/:id/termination': newRevision('revision.termination', (request) => ({
+    endDate: String((request.body as { endDate?: string }).endDate ?? ''),
+  })),
   'PUT /api/assessments/:id/revisions/:n/rows': revisionChange('revision.rows', (request) => ({
     rows: ((request.body as { rows?: unknown[] }).rows ?? []).length,
   })),
-  'PUT /api/assessments/:id/revisions/:n/status': revisionChange('revision.status', (request) => ({
-    status: String((request.body as { status?: string }).status ?? ''),
-  })),
+  'PUT /api/assessments/:id/revisions/:n/status': statusStep,
   'GET /api/assessments/:id/pdf': {
     // Only versions that are not public: the draft, and revisions not (yet) 公表済み.
     before: async (request, hashes) => {
@@ -239,18 +276,20 @@ export const registerAuditCapture = (app: FastifyInstance, db: Db, library: Libr
     if (!capture || reply.statusCode >= 400) return payload;
     const before = befores.get(request) ?? { hash: null };
     try {
-      const { event, draftSeen } = await capture.after(request, reply, payload, before, hashes);
-      const events: AuditEvent[] = event
-        ? [
-            {
-              assessmentId: (request.params as Params).id ?? null,
-              detail: {},
-              ...event,
-              ...userFields(request.actor),
-              address: request.ip,
-            } as AuditEvent,
-          ]
+      const { event, draftSeen, draftWrite } = await capture.after(request, reply, payload, before, hashes);
+      const written: Omit<PartialEvent, 'assessmentId'>[] = draftWrite
+        ? [{ event: 'draft.save', revision: null, hashBefore: draftWrite.before, hashAfter: draftWrite.after, detail: draftWrite.detail }]
         : [];
+      const events: AuditEvent[] = [...written, ...(event ? [event] : [])].map(
+        (one) =>
+          ({
+            assessmentId: (request.params as Params).id ?? null,
+            detail: {},
+            ...one,
+            ...userFields(request.actor),
+            address: request.ip,
+          }) as AuditEvent,
+      );
       if (events.length > 0) await append(request, events, draftSeen);
       // A read that only notices the draft's version does not wait for the log (or for the database to open).
       else if (draftSeen) track(append(request, events, draftSeen));

@@ -1,4 +1,5 @@
 /** Where the team data lives: DATABASE_URL when set, otherwise PGlite in `<dataDir>/.pia/db`; migrated on open. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.js';
 import { migrate } from './migrate.js';
@@ -22,3 +23,6 @@ export const openTeamDb = async (location: DbLocation): Promise<Db> => {
     throw error;
   }
 };
+
+/** Whether the data folder exists: a mistyped folder would otherwise get a database of its own. */
+export const dataFolderExists = (dataDir: string): boolean => existsSync(dataDir);
