@@ -25,6 +25,8 @@ declare global {
     'pia-reference-select': CustomEvent<ReferenceSelectDetail>;
     /** The user closed the list of changes merged in from someone else's save. */
     'pia-merge-notice-dismiss': CustomEvent<null>;
+    /** A comment thread was added, answered, resolved or reopened. */
+    'pia-comments-change': CustomEvent<Record<string, never>>;
   }
 }
 
@@ -35,7 +37,8 @@ type PiaEventName =
   | 'pia-conflict-resolve'
   | 'pia-restore'
   | 'pia-reference-select'
-  | 'pia-merge-notice-dismiss';
+  | 'pia-merge-notice-dismiss'
+  | 'pia-comments-change';
 
 export const emit = <K extends PiaEventName>(
   from: EventTarget,

@@ -188,3 +188,5 @@ export type SetStatusRequest = {
   /** What a step of the procedure asks for (the offered step's `fields`), by key. */
   record?: Record<string, string | number>;
 };
+
+export type * from './team/dto.js';

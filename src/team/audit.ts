@@ -6,30 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from './db/db.js';
+import type { AuditEntry, AuditEvent, AuditProblem, JsonValue } from '../domain/team.js';
 import type { AuditEventName } from './messages.ja.js';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-export type AuditEvent = {
-  readonly event: AuditEventName;
-  readonly userId: number | null;
-  readonly userLogin: string | null;
-  readonly address: string | null;
-  readonly assessmentId: string | null;
-  /** The revision the event concerns; null for the draft and for events about no document. */
-  readonly revision: number | null;
-  /** The document's hash before and after the event (the draft's ETag, or a revision's content hash). */
-  readonly hashBefore: string | null;
-  readonly hashAfter: string | null;
-  readonly detail: { readonly [key: string]: JsonValue };
-};
-
-export type AuditEntry = AuditEvent & {
-  readonly seq: number;
-  readonly at: string;
-  readonly prevHash: string;
-  readonly entryHash: string;
-};
+export type { AuditEntry, AuditEvent, AuditProblem, JsonValue } from '../domain/team.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -193,10 +173,6 @@ export const listAudit = async (db: Queryable, query: AuditQuery = {}): Promise<
   return rows.map(fromRow);
 };
 
-export type AuditProblem = {
-  readonly seq: number;
-  readonly kind: 'edited' | 'broken-link' | 'gap' | 'head-mismatch';
-};
 
 export type AuditVerification = {
   readonly ok: boolean;

@@ -10,19 +10,9 @@ import { TEAM_MESSAGES_JA } from './messages.ja.js';
 
 export type CommentAuthor = { readonly id: number | null; readonly name: string };
 
-export type Comment = { id: number; body: string; authorId: number | null; authorName: string; createdAt: string };
+import type { Comment, CommentThread, ItemCommentCount } from '../domain/team.js';
 
-export type CommentThread = {
-  id: number;
-  assessmentId: string;
-  /** null: the draft. */
-  revision: number | null;
-  pointer: string;
-  itemPath: string[];
-  resolved: { at: string; by: string } | null;
-  /** The opening comment first, then the replies in order. */
-  comments: Comment[];
-};
+export type { Comment, CommentThread, ItemCommentCount };
 
 export type CommentAnchor = {
   readonly assessmentId: string;
@@ -189,7 +179,6 @@ export const listThreads = async (
   );
 };
 
-export type ItemCommentCount = { open: number; total: number };
 
 /** Threads per item pointer, for the 項目一覧 and the badges beside items. */
 export const countThreadsByItem = async (

@@ -5,13 +5,9 @@
  */
 import { PERMISSION_NAMES_JA, ROLE_NAMES_JA } from './messages.ja.js';
 
-export const ROLES = ['admin', 'author', 'reviewer', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-/** Roles an assessment override may grant: accounts and roles are managed globally. */
-export const ASSESSMENT_ROLES = ['author', 'reviewer', 'viewer'] as const;
-export type AssessmentRole = (typeof ASSESSMENT_ROLES)[number];
+import { ASSESSMENT_ROLES, ROLES, type AssessmentRole, type Permission, type Role } from '../domain/team.js';
 
-export type Permission = keyof typeof PERMISSION_NAMES_JA;
+export { ASSESSMENT_ROLES, ROLES, type AssessmentRole, type Permission, type Role };
 export const PERMISSIONS = Object.keys(PERMISSION_NAMES_JA) as Permission[];
 
 /** 管理者: accounts and roles; 作成者: drafts, commits, rows, the procedure; 確認者: comments, 差戻し and 承認; 閲覧者: read, compare, PDF. */

@@ -14,16 +14,9 @@ import {
   type Role,
 } from './roles.js';
 
-export type User = {
-  id: number;
-  login: string;
-  displayName: string;
-  roles: Role[];
-  /** Per-assessment overrides: assessment id → the roles that replace the global ones there. */
-  overrides: Record<string, AssessmentRole[]>;
-  disabled: boolean;
-  createdAt: string;
-};
+import type { User } from '../domain/team.js';
+
+export type { User };
 
 const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 

@@ -104,8 +104,8 @@ describe('the compare page', () => {
     expect(await page.getByRole('button', { name: '変更箇所を保存' }).count()).toBe(0);
     const history = page.locator('pia-revision-history');
     // Only the newest revision can be withdrawn, so only its row offers it.
-    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする', '「取下げ」にする']);
-    expect(await history.locator('tbody tr').last().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする']);
+    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['公表済みにする', '取り下げる']);
+    expect(await history.locator('tbody tr').last().getByRole('button').allInnerTexts()).toEqual(['公表済みにする']);
     expect(await history.locator('tbody tr').first().locator('.log').innerText()).toContain('提出済み');
   });
 });

@@ -18,6 +18,18 @@ import type {
   SaveAssessmentResponse,
   SaveConflictDetails,
   SetStatusRequest,
+  AuditResponse,
+  CommentCountsResponse,
+  CommentThread,
+  CreateCommentRequest,
+  CreateUserRequest,
+  ListCommentsResponse,
+  ListUsersResponse,
+  SessionResponse,
+  SetAssessmentRolesRequest,
+  TerminationRequest,
+  UpdateUserRequest,
+  UserResponse,
 } from '../../src/server/dto.js';
 import type { SaveAttempt } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
@@ -62,6 +74,11 @@ const currentCsrfToken = (): Promise<string | null> =>
       csrfToken = undefined;
       return null;
     }));
+
+/** After a login or logout the session has a new token (or none). */
+const useToken = (token: string | null): void => {
+  csrfToken = Promise.resolve(token);
+};
 
 const send = async (path: string, init: RequestInit): Promise<Response> => {
   const writes = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
@@ -144,6 +161,44 @@ export const api = {
     request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
   setStatus: (id: string, revision: number, body: SetStatusRequest): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', body)),
+  terminate: (id: string, body: TerminationRequest): Promise<CommitRevisionResponse> =>
+    request(`${assessmentPath(id)}/termination`, json('POST', body)),
+
+  session: (): Promise<SessionResponse> => request('/api/session'),
+  login: async (login: string, password: string): Promise<SessionResponse> => {
+    const session = await request<SessionResponse>('/api/session', json('POST', { login, password }));
+    useToken(session.csrfToken);
+    return session;
+  },
+  logout: async (): Promise<void> => {
+    await request('/api/session', { method: 'DELETE' });
+    useToken(null);
+  },
+
+  comments: (id: string, query: { revision: number | 'draft'; status?: 'open' | 'resolved' | 'all'; mine?: boolean }): Promise<ListCommentsResponse> => {
+    const params = new URLSearchParams({ revision: String(query.revision), status: query.status ?? 'all' });
+    if (query.mine) params.set('mine', '1');
+    return request(`${assessmentPath(id)}/comments?${params}`);
+  },
+  commentCounts: (id: string, revision: number | 'draft'): Promise<CommentCountsResponse> =>
+    request(`${assessmentPath(id)}/comments/counts?revision=${revision}`),
+  comment: (id: string, body: CreateCommentRequest): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments`, json('POST', body)),
+  reply: (id: string, thread: number, body: string): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments/${thread}/replies`, json('POST', { body })),
+  resolve: (id: string, thread: number, resolved: boolean): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments/${thread}/resolution`, json('PUT', { resolved })),
+
+  audit: (id: string): Promise<AuditResponse> => request(`${assessmentPath(id)}/audit?format=json`),
+  auditUrl: (id: string, format: 'csv' | 'json'): string => `${assessmentPath(id)}/audit?format=${format}`,
+
+  users: (): Promise<ListUsersResponse> => request('/api/users'),
+  createUser: (body: CreateUserRequest): Promise<UserResponse> => request('/api/users', json('POST', body)),
+  updateUser: (login: string, body: UpdateUserRequest): Promise<UserResponse> =>
+    request(`/api/users/${encodeURIComponent(login)}`, json('PATCH', body)),
+  setAssessmentRoles: (login: string, id: string, body: SetAssessmentRolesRequest): Promise<UserResponse> =>
+    request(`/api/users/${encodeURIComponent(login)}/assessments/${encodeURIComponent(id)}/roles`, json('PUT', body)),
+
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

@@ -11,7 +11,7 @@ import type {
   Permission,
   Role,
   User,
-} from '../../team/index.js';
+} from '../../domain/team.js';
 
 export type { AssessmentRole, AuditEntry, AuditProblem, CommentThread, ItemCommentCount, Permission, Role };
 

@@ -3,6 +3,7 @@ import { api } from '../../api/client.js';
 import type { CommitPlanResponse, RevisionMeta } from '../../../src/server/dto.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
+import { signedIn } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 
 /**
@@ -85,11 +86,12 @@ export class PiaCommitDialog extends LitElement {
     this.error = '';
     try {
       await this.prepare();
-      rememberName(field('author'));
+      // Signed in, the server records the account's name as the author.
+      if (!signedIn()) rememberName(field('author'));
       const { revision } = await api.commit(this.assessmentId, {
         message: field('message'),
         changeDate: field('changeDate'),
-        author: field('author'),
+        ...(signedIn() ? {} : { author: field('author') }),
         baseRevision: this.plan?.baseRevision ?? (await api.commitPlan(this.assessmentId)).baseRevision,
       });
       form.reset();
@@ -120,8 +122,10 @@ export class PiaCommitDialog extends LitElement {
         <input id="change-date" name="changeDate" type="date" required @change=${() => void this.dateChanged()} />
         <p class="hint">${msg('commitDateDefault')}</p>
         ${this.warnings()}
-        <label for="author">${msg('commitAuthorLabel')}</label>
-        <input id="author" name="author" type="text" required .value=${rememberedName()} />
+        ${signedIn()
+          ? nothing
+          : html`<label for="author">${msg('commitAuthorLabel')}</label>
+              <input id="author" name="author" type="text" required .value=${rememberedName()} />`}
         ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('cancel')}</button>

@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatJapanDateTime, formatWareki } from '../../../src/domain/wareki.js';
-import type { Finding, RevisionMeta, RevisionStatus } from '../../../src/server/dto.js';
+import { STEP_NAMES_JA } from '../../../src/messages.ja.js';
+import type { Finding, OfferedStep, RevisionMeta, StepFieldView } from '../../../src/server/dto.js';
 import { ApiFailure, api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
+import { currentSession, mayTake, signedIn } from '../../session.js';
 import { statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -12,11 +14,25 @@ const blockingFindings = (error: unknown): readonly Finding[] => {
   return details?.findings ?? [];
 };
 
-type Step = { readonly meta: RevisionMeta; readonly to: RevisionStatus; readonly reasonRequired: boolean };
+type Step = { readonly meta: RevisionMeta; readonly offered: OfferedStep };
+
+/** An input for a value the step asks for (the form item it fills is named by its label). */
+const fieldInput = (field: StepFieldView): TemplateResult => {
+  const id = `step-${field.key}`;
+  const input =
+    field.kind === 'multiline'
+      ? html`<textarea id=${id} name=${id} ?required=${field.required}></textarea>`
+      : field.kind === 'choice'
+        ? html`<select id=${id} name=${id} ?required=${field.required}>${(field.options ?? []).map((option) => html`<option>${option}</option>`)}</select>`
+        : html`<input id=${id} name=${id} ?required=${field.required}
+            type=${field.kind === 'date' ? 'date' : field.kind === 'count' ? 'number' : 'text'} min=${field.kind === 'count' ? '0' : nothing} />`;
+  return html`<label for=${id}>${field.label}${field.required ? '' : msg('optionalMark')}</label>${input}`;
+};
 
 /**
  * @summary The committed revisions with their 変更日, message, author, status and status log; each revision's PDF,
- * and the status steps the server's state table offers for it (提出済み, 公表済み, 取下げ with a reason). The server
+ * and the steps the server's state table offers for it that this person may take (確認を依頼する, 差し戻す, 承認する
+ * — not of one's own work —, the procedure with the items it fills, 提出, 公表, 取下げ with a reason). The server
  * refuses a step, with its findings, while ERROR-level checks remain.
  * @fires pia-revision-update - a revision's status changed (detail: RevisionMeta)
  */
@@ -47,7 +63,7 @@ export class PiaRevisionHistory extends LitElement {
       dialog::backdrop { background: rgb(15 23 42 / 0.45); }
       dialog h2 { margin: 0 0 0.75rem; font-size: 1.1rem; }
       dialog label { display: block; font-weight: 700; margin-top: 0.75rem; }
-      dialog input, dialog textarea { width: 100%; }
+      dialog input, dialog textarea, dialog select { width: 100%; }
       .dialog-actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
     `,
   ];
@@ -89,17 +105,21 @@ export class PiaRevisionHistory extends LitElement {
     if (!step) return;
     const form = event.target as HTMLFormElement;
     const field = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const record = Object.fromEntries(
+      step.offered.fields.flatMap((one) => (field(`step-${one.key}`) ? [[one.key, field(`step-${one.key}`)]] : [])),
+    );
     this.busy = true;
     try {
-      rememberName(field('by'));
+      if (!signedIn()) rememberName(field('by'));
       const updated = await api.setStatus(this.assessmentId, step.meta.number, {
-        status: step.to,
-        by: field('by'),
+        status: step.offered.to,
+        ...(signedIn() ? {} : { by: field('by') }),
         ...(field('reason') ? { reason: field('reason') } : {}),
         ...(field('remark') ? { remark: field('remark') } : {}),
+        ...(Object.keys(record).length > 0 ? { record } : {}),
       });
       this.close();
-      this.notice = msg('statusChanged', { number: step.meta.number, status: statusLabel(step.to) });
+      this.notice = msg('stepDone', { number: step.meta.number, step: STEP_NAMES_JA[step.offered.step], status: statusLabel(step.offered.to) });
       this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
     } catch (error) {
       this.close();
@@ -117,6 +137,7 @@ export class PiaRevisionHistory extends LitElement {
         (change) => html`<li>
           ${msg('statusLogEntry', { status: statusLabel(change.status), at: change.at ? formatJapanDateTime(change.at) : '', by: change.by })}
           ${change.reason ? html`<br />${msg('statusLogReason', { reason: change.reason })}` : nothing}
+          ${change.remark ? html`<br />${msg('statusLogRemark', { remark: change.remark })}` : nothing}
         </li>`,
       )}
     </ul>`;
@@ -131,11 +152,13 @@ export class PiaRevisionHistory extends LitElement {
       <td><span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
       <td class="nowrap actions">
         <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
-        ${meta.transitions.map(
-          ({ to, reasonRequired }) =>
-            html`<button type="button" @click=${() => void this.begin({ meta, to, reasonRequired })}>
-              ${msg('markStatus', { status: statusLabel(to) })}</button>`,
-        )}
+        ${meta.transitions
+          .filter((offered) => mayTake(offered, this.assessmentId))
+          .map(
+            (offered) =>
+              html`<button type="button" data-step=${offered.step} @click=${() => void this.begin({ meta, offered })}>
+                ${STEP_NAMES_JA[offered.step]}</button>`,
+          )}
       </td>
     </tr>`;
   }
@@ -145,14 +168,17 @@ export class PiaRevisionHistory extends LitElement {
     return html`<dialog aria-labelledby="status-heading" @close=${() => (this.step = undefined)}>
       ${step
         ? html`<form @submit=${(e: SubmitEvent) => void this.take(e)}>
-            <h2 id="status-heading">${msg('statusHeading', { number: step.meta.number, status: statusLabel(step.to) })}</h2>
-            <label for="status-by">${msg('statusByLabel')}</label>
-            <input id="status-by" name="by" type="text" required .value=${rememberedName()} />
-            <label for="status-reason">${step.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
-            <textarea id="status-reason" name=${step.reasonRequired ? 'reason' : 'remark'} ?required=${step.reasonRequired}></textarea>
+            <h2 id="status-heading">${msg('stepDialogHeading', { number: step.meta.number, step: STEP_NAMES_JA[step.offered.step] })}</h2>
+            ${signedIn()
+              ? html`<p>${msg('stepAsSignedIn', { name: currentSession()?.user?.displayName ?? '' })}</p>`
+              : html`<label for="status-by">${msg('statusByLabel')}</label>
+                  <input id="status-by" name="by" type="text" required .value=${rememberedName()} />`}
+            ${step.offered.fields.map(fieldInput)}
+            <label for="status-reason">${step.offered.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
+            <textarea id="status-reason" name=${step.offered.reasonRequired ? 'reason' : 'remark'} ?required=${step.offered.reasonRequired}></textarea>
             <div class="dialog-actions">
               <button type="button" @click=${() => this.close()}>${msg('cancel')}</button>
-              <button type="submit" class="primary" ?disabled=${this.busy}>${msg('statusSubmit', { status: statusLabel(step.to) })}</button>
+              <button type="submit" class="primary" ?disabled=${this.busy}>${STEP_NAMES_JA[step.offered.step]}</button>
             </div>
           </form>`
         : nothing}
