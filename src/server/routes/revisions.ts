@@ -135,7 +135,7 @@ const statusSchema = {
         type: 'object',
         maxProperties: 20,
         propertyNames: { maxLength: 40 },
-        additionalProperties: { type: ['string', 'number'], maxLength: 20000 },
+        additionalProperties: { anyOf: [{ type: 'string', maxLength: 20000 }, { type: 'number' }] },
       },
     },
   },

@@ -31,7 +31,7 @@ export class PiaApp extends LitElement {
       header.app span { font-size: 0.85rem; opacity: 0.85; }
       header.app .user { margin-left: auto; display: flex; gap: 0.75rem; align-items: baseline; font-size: 0.85rem; }
       header.app .user a { font-size: 0.85rem; font-weight: 400; text-decoration: underline; }
-      header.app .user button { font-size: 0.8rem; padding: 0.1rem 0.6rem; min-height: 0; }
+      header.app .user button { font-size: 0.8rem; padding: 0.1rem 0.6rem; min-height: 0; color: var(--pia-accent-dark); background: #fff; }
       p.missing { padding: 2rem; }
     `,
   ];

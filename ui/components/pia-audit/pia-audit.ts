@@ -1,15 +1,24 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatJapanDateTime } from '../../../src/domain/wareki.js';
+import { isRevisionStatus } from '../../../src/domain/revision.js';
+import { REVISION_STATUS_JA } from '../../../src/messages.ja.js';
 import type { AuditEntry } from '../../../src/server/dto.js';
 import { AUDIT_EVENT_NAMES_JA } from '../../../src/team/messages.ja.js';
 import { api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
+/** A state named in the detail (a status step) in Japanese; other values as they are. */
+const detailValue = (key: string, value: unknown): string =>
+  key === 'status' && isRevisionStatus(value) ? REVISION_STATUS_JA[value] : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
 const detailText = (entry: AuditEntry): string =>
   Object.entries(entry.detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${detailValue(key, value)}`)
     .join('、');
+
+const hashes = (entry: AuditEntry): string =>
+  entry.hashBefore || entry.hashAfter ? `${entry.hashBefore?.slice(0, 12) ?? '—'} → ${entry.hashAfter?.slice(0, 12) ?? '—'}` : '';
 
 /**
  * @summary The audit log of one assessment, oldest first: who did what, when, from where, with the document's hash
@@ -61,7 +70,7 @@ export class PiaAudit extends LitElement {
       <td>${entry.address ?? ''}</td>
       <td>${entry.revision ?? ''}</td>
       <td>${detailText(entry)}</td>
-      <td class="hash">${entry.hashBefore ? entry.hashBefore.slice(0, 12) : ''} → ${entry.hashAfter ? entry.hashAfter.slice(0, 12) : ''}</td>
+      <td class="hash">${hashes(entry)}</td>
     </tr>`;
   }
 
