@@ -22,6 +22,7 @@ export class PiaComments extends LitElement {
     assessmentId: { type: String },
     revision: { attribute: false },
     targets: { attribute: false },
+    revealable: { attribute: false },
     threads: { state: true },
     openOnly: { state: true },
     mine: { state: true },
@@ -49,6 +50,8 @@ export class PiaComments extends LitElement {
   declare assessmentId: string;
   declare revision: number | 'draft';
   declare targets: readonly CommentTarget[];
+  /** The page can show a thread's item (the editor); the compare page lists the changed items above instead. */
+  declare revealable: boolean;
   declare threads: readonly CommentThread[];
   declare openOnly: boolean;
   declare mine: boolean;
@@ -59,6 +62,7 @@ export class PiaComments extends LitElement {
     this.assessmentId = '';
     this.revision = 'draft';
     this.targets = [];
+    this.revealable = true;
     this.threads = [];
     this.openOnly = false;
     this.mine = false;
@@ -124,7 +128,9 @@ export class PiaComments extends LitElement {
           <div class="meta">${comment.authorName}・${formatJapanDateTime(comment.createdAt)}</div>`,
       )}
       <div class="actions">
-        <button type="button" @click=${() => emit(this, 'pia-reveal', { pointer: thread.pointer })}>${msg('commentShowItem')}</button>
+        ${this.revealable
+          ? html`<button type="button" @click=${() => emit(this, 'pia-reveal', { pointer: thread.pointer })}>${msg('commentShowItem')}</button>`
+          : nothing}
         ${writable
           ? html`<button type="button" @click=${() => void this.write(() => api.resolve(this.assessmentId, thread.id, !thread.resolved))}>
               ${thread.resolved ? msg('commentReopen') : msg('commentResolve')}</button>`
@@ -171,7 +177,7 @@ export class PiaComments extends LitElement {
       ${this.threads.length === 0
         ? html`<p class="meta">${msg('commentsEmpty')}</p>`
         : html`<ol>${this.threads.map((thread) => this.thread(thread, writable))}</ol>`}
-      ${writable ? this.newComment() : nothing}
+      ${writable && this.targets.length > 0 ? this.newComment() : nothing}
     </section>`;
   }
 }

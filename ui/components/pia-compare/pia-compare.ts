@@ -3,7 +3,8 @@ import { formatWareki } from '../../../src/domain/wareki.js';
 import { api, rowsConflictOf } from '../../api/client.js';
 import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
 import { CompareRestore } from '../../controllers/compare-restore.js';
-import { may } from '../../session.js';
+import { currentSession, may } from '../../session.js';
+import '../pia-comments/pia-comments.js';
 import { emit } from '../../events.js';
 import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
@@ -259,6 +260,10 @@ export class PiaCompare extends LitElement {
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
       ${this.diff && this.form ? this.results(this.diff) : nothing}
+      ${this.diff && currentSession()?.features.comments
+        ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${this.to} .revealable=${false}
+            .targets=${this.diff.items.map((item) => ({ pointer: item.pointer, label: item.citation }))}></pia-comments>`
+        : nothing}
       ${this.revisions.length > 0
         ? html`<section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">${msg('historyHeading')}</h2>
