@@ -13,5 +13,7 @@ export default defineConfig({
     // ajv, the schemas and lit make one chunk of ~400 kB; splitting it would only add round trips on loopback.
     chunkSizeWarningLimit: 1500,
   },
+  // The validation worker (ui/validation/worker.ts) is an ES module like the page.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -15,6 +15,8 @@ export default defineConfig({
           globalSetup: ['tests/ui/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for the real page and server; on a loaded 2-core machine 1 s (the default) is too short.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -5,8 +5,10 @@ import { benchCheck } from './check.mjs';
 import { benchLoad } from './load.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
+import { benchRobustness } from './robustness.mjs';
 import { benchServer } from './server.mjs';
 import { benchTeam } from './team.mjs';
+import { benchStart } from './start.mjs';
 import { sampleMemory } from './support.mjs';
 import { benchUi } from './ui.mjs';
 
@@ -16,6 +18,8 @@ await benchRevisions();
 await benchRender();
 await benchServer();
 await benchTeam();
+await benchStart();
+await benchRobustness();
 await benchUi();
 
 console.log(`peak memory (RSS): ${(sampleMemory() / 1024 / 1024).toFixed(1)} MB`);

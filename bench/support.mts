@@ -1,4 +1,5 @@
 /** Shared by the bench modules: the bundled samples, a median, and the process's peak memory. */
+import os from 'node:os';
 export const SAMPLES = ['001-kitakyushu-yobosesshu', '002-nagaoka-covid19', '004-ise-yobosesshu'];
 
 export const sampleFile = (sample: string): string => `assessments/${sample}/assessment.yaml`;
@@ -15,3 +16,7 @@ export const sampleMemory = (): number => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   return peakRss;
 };
+
+/** The machine's load when a figure was taken: wall times on a shared machine mean little without it. */
+export const loadNote = (): string =>
+  `(1-min load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`;

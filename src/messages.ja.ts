@@ -7,6 +7,7 @@ export const VALIDATION_MESSAGES_JA = {
   enum: '＜選択肢＞にない値です:「{value}」。選べる値: {options}',
   type: '{expected}で入力してください（現在の値: {value}）。',
   date: '日付は YYYY-MM-DD の形式で入力してください（例: 2025-08-19）:「{value}」',
+  impossibleDate: '暦にない日付です:「{value}」。月は 01〜12、日はその月にある日を入力してください（例: 2025-08-19）。',
   const: '「{allowed}」である必要があります（現在の値: {value}）。',
   additionalProperties: '様式にない項目「{property}」があります。',
   minimum: '{limit}以上の数を入力してください（現在の値: {value}）。',
@@ -18,6 +19,9 @@ export const VALIDATION_MESSAGES_JA = {
   blankEntries: 'ここには空欄の枠のほかは記入しません。',
   uniqueIds: 'IDが重複しています:「{value}」。同じ一覧の中でIDは一つずつ別にしてください。',
   other: '様式の定めに合いません（{keyword}）。',
+  tooManyIssues: '様式の定めに合わない箇所が多いため、最初の{count}件だけを示しています。これらを直してから、もう一度確認してください。',
+  tooDeep: '入れ子が深すぎます（{limit}段まで）。評価書の様式にこれほど深い項目はありません。',
+  tooManyValues: '項目と値が多すぎます（{limit}個まで）。評価書にこれほど多くの値はありません。',
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES_JA;
@@ -44,6 +48,13 @@ export const API_MESSAGES_JA = {
   invalidRequest: '送信された内容が正しくありません（{where}）。',
   invalidRevisionNumber: '改訂番号「{n}」は使えません。1 以上の整数で指定してください。',
   invalidJson: '送信された内容を JSON として読めません。',
+  forbiddenKey: '送信された内容に使えないキー「__proto__」があります。',
+  badUrl: 'URL の書き方が正しくありません（% で始まる文字の書き方に誤りがあります）。',
+  paramTooLong: 'URL の中の ID または番号が長すぎます。',
+  malformedHttp: '送信された要求を HTTP として読めません。',
+  headersTooLarge: '送信された要求のヘッダーまたは URL が長すぎます。',
+  requestTimeout: '要求が時間内に届きませんでした。もう一度お試しください。',
+  contentLengthMismatch: '送信された内容の長さが Content-Length ヘッダーと合いません。',
   dataNotObject: '評価書の内容（data）は項目のまとまり（オブジェクト）で送信してください。',
   requestTooLarge: '送信された内容が大きすぎます（上限 {limit} MB）。',
   unsupportedMediaType: '送信する内容は JSON（Content-Type: application/json）にしてください。',
@@ -165,6 +176,7 @@ export const revisionStatusChoicesJa = (statuses: readonly RevisionStatus[]): st
 export const RENDER_MESSAGES_JA = {
   templateMissing: '様式{form}（{revision}）の帳票テンプレートがありません: templates/{form}/{revision}.hbs',
   missingGlyphs: 'PDFのフォントにない文字があるため出力できません: {chars}（{where}）。別の文字に置き換えてください。',
+  imageInvalid: '図の画像ファイル「{file}」を PDF に入れられません（{reason}）。PNG か JPEG の画像に置き換えてください。',
 } as const;
 
 /** The revision workflow (src/workflows): commit, rows, status, default 変更日; the same words in the CLI and the editor. */
@@ -202,6 +214,9 @@ export const WORKFLOW_MESSAGES_JA = {
   pdfInvalid:
     '評価書に様式の定めに合わない箇所が{count}件あるため、PDFを出力できません。指摘のある項目を直してから、もう一度出力してください。',
   unknownFormRevision: '様式の版「{value}」はありません。使える版: {choices}',
+  restorePointer: '戻す項目は / で始まる JSON Pointer で指定してください（例: /basicInfo/department/name）:「{pointer}」',
+  restoreNotAnItem: '「{pointer}」は{form}の項目を指していません。変更のあった項目の位置（pointer）は pia diff --json で確かめられます。',
+  restoreNowhere: '「{pointer}」（{label}）は、第{number}版にも作業中の評価書にもありません。',
 } as const;
 
 /** What the store says when the disk or another program gets in the way. */

@@ -1,13 +1,14 @@
 /**
  * Race of editors on one assessment through the real HTTP API: each client owns one text item, writes a new value
- * into it and saves with the editor's merge-on-409 loop (saveMerging), again and again, all clients at once.
- * At the end every item must hold its owner's last value and the rest of the document must be untouched.
+ * into it and saves as the editor does (saveMerging: PUT with `merge`, so the server merges a stale save; merge on
+ * 409 and retry), again and again, all clients at once. At the end every item must hold its owner's last value and
+ * the rest of the document must be untouched.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { saveMerging, same, type Doc, type SaveAttempt, type StoredVersion } from '../src/merge/index.js';
+import { saveMerging, same, type Doc, type IncomingChange, type SaveAttempt, type StoredVersion } from '../src/merge/index.js';
 import { childNode, formRoot, isArrayNode, keyword, typesOf, type FormId, type ResolvedNode } from '../src/schema/index.js';
 import { buildServer } from '../src/server/app.js';
 import { valueAt, withValueAt } from '../ui/form/pointer.js';
@@ -21,6 +22,8 @@ export type RaceOptions = {
    * it does not hammer. Without pauses the client that just won keeps winning and the others starve.
    */
   maxPauseMs?: number;
+  /** Ask the server to merge stale saves (the editor does); false: plain compare-and-swap, every merge on the client. */
+  serverMerge?: boolean;
 };
 
 export type RaceFigures = {
@@ -29,6 +32,8 @@ export type RaceFigures = {
   /** PUTs sent in all, refused (409) ones included. */
   requests: number;
   refused: number;
+  /** Saves the server merged with the version on disk (200 with `merged`). */
+  mergedByServer: number;
   /** Most PUTs one save needed. */
   maxAttempts: number;
   /** Saves that stopped at a conflict the user would have to resolve (must be 0: the items are disjoint). */
@@ -40,6 +45,8 @@ export type RaceFigures = {
   seconds: number;
   medianSaveMs: number;
   p95SaveMs: number;
+  meanSaveMs: number;
+  maxSaveMs: number;
 };
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -78,6 +85,7 @@ export const runMergeRace = async ({
   savesPerClient,
   sample = '004-ise-yobosesshu',
   maxPauseMs = 300,
+  serverMerge = true,
 }: RaceOptions): Promise<RaceFigures> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-race-'));
   await cp(path.join(ROOT, 'assessments', sample), path.join(dir, sample), { recursive: true });
@@ -91,18 +99,19 @@ export const runMergeRace = async ({
     const candidates: string[] = [];
     textItems(formRoot(form), original.data, '', candidates);
     const owned = spread(candidates, clients);
-    const figures = { requests: 0, refused: 0, conflicts: 0, maxAttempts: 0 };
+    const figures = { requests: 0, refused: 0, mergedByServer: 0, conflicts: 0, maxAttempts: 0 };
     const saveTimes: number[] = [];
 
-    const put = async (data: Doc, etag: string): Promise<SaveAttempt> => {
+    const put = async (data: Doc, base: StoredVersion): Promise<SaveAttempt> => {
       figures.requests += 1;
       const response = await fetch(url, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', 'if-match': `"${etag}"` },
-        body: JSON.stringify({ data }),
+        headers: { 'content-type': 'application/json', 'if-match': `"${base.etag}"` },
+        body: JSON.stringify(serverMerge ? { data, merge: true } : { data }),
       });
-      const body = (await response.json()) as { etag: string; details?: StoredVersion };
-      if (response.ok) return { saved: true, etag: body.etag };
+      const body = (await response.json()) as { etag: string; merged?: { data: Doc; incoming: IncomingChange[] }; details?: StoredVersion };
+      if (response.ok && body.merged) figures.mergedByServer += 1;
+      if (response.ok) return { saved: true, etag: body.etag, ...(body.merged ? { merged: body.merged } : {}) };
       if (response.status === 409 && body.details) {
         figures.refused += 1;
         return { saved: false, current: body.details };
@@ -157,6 +166,8 @@ export const runMergeRace = async ({
       seconds,
       medianSaveMs: percentile(saveTimes, 0.5),
       p95SaveMs: percentile(saveTimes, 0.95),
+      meanSaveMs: saveTimes.reduce((sum, ms) => sum + ms, 0) / Math.max(1, saveTimes.length),
+      maxSaveMs: Math.max(0, ...saveTimes),
     };
   } finally {
     await app.close();

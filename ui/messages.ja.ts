@@ -54,6 +54,10 @@ export const UI_MESSAGES_JA = {
   acknowledgeWithdraw: '確認を取り消す',
   acknowledgeRemoveStale: 'この確認の記録を削除',
   addEntry: '{label}を追加',
+  editEntry: '{label}を編集',
+  editAction: '編集',
+  closeEntry: '{label}の編集を閉じる',
+  closeAction: '閉じる',
   removeEntry: '{label}を削除',
   remove: '削除',
   moveUp: '{label}を上へ移動',
@@ -79,6 +83,10 @@ export const UI_MESSAGES_JA = {
   commitDateDefault: '既定値は表紙の公表日（公表日がなければ今日）です。',
   commitWarningsHeading: '変更日の確認',
   commitDoneWithWarnings: '第{number}版を確定しました。変更日の確認: {warnings}',
+  commitDraftMoved:
+    '確定する直前に、ほかの人がこの評価書を保存したため、確定しませんでした。次の変更を画面に取り込みました。内容を確かめてから、もう一度「確定する」を押してください。',
+  commitDraftConflict:
+    '確定する直前に、ほかの人がこの評価書の同じ項目を別の内容に変更したため、確定しませんでした。項目ごとに残す記載を選んで保存してから、もう一度「確定する」を押してください。',
   cancel: 'キャンセル',
   compareLink: '版の比較',
   conflictHeading: 'ほかの人と同じ項目を編集しました',

@@ -1,4 +1,4 @@
-import { formRoot, keyword, splitPointer, type FormId } from '../schema/index.js';
+import { boundLists, formRoot, keyword, splitPointer, type FormId } from '../schema/index.js';
 import { createContext, type CheckContext, type CheckRule } from './context.js';
 import { CROSS_FIELD_RULES } from './rules/cross-field.js';
 import { DATE_RULES } from './rules/dates.js';
@@ -70,9 +70,12 @@ const sectionRank = (form: FormId, pointer: string | undefined): number => {
  * drafts too: missing or mistyped items are simply not matched, schema problems are validateAssessment's job.
  */
 export const checkAssessment = (form: FormId, data: unknown, options: CheckOptions): Finding[] => {
-  const context = createContext(form, data, options);
+  // A list far longer than the form allows is reported by validation; the rules look at its first entries only,
+  // so 20,000 faulty entries cost what the form's largest list does (and give as many findings at most).
+  const bounded = boundLists(data, formRoot(form));
+  const context = createContext(form, bounded, options);
   // The caller's list wins (what-if checks); otherwise the acknowledgements kept in the document itself.
-  const acknowledgements = options.acknowledgements ?? acknowledgementsOf(data);
+  const acknowledgements = options.acknowledgements ?? acknowledgementsOf(bounded);
   const findings = ALL_RULES.flatMap((rule) =>
     rule.check(context).map((hit) => toFinding(context, rule, hit, acknowledgements)),
   );
@@ -83,7 +86,7 @@ export const checkAssessment = (form: FormId, data: unknown, options: CheckOptio
     .map(({ finding }) => finding);
   // Only the document's own entries have a place to point the hint at.
   if (options.acknowledgements !== undefined) return sorted;
-  const stale = staleAcknowledgementHits(data, findings).map((hit) => toFinding(context, STALE_ACKNOWLEDGEMENT, hit, []));
+  const stale = staleAcknowledgementHits(bounded, findings).map((hit) => toFinding(context, STALE_ACKNOWLEDGEMENT, hit, []));
   return [...sorted, ...stale];
 };
 

@@ -3,6 +3,7 @@ import { fillMessage } from '../messages.ja.js';
 import { acknowledgeWarning } from '../workflows/index.js';
 import { workflowAt } from './commands.js';
 import type { CliIo } from './io.js';
+import { reportConflicts, reportIncoming } from './merge-report.js';
 
 const refuse = (io: CliIo, message: string): number => {
   io.err(message);
@@ -36,8 +37,12 @@ export const acknowledgeCommand = async (
       if (outcome.current.length > 0) io.err(fillMessage(M.current, { pointers: outcome.current.join(', ') }));
       return 1;
     }
+    case 'conflict':
+      reportConflicts(io, file, outcome);
+      return 1;
     case 'done':
       io.out(fillMessage(M.done, { file, rule: ruleId, count: outcome.covered, reason }) + (outcome.replaced ? M.replaced : ''));
+      reportIncoming(io, file, outcome.incoming);
       return 0;
   }
 };

@@ -8,6 +8,7 @@ import { findAssessmentFiles, loadAssessment, openAssessmentFile } from '../stor
 import { createAssessmentAt, formatDraft, type Workflow } from '../workflows/index.js';
 import { formatIssue } from './format.js';
 import { pathIn, type CliIo } from './io.js';
+import { reportConflicts, reportIncoming } from './merge-report.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 
 /** The assessment files a target names (a file, or every assessment.yaml below a folder), said when there are none. */
@@ -19,7 +20,7 @@ export const assessmentFiles = async (target: string, io: CliIo): Promise<string
 
 /** The use-case context of one assessment file (opening it removes temp files a crash left beside it). */
 export const workflowAt = async (file: string, io: CliIo): Promise<Workflow> => ({
-  store: await openAssessmentFile(pathIn(io, file)),
+  store: await (io.openStore ?? openAssessmentFile)(pathIn(io, file)),
   clock: io.clock,
 });
 
@@ -110,15 +111,22 @@ export const listCommand = async (target: string, io: CliIo): Promise<number> =>
 
 /**
  * `pia format <file|dir>`: rewrite files in the canonical layout (form order, block scalars), keeping comments. A
- * file someone saved between the read and the write is left as they saved it and reported.
+ * file someone saved between the read and the write is formatted as they saved it, and what came in is said.
  */
 export const formatCommand = async (target: string, io: CliIo): Promise<number> => {
   let failed = 0;
   for (const file of await assessmentFiles(target, io)) {
     try {
-      await formatDraft(await workflowAt(file, io));
+      const written = await formatDraft(await workflowAt(file, io));
+      if (written.status === 'conflict') {
+        reportConflicts(io, file, written);
+        failed += 1;
+        continue;
+      }
       io.out(fillMessage(M.formatted, { file }));
+      reportIncoming(io, file, written.incoming);
     } catch (error) {
+      // The file moved and what is on disk now does not even parse (a text editor is half-way): nothing to merge with.
       if (!isAppError(error) || error.code !== 'REVISION_CONFLICT') throw error;
       io.err(fillMessage(M.conflict, { file }));
       failed += 1;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AssessmentStore } from '../store/index.js';
 import type { Clock } from '../workflows/index.js';
 
 /**
@@ -19,6 +20,8 @@ export type CliIo = {
    * (asked twice), or one line of standard input when it is a pipe.
    */
   readonly passwords?: { readonly read: (prompt: string) => Promise<string>; readonly confirm: boolean };
+  /** Opens the assessment file a command works on (openAssessmentFile by default; tests let other writers in). */
+  readonly openStore?: (file: string) => Promise<AssessmentStore>;
 };
 
 /** A path as the user gave it, resolved against io.cwd. */

@@ -13,6 +13,7 @@ import { formatIssue } from './format.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
 import { renderCommand } from './render-command.js';
+import { restoreCommand } from './restore-command.js';
 import { diffCommand, historyCommand, reviseCommand } from './revisions.js';
 import { statusCommand, terminateCommand } from './status-command.js';
 import { rowsCommand } from './rows-command.js';
@@ -24,7 +25,10 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                （様式の版: 令和７年５月・令和６年10月・平成30年５月。省略時は最新）
   show [--full] <file>         評価書を様式の番号・項目名つきの目次形式で表示します
   list <dir>                   評価書の一覧を表示します
-  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します）
+  format <file|dir>            評価書のYAMLを様式の順序・標準の書式に整えます（コメントは残します。読み込んだ後に
+                               ほかで保存されていれば、その内容を整えます）
+  restore <file> <JSON Pointer> --from <版>
+                               項目（または繰り返しの1件）を指定した版の記載に戻します（ほかの項目はそのまま）
   revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD] [--kind initial|reassessment|correction]
                                作業中の評価書を新しい版として確定し、変更箇所の案を一緒に保存します
                                （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日。
@@ -52,7 +56,10 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                今出ている警告を理由つきで確認済みにし、作業中の評価書に記録します
                                （印字されず、次に確定する版とともに保存されます。--pointer 省略時はその規則の警告すべて）
   user add|passwd|disable|enable|role|list …   チームで使うアカウントと役割を管理します（pia user --help）
-  audit verify|export …        操作記録の改ざんを検証し、書き出します（pia audit --help）`;
+  audit verify|export …        操作記録の改ざんを検証し、書き出します（pia audit --help）
+
+  作業中の評価書を書き換えるコマンド（format・restore・acknowledge）は、読み込んだ後にほかで保存された変更を
+  項目ごとに取り込んで書き込みます。同じ項目が別の内容に変わっていたときは、項目ごとに表示して書き込みません。`;
 
 const OPTIONS = {
   form: { type: 'string' },
@@ -71,6 +78,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   end: { type: 'string' },
   label: { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -106,6 +114,8 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
       return terminateCommand(target, pick(values, ['author', 'end', 'date', 'label']), io);
     case 'render':
       return renderCommand(target, values.output, io);
+    case 'restore':
+      return restoreCommand(target, rest[0], values.from, io);
     case 'check':
       return checkCommand(target, { json: values.json ?? false }, io);
     case 'acknowledge':

@@ -19,7 +19,9 @@ const printedRow = ({ date, item, before, after, timing, explanation }: ChangeRo
  * written in.
  */
 export const cumulativeChangeRows = (data: unknown, revisionRows: readonly (readonly ChangeRow[])[]): ChangeRow[] => {
-  const imported = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as ChangeRow[]) : [];
-  const dateOf = (row: ChangeRow): string => row.date ?? '';
+  // A draft may hold anything in its changeHistory; only rows count, and a date that is no text sorts first.
+  const history = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as unknown[]) : [];
+  const imported = history.filter(isRecord) as ChangeRow[];
+  const dateOf = (row: ChangeRow): string => (typeof row.date === 'string' ? row.date : '');
   return [...imported, ...revisionRows.flat()].map(printedRow).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
 };

@@ -71,13 +71,17 @@ export const printItemLine = (node: ResolvedNode, value: unknown, revision?: For
     .filter((text) => text !== '')
     .join('　');
 
+const MAX_LINE_EDITS = 1_000;
+
 /**
  * When a long text only lost (or only gained) one block of lines, the published tables cite that block
  * alone: 変更前 the removed lines, 変更後 `削除` (004's VRS rows), or 変更前 `（なし）` and 変更後 the added
  * lines. Anything else is cited in full, as rules.md §7.2 asks for long text.
  */
 const textChange = (before: string, after: string): PrintedChange => {
-  const parts = diffArrays(before.split('\n'), after.split('\n'));
+  // Texts changed throughout (thousands of lines each) are cited in full; comparing them line by line would take minutes.
+  const parts = diffArrays(before.split('\n'), after.split('\n'), { maxEditLength: MAX_LINE_EDITS });
+  if (!parts) return { before, after };
   const removed = parts.filter((p) => p.removed);
   const added = parts.filter((p) => p.added);
   const oneBlock = (blocks: typeof parts): string | undefined => {

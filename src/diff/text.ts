@@ -7,15 +7,31 @@ export type TextSegment = { readonly kind: 'same' | 'added' | 'removed'; readonl
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 /**
+ * The diff's time grows with the texts' length times the number of edits: two long texts that differ throughout
+ * took minutes. Past these bounds the texts are shown whole, as removed and added, which is what they are.
+ */
+const MAX_DIFF_CHARS = 100_000;
+const MAX_EDITS = 2_000;
+
+const wholeChange = (before: string, after: string): TextSegment[] => [
+  ...(before === '' ? [] : [{ kind: 'removed' as const, text: before }]),
+  ...(after === '' ? [] : [{ kind: 'added' as const, text: after }]),
+];
+
+/**
  * Word-level differences of two texts for reviewers (the UI highlights them). Joining the `same` and
  * `removed` segments gives the older text back, `same` and `added` the newer one.
  */
-// With spaces: a full-width space added or removed is a change of its own, never folded into a `same` run.
-export const textDiff = (before: string, after: string): TextSegment[] =>
-  diffWordsWithSpace(before, after, { intlSegmenter: segmenter }).map((part) => ({
-    kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
-    text: part.value,
-  }));
+export const textDiff = (before: string, after: string): TextSegment[] => {
+  if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
+  // With spaces: a full-width space added or removed is a change of its own, never folded into a `same` run.
+  const parts =
+    before.length + after.length <= MAX_DIFF_CHARS
+      ? diffWordsWithSpace(before, after, { intlSegmenter: segmenter, maxEditLength: MAX_EDITS })
+      : undefined;
+  if (!parts) return wholeChange(before, after);
+  return parts.map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+};
 
 /** How a text is cut for a three-way merge: whole lines first, words (Intl.Segmenter's) where lines collide. */
 export type TextUnit = 'line' | 'word';

@@ -16,13 +16,27 @@ export const findWarekiDates = (text: string): string[] =>
     return `${western}-${pad(Number(month))}-${pad(Number(day))}`;
   });
 
-/** A real calendar date written YYYY-MM-DD (drafts may hold anything in a date field). */
-export const isIsoDate = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  // 2025-13-01 is no date at all (an invalid Date), 2025-02-30 rolls over to March: both are refused.
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+export type CalendarDate = { readonly year: number; readonly month: number; readonly day: number };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * The one reading of a stored date: YYYY-MM-DD naming a day of the calendar (no 2025-13-01, no 2月30日), else
+ * undefined. Drafts may hold anything in a date field, so this never throws; the validator's `date` format is this too.
+ */
+export const parseIsoDate = (value: unknown): CalendarDate | undefined => {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
 };
+
+/** A real calendar date written YYYY-MM-DD. */
+export const isIsoDate = (value: unknown): value is string => parseIsoDate(value) !== undefined;
 
 const toUtc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 const DAY_MS = 86_400_000;

@@ -1,3 +1,5 @@
+import { parseIsoDate } from './wareki-parse.js';
+
 /** How the first year of an era is written: 令和元年 (the official style) or 令和1年 (seen in published documents). */
 export type FirstYearStyle = 'gannen' | 'numeric';
 
@@ -10,10 +12,12 @@ const formatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 });
 
 // A day is optional: some dates are known to the month only (a standard's 第2.0版 of 2024-04).
-const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const ISO_MONTH = /^\d{4}-\d{2}$/;
 
-// A document repeats few dates many times (every 変更箇所 row has one) and Intl is slow to format.
+// A document repeats few dates many times (every 変更箇所 row has one) and Intl is slow to format. Bounded,
+// since drafts may hold any text in a date field.
 const formatted = new Map<string, string>();
+const MAX_CACHED = 10_000;
 
 /** `2025-08-19` → `令和7年8月19日` (`2024-04` → `令和6年4月`), using the Japanese calendar of Intl rather than a hand-kept era table. */
 export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): string => {
@@ -21,20 +25,25 @@ export const formatWareki = (iso: string, style: FirstYearStyle = 'gannen'): str
   let text = formatted.get(key);
   if (text === undefined) {
     text = formatDate(iso, style);
+    if (formatted.size >= MAX_CACHED) formatted.clear();
     formatted.set(key, text);
   }
   return text;
 };
 
 const formatDate = (iso: string, style: FirstYearStyle): string => {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)));
+  const monthOnly = ISO_MONTH.test(iso);
+  const parsed = parseIsoDate(monthOnly ? `${iso}-01` : iso);
+  // Not a day of the calendar (a draft's 2025-13-01): shown as written, for the validator's issue to explain.
+  if (!parsed) return iso;
+  const date = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day));
+  // Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(parsed.year);
   const parts = formatter.formatToParts(date);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const yearPart = part('year');
   const year = yearPart === '元' || yearPart === '1' ? (style === 'gannen' ? '元' : '1') : yearPart;
-  return `${part('era')}${year}年${part('month')}月${match[3] === undefined ? '' : `${part('day')}日`}`;
+  return `${part('era')}${year}年${part('month')}月${monthOnly ? '' : `${part('day')}日`}`;
 };
 
 const japanDate = new Intl.DateTimeFormat('sv-SE', {

@@ -7,4 +7,5 @@ export type { ConflictKind, Side } from './walk.js';
 export { changedItems, type ItemChange, type ItemChangeKind } from './changed-items.js';
 export { same, type Doc } from './values.js';
 export { restoreItem } from './restore.js';
-export { retryPause, saveMerging, type MergingSave, type MergingSaveOutcome, type SaveAttempt, type StoredVersion } from './save-merging.js';
+export { labelAt } from './label.js';
+export { SaveRefusedError, retryPause, saveMerging, type MergingSave, type MergingSaveOutcome, type SaveAttempt, type StoredVersion } from './save-merging.js';

@@ -1,7 +1,8 @@
-import { citationLine, citeItem, hasEntryIds, type CitationContext } from '../diff/index.js';
-import { childNode, formRevisionOf, formRoot, joinPointer, splitPointer, type FormId, type ResolvedNode } from '../schema/index.js';
+import { hasEntryIds } from '../diff/index.js';
+import { childNode, formRoot, joinPointer, type FormId, type ResolvedNode } from '../schema/index.js';
 import type { ItemChange, ItemChangeKind } from './changed-items.js';
 import { mergeEntries } from './entries.js';
+import { labelAt } from './label.js';
 import { mergeList, mergeText } from './sequence.js';
 import { isRecord, same, unionKeys, type Doc } from './values.js';
 import { conflict, descend, keyOf, noteIncoming, type ConflictKind, type Places, type Side, type Walk } from './walk.js';
@@ -82,13 +83,6 @@ export const mergeValue = (walk: Walk, node: ResolvedNode | undefined, places: P
   return mergeChanged(walk, node, places, base, mine, theirs);
 };
 
-const fileCount = (data: unknown): number => (isRecord(data) && Array.isArray(data['files']) ? data['files'].length : 1);
-
-const contextOf = (data: unknown): CitationContext => {
-  const revision = formRevisionOf(data);
-  return { ...(revision ? { revision } : {}), fileCount: fileCount(data) };
-};
-
 /**
  * Three-way merge of an assessment, item by item along its schema: `base` is the version both sides started
  * from, `mine` the local edit, `theirs` the version saved meanwhile. Items changed on one side only take that
@@ -106,16 +100,15 @@ export const merge3 = (form: FormId, base: Doc, mine: Doc, theirs: Doc, options:
   const root: Places = { merged: [], base: [], mine: [], theirs: [], key: [] };
   const merged = mergeValue(walk, formRoot(form), root, base, mine, theirs);
   const doc = isRecord(merged) ? merged : {};
-  const cite = (segments: readonly string[], data: unknown): string => citationLine(citeItem(form, segments, contextOf(data)));
   const incoming = walk.incoming.map((change: ItemChange): IncomingChange => {
     const fromBase = change.kind === 'removed';
     const pointer = fromBase ? change.beforePointer! : change.pointer;
-    return { kind: change.kind, pointer, label: cite(splitPointer(pointer), fromBase ? base : doc) };
+    return { kind: change.kind, pointer, label: labelAt(form, pointer, fromBase ? base : doc) };
   });
   const conflicts = walk.conflicts.map((raw): MergeConflict => {
     const [segments, data] = raw.places.mine ? [raw.places.mine, mine] : [raw.places.theirs ?? [], theirs];
     const { kind, base: b, mine: m, theirs: t } = raw;
-    return { key: keyOf(raw.places), kind, pointer: joinPointer(segments), label: cite(segments, data), base: b, mine: m, theirs: t };
+    return { key: keyOf(raw.places), kind, pointer: joinPointer(segments), label: labelAt(form, segments, data), base: b, mine: m, theirs: t };
   });
   return { merged: doc, incoming, conflicts };
 };

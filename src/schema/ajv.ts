@@ -1,8 +1,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
-import type { FormatsPlugin } from 'ajv-formats';
 import { isBlankEntry, saysNothing } from '../domain/blank.js';
+import { isIsoDate } from '../domain/wareki-parse.js';
 import { SCHEMA_DOCUMENTS, formDocumentName, type FormId } from './documents.js';
+import { inlineRefs } from './inline-refs.js';
 
 /**
  * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
@@ -16,10 +16,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-notAChange',
   'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision',
 ] as const;
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default: { default?: FormatsPlugin } }).default.default ??
-  (addFormatsModule as unknown as { default: FormatsPlugin }).default) as FormatsPlugin;
 
 const hasDuplicateIds = (items: unknown): string | undefined => {
   if (!Array.isArray(items)) return undefined;
@@ -36,7 +32,8 @@ const hasDuplicateIds = (items: unknown): string | undefined => {
 const createAjv = (): Ajv2020 => {
   // Strict, all errors, no coercion, no removal: validation never changes the document it checks.
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date']);
+  // The one reading of a date the code uses too: a day of the calendar, so 2025-13-01 is an issue, not a crash later.
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   for (const name of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: name });
   ajv.addKeyword({
     keyword: 'x-uniqueIds',
@@ -64,7 +61,6 @@ const createAjv = (): Ajv2020 => {
     schemaType: 'boolean',
     validate: (enabled: boolean, data: unknown[]) => !enabled || data.every(isBlankEntry),
   });
-  for (const schema of Object.values(SCHEMA_DOCUMENTS)) ajv.addSchema(schema);
   return ajv;
 };
 
@@ -79,8 +75,9 @@ export const validatorForDocument = (doc: string): ValidateFunction => {
   let validate = validators.get(doc);
   if (!validate) {
     ajv ??= createAjv();
-    validate = ajv.getSchema(String(SCHEMA_DOCUMENTS[doc]?.['$id'])) as ValidateFunction | undefined;
-    if (!validate) throw new Error(`no validator for ${doc}`);
+    const schema = SCHEMA_DOCUMENTS[doc];
+    if (!schema) throw new Error(`no validator for ${doc}`);
+    validate = ajv.compile(inlineRefs(schema, doc));
     validators.set(doc, validate);
   }
   return validate;

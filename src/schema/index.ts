@@ -12,12 +12,15 @@ export {
   resolveNode,
   splitPointer,
   typesOf,
+  valueAtPointer,
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
 export { formName, formRevisionOf, formRevisions, validateAssessment, type ValidationResult } from './validate.js';
-export type { ValidationIssue } from './issues.js';
+export { MAX_ISSUES, type ValidationIssue } from './issues.js';
+export { MAX_NESTING, MAX_VALUES, hasTooManyValues, tooDeepAt } from './limits.js';
 export { createSkeleton, emptyValueOf } from './skeleton.js';
+export { boundLists } from './bounded-lists.js';
 export { namedOption, nodeAtPointer, optionNumbers } from './options.js';
 export { canonicalChoice, existsInRevision, optionsInRevision, type RevisionOption } from './revisions.js';
 export { isTextItem, textItems, type TextItem } from './text-items.js';

@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { TYPE_NAMES_JA, VALIDATION_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import type { FormId } from './documents.js';
 import { itemPath, type FormRevision } from './labels.js';
-import { splitPointer } from './resolve.js';
+import { MAX_NESTING, MAX_VALUES } from './limits.js';
+import { joinPointer, splitPointer } from './resolve.js';
 
 /** One problem found in an assessment: where (pointer and official item path) and what, in Japanese. */
 export type ValidationIssue = {
@@ -46,7 +47,8 @@ const messageFor = (error: ErrorObject): string => {
       return fillMessage(VALIDATION_MESSAGES_JA.type, { expected, value });
     }
     case 'format':
-      return fillMessage(VALIDATION_MESSAGES_JA.date, { value });
+      // Written as a date but no day of the calendar (2025-13-01, 2月30日): say so, the format is not the problem.
+      return fillMessage(/^\d{4}-\d{2}-\d{2}$/.test(String(error.data)) ? VALIDATION_MESSAGES_JA.impossibleDate : VALIDATION_MESSAGES_JA.date, { value });
     case 'const':
       return fillMessage(VALIDATION_MESSAGES_JA.const, { allowed: shown(params['allowedValue']), value });
     case 'additionalProperties':
@@ -82,6 +84,32 @@ const pointerOf = (error: ErrorObject): string => {
 
 export type IssueContext = { revision?: FormRevision; fileCount?: number };
 
+/** More issues than anyone reads, and each one costs a position lookup and bytes on the wire. */
+export const MAX_ISSUES = 200;
+
+const tooManyIssues = (): ValidationIssue => ({
+  pointer: '',
+  keyword: 'maxIssues',
+  path: [],
+  message: fillMessage(VALIDATION_MESSAGES_JA.tooManyIssues, { count: MAX_ISSUES }),
+});
+
+/** The one issue of data nested deeper than any form: reported at the place where the limit is crossed. */
+export const nestingIssue = (form: FormId, segments: readonly string[]): ValidationIssue => ({
+  pointer: joinPointer(segments),
+  keyword: 'maxNesting',
+  path: itemPath(form, segments),
+  message: fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }),
+});
+
+/** The one issue of data with more values than any assessment. */
+export const sizeIssue = (): ValidationIssue => ({
+  pointer: '',
+  keyword: 'maxValues',
+  path: [],
+  message: fillMessage(VALIDATION_MESSAGES_JA.tooManyValues, { limit: MAX_VALUES }),
+});
+
 export const toValidationIssues = (
   form: FormId,
   errors: readonly ErrorObject[],
@@ -101,6 +129,7 @@ export const collectIssues = (
     const message = messageFor(error);
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
+    if (issues.length === MAX_ISSUES) return [...issues, tooManyIssues()];
     seen.add(key);
     issues.push({ pointer, keyword: error.keyword, path: pathOf(splitPointer(pointer)), message });
   }

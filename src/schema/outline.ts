@@ -1,3 +1,4 @@
+import { valueText } from '../domain/value-text.js';
 import { formatWareki } from '../domain/wareki.js';
 import type { FormId } from './documents.js';
 import { printedLabel, titleOf, type FormRevision } from './labels.js';
@@ -22,7 +23,7 @@ const shorten = (text: string, max: number): string => {
 const checkLabel = (node: ResolvedNode, value: unknown, revision?: FormRevision): string => {
   const title = titleOf(node, revision) ?? '';
   if (isRecord(value)) {
-    const text = String(value['text'] ?? '');
+    const text = valueText(value['text']);
     return `${value['checked'] ? CHECKED : UNCHECKED} ${title} （ ${text} ）`;
   }
   return `${value ? CHECKED : UNCHECKED} ${title}`;
@@ -34,7 +35,7 @@ export const formatValue = (node: ResolvedNode, value: unknown, options: Options
   const max = options.maxTextLength ?? 60;
   switch (kind) {
     case 'choice':
-      return value === null || value === undefined ? '[ ]' : `[ ${String(value)} ]`;
+      return value === null || value === undefined ? '[ ]' : `[ ${valueText(value)} ]`;
     case 'checks':
       return [...node.properties.keys()]
         .map((key) => checkLabel(childNode(node, key)!, isRecord(value) ? value[key] : undefined, options.revision))
@@ -42,10 +43,10 @@ export const formatValue = (node: ResolvedNode, value: unknown, options: Options
     case 'date':
       return typeof value === 'string' ? formatWareki(value) : '';
     case 'count':
-      return value === null || value === undefined ? '（ ）件' : `（ ${String(value)} ）件`;
+      return value === null || value === undefined ? '（ ）件' : `（ ${valueText(value)} ）件`;
     case 'provisionStatus': {
       const status = isRecord(value) ? value : {};
-      const count = (key: string): string => `（ ${status[key] === null || status[key] === undefined ? '' : String(status[key])} ） 件`;
+      const count = (key: string): string => `（ ${valueText(status[key])} ） 件`;
       const box = (key: string): string => `${status[key] ? CHECKED : UNCHECKED} ${titleOf(childNode(node, key)!, options.revision) ?? ''}`;
       return `${box('providing')} ${count('providingCount')} ${box('transferring')} ${count('transferringCount')} ${box('none')}`;
     }

@@ -17,7 +17,8 @@ export type ResolvedNode = {
 const isObject = (value: unknown): value is SchemaObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const dereference = (ref: string, fromDoc: string): SchemaRef => {
+/** The schema a `$ref` names, with the document its own references resolve against. */
+export const dereference = (ref: string, fromDoc: string): SchemaRef => {
   const [file, fragment = ''] = ref.split('#');
   const doc = file ? file : fromDoc;
   let node: unknown = SCHEMA_DOCUMENTS[doc];
@@ -106,6 +107,10 @@ export const choiceOptions = (node: ResolvedNode): string[] | undefined => {
 
 export const splitPointer = (pointer: string): string[] =>
   pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/** The value at a JSON Pointer of plain data, or undefined when any step is missing. */
+export const valueAtPointer = (data: unknown, pointer: string): unknown =>
+  splitPointer(pointer).reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), data);
 
 export const joinPointer = (segments: readonly (string | number)[]): string =>
   segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');

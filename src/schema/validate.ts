@@ -1,6 +1,9 @@
+import { valueText } from '../domain/value-text.js';
 import { validatorFor } from './ajv.js';
+import { boundLists } from './bounded-lists.js';
 import { FORM_IDS, isFormId, type FormId } from './documents.js';
-import { toValidationIssues, type ValidationIssue } from './issues.js';
+import { nestingIssue, sizeIssue, toValidationIssues, type ValidationIssue } from './issues.js';
+import { hasTooManyValues, tooDeepAt } from './limits.js';
 import { childNode, choiceOptions, formRoot, keyword } from './resolve.js';
 
 const formInfo = (form: FormId): { kind: string; name: string } | undefined =>
@@ -30,16 +33,22 @@ const formIssue = (value: unknown): ValidationIssue => ({
   pointer: '/form',
   keyword: 'form',
   path: ['様式'],
-  message: `様式（form）は ${FORM_IDS.map((id) => `${id}（${formInfo(id)?.kind ?? id}）`).join('か ')}を指定してください（現在の値: ${value === undefined ? 'なし' : String(value)}）。`,
+  message: `様式（form）は ${FORM_IDS.map((id) => `${id}（${formInfo(id)?.kind ?? id}）`).join('か ')}を指定してください（現在の値: ${value === undefined ? 'なし' : valueText(value)}）。`,
 });
 
-/** Check an assessment against its form's schema. Never throws on bad data: problems come back as issues. */
+/**
+ * Check an assessment against its form's schema. Never throws on bad data: problems come back as issues, at most
+ * MAX_ISSUES of them. Data nested deeper or holding more values than any assessment is refused whole (limits.ts).
+ */
 export const validateAssessment = (data: unknown): ValidationResult => {
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const form = record['form'];
   if (!isFormId(form)) return { issues: [formIssue(form)] };
+  const tooDeep = tooDeepAt(data);
+  if (tooDeep) return { form, issues: [nestingIssue(form, tooDeep)] };
+  if (hasTooManyValues(data)) return { form, issues: [sizeIssue()] };
   const validate = validatorFor(form);
-  if (validate(data)) return { form, issues: [] };
+  if (validate(boundLists(data, formRoot(form)))) return { form, issues: [] };
   const revision = formRevisionOf(record);
   const files = record['files'];
   const fileCount = Array.isArray(files) ? files.length : 1;

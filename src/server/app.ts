@@ -1,4 +1,5 @@
 /** The HTTP application: routes, the built UI and one error handler. Never listens; main.ts and tests decide. */
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { MAX_FILE_BYTES, openLibrary } from '../store/index.js';
@@ -10,6 +11,7 @@ import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { createPdfRenderer, type Services } from './services.js';
+import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { registerStaticUi } from './static-ui.js';
 import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
@@ -34,10 +36,19 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     bodyLimit: BODY_LIMIT,
     // Ids in paths are matched by the route schema; a trailing slash is the same page.
     routerOptions: { ignoreTrailingSlash: true },
+    // A client that stops sending mid-request is answered 408 instead of holding its connection for good.
+    requestTimeout: 60_000,
+    // Requests refused before routing answer in the API's error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
+  useDepthCheckedJson(app);
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
+  // Before the routes, whose replies it wraps: the bundle, the API's JSON (001 is ~200 KB) and the stylesheets
+  // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
+  app.register(fastifyCompress);
   const library = openLibrary(config.dataDir);
   const services: Services = {
     library,

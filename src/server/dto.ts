@@ -6,10 +6,11 @@ import type { Finding } from '../checks/index.js';
 import type { ChangeKind } from '../diff/index.js';
 import type { ConfirmedRow, RevisionInfo, RevisionKind, RevisionStatus, StatusChange, StepRecord } from '../domain/revision.js';
 import type { ErrorCode } from '../errors.js';
+import type { IncomingChange } from '../merge/index.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
 import type { OfferedStep, Person, StepFieldKind, StepFieldView, StepName, StepRole } from '../domain/steps.js';
 
-export type { ErrorCode, Finding, FormId, ValidationIssue };
+export type { ErrorCode, Finding, FormId, IncomingChange, ValidationIssue };
 
 /** Every error answer, whatever the route. `message` is Japanese and meant to be shown to the user. */
 export type ApiError = {
@@ -64,9 +65,17 @@ export type AssessmentResponse = {
 /**
  * PUT /api/assessments/:id with header `If-Match: "<etag>"`. Drafts with issues are saved. The issues of a save
  * carry no line/column (positions in the YAML file, which GET gives); place them by pointer.
+ * `merge: true` (the editor): `data` was made from the version If-Match names; if the draft has moved on since,
+ * the server merges the two item by item and, when nothing conflicts, saves the merge and answers 200 with it in
+ * `merged` (the client adopts it). Items both changed, or a version the server no longer holds, get the 409.
  */
-export type SaveAssessmentRequest = { data: Record<string, unknown> };
-export type SaveAssessmentResponse = { etag: string; issues: ValidationIssue[] };
+export type SaveAssessmentRequest = { data: Record<string, unknown>; merge?: boolean };
+export type SaveAssessmentResponse = {
+  etag: string;
+  issues: ValidationIssue[];
+  /** Present when the server merged: the draft now on disk and the items that came in from others. */
+  merged?: { data: Record<string, unknown>; incoming: IncomingChange[] };
+};
 
 /** `details` of the 409 REVISION_CONFLICT answer to a stale save: the version now on disk. */
 export type SaveConflictDetails = { etag: string; data: Record<string, unknown> };

@@ -64,6 +64,8 @@ export const fromFastifyError = (
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('INVALID_REQUEST', API_MESSAGES_JA.invalidJson);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('INVALID_REQUEST', API_MESSAGES_JA.contentLengthMismatch);
   }
   if (error instanceof SyntaxError && error.statusCode === 400)
     return new AppError('INVALID_REQUEST', API_MESSAGES_JA.invalidJson);

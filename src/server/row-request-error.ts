@@ -3,6 +3,7 @@
  * (from the schema), instead of ajv's `/rows/3/timing`.
  */
 import { changeColumnTitles, type ChangeColumn } from '../diff/index.js';
+import { valueText } from '../domain/value-text.js';
 import { API_MESSAGES_JA, ROW_FIELDS_JA, fillMessage } from '../messages.ja.js';
 
 type RowValidationError = { instancePath: string; keyword: string; params?: Record<string, unknown> };
@@ -13,7 +14,7 @@ const ROW_PATH = /^\/rows\/(\d+)(?:\/(\w+))?$/;
 const columnTitles = changeColumnTitles('yoshiki3') as Record<string, string>;
 const fieldName = (field: string): string => columnTitles[field as ChangeColumn] ?? ROW_FIELDS_JA[field] ?? field;
 
-const choiceText = (value: unknown): string => (value === '' ? '空欄' : `「${String(value)}」`);
+const choiceText = (value: unknown): string => (value === '' ? '空欄' : `「${valueText(value)}」`);
 
 /** The Japanese message for a rows request error, or undefined when the error is not about one row. */
 export const rowRequestMessage = (error: RowValidationError | undefined): string | undefined => {

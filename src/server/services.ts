@@ -1,6 +1,6 @@
 /** What the routes work with: the data folder, the clock, the PDF assets. Routes only translate HTTP to workflows. */
 import type { Readable } from 'node:stream';
-import { renderPdfStream, imageFilesOf, type RenderAssets } from '../render/index.js';
+import type { RenderAssets } from '../render/index.js';
 import { readFonts, readTemplates, type Library } from '../store/index.js';
 import type { Clock, PrintSource, Workflow } from '../workflows/index.js';
 
@@ -29,6 +29,8 @@ export const createPdfRenderer = (library: Library, templatesDir: string): Servi
     return shared;
   };
   return async (id, { form, data, changeRows }) => {
+    // The renderer (pdfkit, fontkit, handlebars) loads on the first PDF, not at server start.
+    const { imageFilesOf, renderPdfStream } = await import('../render/index.js');
     const images = await library.assessment(id).readImages(imageFilesOf(data));
     return renderPdfStream(form, data, { ...(await sharedAssets()), images }, { changeRows });
   };

@@ -24,16 +24,21 @@ export const registerStaticUi = (app: FastifyInstance, uiDir: string): void => {
     setHeaders: (reply, file) => void reply.header('cache-control', cacheControlFor(file)),
   });
 
-  app.get<{ Params: { '*': string } }>('/*', (request, reply) => {
-    if (isApi(request.url)) return routeNotFound(request, reply);
-    const file = request.params['*'];
-    return reply.sendFile(file !== '' && isFilePath(request.url) ? file : 'index.html');
-  });
+  // Declared once the plugins registered before (compression) have loaded: a route gets the hooks present when
+  // it is declared.
+  app.after((error) => {
+    if (error) throw error;
+    app.get<{ Params: { '*': string } }>('/*', (request, reply) => {
+      if (isApi(request.url)) return routeNotFound(request, reply);
+      const file = request.params['*'];
+      return reply.sendFile(file !== '' && isFilePath(request.url) ? file : 'index.html');
+    });
 
-  // Reached when sendFile finds nothing: a missing bundle file, or no index.html because the UI was never built.
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (isApi(request.url) || (request.method !== 'GET' && request.method !== 'HEAD'))
-      return routeNotFound(request, reply);
-    return isFilePath(request.url) ? fileNotFound(request, reply) : uiNotBuilt(reply, uiDir);
+    // Reached when sendFile finds nothing: a missing bundle file, or no index.html because the UI was never built.
+    app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+      if (isApi(request.url) || (request.method !== 'GET' && request.method !== 'HEAD'))
+        return routeNotFound(request, reply);
+      return isFilePath(request.url) ? fileNotFound(request, reply) : uiNotBuilt(reply, uiDir);
+    });
   });
 };

@@ -17,6 +17,8 @@ import {
   listDrafts,
   notFound,
   readDraftFile,
+  readDraftVersion,
+  recallDraftVersion,
   writeDraftFile,
   type Draft,
   type DraftCache,
@@ -54,6 +56,13 @@ export type AssessmentStore = {
   /** The draft file; messages name files by it. */
   readonly file: string;
   readDraft: () => Promise<Draft>;
+  /**
+   * The content of a version of the draft this store (or another of its library) read or wrote lately, by etag:
+   * what a save made from that version is merged against. Undefined when it is no longer kept.
+   */
+  recentVersion: (etag: string) => Record<string, unknown> | undefined;
+  /** The etag and content of the draft on disk now, unparsed when it is a version kept in memory (no issues). */
+  currentVersion: () => Promise<{ etag: string; data: Record<string, unknown> }>;
   /** Create the draft; ASSESSMENT_EXISTS when the file is already there (never overwrites). */
   createDraft: (data: Record<string, unknown>) => Promise<void>;
   /** Oldest first, without their content; ASSESSMENT_NOT_FOUND when there is no draft. */
@@ -71,7 +80,10 @@ type Shared = { readonly drafts: DraftCache; readonly revisions: RevisionCaches 
 const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions): AssessmentStore => {
   const revisions = revisionFiles(file, shared.revisions);
   const requireDraft = async (): Promise<void> => {
-    if (!(await stat(file).catch(() => undefined))?.isFile()) throw notFound(id);
+    const info = await stat(file).catch(() => undefined);
+    if (!info) throw notFound(id);
+    // A folder or a device in the draft's place: the read's NOT_A_FILE (422), which says what is wrong, not a 404.
+    if (!info.isFile()) await readDraftFile(file, id);
   };
   const writer: StoreWriter = {
     saveDraft: (data, expectedEtag) => writeDraftFile(file, id, data, expectedEtag, { cache: shared.drafts, hooks: options.hooks }),
@@ -83,6 +95,8 @@ const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions
     id,
     file,
     readDraft: () => readDraftFile(file, id, shared.drafts),
+    recentVersion: (etag) => recallDraftVersion(shared.drafts, file, etag),
+    currentVersion: () => readDraftVersion(file, id, shared.drafts),
     createDraft: (data) => createDraftFile(file, id, data),
     listRevisions: async () => {
       await requireDraft();
@@ -108,7 +122,7 @@ const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions
 export const openAssessmentFile = async (file: string, options: StoreOptions = {}): Promise<AssessmentStore> => {
   const dir = path.dirname(file);
   await removeAbandonedTempFiles([dir, path.join(dir, 'revisions')]);
-  const shared = { drafts: createDraftCache(1), revisions: createRevisionCaches() };
+  const shared = { drafts: createDraftCache(1, 2 * 1024 * 1024), revisions: createRevisionCaches() };
   return storeAt(file, path.basename(path.resolve(dir)), shared, options);
 };
 

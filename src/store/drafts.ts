@@ -70,9 +70,32 @@ type CacheEntry = {
   readonly draft?: Draft;
 };
 
-/** Drafts kept between requests, by file. */
-export type DraftCache = Lru<string, CacheEntry>;
-export const createDraftCache = (capacity = 16): DraftCache => createLru(capacity);
+/**
+ * Drafts kept between requests, by file; and the content of the versions read or written lately, by file and etag,
+ * so that a save made from a version the file has since moved past can be merged with the version on disk.
+ */
+export type DraftCache = { readonly files: Lru<string, CacheEntry>; readonly versions: Lru<string, KeptVersion> };
+/** A version's content, weighed by the size of its file (its parsed form takes a few times that). */
+type KeptVersion = { readonly data: Record<string, unknown>; readonly bytes: number };
+
+/** Versions kept: 16 MB of files, enough for every editor of a busy assessment to have its base at hand. */
+const VERSION_BYTES = 16 * 1024 * 1024;
+
+export const createDraftCache = (capacity = 16, versionBytes = VERSION_BYTES): DraftCache => ({
+  files: createLru(capacity),
+  versions: createLru(versionBytes, (kept) => kept.bytes),
+});
+
+const versionKey = (file: string, etag: string): string => `${file}\n${etag}`;
+
+/** The first content seen under an etag stays: the writer that saved it holds exactly that data. */
+const rememberVersion = (cache: DraftCache | undefined, file: string, etag: string, data: Record<string, unknown>, bytes: number): void => {
+  if (cache && !cache.versions.get(versionKey(file, etag))) cache.versions.set(versionKey(file, etag), { data, bytes });
+};
+
+/** The content of a version of the draft read or written lately through `cache`, undefined when not kept. */
+export const recallDraftVersion = (cache: DraftCache, file: string, etag: string): Record<string, unknown> | undefined =>
+  cache.versions.get(versionKey(file, etag))?.data;
 
 const stampOf = (info: { ino: number; mtimeMs: number; size: number }): string =>
   `${info.ino}:${info.mtimeMs}:${info.size}`;
@@ -91,19 +114,40 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
     throw (cause as NodeJS.ErrnoException).code === 'ENOENT' ? notFound(id, cause) : cause;
   });
   const version = stampOf(info);
-  const cached = cache.get(file);
+  const cached = cache.files.get(file);
   if (cached?.draft && cached.version === version) return cached.draft;
-  const draft = parseDraft(file, id, await readDraftBytes(file, id));
-  cache.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
+  const bytes = await readDraftBytes(file, id);
+  const draft = parseDraft(file, id, bytes);
+  cache.files.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
+  rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
 };
 
+/**
+ * The etag and content of the draft on disk, without parsing it when `cache` holds that version (a writer merging
+ * under the lock needs no validation, and the version is most often the one just written).
+ */
+export const readDraftVersion = async (
+  file: string,
+  id: string,
+  cache: DraftCache,
+): Promise<{ etag: string; data: Record<string, unknown> }> => {
+  const bytes = await readDraftBytes(file, id);
+  const etag = etagOf(bytes);
+  const known = recallDraftVersion(cache, file, etag);
+  if (known) return { etag, data: known };
+  const { data } = parseAssessment(bytes, file);
+  rememberVersion(cache, file, etag, data, bytes.length);
+  return { etag, data };
+};
+
 /** The version on disk, for the writer whose save lost the race: they must see it, so nothing is lost. */
-const conflict = (file: string, id: string, bytes: Buffer): AppError => {
+const conflict = (file: string, id: string, bytes: Buffer, cache: DraftCache | undefined): AppError => {
   const etag = etagOf(bytes);
   let data: Record<string, unknown> | undefined;
   try {
     data = parseAssessment(bytes, file).data;
+    rememberVersion(cache, file, etag, data, bytes.length);
   } catch {
     // Another program left a file that no longer parses; the writer still learns the version changed.
   }
@@ -136,8 +180,8 @@ export const writeDraftFile = async (
   const { cache, hooks = {} } = options;
   const before = await readDraftBytes(file, id);
   const etag = etagOf(before);
-  if (expectedEtag !== etag) throw conflict(file, id, before);
-  const cached = cache?.get(file);
+  if (expectedEtag !== etag) throw conflict(file, id, before, cache);
+  const cached = cache?.files.get(file);
   let previous = cached?.etag === etag ? cached.comments : undefined;
   try {
     previous ??= parseAssessment(before, file).parsed.doc;
@@ -151,11 +195,12 @@ export const writeDraftFile = async (
     beforeRename: async (temp) => {
       await hooks.beforeRename?.(temp);
       const now = await readDraftBytes(file, id);
-      if (etagOf(now) !== etag) throw conflict(file, id, now);
+      if (etagOf(now) !== etag) throw conflict(file, id, now, cache);
     },
   });
   const saved = etagOf(bytes);
-  cache?.set(file, { etag: saved, comments: doc });
+  cache?.files.set(file, { etag: saved, comments: doc });
+  rememberVersion(cache, file, saved, data, bytes.length);
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
   return { etag: saved, issues: validateAssessment(data).issues };
 };

@@ -7,7 +7,7 @@ export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
 export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
 export { serializeAssessment } from './yaml-write.js';
 export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-export { DEFAULT_TEMPLATES_DIR, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export {
   ASSESSMENT_ID_PATTERN,
   etagOf,

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import { splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
+import { readRegularFile } from './regular-file.js';
 import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
 
 export type LoadedAssessment = {
@@ -12,11 +12,19 @@ export type LoadedAssessment = {
   readonly parsed: ParsedYaml;
 };
 
-/** The bytes of an assessment file, refusing oversized files before reading them. */
+/**
+ * The bytes of an assessment file, refusing oversized files before reading them, and anything but a regular file
+ * (a folder in its place, a FIFO that would never end, a device) with a clear error rather than a crash or a hang.
+ */
 export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
   try {
-    checkSize((await stat(file)).size, file);
-    return await readFile(file);
+    return await readRegularFile(file, (info) => {
+      if (!info.isFile()) {
+        const what = info.isDirectory() ? 'フォルダ' : '特殊なファイル';
+        throw new AppError('NOT_A_FILE', `${file}: 評価書のファイルではなく${what}です。YAMLファイルに置き換えてください。`, { file });
+      }
+      checkSize(info.size, file);
+    });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
+import { readRegularFile } from './regular-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -62,16 +63,40 @@ export const readTemplates = async (dir: string): Promise<TemplateFiles> => {
   return { documents, partials };
 };
 
-/** Diagram images named by an assessment, read from its folder; a missing file is reported, not skipped. */
+/** A diagram is a picture of a page at most; anything far larger is a mistake (or /dev/zero behind a link). */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Whether `target` lies inside `dir`. */
+const isInside = (dir: string, target: string): boolean => target.startsWith(dir + path.sep);
+
+/**
+ * Diagram images named by an assessment, read from its folder; a missing file is reported, not skipped. Only
+ * regular files whose real path (links resolved) lies inside the assessment's folder are read, and only up to
+ * MAX_IMAGE_BYTES: bytes from elsewhere must never end up in a published PDF, and a FIFO or a device must neither
+ * hang the server nor fill its memory. Whether the bytes are a picture pdfkit can draw is the renderer's call.
+ */
 export const readImages = async (assessmentFile: string, files: readonly string[]): Promise<Map<string, Uint8Array>> => {
   const dir = path.dirname(assessmentFile);
+  const realDir = await realpath(dir);
   const images = new Map<string, Uint8Array>();
   for (const file of files) {
-    const resolved = path.resolve(dir, file);
-    const missing = new AppError('IMAGE_NOT_FOUND', `図の画像ファイルが評価書のフォルダにありません: ${file}`, { file: assessmentFile, image: file });
-    // Images live beside the assessment; a path leading out of its folder is refused like a missing file.
-    if (!resolved.startsWith(dir + path.sep)) throw missing;
-    images.set(file, await readFile(resolved).catch((cause: unknown) => Promise.reject(new AppError(missing.code, missing.messageJa, missing.details, { cause }))));
+    const details = { file: assessmentFile, image: file };
+    const missing = (cause?: unknown): AppError =>
+      new AppError('IMAGE_NOT_FOUND', `図の画像ファイルが評価書のフォルダにありません: ${file}`, details, { cause });
+    const invalid = (why: string): AppError => new AppError('IMAGE_INVALID', `図の画像ファイル「${file}」は${why}`, details);
+    // Images live beside the assessment; a path or a link leading out of its folder is refused like a missing file.
+    if (!isInside(dir, path.resolve(dir, file))) throw missing();
+    const real = await realpath(path.resolve(dir, file)).catch((cause: unknown) => Promise.reject(missing(cause)));
+    if (!isInside(realDir, real)) throw missing();
+    const bytes = await readRegularFile(
+      real,
+      (info) => {
+        if (!info.isFile()) throw invalid('通常のファイルではありません。PNG か JPEG の画像ファイルを置いてください。');
+        if (info.size > MAX_IMAGE_BYTES) throw invalid(`大きすぎます（${MAX_IMAGE_BYTES / 1024 / 1024} MB まで）。`);
+      },
+      constants.O_NOFOLLOW,
+    ).catch((cause: unknown) => Promise.reject(isAppError(cause) ? cause : missing(cause)));
+    images.set(file, bytes);
   }
   return images;
 };

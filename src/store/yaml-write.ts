@@ -1,5 +1,18 @@
 import { Document, Scalar, isCollection, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import { childNode, formRoot, isArrayNode, type FormId, type ResolvedNode } from '../schema/index.js';
+import { AppError } from '../errors.js';
+import { fillMessage, VALIDATION_MESSAGES_JA } from '../messages.ja.js';
+import {
+  MAX_NESTING,
+  MAX_VALUES,
+  childNode,
+  formRoot,
+  hasTooManyValues,
+  isArrayNode,
+  joinPointer,
+  tooDeepAt,
+  type FormId,
+  type ResolvedNode,
+} from '../schema/index.js';
 import type { ParsedYaml } from './yaml-parse.js';
 
 /** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
@@ -74,8 +87,19 @@ export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: re
 /**
  * An assessment as saved (form order, block scalars, the previous document's comments), with the document printed:
  * it holds the same comments as the file, so it can be the comment source of the next save without parsing the file.
+ * Data nested deeper or holding more values than any assessment is refused: the YAML writer recurses per level and
+ * would overflow the stack, and a file it could not read back (yaml-parse.ts has the same limits) must not be written.
  */
 export const printAssessment = (form: FormId, data: unknown, previous?: Document): { text: string; doc: Document } => {
+  const deep = tooDeepAt(data);
+  if (deep) {
+    throw new AppError('DOCUMENT_TOO_DEEP', fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }), {
+      pointer: joinPointer(deep),
+    });
+  }
+  if (hasTooManyValues(data)) {
+    throw new AppError('DOCUMENT_TOO_LARGE', fillMessage(VALIDATION_MESSAGES_JA.tooManyValues, { limit: MAX_VALUES }));
+  }
   const doc = buildYamlDocument(orderBySchema(data, formRoot(form)), previous);
   return { text: printYaml(doc), doc };
 };

@@ -1,13 +1,16 @@
 /**
  * The working copy: read, save (compare-and-swap on the etag the writer read), reformat, check, acknowledge a WARN.
- * Every writer of a draft goes through `saveDraft`, so none can overwrite a version it never saw.
+ * Every writer of a draft goes through `saveDraft` (or `saveDraftMerging`, which uses the same compare-and-swap),
+ * so none can overwrite a version it never saw.
  */
 import { RULES, checkAssessment, covers, isAcknowledgement, type Acknowledgement, type Finding, type Severity } from '../checks/index.js';
 import { AppError } from '../errors.js';
+import type { Doc, IncomingChange } from '../merge/index.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
 import type { Draft, SavedDraft } from '../store/index.js';
 import type { Workflow } from './context.js';
+import { saveDraftMerging, type DraftConflict, type DraftWrite } from './draft-merge.js';
 
 /** The draft as on disk now, with its validation issues and etag. */
 export const readDraft = ({ store }: Workflow): Promise<Draft> => store.readDraft();
@@ -30,11 +33,38 @@ export const requireForm = (draft: Draft): FormId => {
 export const saveDraft = ({ store }: Workflow, data: Record<string, unknown>, ifMatch: string): Promise<SavedDraft> =>
   store.transact((writer) => writer.saveDraft(data, ifMatch));
 
-/** Rewrite the draft in the canonical layout (form order, block scalars, comments kept), unless it changed since read. */
-export const formatDraft = async (workflow: Workflow): Promise<SavedDraft> => {
+/** A save the server merged with the version on disk: what it wrote and what came in. */
+export type MergedSave = SavedDraft & { readonly merged?: { readonly data: Doc; readonly incoming: readonly IncomingChange[] } };
+
+/** Tries of a save merged by the server before it answers ASSESSMENT_BUSY (only a lockless writer makes one fail). */
+const SERVER_MERGE_ATTEMPTS = 5;
+
+/**
+ * The editor's save with merging (PUT with `merge`): `data` was made from the version `ifMatch` names. If the
+ * draft moved on and the store still holds that version, the two are merged here, holding the lock, and the merge
+ * is written and returned with what came in, so many editors saving at once need no round of 409s. A version the
+ * store no longer holds, or items both changed, get the REVISION_CONFLICT of saveDraft (the editor merges then).
+ */
+export const saveDraftOver = async (workflow: Workflow, data: Doc, ifMatch: string): Promise<MergedSave> => {
+  const base = workflow.store.recentVersion(ifMatch);
+  if (!base) return saveDraft(workflow, data, ifMatch);
+  const outcome = await saveDraftMerging(workflow, { etag: ifMatch, data: base }, data, { maxAttempts: SERVER_MERGE_ATTEMPTS });
+  if (outcome.status === 'conflict') {
+    const { etag, data: theirs } = outcome.theirs;
+    throw new AppError('REVISION_CONFLICT', fillMessage(API_MESSAGES_JA.saveConflict, { id: workflow.store.id }), { etag, data: theirs });
+  }
+  const saved = { etag: outcome.etag, issues: outcome.issues };
+  return outcome.data === data ? saved : { ...saved, merged: { data: outcome.data, incoming: outcome.incoming } };
+};
+
+/**
+ * Rewrite the draft in the canonical layout (form order, block scalars, comments kept). A version saved after the
+ * read is what gets rewritten (the read version merged with it, which is that version: formatting changes no item).
+ */
+export const formatDraft = async (workflow: Workflow): Promise<DraftWrite> => {
   const draft = await workflow.store.readDraft();
   requireForm(draft);
-  return saveDraft(workflow, draft.data, draft.etag);
+  return saveDraftMerging(workflow, draft, draft.data);
 };
 
 /** The consistency checks of the draft, counted from today in Japan. */
@@ -47,7 +77,16 @@ export type AcknowledgeOutcome =
   | { readonly kind: 'unknownRule'; readonly warnRules: readonly string[] }
   | { readonly kind: 'notWarn'; readonly severity: Severity }
   | { readonly kind: 'noFinding'; readonly current: readonly string[] }
-  | { readonly kind: 'done'; readonly covered: number; readonly replaced: boolean; readonly etag: string };
+  | {
+      readonly kind: 'done';
+      readonly covered: number;
+      readonly replaced: boolean;
+      readonly etag: string;
+      /** Items saved by someone else after the read, merged in. */
+      readonly incoming: readonly IncomingChange[];
+    }
+  /** Someone changed the acknowledgements after the read, differently: nothing was written. */
+  | ({ readonly kind: 'conflict' } & DraftConflict);
 
 const sameTarget = (a: Acknowledgement, b: Acknowledgement): boolean => a.ruleId === b.ruleId && a.pointer === b.pointer;
 
@@ -74,6 +113,7 @@ export const acknowledgeWarning = async (workflow: Workflow, ack: Acknowledgemen
   const isSame = (other: unknown): boolean => isAcknowledgement(other) && sameTarget(other, ack);
   const replaced = existing.some(isSame);
   const acknowledgements = replaced ? existing.map((other) => (isSame(other) ? ack : other)) : [...existing, ack];
-  const saved = await saveDraft(workflow, { ...draft.data, acknowledgements }, draft.etag);
-  return { kind: 'done', covered: covered.length, replaced, etag: saved.etag };
+  const saved = await saveDraftMerging(workflow, draft, { ...draft.data, acknowledgements });
+  if (saved.status === 'conflict') return { kind: 'conflict', conflicts: saved.conflicts, theirs: saved.theirs };
+  return { kind: 'done', covered: covered.length, replaced, etag: saved.etag, incoming: saved.incoming };
 };

@@ -20,8 +20,12 @@ export {
   readDraft,
   requireForm,
   saveDraft,
+  saveDraftOver,
   type AcknowledgeOutcome,
+  type MergedSave,
 } from './drafts.js';
+export { saveDraftMerging, type DraftConflict, type DraftMergeOptions, type DraftWrite } from './draft-merge.js';
+export { restoreFromRevision, type RestoreOutcome } from './restore.js';
 export { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 export {
   commitRevision,

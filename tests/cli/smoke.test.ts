@@ -1,7 +1,10 @@
 /** The real `pia` process (bin/pia.js): its exit codes and output streams, and that a commit needs a name. */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { piaProcess } from '../helpers/pia.js';
-import { copySeed, makeTempDir } from '../helpers/seeds.js';
+import { ROOT, copySeed, makeTempDir } from '../helpers/seeds.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -21,5 +24,20 @@ describe('bin/pia.js', () => {
     const done = piaProcess(['revise', file, '-m', '公表版'], { PIA_AUTHOR: '健康課 伊勢' });
     expect(done.code).toBe(0);
     expect(done.out).toContain('第1版を作成しました');
+  });
+
+  it('ends quietly with its own status when the reader stops early (npm run pia -- show | head)', async () => {
+    const file = await copySeed(temp.dir, '001-kitakyushu-yobosesshu');
+    // The sources through tsx, as `npm run pia` and bin/pia.js with a stale bundle run them: there the pipe's EPIPE
+    // surfaced as an unhandled error and exit 1.
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    const child = spawn(process.execPath, [tsx, path.join(ROOT, 'src', 'cli', 'main.ts'), 'show', file], { cwd: ROOT });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    // Like head: read the first lines, then close the pipe while pia still has most of 001 to write.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 });

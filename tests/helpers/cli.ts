@@ -1,4 +1,5 @@
 import { run } from '../../src/cli/index.js';
+import type { AssessmentStore } from '../../src/store/index.js';
 import { fixedClock, systemClock, type Clock } from '../../src/workflows/index.js';
 import { ROOT } from './seeds.js';
 
@@ -10,7 +11,15 @@ export type PiaResult = { code: number; out: string; err: string };
  */
 export const pia = async (
   args: readonly string[],
-  options: { env?: Record<string, string>; today?: string; clock?: Clock; cwd?: string; passwords?: string[] } = {},
+  options: {
+    env?: Record<string, string>;
+    today?: string;
+    clock?: Clock;
+    cwd?: string;
+    /** How the command opens its assessment (tests let another writer in between its read and its write). */
+    openStore?: (file: string) => Promise<AssessmentStore>;
+    passwords?: string[];
+  } = {},
 ): Promise<PiaResult> => {
   const out: string[] = [];
   const err: string[] = [];
@@ -22,6 +31,7 @@ export const pia = async (
     clock: options.clock ?? (options.today ? fixedClock(options.today) : systemClock),
     columns: 140,
     ...(options.passwords ? { passwords: { read: async () => options.passwords!.shift() ?? '', confirm: true } } : {}),
+    ...(options.openStore ? { openStore: options.openStore } : {}),
   });
   return { code, out: out.map((line) => `${line}\n`).join(''), err: err.map((line) => `${line}\n`).join('') };
 };

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentResponse, SaveAssessmentResponse } from '../../src/server/dto.js';
+import { buildServer } from '../../src/server/app.js';
 import { parseIfMatch } from '../../src/server/routes/if-match.js';
+import { ROOT } from '../helpers/seeds.js';
 import { ID_001, ID_002, buildTestServer, draftPath, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -186,6 +189,76 @@ describe('PUT /api/assessments/:id', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'ASSESSMENT_NOT_FOUND' });
     expect((await server.app.inject({ method: 'GET', url: '/api/assessments/nai-hyokasho' })).statusCode).toBe(404);
+  });
+});
+
+describe('PUT /api/assessments/:id with merge (the editor’s save)', () => {
+  const putMerging = (id: string, data: unknown, etag: string, app = server.app) =>
+    app.inject({ method: 'PUT', url: `/api/assessments/${id}`, headers: { 'if-match': `"${etag}"` }, payload: { data, merge: true } });
+  const department = (data: Record<string, unknown>): Record<string, unknown> =>
+    (data['basicInfo'] as Record<string, unknown>)['department'] as Record<string, unknown>;
+
+  it('merges a save made from a version others have moved past, saves the merge and answers with it and what came in', async () => {
+    const first = await get(ID_002);
+    const theirs = structuredClone(first.data);
+    cover(theirs)['organization'] = '長岡市長（先に保存）';
+    expect((await putMerging(ID_002, theirs, first.etag)).statusCode).toBe(200);
+    const mine = structuredClone(first.data);
+    department(mine)['headTitle'] = '所属長（後から保存）';
+    const response = await putMerging(ID_002, mine, first.etag);
+    expect(response.statusCode).toBe(200);
+    const body = response.json<SaveAssessmentResponse>();
+    expect(body.merged?.incoming).toEqual([{ kind: 'changed', pointer: '/cover/organization', label: '表紙 評価実施機関名' }]);
+    expect(response.headers['etag']).toBe(`"${body.etag}"`);
+    const now = await get(ID_002);
+    expect(now.etag).toBe(body.etag);
+    expect(now.data).toEqual(body.merged?.data);
+    expect([cover(now.data)['organization'], department(now.data)['headTitle']]).toEqual(['長岡市長（先に保存）', '所属長（後から保存）']);
+  });
+
+  it('answers 409 with the version on disk when both changed the same item, saving nothing', async () => {
+    const first = await get(ID_002);
+    const theirs = structuredClone(first.data);
+    cover(theirs)['organization'] = '長岡市長（甲）';
+    const won = (await putMerging(ID_002, theirs, first.etag)).json<SaveAssessmentResponse>();
+    const mine = structuredClone(first.data);
+    cover(mine)['organization'] = '長岡市長（乙）';
+    const response = await putMerging(ID_002, mine, first.etag);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'REVISION_CONFLICT', details: { etag: won.etag, data: theirs } });
+    expect((await get(ID_002)).etag).toBe(won.etag);
+  });
+
+  it('answers 409 for a version it no longer holds (another server process, a restart): the editor merges then', async () => {
+    const first = await get(ID_002);
+    const theirs = structuredClone(first.data);
+    cover(theirs)['organization'] = '長岡市長（甲）';
+    await putMerging(ID_002, theirs, first.etag);
+    const restarted = buildServer({ dataDir: server.dataDir, uiDir: server.root, templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
+    try {
+      const mine = structuredClone(first.data);
+      department(mine)['headTitle'] = '所属長（乙）';
+      const response = await putMerging(ID_002, mine, first.etag, restarted);
+      expect(response.statusCode).toBe(409);
+      expect(response.json<{ details: { data: unknown } }>().details.data).toEqual(theirs);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('saves every one of many concurrent saves of different items made from the same version', async () => {
+    const { data, etag } = await get(ID_001);
+    const items = ['title', 'organization', 'specialNotes', 'number'];
+    const responses = await Promise.all(
+      items.map((key) => {
+        const copy = structuredClone(data);
+        cover(copy)[key] = `${key}（同時に保存）`;
+        return putMerging(ID_001, copy, etag);
+      }),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
+    const now = await get(ID_001);
+    expect(items.map((key) => cover(now.data)[key])).toEqual(items.map((key) => `${key}（同時に保存）`));
   });
 });
 

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestServer, type TestServer } from './helpers.js';
+import { ID_001, buildTestServer, type TestServer } from './helpers.js';
 
 const INDEX =
   '<!doctype html><html lang="ja"><title>評価書エディタ</title><script type="module" src="/assets/index-abc123.js"></script></html>';
@@ -84,6 +85,57 @@ describe('files outside the UI folder', () => {
           .on('error', reject);
       });
       expect(body, raw).not.toContain('SECRET');
+    }
+  });
+});
+
+describe('what goes over the wire', () => {
+  // Large enough to be worth compressing, like the real bundle (~350 KB).
+  const LARGE_BUNDLE = 'export const label = "特定個人情報ファイル";\n'.repeat(400);
+  const FONT = 'wOF2 not really a font, but named and typed as one';
+
+  const get = async (url: string, acceptEncoding?: string) =>
+    server!.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+
+  it('compresses the bundle and the API JSON as the browser accepts, and says that the answer varies by it', async () => {
+    server = await buildTestServer({ uiFiles: { 'index.html': INDEX, 'assets/index-abc123.js': LARGE_BUNDLE } });
+    const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(LARGE_BUNDLE.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(LARGE_BUNDLE);
+
+    const gzip = await get('/assets/index-abc123.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(LARGE_BUNDLE);
+
+    const plain = await get('/assets/index-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(LARGE_BUNDLE);
+
+    const api = await get(`/api/assessments/${ID_001}`, 'br');
+    expect(api.headers['content-encoding']).toBe('br');
+    const body = brotliDecompressSync(api.rawPayload);
+    expect((JSON.parse(body.toString()) as { data: { cover: { title: string } } }).data.cover.title).toContain('予防接種');
+    expect(api.rawPayload.length).toBeLessThan(body.length / 4);
+  });
+
+  it('caches hashed assets, fonts included, for good, leaves WOFF2 uncompressed, and revalidates every page', async () => {
+    server = await buildTestServer({
+      uiFiles: { 'index.html': INDEX, 'assets/index-abc123.js': LARGE_BUNDLE, 'assets/gothic-0-400-abc123.woff2': FONT },
+    });
+    for (const url of ['/assets/index-abc123.js', '/assets/gothic-0-400-abc123.woff2']) {
+      const response = await get(url, 'br');
+      expect(response.headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+    }
+    const font = await get('/assets/gothic-0-400-abc123.woff2', 'br, gzip');
+    expect(font.headers['content-type']).toBe('font/woff2');
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.body).toBe(FONT);
+    for (const url of ['/', `/assessments/${ID_001}`]) {
+      const page = await get(url, 'br');
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+      expect(brotliDecompressSync(page.rawPayload).toString(), url).toBe(INDEX);
     }
   });
 });

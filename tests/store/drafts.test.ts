@@ -24,6 +24,22 @@ const save = (store: AssessmentStore, data: Record<string, unknown>, etag: strin
   store.transact((writer) => writer.saveDraft(data, etag));
 const storeOf = (id: string, options: StoreOptions = {}): AssessmentStore => openLibrary(dataDir, options).assessment(id);
 
+describe('versions kept for merging', () => {
+  it('holds the content of the versions read or written lately by etag, and reads the draft on disk from it', async () => {
+    const store = storeOf(ID);
+    const read = await store.readDraft();
+    expect(store.recentVersion(read.etag)).toBe(read.data);
+    const mine = { ...read.data, cover: { ...(read.data['cover'] as object), specialNotes: '保存した版' } };
+    const saved = await save(store, mine, read.etag);
+    expect(store.recentVersion(saved.etag)).toBe(mine);
+    // The version on disk is the one just written: no parse, the very data the writer holds.
+    expect(await store.currentVersion()).toEqual({ etag: saved.etag, data: mine });
+    expect((await store.currentVersion()).data).toBe(mine);
+    expect(store.recentVersion('made-up')).toBeUndefined();
+  });
+
+});
+
 describe('saveDraft', () => {
   it('refuses to replace a file another program changed between the version check and the rename', async () => {
     const edited = (await readFile(file(ID), 'utf8')).replace('伊勢市長', '伊勢市長（別のプログラム）');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { expectValue, field, focusedPointer, input, openEditor, saveStatus, waitSaved } from './page-helpers.js';
+import { expectValue, field, focusedPointer, input, openEditor, reveal, saveStatus, waitSaved } from './page-helpers.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -31,6 +31,7 @@ describe('the editor in Chromium', () => {
     await input(current.page, '/basicInfo/business/name').fill('予防接種に関する事務');
     await input(current.page, '/basicInfo/systems/0/functions').fill(SYSTEM_FUNCTIONS);
     await field(current.page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').check();
+    await reveal(current.page, '/files/0/overview/basic/personCount');
     await input(current.page, '/files/0/overview/basic/personCount').selectOption({ label: '2） 1万人以上10万人未満' });
     await field(current.page, '/basicInfo/networkLinkage/implementation').getByLabel('実施する', { exact: false }).first().check();
     await input(current.page, '/basicInfo/networkLinkage/legalBasis').fill('番号法第19条第8号');
@@ -47,6 +48,7 @@ describe('the editor in Chromium', () => {
     await expectValue(current.page, '/basicInfo/business/name', '予防接種に関する事務');
     await expectValue(current.page, '/basicInfo/systems/0/functions', SYSTEM_FUNCTIONS);
     expect(await field(current.page, '/basicInfo/business/targetCount').getByLabel('3) 1万人以上10万人未満').isChecked()).toBe(true);
+    await reveal(current.page, '/files/0/overview/basic/personCount');
     expect(await input(current.page, '/files/0/overview/basic/personCount').locator('option:checked').textContent()).toBe(
       '2） 1万人以上10万人未満',
     );
@@ -66,6 +68,7 @@ describe('the editor in Chromium', () => {
 
   it('shows the validation message at the item as the user types, and removes it once corrected', async () => {
     await createJuten('検証用　重点項目評価書');
+    await reveal(current.page, CONSIGNMENT);
     const count = field(current.page, `${CONSIGNMENT}/status/count`);
     await field(current.page, `${CONSIGNMENT}/status/value`).getByLabel('委託する').check();
     await count.locator('input').fill('-1');
@@ -78,6 +81,7 @@ describe('the editor in Chromium', () => {
 
   it('adds a 委託事項, hides 再委託 details that do not apply, and removes the entry again', async () => {
     const id = await createJuten('委託事項の追加と削除');
+    await reveal(current.page, CONSIGNMENT);
     await field(current.page, `${CONSIGNMENT}/status/value`).getByLabel('委託する').check();
     await current.page.getByRole('button', { name: '委託事項を追加' }).click();
     const entry = field(current.page, `${CONSIGNMENT}/items/0`);
@@ -115,8 +119,12 @@ describe('the editor in Chromium', () => {
         void dialog.dismiss();
       }),
     );
-    await current.page.close({ runBeforeUnload: true });
+    const warned = current.page;
+    await warned.close({ runBeforeUnload: true });
     expect(await dialogType).toBe('beforeunload');
+    // Dismissing the warning keeps that page open with its edit; closed for good now, so its autosave cannot land
+    // after the next page has loaded the draft (which would rightly be a conflict between two tabs).
+    await warned.close();
 
     current.page = await current.context.newPage();
     await current.page.goto(`${shared.server.url}/assessments/${encodeURIComponent(id)}`);

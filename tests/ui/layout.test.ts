@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useServerAndBrowser } from './hooks.js';
-import { focusedPointer, openEditor } from './page-helpers.js';
+import { focusedPointer, openEditor, scrollThrough } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
 const SAMPLE = '001-kitakyushu-yobosesshu';
@@ -25,7 +25,9 @@ describe('layout and keyboard use', () => {
       await page.locator('pia-assessment-list td a').first().waitFor();
       expect(await page.evaluate(OVERFLOW)).toBeLessThanOrEqual(0);
       await openEditor(page, shared.server.url, SAMPLE);
-      await page.locator('section[data-pointer="/changeHistory"]').waitFor();
+      // Every part rendered, down to the 変更箇所 history table (177 rows; cards on a narrow window).
+      await scrollThrough(page);
+      await page.locator('[data-pointer="/changeHistory"] pia-entry-table tr[data-row="176"]').waitFor();
       expect(await page.evaluate(OVERFLOW)).toBeLessThanOrEqual(0);
       expect(await page.locator('aside pia-outline').isVisible()).toBe(width >= 1000);
       expect(await page.locator('details.outline-toggle').isVisible()).toBe(width < 1000);

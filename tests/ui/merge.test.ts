@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectValue, input, openEditor, waitSaved } from './page-helpers.js';
+import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 import { useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -24,9 +24,12 @@ const twoEditors = async (browser: Browser): Promise<{ alice: Page; bob: Page; c
 describe('two people editing the same assessment', () => {
   it('merges edits of different items without a dialog and tells each what came in from the other', async () => {
     const { alice, bob, close } = await twoEditors(shared.browser);
-    // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長.
+    // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長 (each jumps to the item first,
+    // as the editor renders items as they are reached).
+    await reveal(alice, DEPARTMENT);
     await input(alice, DEPARTMENT).fill('健康福祉部健康課（甲）');
     await waitSaved(alice);
+    await reveal(bob, HEAD);
     await input(bob, HEAD).fill('健康課長（乙）');
     await waitSaved(bob);
 
@@ -39,6 +42,7 @@ describe('two people editing the same assessment', () => {
     expect(saved.basicInfo.department).toEqual({ name: '健康福祉部健康課（甲）', headTitle: '健康課長（乙）' });
 
     // A's next edit merges B's 所属長 in the same way, still without a dialog.
+    await reveal(alice, '/basicInfo/otherBodies');
     await input(alice, '/basicInfo/otherBodies').fill('なし（甲）');
     await waitSaved(alice);
     await expectValue(alice, HEAD, '健康課長（乙）');
@@ -58,9 +62,11 @@ describe('two people editing the same assessment', () => {
   it('shows only the item both changed, side by side, and keeps every other change of both', async () => {
     const { alice, bob, close } = await twoEditors(shared.browser);
     await input(alice, '/cover/specialNotes').fill('甲の特記事項');
+    await reveal(alice, '/disclosure/inquiry/response');
     await input(alice, '/disclosure/inquiry/response').fill('甲の対応');
     await waitSaved(alice);
     await input(bob, '/cover/specialNotes').fill('乙の特記事項');
+    await reveal(bob, '/disclosure/request/method');
     await input(bob, '/disclosure/request/method').fill('乙の請求方法');
 
     const dialog = bob.locator('pia-conflict-dialog dialog[open]');
@@ -86,6 +92,7 @@ describe('two people editing the same assessment', () => {
     expect(saved.cover.specialNotes).toBe('乙の特記事項');
     expect(saved.disclosure.inquiry.response).toBe('甲の対応');
     expect(saved.disclosure.request.method).toBe('乙の請求方法');
+    await reveal(bob, '/disclosure/inquiry/response');
     await expectValue(bob, '/disclosure/inquiry/response', '甲の対応');
     await close();
   });

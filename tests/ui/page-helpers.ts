@@ -36,3 +36,25 @@ const FOCUSED_POINTER = `(() => {
 
 export const focusedPointer = async (page: Page): Promise<string | null> =>
   (await page.evaluate(FOCUSED_POINTER)) as string | null;
+
+/**
+ * Jump to an item as the outline and the issue list do. The editor renders a part's items as they come near the
+ * window, so a test reaches an item far down the way a user does, by jumping (or scrolling) to it.
+ */
+export const reveal = async (page: Page, pointer: string): Promise<void> => {
+  await page.evaluate(`document.querySelector('pia-app').shadowRoot.querySelector('pia-editor').dispatchEvent(
+    new CustomEvent('pia-reveal', { detail: { pointer: ${JSON.stringify(pointer)} }, bubbles: true, composed: true }))`);
+  await field(page, pointer).first().waitFor();
+};
+
+/** Scroll the whole editor through the window, so every item has been rendered. */
+export const scrollThrough = async (page: Page): Promise<void> => {
+  for (let step = 0; step < 500; step += 1) {
+    const done = (await page.evaluate(`(() => {
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    })()`)) as boolean;
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    if (done) return;
+  }
+};

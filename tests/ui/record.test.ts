@@ -2,11 +2,13 @@
  * The revision record in Chromium: the create dialog's form revision, the commit dialog's server-side default
  * 変更日 and warnings, and rows that a submitted revision or a distant comparison shows read-only.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
 import type { AssessmentResponse, CommitRevisionResponse } from '../../src/server/dto.js';
 import { useServerAndBrowser, usePagePerTest } from './hooks.js';
-import { input, openEditor, waitSaved } from './page-helpers.js';
+import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
 const current = usePagePerTest(shared);
@@ -57,6 +59,7 @@ describe('the commit dialog', () => {
     const { page } = current;
     await commit(page.request, ID, null, '2025-08-19');
     await openEditor(page, shared.server.url, ID);
+    await reveal(page, '/basicInfo/department/headTitle');
     await input(page, '/basicInfo/department/headTitle').fill('健康課課長');
     await waitSaved(page);
     await page.getByRole('button', { name: '版を確定' }).click();
@@ -71,6 +74,50 @@ describe('the commit dialog', () => {
     await dialog.locator('#change-date').fill('2025-10-01');
     await dialog.locator('#change-date').dispatchEvent('change');
     await expect.poll(() => warnings.count()).toBe(0);
+  });
+});
+
+describe('a commit of a draft someone else saved meanwhile', () => {
+  const ID = '002-nagaoka-covid19';
+  const HEAD = '/basicInfo/department/headTitle';
+
+  it('is refused, the other save is merged into the editor with a clear message, and committing again freezes both', async () => {
+    const { page } = current;
+    await openEditor(page, shared.server.url, ID);
+    await reveal(page, HEAD);
+    await input(page, HEAD).fill('所属長（確定する人）');
+    await waitSaved(page);
+    const seen = ((await (await page.request.get(api(ID))).json()) as AssessmentResponse).etag;
+    // A colleague's save lands between the editor's save and its commit request.
+    const sent: Record<string, unknown>[] = [];
+    await page.route(`**/api/assessments/${ID}/revisions`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(route.request().postDataJSON() as Record<string, unknown>);
+      if (sent.length === 1) await editCover(page.request, ID, 'organization', '長岡市長（同僚が保存）');
+      return route.continue();
+    });
+    await page.getByRole('button', { name: '版を確定' }).click();
+    const dialog = page.locator('pia-commit-dialog dialog[open]');
+    await dialog.locator('#message').fill('担当部署の変更');
+    await dialog.locator('#author').fill('総務課');
+    await dialog.getByRole('button', { name: '確定する' }).click();
+
+    const alert = dialog.locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('確定する直前に、ほかの人がこの評価書を保存したため、確定しませんでした。');
+    expect(sent[0]?.['draftEtag']).toBe(seen);
+    expect(((await (await page.request.get(api(ID, '/revisions'))).json()) as { items: unknown[] }).items).toEqual([]);
+    expect(await dialog.locator('ul.moved-in li').allInnerTexts()).toEqual(['表紙 評価実施機関名']);
+    expect(await page.locator('pia-merge-notice [role=status]').innerText()).toContain('表紙 評価実施機関名');
+    await expectValue(page, '/cover/organization', '長岡市長（同僚が保存）');
+    await expect.poll(() => dialog.locator('#message').inputValue()).toBe('担当部署の変更');
+    await page.screenshot({ path: path.join(tmpdir(), 'pia-commit-draft-moved.png') });
+
+    await dialog.getByRole('button', { name: '確定する' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(sent).toHaveLength(2);
+    const frozen = ((await (await page.request.get(api(ID, '/revisions/1'))).json()) as { data: Record<string, any> }).data;
+    expect([frozen['cover'].organization, frozen['basicInfo'].department.headTitle]).toEqual(['長岡市長（同僚が保存）', '所属長（確定する人）']);
   });
 });
 

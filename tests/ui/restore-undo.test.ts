@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectValue, field, input, openEditor, waitSaved } from './page-helpers.js';
+import { expectValue, field, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -10,17 +10,24 @@ const ID = '004-ise-yobosesshu';
 const DEPARTMENT = '/basicInfo/department/name';
 const SYSTEMS = '/basicInfo/systems';
 
-const api = (path = ''): string => `${shared.server.url}/api/assessments/${ID}${path}`;
+const api = (path = '', id = ID): string => `${shared.server.url}/api/assessments/${id}${path}`;
 
-const onDisk = async (page: Page): Promise<Record<string, any>> =>
-  ((await (await page.request.get(api())).json()) as { data: Record<string, any> }).data;
+const onDisk = async (page: Page, id = ID): Promise<Record<string, any>> =>
+  ((await (await page.request.get(api('', id))).json()) as { data: Record<string, any> }).data;
 
 /** Writes the draft through the API, as another program would. */
-const saveDraft = async (page: Page, edit: (data: Record<string, any>) => void): Promise<void> => {
-  const { data, etag } = (await (await page.request.get(api())).json()) as { data: Record<string, any>; etag: string };
+const saveDraft = async (page: Page, edit: (data: Record<string, any>) => void, id = ID): Promise<void> => {
+  const { data, etag } = (await (await page.request.get(api('', id))).json()) as { data: Record<string, any>; etag: string };
   edit(data);
-  const response = await page.request.put(api(), { data: { data }, headers: { 'if-match': `"${etag}"` } });
+  const response = await page.request.put(api('', id), { data: { data }, headers: { 'if-match': `"${etag}"` } });
   expect(response.status()).toBe(200);
+};
+
+const commitFirst = async (page: Page, id = ID): Promise<void> => {
+  const commit = await page.request.post(api('/revisions', id), {
+    data: { message: '公表版', changeDate: '2025-08-19', author: '担当課', baseRevision: null },
+  });
+  expect(commit.status()).toBe(201);
 };
 
 const systemNames = async (page: Page): Promise<string[]> =>
@@ -35,15 +42,16 @@ const pressOutsideFields = async (page: Page, keys: string): Promise<void> => {
 describe('restoring from a revision and undoing in the editor', () => {
   it('restores an item from 第1版, undoes it and redoes it, each saved', async () => {
     const { page } = current;
-    const commit = await page.request.post(api('/revisions'), {
-      data: { message: '公表版', changeDate: '2025-08-19', author: '伊勢市 健康課', baseRevision: null },
-    });
-    expect(commit.status()).toBe(201);
+    await commitFirst(page);
     await saveDraft(page, (data) => (data['basicInfo'].department.name = '健康福祉部保健課'));
 
     await openEditor(page, shared.server.url, ID);
     await page.locator('pia-reference-bar select').selectOption('1');
+    expect(await page.locator('pia-reference-bar .count').innerText()).toBe('第1版と異なる項目：1件');
+    // The item renders when it is reached (here by a jump, as from the outline), with the revision's text under it.
     const mark = page.locator(`pia-reference-mark[data-pointer="${DEPARTMENT}"]`);
+    expect(await mark.count()).toBe(0);
+    await reveal(page, DEPARTMENT);
     await mark.waitFor();
     const markText = await mark.locator('.mark').innerText();
     expect(markText).toContain('第1版の記載：');
@@ -103,6 +111,60 @@ describe('restoring from a revision and undoing in the editor', () => {
     expect(times.prevented).toBe(true);
     expect(times.put - times.edit).toBeLessThan(1200);
     expect((await onDisk(page)).cover.specialNotes).toBe('Ctrl+Sで保存');
+  });
+});
+
+describe('restoring from a revision in the long 全項目 sample, whose items render as they are reached', () => {
+  const SAMPLE = '001-kitakyushu-yobosesshu';
+  const MEASURES = '/files/0/riskMeasures/network/risk4/measures';
+  const ADDED = '\n・令和7年度に再点検する。';
+
+  it('marks an item rendered after a jump and the 変更箇所 history table; restores each and undoes it', async () => {
+    const { page } = current;
+    await commitFirst(page, SAMPLE);
+    await saveDraft(
+      page,
+      (data) => {
+        data['files'][0].riskMeasures.network.risk4.measures += ADDED;
+        data['changeHistory'][1].dateText = '令和４年２月８日';
+      },
+      SAMPLE,
+    );
+    await openEditor(page, shared.server.url, SAMPLE);
+    await page.locator('pia-reference-bar select').selectOption('1');
+    expect(await page.locator('pia-reference-bar .count').innerText()).toBe('第1版と異なる項目：2件');
+
+    // Ⅲ is far below the cover: neither its field nor its mark exists until the outline jumps there.
+    const mark = page.locator(`pia-reference-mark[data-pointer="${MEASURES}"]`);
+    expect(await field(page, MEASURES).count()).toBe(0);
+    await page.locator('aside pia-outline button').filter({ hasText: /情報提供ネットワークシステムとの接続/ }).first().click();
+    await mark.waitFor();
+    expect(await mark.locator('.mark').innerText()).toContain('第1版の記載：');
+    await mark.getByRole('button', { name: 'この版の記載に戻す' }).click();
+    await mark.waitFor({ state: 'detached' });
+    expect(await input(page, MEASURES).inputValue()).not.toContain(ADDED);
+    await pressOutsideFields(page, 'Control+z');
+    await mark.waitFor();
+    expect(await input(page, MEASURES).inputValue()).toContain(ADDED);
+
+    // The history rows carry no ids, so the history is compared, marked and restored as one item.
+    await page.locator('aside pia-outline button').filter({ hasText: /（別添３）\s*変更箇所/ }).first().click();
+    const historyMark = page.locator('section[data-pointer="/changeHistory"] > pia-reference-mark');
+    const secondDate = page.locator('[data-pointer="/changeHistory"] pia-entry-table tr[data-row="1"] td.date');
+    await historyMark.waitFor();
+    // The table prints a row's 変更日 as the imported document spelled it, when it kept that spelling.
+    expect(await secondDate.textContent()).toBe('令和４年２月８日');
+    await historyMark.getByRole('button', { name: /この版の記載に戻す/ }).click();
+    await historyMark.waitFor({ state: 'detached' });
+    expect(await secondDate.textContent()).toBe('令和4年2月8日');
+    await page.locator('pia-editor button.undo').click();
+    await historyMark.waitFor();
+    expect(await secondDate.textContent()).toBe('令和４年２月８日');
+
+    await waitSaved(page);
+    const saved = await onDisk(page, SAMPLE);
+    expect(saved['files'][0].riskMeasures.network.risk4.measures).toMatch(/令和7年度に再点検する。$/);
+    expect(saved['changeHistory'][1].dateText).toBe('令和４年２月８日');
   });
 });
 

@@ -6,15 +6,15 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureBuilt } from '../../scripts/build.mjs';
 import { buildServer } from '../../src/server/app.js';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const UI_DIST = path.join(PROJECT_ROOT, 'ui', 'dist');
 
-/** Build the UI bundle with the project's vite config (ui/ → ui/dist). */
+/** The UI bundle (ui/ → ui/dist) as `npm start` serves it: built unless it is fresh from its sources. */
 export const buildUi = async (): Promise<void> => {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await ensureBuilt(['ui']);
 };
 
 export type UiServer = { url: string; dataDir: string; close: () => Promise<void> };
@@ -36,10 +36,11 @@ export const startUiServer = async (): Promise<UiServer> => {
   };
 };
 
-export const launchChromium = (): Promise<Browser> =>
+export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

@@ -31,7 +31,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '../../src/server/dto.js';
-import type { SaveAttempt } from '../../src/merge/index.js';
+import type { SaveAttempt, StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
@@ -135,12 +135,17 @@ export const api = {
   create: (body: CreateAssessmentRequest): Promise<CreateAssessmentResponse> =>
     request('/api/assessments', json('POST', body)),
   get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
+  /** Save data made from the version `etag` names; the server merges it with a newer version when nothing conflicts. */
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
-    request(assessmentPath(id), json('PUT', { data }, { 'If-Match': `"${etag}"` })),
-  /** A save as one compare-and-swap attempt: refused with the version on disk instead of throwing (for saveMerging). */
-  trySave: async (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAttempt> => {
+    request(assessmentPath(id), json('PUT', { data, merge: true }, { 'If-Match': `"${etag}"` })),
+  /**
+   * A save of data made from `base`, as one attempt for saveMerging: the server merges it with a version saved
+   * meanwhile when nothing conflicts (answered with the merge), else it is refused with the version on disk.
+   */
+  trySave: async (id: string, base: StoredVersion, data: Record<string, unknown>): Promise<SaveAttempt> => {
     try {
-      return { saved: true, etag: (await api.save(id, etag, data)).etag };
+      const saved = await api.save(id, base.etag, data);
+      return { saved: true, etag: saved.etag, ...(saved.merged ? { merged: saved.merged } : {}) };
     } catch (error) {
       const current = conflictOf(error);
       if (current?.data) return { saved: false, current: { etag: current.etag, data: current.data } };

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Finding, FormId, ValidationIssue } from '../../src/server/dto.js';
-import { validateAssessment } from '../../src/schema/validate.js';
 import {
   merge3,
   restoreItem,
@@ -14,6 +13,7 @@ import {
 import { ApiFailure, api } from '../api/client.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
+import { validateInWorker } from '../validation/live-validator.js';
 import { UndoStack, redoStep, undoStep } from './undo-stack.js';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
@@ -77,6 +77,11 @@ export class AssessmentController implements ReactiveController {
 
   get hasUnsavedChanges(): boolean {
     return this.saveState !== 'saved' || this.conflict !== undefined;
+  }
+
+  /** The version on disk the draft was made from: a commit names it, so one of a version never seen is refused. */
+  get baseEtag(): string {
+    return this.base.etag;
   }
 
   async load(id: string): Promise<void> {
@@ -163,6 +168,27 @@ export class AssessmentController implements ReactiveController {
     void this.save();
   }
 
+  /**
+   * A version saved by someone else that this editor has not seen (a refused commit reports it), merged in as a
+   * refused save's would be: the items that came in, or undefined when items conflict (the conflict dialog then
+   * asks for a choice per item).
+   */
+  takeIn(current: StoredVersion): readonly IncomingChange[] | undefined {
+    if (!this.form || !this.data || current.etag === this.base.etag) return [];
+    const merge = merge3(this.form, this.base.data, this.data, current.data);
+    if (merge.conflicts.length > 0) {
+      this.conflict = { merge, base: this.base.data, mine: this.data, theirs: current };
+      this.host.requestUpdate();
+      return undefined;
+    }
+    const unsaved = this.data !== this.base.data;
+    this.base = current;
+    this.adoptMerge(merge);
+    if (unsaved) this.scheduleAutosave();
+    else this.saveState = 'saved';
+    return merge.incoming;
+  }
+
   private replaceData(next: Doc): void {
     this.data = next;
     this.saveState = 'dirty';
@@ -190,7 +216,7 @@ export class AssessmentController implements ReactiveController {
         form: this.form,
         base: this.base,
         local: () => this.data ?? {},
-        put: (data, etag) => api.trySave(this.id, etag, data),
+        put: (data, base) => api.trySave(this.id, base, data),
         onMerged: (merge, current) => {
           this.base = current;
           this.adoptMerge(merge);
@@ -233,10 +259,20 @@ export class AssessmentController implements ReactiveController {
 
   private scheduleValidation(): void {
     clearTimeout(this.validateTimer);
-    this.validateTimer = setTimeout(() => {
-      if (!this.data) return;
-      this.issues = validateAssessment(this.data).issues;
+    this.validateTimer = setTimeout(() => void this.validate(), VALIDATE_DELAY_MS);
+  }
+
+  /** In a worker, so a keystroke's frame never waits for it; a result for a draft edited since is dropped. */
+  private async validate(): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    try {
+      const issues = await validateInWorker(data);
+      if (this.data !== data) return;
+      this.issues = issues;
       this.host.requestUpdate();
-    }, VALIDATE_DELAY_MS);
+    } catch {
+      // The issues shown stay as they were; the server validates every save with the same schema.
+    }
   }
 }

@@ -77,7 +77,7 @@ export class CompareRestore {
       form: loaded.form,
       base: { etag: loaded.etag, data: loaded.data },
       local: () => local,
-      put: (data, etag) => api.trySave(id, etag, data),
+      put: (data, base) => api.trySave(id, base, data),
       onMerged: (merge) => {
         local = merge.merged;
       },

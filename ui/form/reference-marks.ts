@@ -18,6 +18,8 @@ export type ReferenceMarks = {
   readonly entry: (pointer: string) => TemplateResult | typeof nothing;
   /** After a group's entries: the revision's entries the draft no longer has. */
   readonly missing: (groupPointer: string) => TemplateResult | typeof nothing;
+  /** What the marks at and under a place depend on: the same text means they read the same. */
+  readonly keyUnder: (pointer: string) => string;
 };
 
 /** The revision the draft is compared with. */
@@ -40,6 +42,7 @@ export const referenceMarks = (
   context: CitationContext,
 ): ReferenceMarks => {
   const revisionName = msg('revisionNumber', { number: reference.number });
+  const contextKey = `${reference.number}|${context.revision ?? ''}|${context.fileCount ?? ''}`;
   const cite = (pointer: string): string => citationLine(citePointer(form, pointer, context));
   const changed = new Map(changes.filter((change) => change.kind === 'changed').map((change) => [change.pointer, change]));
   const added = new Set(changes.filter((change) => change.kind === 'added').map((change) => change.pointer));
@@ -69,5 +72,33 @@ export const referenceMarks = (
         return mark('missing', at, name ? `${slot}　${name}` : slot, 'reference', citationLine(citePointer(form, at, context)));
       })}`;
     },
+    keyUnder: (pointer) =>
+      [
+        contextKey,
+        ...changes
+          .filter((change) => change.pointer === pointer || change.pointer.startsWith(`${pointer}/`))
+          .map((change) => `${change.kind}${change.pointer}>${change.beforePointer ?? ''}`),
+      ].join('\n'),
   };
 };
+
+/**
+ * The marks handed to each place (an item of a part, a row of a table), kept as the same object while the
+ * differences under that place stay the same: Lit compares properties by identity, so a place a new comparison
+ * did not change is not re-rendered.
+ */
+export class ReferenceSubsets {
+  private readonly kept = new Map<string, { key: string; marks: ReferenceMarks }>();
+
+  of(place: string, marks: ReferenceMarks | undefined): ReferenceMarks | undefined {
+    if (!marks) {
+      this.kept.clear();
+      return undefined;
+    }
+    const key = marks.keyUnder(place);
+    const kept = this.kept.get(place);
+    if (kept?.key === key) return kept.marks;
+    this.kept.set(place, { key, marks });
+    return marks;
+  }
+}

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormId } from '../../src/schema/documents.js';
+import type { ValidationIssue } from '../../src/schema/issues.js';
 import { printedLabel, titleOf, type FormRevision } from '../../src/schema/labels.js';
 import { optionNumbers } from '../../src/schema/options.js';
 import {
@@ -26,6 +27,8 @@ import type { ReferenceMarks } from './reference-marks.js';
 export type RenderContext = {
   readonly form: FormId;
   readonly revision: FormRevision | undefined;
+  /** The validation issues at or under the place being rendered. */
+  readonly issues: readonly ValidationIssue[];
   /** Messages for an item, including those of its parts (その他 text, counts). */
   readonly issuesUnder: (pointer: string) => readonly string[];
   /** Messages about exactly this place (e.g. a group that must be empty). */
@@ -35,6 +38,32 @@ export type RenderContext = {
   readonly hidden: Set<string>;
   /** Where the draft differs from a revision it is compared with (「この版の記載に戻す」); absent when not comparing. */
   readonly reference?: ReferenceMarks | undefined;
+};
+
+const messagesByPointer = (issues: readonly ValidationIssue[]): Map<string, string[]> => {
+  const map = new Map<string, string[]>();
+  for (const issue of issues) map.set(issue.pointer, [...(map.get(issue.pointer) ?? []), issue.message]);
+  return map;
+};
+
+/** A context over these issues; `hidden` starts with the items a rule above this place has ruled out. */
+export const renderContext = (
+  base: Pick<RenderContext, 'form' | 'revision' | 'host' | 'reference'>,
+  issues: readonly ValidationIssue[],
+  hidden: Iterable<string> = [],
+): RenderContext => {
+  const messages = messagesByPointer(issues);
+  return {
+    ...base,
+    issues,
+    hidden: new Set(hidden),
+    issuesAt: (pointer) => messages.get(pointer) ?? [],
+    issuesUnder: (pointer) => {
+      const found: string[] = [];
+      for (const [at, texts] of messages) if (at === pointer || at.startsWith(`${pointer}/`)) found.push(...texts);
+      return found;
+    },
+  };
 };
 
 const CHECK_KINDS = new Set(['checks', 'check', 'flag', 'checkWithText', 'provisionStatus']);
@@ -86,6 +115,10 @@ const renderField = (ctx: RenderContext, node: ResolvedNode, value: unknown, poi
 const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
   [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
 
+/** What one entry of a repeated group is called, numbered after it (委託事項 → 委託事項2). */
+export const entryNoun = (node: ResolvedNode, revision: FormRevision | undefined): string =>
+  keyword<string>(node, 'x-itemLabel') ?? titleOf(childNode(node, '0')!, revision) ?? titleOf(node, revision) ?? '';
+
 /** A repeated group (システム, 委託事項, 提供先 …): its entries, each with move and remove buttons, and an add button. */
 const renderGroup = (
   ctx: RenderContext,
@@ -96,8 +129,19 @@ const renderGroup = (
   depth: number,
 ): TemplateResult => {
   const entries = Array.isArray(value) ? value : [];
+  // x-layout: table (the imported 変更箇所 history): hundreds of rows read far more often than edited, shown as a
+  // read-only table with an edit action per row.
+  if (keyword<string>(node, 'x-layout') === 'table') {
+    return html`<section class="group depth-${depth}" data-pointer=${pointer}>
+      ${label ? html`<div class="heading">${label}</div>` : nothing}
+      ${ctx.reference?.item(pointer) ?? nothing}
+      ${issueList(ctx.issuesAt(pointer))}
+      <pia-entry-table data-reveals .form=${ctx.form} .revision=${ctx.revision} .node=${node} .pointer=${pointer}
+        .depth=${depth} .value=${entries} .issues=${ctx.issues}></pia-entry-table>
+    </section>`;
+  }
   const itemNode = childNode(node, '0')!;
-  const noun = keyword<string>(node, 'x-itemLabel') ?? titleOf(itemNode, ctx.revision) ?? titleOf(node, ctx.revision) ?? '';
+  const noun = entryNoun(node, ctx.revision);
   const titleKey = entryTitleKey(itemNode);
   const change = (next: unknown[]): void => emit(ctx.host, 'pia-value-change', { pointer, value: next });
   return html`
@@ -178,7 +222,36 @@ export const renderNode = (
   `;
 };
 
-/** The items of an object in the schema's (the form's) order, leaving out what does not apply now. */
+/** One item of an object as the form shows it: its node, value, place and printed label. */
+export type ChildItem = { node: ResolvedNode; value: unknown; pointer: string; label: string | undefined };
+
+/**
+ * The items of an object in the schema's (the form's) order, leaving out what does not apply now; the items its
+ * rules rule out at any depth are added to `hidden`.
+ */
+export const childItems = (
+  node: ResolvedNode,
+  value: unknown,
+  pointer: string,
+  revision: FormRevision | undefined,
+  hidden: Set<string>,
+  skip: readonly string[] = [],
+): ChildItem[] => {
+  const record = isRecord(value) ? value : {};
+  for (const at of hiddenItems(node, pointer, value)) hidden.add(at);
+  const items: ChildItem[] = [];
+  for (const key of node.properties.keys()) {
+    const child = childNode(node, key)!;
+    const at = childPointer(pointer, key);
+    if (skip.includes(key) || hidden.has(at) || keyword<boolean>(child, 'x-printed') === false) continue;
+    const side = keyword<string>(child, 'x-sideLabel');
+    const label = printedLabel(child, revision);
+    items.push({ node: child, value: record[key], pointer: at, label: side && label ? `${side}　${label}` : label });
+  }
+  return items;
+};
+
+/** The items of an object rendered in the form's order (see childItems). */
 export const renderChildren = (
   ctx: RenderContext,
   node: ResolvedNode,
@@ -186,17 +259,7 @@ export const renderChildren = (
   pointer: string,
   depth: number,
   skip: readonly string[] = [],
-): TemplateResult[] => {
-  const record = isRecord(value) ? value : {};
-  for (const at of hiddenItems(node, pointer, value)) ctx.hidden.add(at);
-  const parts: TemplateResult[] = [];
-  for (const key of node.properties.keys()) {
-    const child = childNode(node, key)!;
-    const at = childPointer(pointer, key);
-    if (skip.includes(key) || ctx.hidden.has(at) || keyword<boolean>(child, 'x-printed') === false) continue;
-    const side = keyword<string>(child, 'x-sideLabel');
-    const label = printedLabel(child, ctx.revision);
-    parts.push(renderNode(ctx, child, record[key], at, side && label ? `${side}　${label}` : label, depth));
-  }
-  return parts;
-};
+): TemplateResult[] =>
+  childItems(node, value, pointer, ctx.revision, ctx.hidden, skip).map((item) =>
+    renderNode(ctx, item.node, item.value, item.pointer, item.label, depth),
+  );

@@ -1,3 +1,4 @@
+import { valueText } from '../../domain/value-text.js';
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
@@ -62,7 +63,7 @@ const flagMismatch = (context: CheckContext, flag: string, expected: boolean, ca
           message: fillMessage(expected ? M.flagExpected : M.flagUnexpected, {
             flag: context.label(flag),
             cause: context.path(cause).join(' > '),
-            value: String(context.get(cause) ?? ''),
+            value: valueText(context.get(cause)),
           }),
         },
       ];
@@ -98,7 +99,7 @@ const checkReconsignment = perFile((context, file) => {
       message: fillMessage(none ? M.reconsigneeHandlingNone : M.reconsigneeHandlingSome, {
         item: context.path(handling).join(' > '),
         expected: notReconsigning,
-        value: String(chosen),
+        value: valueText(chosen),
       }),
     });
   }
@@ -176,7 +177,7 @@ const checkSystemConnections = (context: CheckContext): Hit[] => {
             pointers: [pointer, NETWORK],
             message: fillMessage(M.systemConnectsNetwork, {
               network: context.path(NETWORK).join(' > '),
-              value: String(context.get(NETWORK)),
+              value: valueText(context.get(NETWORK)),
               item: context.path(pointer).slice(-3).join(' > '),
             }),
           },
@@ -245,8 +246,8 @@ const checkFilePersonCount = perFile((context, file) => {
     {
       pointers: [pointer, '/basicInfo/business/targetCount'],
       message: fillMessage(M.filePersonCount, {
-        file: String(context.get(pointer)),
-        target: String(context.get('/basicInfo/business/targetCount')),
+        file: valueText(context.get(pointer)),
+        target: valueText(context.get('/basicInfo/business/targetCount')),
       }),
     },
   ];
@@ -269,8 +270,8 @@ const checkEntryPersonCount = perFile((context, file) => {
           {
             pointers: [pointer, filePointer],
             message: fillMessage(M.entryPersonCount, {
-              entry: String(context.get(pointer)),
-              file: String(context.get(filePointer)),
+              entry: valueText(context.get(pointer)),
+              file: valueText(context.get(filePointer)),
             }),
           },
         ]

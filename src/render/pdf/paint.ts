@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit';
+import { AppError } from '../../errors.js';
+import { RENDER_MESSAGES_JA, fillMessage } from '../../messages.ja.js';
 import type { DocTree, FontName, LaidOutPage } from '../layout/types.js';
 import type { FontSet, ParsedFont } from './fonts.js';
+import { imageProblem } from './image-probe.js';
 
 export type PaintOptions = {
   readonly fonts: FontSet;
@@ -136,7 +139,13 @@ export const paintPdf = (tree: DocTree, options: PaintOptions): PDFKit.PDFDocume
   return doc;
 };
 
-/** Pixel size of an image as pdfkit reads it (PNG or JPEG), for the layout's scaling. */
+const unusable = (src: string, reason: string): AppError =>
+  new AppError('IMAGE_INVALID', fillMessage(RENDER_MESSAGES_JA.imageInvalid, { file: src, reason }), { image: src });
+
+/**
+ * Pixel size of an image as pdfkit reads it (PNG or JPEG), for the layout's scaling. A file pdfkit cannot draw is
+ * refused here, naming it, before anything is painted.
+ */
 export const imageSizeOf = (images: ReadonlyMap<string, Uint8Array>) => {
   const sizes = new Map<string, { width: number; height: number }>();
   return (src: string): { width: number; height: number } => {
@@ -144,10 +153,19 @@ export const imageSizeOf = (images: ReadonlyMap<string, Uint8Array>) => {
     if (!size) {
       const bytes = images.get(src);
       if (!bytes) throw new Error(`image ${src} is not supplied`);
-      // openImage is public pdfkit API that its type declarations leave out.
+      const problem = imageProblem(bytes);
+      if (problem) throw unusable(src, problem);
+      // openImage is public pdfkit API that its type declarations leave out; it throws strings as well as Errors.
       const probe = new PDFDocument({ autoFirstPage: false }) as unknown as { openImage: (data: Buffer) => { width: number; height: number } };
-      const image = probe.openImage(Buffer.from(bytes));
-      size = { width: image.width, height: image.height };
+      let image: { width: number; height: number };
+      try {
+        image = probe.openImage(Buffer.from(bytes));
+      } catch {
+        throw unusable(src, '壊れています');
+      }
+      const { width, height } = image;
+      if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) throw unusable(src, '壊れています');
+      size = { width, height };
       sizes.set(src, size);
     }
     return size;

@@ -1,6 +1,9 @@
-/** One draft: GET /api/assessments/:id (with its ETag) and PUT /api/assessments/:id (If-Match required). */
+/**
+ * One draft: GET /api/assessments/:id (with its ETag) and PUT /api/assessments/:id (If-Match required; with
+ * `merge`, a stale save is merged with the version on disk when nothing conflicts).
+ */
 import type { FastifyPluginAsync } from 'fastify';
-import { readDraft, requireForm, saveDraft } from '../../workflows/index.js';
+import { readDraft, requireForm, saveDraft, saveDraftOver, type MergedSave } from '../../workflows/index.js';
 import type { AssessmentResponse, SaveAssessmentRequest, SaveAssessmentResponse } from '../dto.js';
 import { workflowOf, type Services } from '../services.js';
 import { requireIfMatch } from './if-match.js';
@@ -11,7 +14,7 @@ const saveSchema = {
   body: {
     type: 'object',
     required: ['data'],
-    properties: { data: { type: 'object' } },
+    properties: { data: { type: 'object' }, merge: { type: 'boolean' } },
   },
 } as const;
 
@@ -33,8 +36,11 @@ export const assessmentRoutes: FastifyPluginAsync<{ services: Services }> = asyn
     { schema: saveSchema },
     async (request, reply) => {
       const ifMatch = requireIfMatch(request.headers['if-match']);
-      const saved = await saveDraft(workflowOf(services, request.params.id), request.body.data, ifMatch);
-      return reply.header('etag', `"${saved.etag}"`).send({ etag: saved.etag, issues: [...saved.issues] });
+      const { data, merge } = request.body;
+      const workflow = workflowOf(services, request.params.id);
+      const saved: MergedSave = merge === true ? await saveDraftOver(workflow, data, ifMatch) : await saveDraft(workflow, data, ifMatch);
+      const merged = saved.merged && { merged: { data: saved.merged.data, incoming: [...saved.merged.incoming] } };
+      return reply.header('etag', `"${saved.etag}"`).send({ etag: saved.etag, issues: [...saved.issues], ...merged });
     },
   );
 };

@@ -141,13 +141,22 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
   },
   'PUT /api/assessments/:id': {
-    after: async (request, reply) => {
+    after: async (request, reply, payload) => {
       const ifMatch = parseIfMatch(request.headers['if-match']);
       // The save succeeded, so the file held the If-Match version until now (unless '*' overwrote whatever was there).
       const before = ifMatch === '*' ? null : (ifMatch ?? null);
+      // A save the server merged started from an older version: the saves it was merged with are logged on their
+      // own, so the file's version before it is not the If-Match one and says nothing about changes outside the app.
+      const merged = jsonPayload(payload)['merged'] !== undefined;
       return {
-        draftSeen: before ?? undefined,
-        event: { event: 'draft.save', revision: null, hashBefore: before, hashAfter: etagHeader(reply) ?? null },
+        draftSeen: merged ? undefined : (before ?? undefined),
+        event: {
+          event: 'draft.save',
+          revision: null,
+          hashBefore: before,
+          hashAfter: etagHeader(reply) ?? null,
+          ...(merged ? { detail: { merged: true } } : {}),
+        },
       };
     },
   },

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { FormRevision } from '../../../src/schema/labels.js';
 import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
+import type { StoredVersion } from '../../../src/merge/index.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
 import { api } from '../../api/client.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
@@ -9,6 +11,7 @@ import { ReferenceController } from '../../controllers/reference-controller.js';
 import { emit, type RestoreDetail } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
+import { IssueSubsets } from '../../form/issue-subsets.js';
 import { valueAt } from '../../form/pointer.js';
 import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
 import { msg } from '../../messages.ja.js';
@@ -70,7 +73,13 @@ export class PiaEditor extends LitElement {
     save: () => void this.draft.save(),
   });
   /** Per-section issue lists, kept when unchanged so untouched sections skip re-rendering. */
-  private sectionIssues = new Map<string, { key: string; issues: ValidationIssue[] }>();
+  private readonly sectionIssues = new IssueSubsets();
+  /** The parts and the outline change with the files and the issues, not with every keystroke. */
+  private layoutCache: { key: string; sections: SectionSpec[] } | undefined;
+  private coverCache: Record<string, unknown> | undefined;
+  private outlineCache:
+    | { sections: SectionSpec[]; issues: readonly ValidationIssue[]; comments: Record<string, unknown>; items: OutlineItem[] }
+    | undefined;
 
   constructor() {
     super();
@@ -170,22 +179,45 @@ export class PiaEditor extends LitElement {
     const sections = [...this.renderRoot.querySelectorAll<PiaSection>('pia-section')];
     const section = sections.find((element) => element.dataset['pointer'] === sectionFor(this.sections(), pointer)?.pointer);
     if (!section) return;
-    await section.updateComplete;
-    if (!section.reveal(pointer)) section.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    if (!(await section.reveal(pointer))) section.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
   private sections(): SectionSpec[] {
     const { form, data } = this.draft;
-    return form && data ? sectionsOf(form, data, formRevisionOf(data)) : [];
+    if (!form || !data) return [];
+    const revision = formRevisionOf(data);
+    const key = `${form}\u0000${revision ?? ''}\u0000${Array.isArray(data['files']) ? data['files'].length : 0}`;
+    if (this.layoutCache?.key !== key) this.layoutCache = { key, sections: sectionsOf(form, data, revision) };
+    return this.layoutCache.sections;
+  }
+
+  private outline(sections: SectionSpec[], revision: FormRevision | undefined): OutlineItem[] {
+    const issues = this.draft.issues;
+    const cached = this.outlineCache;
+    const comments = this.commentCounts;
+    if (cached?.sections === sections && cached.issues === issues && cached.comments === comments) return cached.items;
+    const items = outlineOf(sections, revision).map((entry) => {
+      const section = sections.find((s) => s.pointer === entry.pointer);
+      return {
+        ...entry,
+        issueCount: countIssuesUnder(issues, entry.pointer, section?.only),
+        commentCount: this.openCommentsUnder(entry.pointer),
+      };
+    });
+    this.outlineCache = { sections, issues, comments, items };
+    return items;
+  }
+
+  /** The cover part's top-level items, the same object while none of them changed (a keystroke elsewhere). */
+  private coverValue(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+    const cached = this.coverCache;
+    if (cached && keys.every((key) => cached[key] === data[key])) return cached;
+    this.coverCache = Object.fromEntries(keys.map((key) => [key, data[key]]));
+    return this.coverCache;
   }
 
   private issuesOf(section: SectionSpec): ValidationIssue[] {
-    const issues = this.draft.issues.filter((issue) => sectionFor([section], issue.pointer));
-    const key = issues.map((issue) => `${issue.pointer}\u0000${issue.message}`).join('\u0001');
-    const cached = this.sectionIssues.get(section.pointer);
-    if (cached?.key === key) return cached.issues;
-    this.sectionIssues.set(section.pointer, { key, issues });
-    return issues;
+    return this.sectionIssues.of(section.pointer, this.draft.issues.filter((issue) => sectionFor([section], issue.pointer)));
   }
 
   private changeFiles(next: (files: readonly unknown[]) => unknown[]): void {
@@ -285,10 +317,7 @@ export class PiaEditor extends LitElement {
     const sections = this.sections();
     const issues = this.draft.issues;
     const revision = formRevisionOf(data);
-    const outline: OutlineItem[] = outlineOf(sections, revision).map((entry) => {
-      const section = sections.find((s) => s.pointer === entry.pointer);
-      return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only), commentCount: this.openCommentsUnder(entry.pointer) };
-    });
+    const outline = this.outline(sections, revision);
     const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
     return html`
       ${this.toolbar(data)}
@@ -312,20 +341,23 @@ export class PiaEditor extends LitElement {
             (section) => section.pointer,
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
-                .only=${section.only} .value=${section.only ? data : valueAt(data, section.pointer)}
+                .only=${section.only} .value=${section.only ? this.coverValue(data, section.only) : valueAt(data, section.pointer)}
                 .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}
         </main>
       </div>
-      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}></pia-commit-dialog>
+      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
+        .takeIn=${(current: StoredVersion) => this.draft.takeIn(current)}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
     `;
   }
 
-  private async prepareCommit(): Promise<void> {
+  /** Saves the draft before a commit; the etag of the version saved is the one the commit names. */
+  private async prepareCommit(): Promise<string> {
     await this.draft.save();
     if (this.draft.hasUnsavedChanges) throw new Error(msg('saveFailed', { message: this.draft.error || msg('conflictHeading') }));
+    return this.draft.baseEtag;
   }
 }
 

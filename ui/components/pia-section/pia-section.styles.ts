@@ -1,40 +1,25 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.js';
 
-export const sectionStyles = css`
-  :host {
-    display: block;
-    background: var(--pia-surface);
-    border: 1px solid var(--pia-line);
-    border-radius: 6px;
-    margin-bottom: 1.5rem;
-    scroll-margin-top: 7rem;
-  }
-  header {
-    display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
-    padding: 0.8rem 1rem; border-bottom: 2px solid var(--pia-accent);
-  }
-  h2 { font-size: 1.2rem; margin: 0; flex: 1 1 auto; letter-spacing: 0.02em; }
-  .body { padding: 0 0 0.5rem; }
-  section.group { scroll-margin-top: 7rem; }
-  .heading {
-    font-weight: 700; padding: 0.6rem 0.75rem; background: var(--pia-accent-soft);
-    border-top: 1px solid var(--pia-line);
-  }
-  .group.depth-2 > .heading, .group.depth-3 > .heading { background: #f3f5f8; font-weight: 700; }
-  .items { }
-  .subrows { margin-left: 1.5rem; border-left: 3px solid var(--pia-label-bg); }
-  .group.depth-2 > .items, .group.depth-3 > .items { margin-left: 1rem; border-left: 3px solid var(--pia-label-bg); }
-  .entry { margin: 0.75rem; border: 1px solid var(--pia-line-strong); border-radius: 4px; overflow: hidden; scroll-margin-top: 7rem; }
-  .entry-head {
-    display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem;
-    padding: 0.3rem 0.5rem 0.3rem 0.75rem; background: #e9edf2; font-weight: 700;
-  }
-  .entry-actions { display: inline-flex; gap: 0.25rem; font-weight: 400; }
-  .add { margin: 0.5rem 0.75rem 0.75rem; }
-  .empty { margin: 0.5rem 0.75rem; color: var(--pia-muted); }
-  .group > div[role='alert'] { padding: 0 0.75rem; }
-  @media (max-width: 760px) {
-    .subrows, .group.depth-2 > .items, .group.depth-3 > .items { margin-left: 0.4rem; }
-    .entry { margin: 0.5rem 0.25rem; }
-  }
-`;
+export const sectionStyles = [
+  formStyles,
+  css`
+    :host {
+      display: block;
+      background: var(--pia-surface);
+      border: 1px solid var(--pia-line);
+      border-radius: 6px;
+      margin-bottom: 1.5rem;
+      scroll-margin-top: 7rem;
+    }
+    header {
+      display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
+      padding: 0.8rem 1rem; border-bottom: 2px solid var(--pia-accent);
+    }
+    h2 { font-size: 1.2rem; margin: 0; flex: 1 1 auto; letter-spacing: 0.02em; }
+    .body { padding: 0 0 0.5rem; }
+    /* An item not rendered yet keeps about its height, so the scroll bar and jumps stay near right. */
+    pia-item { display: block; }
+    .placeholder { background: repeating-linear-gradient(180deg, transparent 0 3.2rem, var(--pia-label-bg) 3.2rem 3.3rem); }
+  `,
+];

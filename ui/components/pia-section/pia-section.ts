@@ -1,26 +1,24 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { FormId } from '../../../src/schema/documents.js';
+import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import { printedLabel } from '../../../src/schema/labels.js';
 import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../../src/schema/resolve.js';
+import { IssueSubsets } from '../../form/issue-subsets.js';
 import { childPointer } from '../../form/pointer.js';
-import type { ValidationIssue } from '../../../src/schema/issues.js';
-import { renderChildren, renderNode, type RenderContext } from '../../form/render-node.js';
-import type { ReferenceMarks } from '../../form/reference-marks.js';
+import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
+import { childItems, type ChildItem } from '../../form/render-node.js';
 import { baseStyles } from '../../styles/theme.js';
+import type { PiaItem } from '../pia-item/pia-item.js';
 import { sectionStyles } from './pia-section.styles.js';
-import '../pia-field-text/pia-field-text.js';
-import '../pia-field-choice/pia-field-choice.js';
-import '../pia-field-checks/pia-field-checks.js';
+import '../pia-item/pia-item.js';
 
-const messagesByPointer = (issues: readonly ValidationIssue[]): Map<string, string[]> => {
-  const map = new Map<string, string[]>();
-  for (const issue of issues) map.set(issue.pointer, [...(map.get(issue.pointer) ?? []), issue.message]);
-  return map;
-};
+const under = (pointer: string, at: string): boolean => at === pointer || at.startsWith(`${pointer}/`);
 
 /**
- * @summary One part of the form (Ⅰ 基本情報, Ⅱ per file, 別添 …) generated from its schema node.
+ * @summary One part of the form (Ⅰ 基本情報, Ⅱ per file, 別添 …) generated from its schema node: its heading
+ * and one <pia-item> per item, each rendered when it comes near the window.
  * @slot actions - buttons in the section header (e.g. for a 特定個人情報ファイル)
  * @fires pia-value-change
  */
@@ -49,72 +47,66 @@ export class PiaSection extends LitElement {
   declare only: readonly string[] | undefined;
   /** Marks where the draft differs from the revision it is compared with, if any. */
   declare reference: ReferenceMarks | undefined;
-  private messages = new Map<string, string[]>();
+  /** Each item's issues and reference marks, the same while they are the same, so an untouched item skips re-rendering. */
+  private readonly itemIssues = new IssueSubsets();
+  private readonly itemReference = new ReferenceSubsets();
 
   constructor() {
     super();
     this.issues = [];
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('issues')) this.messages = messagesByPointer(this.issues);
-  }
-
-  private context(): RenderContext {
-    const messages = this.messages;
-    return {
-      form: this.form,
-      revision: this.revision,
-      host: this,
-      hidden: new Set(),
-      reference: this.reference,
-      issuesAt: (pointer) => messages.get(pointer) ?? [],
-      issuesUnder: (pointer) => {
-        const found: string[] = [];
-        for (const [at, texts] of messages) if (at === pointer || at.startsWith(`${pointer}/`)) found.push(...texts);
-        return found;
-      },
-    };
-  }
-
-  private body(): TemplateResult | TemplateResult[] {
-    const ctx = this.context();
-    if (isArrayNode(this.node)) return renderNode(ctx, this.node, this.value, this.pointer, undefined, 1);
-    if (!this.only) return renderChildren(ctx, this.node, this.value, this.pointer, 1);
+  /** The part's items in the form's order, and what the part's own rules rule out below them. */
+  private items(): { items: ChildItem[]; hidden: Set<string> } {
+    const hidden = new Set<string>();
+    if (isArrayNode(this.node)) {
+      return { items: [{ node: this.node, value: this.value, pointer: this.pointer, label: undefined }], hidden };
+    }
+    if (!this.only) return { items: childItems(this.node, this.value, this.pointer, this.revision, hidden), hidden };
     // The cover part gathers top-level items under one heading, so its own object needs no second heading.
     const record = (this.value ?? {}) as Record<string, unknown>;
-    return this.only.flatMap((key) => {
+    const items = this.only.flatMap((key) => {
       const child = childNode(this.node, key);
       if (!child) return [];
       const pointer = childPointer(this.pointer, key);
       return isObjectNode(child)
-        ? renderChildren(ctx, child, record[key], pointer, 1)
-        : [renderNode(ctx, child, record[key], pointer, printedLabel(child, this.revision), 1)];
+        ? childItems(child, record[key], pointer, this.revision, hidden)
+        : [{ node: child, value: record[key], pointer, label: printedLabel(child, this.revision) }];
     });
+    return { items, hidden };
   }
 
-  /** Scroll to the deepest rendered item at or above this pointer and put the keyboard focus in it. */
-  reveal(pointer: string): boolean {
-    const candidates = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-pointer]')].filter(
-      (element) => pointer === element.dataset['pointer'] || pointer.startsWith(`${element.dataset['pointer']}/`),
-    );
-    const target = candidates.sort((a, b) => (b.dataset['pointer']?.length ?? 0) - (a.dataset['pointer']?.length ?? 0))[0];
-    const scrollTo = target ?? this;
-    scrollTo.scrollIntoView({ block: 'start' });
-    const focusable = target?.matches('pia-field-text, pia-field-choice, pia-field-checks')
-      ? target
-      : target?.querySelector<HTMLElement>('pia-field-text, pia-field-choice, pia-field-checks');
-    focusable?.focus();
-    return target !== undefined;
+  /** Scroll to the deepest item at or above this pointer (rendering it first) and put the keyboard focus in it. */
+  async reveal(pointer: string): Promise<boolean> {
+    await this.updateComplete;
+    if (pointer === this.pointer) {
+      this.scrollIntoView({ block: 'start' });
+      return false;
+    }
+    const item = [...this.renderRoot.querySelectorAll<PiaItem>('pia-item')].find((element) => under(element.pointer, pointer));
+    if (item && (await item.reveal(pointer))) return true;
+    this.scrollIntoView({ block: 'start' });
+    return false;
   }
 
   override render(): TemplateResult {
+    const { items, hidden } = this.items();
     return html`
       <header>
         <h2 id="heading" tabindex="-1">${this.heading}</h2>
         <slot name="actions"></slot>
       </header>
-      <div class="body">${this.body()}</div>
+      <div class="body">
+        ${repeat(
+          items,
+          (item) => item.pointer,
+          (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
+            .value=${item.value} .pointer=${item.pointer} .label=${item.label}
+            .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
+            .reference=${this.itemReference.of(item.pointer, this.reference)}
+            .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
+        )}
+      </div>
     `;
   }
 }
