@@ -12,8 +12,7 @@ export const MIN_COMMENT_DAYS = 30;
 /** The 評価実施機関の区分 options the procedure depends on (第三者点検 for the first, 委員会の承認 for the second). */
 export const BODY_TYPES = { local: OPTION.local, national: OPTION.national } as const;
 
-/** §6.4: the words the 評価書名 suffix may end in; the first is the default. */
-export const TERMINATION_LABELS = ['終了', '事業終了'] as const;
+export { TERMINATION_LABELS } from '../domain/revision.js';
 
 /** 評価書名's 事業終了 suffix, with either label word. */
 export const TERMINATION_SUFFIX = /【[^【】]*(?:事業)?終了】\s*$/;

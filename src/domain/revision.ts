@@ -35,6 +35,9 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 export const isRevisionKind = (value: unknown): value is RevisionKind =>
   typeof value === 'string' && (REVISION_KINDS as readonly string[]).includes(value);
 
+/** §6.4: the words the 評価書名 suffix may end in (【令和8年3月31日 終了】); the first is the default. */
+export const TERMINATION_LABELS = ['終了', '事業終了'] as const;
+
 /** The 事業終了 of a termination revision (rules.md §6.4), fixed at its commit. */
 export type Termination = {
   /** The day the 事務 ended (ISO). */

@@ -268,6 +268,7 @@ export class PiaCompare extends LitElement {
         ? html`<section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">${msg('historyHeading')}</h2>
             <pia-revision-history .assessmentId=${this.assessmentId} .revisions=${this.revisions}
+              @pia-revision-commit=${() => void this.load()}
               @pia-revision-update=${(e: CustomEvent<RevisionMeta>) => {
                 this.revisions = this.revisions.map((meta) => (meta.number === e.detail.number ? e.detail : meta));
                 // A status step can freeze the rows on screen: ask the server again which pair is editable.

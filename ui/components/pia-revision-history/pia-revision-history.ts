@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatJapanDateTime, formatWareki } from '../../../src/domain/wareki.js';
+import { TERMINATION_LABELS } from '../../../src/domain/revision.js';
 import { STEP_NAMES_JA } from '../../../src/messages.ja.js';
 import type { Finding, OfferedStep, RevisionMeta, StepFieldView } from '../../../src/server/dto.js';
 import { ApiFailure, api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
-import { currentSession, mayTake, signedIn } from '../../session.js';
+import { currentSession, may, mayTake, signedIn } from '../../session.js';
 import { statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -14,7 +15,15 @@ const blockingFindings = (error: unknown): readonly Finding[] => {
   return details?.findings ?? [];
 };
 
-type Step = { readonly meta: RevisionMeta; readonly offered: OfferedStep };
+/** What the dialog asks for and does: a step of the state table, or 事業終了 (which commits a new revision). */
+type Action = {
+  readonly meta: RevisionMeta;
+  readonly name: string;
+  readonly fields: readonly StepFieldView[];
+  readonly reasonRequired: boolean;
+  /** Does it; the notice to show. */
+  readonly run: (values: Record<string, string>, note: { by?: string; reason?: string; remark?: string }) => Promise<string>;
+};
 
 /** An input for a value the step asks for (the form item it fills is named by its label). */
 const fieldInput = (field: StepFieldView): TemplateResult => {
@@ -72,8 +81,8 @@ export class PiaRevisionHistory extends LitElement {
   declare error: string;
   declare findings: readonly Finding[];
   declare notice: string;
-  /** The status step being confirmed in the dialog. */
-  declare step: Step | undefined;
+  /** The step (or 事業終了) being confirmed in the dialog. */
+  declare step: Action | undefined;
   declare busy: boolean;
 
   constructor() {
@@ -85,7 +94,53 @@ export class PiaRevisionHistory extends LitElement {
     this.busy = false;
   }
 
-  private async begin(step: Step): Promise<void> {
+  private stepAction(meta: RevisionMeta, offered: OfferedStep): Action {
+    return {
+      meta,
+      name: STEP_NAMES_JA[offered.step],
+      fields: offered.fields,
+      reasonRequired: offered.reasonRequired,
+      run: async (record, note) => {
+        const updated = await api.setStatus(this.assessmentId, meta.number, {
+          status: offered.to,
+          ...note,
+          ...(Object.keys(record).length > 0 ? { record } : {}),
+        });
+        this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
+        return msg('stepDone', { number: meta.number, step: STEP_NAMES_JA[offered.step], status: statusLabel(offered.to) });
+      },
+    };
+  }
+
+  /** 事業終了 (rules.md §6.4), offered on the newest revision once it is 公表済み, to those who may commit. */
+  private terminationAction(meta: RevisionMeta): Action | undefined {
+    const newest = this.revisions.at(-1);
+    if (meta !== newest || meta.status !== 'published' || meta.kind === 'termination' || !may('revision.commit', this.assessmentId))
+      return undefined;
+    const date = (key: string, label: string): StepFieldView => ({ key, kind: 'date', label, required: true });
+    return {
+      meta,
+      name: msg('terminationButton'),
+      fields: [
+        date('endDate', msg('terminationEnd')),
+        date('publishedOn', msg('terminationPublished')),
+        { key: 'label', kind: 'choice', label: msg('terminationLabel'), required: true, options: TERMINATION_LABELS },
+      ],
+      reasonRequired: false,
+      run: async (values, note) => {
+        const { revision } = await api.terminate(this.assessmentId, {
+          endDate: values['endDate'] ?? '',
+          publishedOn: values['publishedOn'] ?? '',
+          ...(values['label'] ? { label: values['label'] } : {}),
+          ...(note.by ? { by: note.by } : {}),
+        });
+        this.dispatchEvent(new CustomEvent('pia-revision-commit', { detail: revision, bubbles: true, composed: true }));
+        return msg('terminationDone', { number: revision.number });
+      },
+    };
+  }
+
+  private async begin(step: Action): Promise<void> {
     this.step = step;
     this.error = '';
     this.findings = [];
@@ -105,22 +160,19 @@ export class PiaRevisionHistory extends LitElement {
     if (!step) return;
     const form = event.target as HTMLFormElement;
     const field = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
-    const record = Object.fromEntries(
-      step.offered.fields.flatMap((one) => (field(`step-${one.key}`) ? [[one.key, field(`step-${one.key}`)]] : [])),
+    const values = Object.fromEntries(
+      step.fields.flatMap((one) => (field(`step-${one.key}`) ? [[one.key, field(`step-${one.key}`)]] : [])),
     );
     this.busy = true;
     try {
       if (!signedIn()) rememberName(field('by'));
-      const updated = await api.setStatus(this.assessmentId, step.meta.number, {
-        status: step.offered.to,
+      const notice = await step.run(values, {
         ...(signedIn() ? {} : { by: field('by') }),
         ...(field('reason') ? { reason: field('reason') } : {}),
         ...(field('remark') ? { remark: field('remark') } : {}),
-        ...(Object.keys(record).length > 0 ? { record } : {}),
       });
       this.close();
-      this.notice = msg('stepDone', { number: step.meta.number, step: STEP_NAMES_JA[step.offered.step], status: statusLabel(step.offered.to) });
-      this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
+      this.notice = notice;
     } catch (error) {
       this.close();
       this.error = error instanceof Error ? error.message : String(error);
@@ -156,11 +208,19 @@ export class PiaRevisionHistory extends LitElement {
           .filter((offered) => mayTake(offered, this.assessmentId))
           .map(
             (offered) =>
-              html`<button type="button" data-step=${offered.step} @click=${() => void this.begin({ meta, offered })}>
+              html`<button type="button" data-step=${offered.step} @click=${() => void this.begin(this.stepAction(meta, offered))}>
                 ${STEP_NAMES_JA[offered.step]}</button>`,
           )}
+        ${this.terminationButton(meta)}
       </td>
     </tr>`;
+  }
+
+  private terminationButton(meta: RevisionMeta): TemplateResult | typeof nothing {
+    const action = this.terminationAction(meta);
+    return action
+      ? html`<button type="button" data-step="terminate" @click=${() => void this.begin(action)}>${action.name}</button>`
+      : nothing;
   }
 
   private dialog(): TemplateResult {
@@ -168,17 +228,17 @@ export class PiaRevisionHistory extends LitElement {
     return html`<dialog aria-labelledby="status-heading" @close=${() => (this.step = undefined)}>
       ${step
         ? html`<form @submit=${(e: SubmitEvent) => void this.take(e)}>
-            <h2 id="status-heading">${msg('stepDialogHeading', { number: step.meta.number, step: STEP_NAMES_JA[step.offered.step] })}</h2>
+            <h2 id="status-heading">${msg('stepDialogHeading', { number: step.meta.number, step: step.name })}</h2>
             ${signedIn()
               ? html`<p>${msg('stepAsSignedIn', { name: currentSession()?.user?.displayName ?? '' })}</p>`
               : html`<label for="status-by">${msg('statusByLabel')}</label>
                   <input id="status-by" name="by" type="text" required .value=${rememberedName()} />`}
-            ${step.offered.fields.map(fieldInput)}
-            <label for="status-reason">${step.offered.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
-            <textarea id="status-reason" name=${step.offered.reasonRequired ? 'reason' : 'remark'} ?required=${step.offered.reasonRequired}></textarea>
+            ${step.fields.map(fieldInput)}
+            <label for="status-reason">${step.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
+            <textarea id="status-reason" name=${step.reasonRequired ? 'reason' : 'remark'} ?required=${step.reasonRequired}></textarea>
             <div class="dialog-actions">
               <button type="button" @click=${() => this.close()}>${msg('cancel')}</button>
-              <button type="submit" class="primary" ?disabled=${this.busy}>${STEP_NAMES_JA[step.offered.step]}</button>
+              <button type="submit" class="primary" ?disabled=${this.busy}>${step.name}</button>
             </div>
           </form>`
         : nothing}
