@@ -65,6 +65,8 @@ const signIn = async (login: string): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.goto(`${url}/assessments/${ID}`);
+  await page.getByLabel('ログイン名').waitFor();
+  if (login === 'sakusei') await page.screenshot({ path: path.join(tmpdir(), 'pia-team-login.png') });
   await page.getByLabel('ログイン名').fill(login);
   await page.getByLabel('パスワード').fill(PASSWORD);
   await page.getByRole('button', { name: 'ログインする' }).click();
@@ -134,8 +136,12 @@ describe('three people review 004 on the team server', () => {
     await commentOn(reviewer, '/cover/title', '評価書名に年度を入れてください。');
     await commentOn(reviewer, '/cover/organization', '市長名の表記を確認してください。');
     expect(await reviewer.locator('pia-outline .comments').first().getAttribute('aria-label')).toBe('未解決のコメント 2件');
+    await reviewer.screenshot({ path: path.join(tmpdir(), 'pia-team-comments.png') });
     await openHistory(reviewer);
     expect(await stepButtons(reviewer)).toEqual(['差し戻す', '承認する']);
+    await history(reviewer).locator('tbody tr').first().getByRole('button', { name: '差し戻す' }).click();
+    await reviewer.screenshot({ path: path.join(tmpdir(), 'pia-team-return.png') });
+    await history(reviewer).locator('dialog[open]').getByRole('button', { name: 'キャンセル' }).click();
     await takeStep(reviewer, '差し戻す', '表紙の2点を直してください。');
 
     await author.goto(`${url}/assessments/${ID}`);
