@@ -53,7 +53,8 @@ const buildServer = async () => {
   // renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start.
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { server: 'src/main.ts' },
+    // The PDF render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
+    entryPoints: { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' },
     bundle: true,
     splitting: true,
     platform: 'node',

@@ -10,8 +10,9 @@ import { assessmentsRoutes } from './routes/assessments.js';
 import { checksRoutes } from './routes/checks.js';
 import { pdfRoutes } from './routes/pdf.js';
 import { revisionRoutes } from './routes/revisions.js';
-import { createPdfRenderer, type Services } from './services.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
+import { sharedRenderPool } from './render-pool.js';
+import { createPdfRenderer, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
@@ -50,10 +51,11 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
   app.register(fastifyCompress);
   const library = openLibrary(config.dataDir);
+  const renderPool = sharedRenderPool();
   const services: Services = {
     library,
     clock: deps.clock ?? systemClock,
-    renderPdf: createPdfRenderer(library, config.templatesDir),
+    renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   // Before any route: Host/Origin/CSRF checks, sessions and roles apply to every route registered after it.
