@@ -1,4 +1,5 @@
-import type { RevisionStatus } from './domain/revision.js';
+import type { RevisionKind, RevisionStatus } from './domain/revision.js';
+import type { StepName, StepRole } from './domain/steps.js';
 
 /** Japanese message templates for validation keywords. `{name}` placeholders are filled by fillMessage. */
 export const VALIDATION_MESSAGES_JA = {
@@ -71,7 +72,8 @@ export const API_MESSAGES_JA = {
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
-  unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
+  unknownFlag:
+    '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>、--host <アドレス>、--server-name <名前,…>、--login',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
   invalidRow: '変更箇所の{row}行目の「{field}」が正しくありません。',
   invalidRowShape: '変更箇所の{row}行目が正しくありません。{columns} を持つ行にしてください。',
@@ -128,9 +130,43 @@ export const ROW_FIELDS_JA: Record<string, string> = {
 /** Revision states as shown to people (exhaustive: a new state without a label does not compile). */
 export const REVISION_STATUS_JA: Record<RevisionStatus, string> = {
   draft: '作成中',
+  review: '確認依頼中',
+  returned: '差戻し',
+  approved: '承認済み',
+  consultation: '意見聴取中',
+  inspection: '第三者点検中',
+  awaiting: '承認待ち',
+  revising: '見直し',
   submitted: '提出済み',
   published: '公表済み',
   withdrawn: '取下げ',
+  unpublished: '公表終了',
+};
+
+/** Each step as a person takes it (buttons, `pia review` / `pia procedure`, messages). */
+export const STEP_NAMES_JA: Record<StepName, string> = {
+  request: '確認を依頼する',
+  return: '差し戻す',
+  approve: '承認する',
+  consult: '意見聴取を始める',
+  consulted: '意見聴取を終える',
+  inspect: '第三者点検に付す',
+  inspected: '第三者点検の結果を記録する',
+  apply: '個人情報保護委員会に提出する（承認待ち）',
+  approval: '個人情報保護委員会の承認を記録する',
+  submit: '提出済みにする',
+  publish: '公表済みにする',
+  withdraw: '取り下げる',
+  unpublish: '公表を終了する',
+};
+
+export const STEP_ROLES_JA: Record<StepRole, string> = { author: '作成者', reviewer: '確認者' };
+
+export const REVISION_KINDS_JA: Record<RevisionKind, string> = {
+  initial: '初回の評価',
+  reassessment: '再評価',
+  correction: '修正',
+  termination: '事業終了',
 };
 
 /** `submitted（提出済み） / published（公表済み）`, for messages that list states. */

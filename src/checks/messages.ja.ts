@@ -39,9 +39,6 @@ export const THRESHOLD_MESSAGES_JA = {
   },
 } as const;
 
-/** 評価書名's 事業終了 suffix (rules.md §6.4), with either configured label word. */
-export const TERMINATION_SUFFIX = /【[^【】]*(?:事業)?終了】\s*$/;
-
 export const RULE_MESSAGES_JA = {
   thresholdResult: '②しきい値判断結果「{printed}」は判断の結果と合いません。正しくは「{expected}」です。（{steps}）',
   thresholdUndetermined:

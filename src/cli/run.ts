@@ -17,7 +17,8 @@ import { renderCommand } from './render-command.js';
 import { restoreCommand } from './restore-command.js';
 import { migrateCommand, newFromCommand } from './reuse-commands.js';
 import { snippetCommand } from './snippet-commands.js';
-import { diffCommand, historyCommand, reviseCommand, statusCommand } from './revisions.js';
+import { diffCommand, historyCommand, reviseCommand } from './revisions.js';
+import { statusCommand, terminateCommand } from './status-command.js';
 import { rowsCommand } from './rows-command.js';
 
 export const USAGE = `使い方: pia <コマンド> [引数]
@@ -37,18 +38,25 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                ほかで保存されていれば、その内容を整えます）
   restore <file> <JSON Pointer> --from <版>
                                項目（または繰り返しの1件）を指定した版の記載に戻します（ほかの項目はそのまま）
-  revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD]
+  revise <file> -m "<説明>" --author <名前> [--date YYYY-MM-DD] [--kind initial|reassessment|correction]
                                作業中の評価書を新しい版として確定し、変更箇所の案を一緒に保存します
-                               （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日）
+                               （--author の代わりに環境変数 PIA_AUTHOR。変更日の既定値は表紙の公表日、なければ今日。
+                               --kind は版の種類: 初回の評価・再評価・修正。省略時は進行中の評価、公表後は修正）
   history <file>               版の一覧（変更日・状態・作成者・変更箇所の件数）と状態の記録を表示します
   diff <file> [<版A> <版B>] [--json]
                                二つの版（番号か draft）の変更箇所を表で表示します
                                （省略時は最新の版と作業中の評価書。隣り合わない版どうしは表示のみ）
   rows <file> <版> [--json] [--set <rows.yaml>]
                                版の変更箇所を表示します。--set で置き換えます（提出済み・公表済みの版は変更できません）
-  status <file> <版> submitted|published|withdrawn --author <名前> [-m "<理由>"] [--remark "<備考>"]
-                               版を提出済み・公表済みにし、または取り下げます（取下げには理由が必要。
-                               エラーのある版は提出・公表できません）
+  status <file>                各版の状態と、いま行える手順（入力する項目）を表示します
+  status <file> <版> <手順> --author <名前> [-m "<理由>"] [--remark "<備考>"] [--field キー=値]…
+                               版の手順を一つ進めます: request（確認を依頼する）, return（差し戻す）, approve（承認する。
+                               作成した人・依頼した人以外）, consult / consulted（意見聴取を始める・終える）, inspect /
+                               inspected（第三者点検）, apply / approval（委員会の承認）, submit, publish, withdraw, unpublish。
+                               手順の入力（期間・件数・点検の結果など）は --field で渡し、評価書の該当項目に書き込まれます
+                               （取下げ・差戻しの理由は -m。エラーのある版は提出・公表できません）
+  terminate <file> --end <終了日> --date <公表日> [--label 事業終了] --author <名前>
+                               公表中の評価書に事業終了を記録し（評価書名に【…終了】）、その版を確定します
   render <file> [--revision <版>] [--public] [--against <版>] [-o out.pdf]
                                評価書PDF（様式どおりの表・別添・変更箇所）を出力します。既定は作業中の評価書の提出版（全文）、
                                --public で公表版（非公表の部分を置き換え）、--against で指定した版からの変更を示す見え消し
@@ -78,6 +86,9 @@ export const USAGE = `使い方: pia <コマンド> [引数]
                                （挿入後に手で直した箇所は置き換えず、3つの版を並べて表示。あれば終了コード1）
                                （--data: 標準文のライブラリがある評価書フォルダ。省略時は評価書の一つ上のフォルダ、
                                list/show/add では PIA_DATA_DIR か ./assessments）
+  user add|passwd|disable|enable|role|list …   チームで使うアカウントと役割を管理します（pia user --help）
+  audit verify|export …        操作記録の改ざんを検証し、書き出します（pia audit --help）
+
   作業中の評価書を書き換えるコマンド（format・restore・acknowledge）は、読み込んだ後にほかで保存された変更を
   項目ごとに取り込んで書き込みます。同じ項目が別の内容に変わっていたときは、項目ごとに表示して書き込みません。`;
 
@@ -99,6 +110,10 @@ const OPTIONS = {
   text: { type: 'string' },
   all: { type: 'boolean' },
   remove: { type: 'string' },
+  field: { type: 'string', multiple: true },
+  kind: { type: 'string' },
+  end: { type: 'string' },
+  label: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   title: { type: 'string' },
@@ -133,7 +148,7 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'format':
       return formatCommand(target, io);
     case 'revise':
-      return reviseCommand(target, pick(values, ['message', 'author', 'date']), io);
+      return reviseCommand(target, pick(values, ['message', 'author', 'date', 'kind']), io);
     case 'history':
       return historyCommand(target, io);
     case 'diff':
@@ -141,7 +156,9 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
     case 'rows':
       return rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
     case 'status':
-      return statusCommand(target, rest[0] ?? '', rest[1], { ...pick(values, ['author', 'remark']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return statusCommand(target, rest[0], rest[1], { ...pick(values, ['author', 'remark', 'field']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+    case 'terminate':
+      return terminateCommand(target, pick(values, ['author', 'end', 'date', 'label']), io);
     case 'render':
       return renderCommand(target, pick(values, ['output', 'revision', 'public', 'against']), io);
     case 'publish':
@@ -182,11 +199,37 @@ const report = (error: AppError, io: CliIo): void => {
     for (const finding of findings as Finding[]) io.err(`  ${finding.paths[0] ?? finding.section}: ${finding.message}`);
 };
 
+/** Runs a command: an expected failure prints its message (exit 1, or 2 for a usage mistake), anything else is a bug. */
+const guarded = async (io: CliIo, work: () => Promise<number>): Promise<number> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) {
+      report(error, io);
+      return error.code === 'INVALID_REQUEST' ? 2 : 1;
+    }
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 70;
+  }
+};
+
+/** Commands with options of their own, in modules loaded only for them (the team ones load PGlite and pg). */
+const LAZY_COMMANDS: Readonly<Record<string, () => Promise<(args: readonly string[], io: CliIo) => Promise<number>>>> = {
+  user: async () => (await import('./team-commands.js')).userCommand,
+  audit: async () => (await import('./team-commands.js')).auditCommand,
+};
+
 /**
  * Run `pia` with `argv` (without the node and script names). Returns the exit code: 0 done, 1 refused or problems
  * found, 2 a usage mistake, 70 a bug (its stack printed).
  */
 export const run = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const lazy = argv[0] !== undefined && Object.hasOwn(LAZY_COMMANDS, argv[0]) ? LAZY_COMMANDS[argv[0]] : undefined;
+  if (lazy) return guarded(io, async () => (await lazy())(argv.slice(1), io));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
@@ -210,14 +253,5 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<number> =
     return 2;
   }
   const commandIo = values.today === undefined ? io : { ...io, clock: fixedClock(values.today) };
-  try {
-    return await dispatch(command, target, rest, values, commandIo);
-  } catch (error) {
-    if (!isAppError(error)) {
-      io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return 70;
-    }
-    report(error, io);
-    return error.code === 'INVALID_REQUEST' ? 2 : 1;
-  }
+  return guarded(io, () => dispatch(command, target, rest, values, commandIo));
 };

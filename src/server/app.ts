@@ -17,13 +17,21 @@ import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './
 import { sharedRenderPool } from './render-pool.js';
 import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
+import { registerTeam, type TeamServerOptions } from './team/plugin.js';
 
 /** A request may carry a whole assessment, and an assessment file may be as large as the store accepts. */
+/** main.ts opens the team database (or none) before building the server. */
+export { openTeamServer } from './team/startup.js';
+
 export const BODY_LIMIT = MAX_FILE_BYTES;
 
 export type ServerConfig = Pick<Config, 'dataDir' | 'uiDir' | 'templatesDir' | 'logLevel'>;
-/** What tests replace: the clock (the date in Japan that reminders, ids and the default 変更日 count from). */
-export type ServerDeps = { readonly clock?: Clock };
+/** What tests and main.ts give: the clock (the date in Japan that reminders, ids, the default 変更日, sessions and the audit log count from). */
+export type ServerDeps = {
+  readonly clock?: Clock;
+  /** Login, the team database and the accepted host names; single-user on loopback when omitted. */
+  readonly team?: TeamServerOptions;
+};
 
 /** Plugins load when the caller awaits `ready()`, `inject()` or `listen()`; load errors surface there. */
 export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): FastifyInstance => {
@@ -55,6 +63,8 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     publicationTools: createPublicationToolsLoader(config.templatesDir, renderPool),
   };
   // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
+  // Before any route: Host/Origin/CSRF checks, sessions and roles apply to every route registered after it.
+  registerTeam(app, services, deps.team ?? { login: false });
   app.addHook('onReady', async () => {
     const removed = await library.removeAbandonedTempFiles();
     if (removed > 0) app.log.info({ removed }, 'temp files of interrupted writes removed');

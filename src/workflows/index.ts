@@ -30,6 +30,7 @@ export { restoreFromRevision, type RestoreOutcome } from './restore.js';
 export { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 export {
   commitRevision,
+  defaultKind,
   listRevisions,
   planCommit,
   readRevision,
@@ -43,12 +44,16 @@ export { setRevisionStatus, type StatusRequest } from './status.js';
 export {
   STATE_RULES,
   TRANSITIONS,
+  rolesInto,
   transitionsFrom,
   type Guard,
   type StateRules,
   type Transition,
   type TransitionContext,
 } from './revision-states.js';
+export { fieldsFor, type StepField } from './step-records.js';
+export { recordTermination, type TerminationRequest } from './termination.js';
+export { PROCEDURE_MESSAGES_JA, STEP_FIELD_LABELS_JA } from './messages.ja.js';
 export { printSource, type PrintSource } from './print.js';
 export {
   copyAssessmentIn,

@@ -18,6 +18,7 @@ import { emit } from '../events.js';
 import { msg } from '../messages.ja.js';
 import { hiddenItems } from './conditions.js';
 import { entryActions } from './entry-actions.js';
+import { draftIsLocked } from '../session.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
 import { childPointer } from './pointer.js';
 import type { ReferenceMarks } from './reference-marks.js';
@@ -188,14 +189,16 @@ const renderGroup = (
           return html`<div class="entry" data-pointer=${entryPointer}>
             <div class="entry-head">
               <span class="entry-title">${named}</span>
-              <span class="entry-actions">${entryActions({
-                label: entryLabel,
-                index,
-                count: entries.length,
-                move: (offset) => change(withEntryMoved(entries, index, offset)),
-                remove: () => change(withEntryRemoved(entries, index)),
-                removeText: msg('remove'),
-              })}
+              <span class="entry-actions">${draftIsLocked()
+                ? nothing
+                : entryActions({
+                    label: entryLabel,
+                    index,
+                    count: entries.length,
+                    move: (offset) => change(withEntryMoved(entries, index, offset)),
+                    remove: () => change(withEntryRemoved(entries, index)),
+                    removeText: msg('remove'),
+                  })}
               ${ctx.reference?.entry(entryPointer) ?? nothing}
               </span>
             </div>
@@ -207,8 +210,10 @@ const renderGroup = (
       )}
       ${entries.length === 0 ? html`<p class="empty">${msg('noEntries')}</p>` : nothing}
       ${ctx.reference?.missing(pointer) ?? nothing}
-      <button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
-        ＋ ${msg('addEntry', { label: noun })}</button>
+      ${draftIsLocked()
+        ? nothing
+        : html`<button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
+            ＋ ${msg('addEntry', { label: noun })}</button>`}
     </section>
   `;
 };

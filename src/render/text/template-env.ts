@@ -3,9 +3,11 @@ import { formatWareki } from '../../domain/wareki.js';
 import { isBlank } from '../../domain/blank.js';
 import {
   childNode,
+  firstYearStyleOf,
   formRoot,
   keyword,
   printedLabel,
+  printsUnusedSlots,
   sectionHeading,
   titleOf,
   tocLabel,
@@ -16,7 +18,6 @@ import {
 import { hasMarks, marked, sidesOf } from '../layout/marks.js';
 import type { MarkKind } from '../layout/types.js';
 import { sectionRows } from './form-rows.js';
-import { firstYearStyleOf, printsUnusedSlots } from './print-settings.js';
 import { mergeText, mergeValue } from './redline.js';
 import { isRecord } from './value-views.js';
 

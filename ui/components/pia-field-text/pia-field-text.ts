@@ -79,25 +79,25 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
     const value = this.value;
     switch (this.mode) {
       case 'multiline':
-        return html`<textarea id="input" aria-describedby=${describedBy} .value=${String(value ?? '')}
+        return html`<textarea id="input" ?readonly=${this.locked} aria-describedby=${describedBy} .value=${String(value ?? '')}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value)}></textarea>`;
       case 'lines':
-        return html`<textarea id="input" aria-describedby=${describedBy}
+        return html`<textarea id="input" ?readonly=${this.locked} aria-describedby=${describedBy}
           .value=${Array.isArray(value) ? value.join('\n') : ''}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value.split('\n'))}></textarea>
           <p class="hint">${msg('listOnePerLine')}</p>`;
       case 'count':
       case 'number':
-        return html`<input id="input" type="number" inputmode="numeric" min="0" step="1" aria-describedby=${describedBy}
+        return html`<input id="input" ?readonly=${this.locked} type="number" inputmode="numeric" min="0" step="1" aria-describedby=${describedBy}
           style="width: 9rem" .value=${value === null || value === undefined ? '' : String(value)}
           @input=${(e: Event) => this.change(toNumber((e.target as HTMLInputElement).value))} />
           ${this.mode === 'count' ? html`<span>${msg('countUnit')}</span>` : nothing}`;
       case 'date':
-        return html`<input id="input" type="date" aria-describedby=${describedBy} .value=${String(value ?? '')}
+        return html`<input id="input" ?readonly=${this.locked} type="date" aria-describedby=${describedBy} .value=${String(value ?? '')}
           @input=${(e: Event) => this.change((e.target as HTMLInputElement).value || null)} />
           ${typeof value === 'string' && value ? html`<span class="hint">${formatWareki(value)}</span>` : nothing}`;
       default:
-        return html`<input id="input" type="text" style="width: 100%" aria-describedby=${describedBy}
+        return html`<input id="input" ?readonly=${this.locked} type="text" style="width: 100%" aria-describedby=${describedBy}
           .value=${String(value ?? '')} @input=${(e: Event) => this.change((e.target as HTMLInputElement).value)} />`;
     }
   }
