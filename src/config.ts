@@ -8,8 +8,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type Config = {
-  /** Loopback only: the drafts describe personal-information handling and the API has no login. */
+  /** The address to listen on; loopback unless `login` is on (team.ts refuses anything else). */
   readonly host: string;
+  /** Sign-in required (accounts from `pia user add`); off means single-user mode, allowed on loopback only. */
+  readonly login: boolean;
+  /** Host names colleagues use to reach the server (`name` or `name:port`), accepted in the Host header. */
+  readonly serverNames: readonly string[];
+  /** A PostgreSQL server for the team data; unset: embedded PGlite in `<dataDir>/.pia/db`. */
+  readonly databaseUrl?: string;
   readonly port: number;
   /** Absolute path of the assessments folder. */
   readonly dataDir: string;
@@ -25,13 +31,19 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 const configError = (template: string, values: Record<string, string>): AppError =>
   new AppError('INVALID_CONFIG', fillMessage(template, values));
 
-/** `--port 8080`, `--port=8080`, `--data dir`, `--data=dir`. */
+const VALUE_FLAGS = new Set(['--port', '--data', '--host', '--server-name']);
+
+/** `--port 8080`, `--port=8080`, `--data dir`, `--data=dir`, `--host addr`, `--server-name a,b`, and `--login` alone. */
 const parseFlags = (argv: readonly string[]): Map<string, string> => {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
+    if (arg === '--login') {
+      flags.set(arg, 'on');
+      continue;
+    }
     const [name, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (name !== '--port' && name !== '--data') throw configError(API_MESSAGES_JA.unknownFlag, { flag: arg });
+    if (!VALUE_FLAGS.has(name)) throw configError(API_MESSAGES_JA.unknownFlag, { flag: arg });
     const value = inline ?? argv[(i += 1)];
     if (value === undefined || value === '') throw configError(API_MESSAGES_JA.missingFlagValue, { flag: name });
     flags.set(name, value);
@@ -61,8 +73,15 @@ export const loadConfig = (
   env: NodeJS.ProcessEnv = process.env,
 ): Config => {
   const flags = parseFlags(argv);
+  const databaseUrl = env['DATABASE_URL'];
   return {
-    host: '127.0.0.1',
+    host: flags.get('--host') ?? env['PIA_HOST'] ?? '127.0.0.1',
+    login: flags.has('--login') || /^(1|true|on|yes)$/i.test(env['PIA_LOGIN'] ?? ''),
+    serverNames: (flags.get('--server-name') ?? env['PIA_SERVER_NAMES'] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+    ...(databaseUrl ? { databaseUrl } : {}),
     port: parsePort(flags.get('--port') ?? env['PORT'] ?? String(DEFAULT_PORT)),
     dataDir: path.resolve(flags.get('--data') ?? env['PIA_DATA_DIR'] ?? 'assessments'),
     uiDir: path.join(PROJECT_ROOT, 'ui', 'dist'),

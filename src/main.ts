@@ -2,13 +2,16 @@
 import { loadConfig, type Config } from './config.js';
 import { isAppError } from './errors.js';
 import { API_MESSAGES_JA, fillMessage } from './messages.ja.js';
-import { buildServer } from './server/app.js';
+import { buildServer, openTeamServer } from './server/app.js';
 
 const start = async (config: Config): Promise<void> => {
-  const app = buildServer(config);
+  const team = await openTeamServer(config);
+  const app = buildServer(config, { team: team.options });
+  app.addHook('onClose', team.close);
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await app.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.error(fillMessage(API_MESSAGES_JA.portInUse, { port: config.port }));
     process.exitCode = 1;

@@ -1,4 +1,5 @@
-import type { RevisionStatus } from './domain/revision.js';
+import type { RevisionKind, RevisionStatus } from './domain/revision.js';
+import type { StepName, StepRole } from './domain/steps.js';
 
 /** Japanese message templates for validation keywords. `{name}` placeholders are filled by fillMessage. */
 export const VALIDATION_MESSAGES_JA = {
@@ -44,6 +45,7 @@ export const API_MESSAGES_JA = {
   fileNotFound: '「{url}」というファイルはありません。',
   uiNotBuilt: '画面（{uiDir}）がまだビルドされていません。npm run build:ui を実行してから開き直してください。',
   invalidId: '評価書のID「{id}」は使えません。半角英数字・ハイフン・下線（81文字まで、先頭は英数字）で指定してください。',
+  reservedId: '「{id}」は標準文のライブラリのフォルダ名のため、評価書のIDやフォルダ名には使えません。別の名前を指定してください。',
   invalidRequest: '送信された内容が正しくありません（{where}）。',
   invalidRevisionNumber: '改訂番号「{n}」は使えません。1 以上の整数で指定してください。',
   invalidJson: '送信された内容を JSON として読めません。',
@@ -70,7 +72,8 @@ export const API_MESSAGES_JA = {
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
-  unknownFlag: '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>',
+  unknownFlag:
+    '「{flag}」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>、--host <アドレス>、--server-name <名前,…>、--login',
   missingFlagValue: '「{flag}」の後に値を指定してください。',
   invalidRow: '変更箇所の{row}行目の「{field}」が正しくありません。',
   invalidRowShape: '変更箇所の{row}行目が正しくありません。{columns} を持つ行にしてください。',
@@ -127,9 +130,43 @@ export const ROW_FIELDS_JA: Record<string, string> = {
 /** Revision states as shown to people (exhaustive: a new state without a label does not compile). */
 export const REVISION_STATUS_JA: Record<RevisionStatus, string> = {
   draft: '作成中',
+  review: '確認依頼中',
+  returned: '差戻し',
+  approved: '承認済み',
+  consultation: '意見聴取中',
+  inspection: '第三者点検中',
+  awaiting: '承認待ち',
+  revising: '見直し',
   submitted: '提出済み',
   published: '公表済み',
   withdrawn: '取下げ',
+  unpublished: '公表終了',
+};
+
+/** Each step as a person takes it (buttons, `pia review` / `pia procedure`, messages). */
+export const STEP_NAMES_JA: Record<StepName, string> = {
+  request: '確認を依頼する',
+  return: '差し戻す',
+  approve: '承認する',
+  consult: '意見聴取を始める',
+  consulted: '意見聴取を終える',
+  inspect: '第三者点検に付す',
+  inspected: '第三者点検の結果を記録する',
+  apply: '個人情報保護委員会に提出する（承認待ち）',
+  approval: '個人情報保護委員会の承認を記録する',
+  submit: '提出済みにする',
+  publish: '公表済みにする',
+  withdraw: '取り下げる',
+  unpublish: '公表を終了する',
+};
+
+export const STEP_ROLES_JA: Record<StepRole, string> = { author: '作成者', reviewer: '確認者' };
+
+export const REVISION_KINDS_JA: Record<RevisionKind, string> = {
+  initial: '初回の評価',
+  reassessment: '再評価',
+  correction: '修正',
+  termination: '事業終了',
 };
 
 /** `submitted（提出済み） / published（公表済み）`, for messages that list states. */
@@ -181,6 +218,32 @@ export const WORKFLOW_MESSAGES_JA = {
   restorePointer: '戻す項目は / で始まる JSON Pointer で指定してください（例: /basicInfo/department/name）:「{pointer}」',
   restoreNotAnItem: '「{pointer}」は{form}の項目を指していません。変更のあった項目の位置（pointer）は pia diff --json で確かめられます。',
   restoreNowhere: '「{pointer}」（{label}）は、第{number}版にも作業中の評価書にもありません。',
+} as const;
+
+/** Publication (src/workflows/publication.ts): the 公表版 and 提出版, the bundle, verification; the same words everywhere. */
+export const PUBLICATION_MESSAGES_JA = {
+  variantPublic: '公表版',
+  variantSubmission: '提出版',
+  variantRedline: '見え消し',
+  subjectPublic: '特定個人情報保護評価書 公表版（セキュリティ上のリスクがある部分を除く）',
+  subjectSubmission: '特定個人情報保護評価書 提出版（全文）',
+  subjectRedline: '特定個人情報保護評価書 見え消し（{from}からの変更）',
+  redlineLegend: '見え消し　{from} → {to}　　青の下線：追加　赤の取消線：削除　左端の線：変更のある行',
+  revisionName: '第{number}版',
+  draftName: '作業中の評価書',
+  bundleName: '公開用一式',
+  sourceDescription: 'この提出版を出力した評価書（第{number}版）のYAML。pia verify で照合できます。',
+  unresolved:
+    '非公表の指定のうち{count}件が今の記載と一致しないか、非公表の文が他の項目に残っているため、公表版を出力できません。pia check（または画面の指摘一覧）で確認してください。',
+  targetNotText: '「{item}」（{pointer}）は文の項目ではないため、一部だけを非公表にはできません。値全体を非公表にする場合は --all を指定してください。',
+  targetNotPrinted: '{pointer} は様式に印字される項目ではありません。',
+  textNotFound: '「{item}」に「{text}」は書かれていません。',
+  spanOutOfRange: '「{item}」の{start}文字目から{end}文字目は、今の記載の範囲外です。',
+  reasonRequired: '非公表とする理由を指定してください（空欄にはできません）。',
+  notPublishable:
+    '第{number}版は「{status}」です。公開用の一式をまとめられるのは提出済み・公表済みの版だけです。',
+  sourceInvalid: '{file}: pia publish が書き出した版のYAML（publication: で始まるもの）ではありません。',
+  sourceMismatch: '{file}: 評価書「{assessment}」第{number}版のYAMLではありません。',
 } as const;
 
 /** What the store says when the disk or another program gets in the way. */

@@ -8,6 +8,10 @@ export type ConflictResolveDetail = { choices: Readonly<Record<string, Side>> };
 /** `pointer` names the place in the draft, or in the compared revision for an entry the draft no longer has. */
 export type RestoreDetail = { pointer: string; in: 'draft' | 'reference'; label: string };
 export type ReferenceSelectDetail = { revision: number | undefined };
+/** Characters `start`–`end` of the text at `pointer` (as `value` read then) are to be flagged 非公表. */
+export type WithholdRequestDetail = { pointer: string; value: string; start: number; end: number };
+/** Remove the draft's 非公表 flag `index` (as the document lists it). */
+export type WithholdRemoveDetail = { index: number };
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -25,6 +29,12 @@ declare global {
     'pia-reference-select': CustomEvent<ReferenceSelectDetail>;
     /** The user closed the list of changes merged in from someone else's save. */
     'pia-merge-notice-dismiss': CustomEvent<null>;
+    /** 「非公表にする」 on a selection of a text field: the editor asks for the reason. */
+    'pia-withhold-request': CustomEvent<WithholdRequestDetail>;
+    /** 「非公表を解除」 on a flag shown under its field. */
+    'pia-withhold-remove': CustomEvent<WithholdRemoveDetail>;
+    /** A comment thread was added, answered, resolved or reopened. */
+    'pia-comments-change': CustomEvent<Record<string, never>>;
   }
 }
 
@@ -35,7 +45,10 @@ type PiaEventName =
   | 'pia-conflict-resolve'
   | 'pia-restore'
   | 'pia-reference-select'
-  | 'pia-merge-notice-dismiss';
+  | 'pia-merge-notice-dismiss'
+  | 'pia-withhold-request'
+  | 'pia-withhold-remove'
+  | 'pia-comments-change';
 
 export const emit = <K extends PiaEventName>(
   from: EventTarget,

@@ -3,12 +3,18 @@ export type Route =
   | { page: 'list' }
   | { page: 'editor'; id: string }
   | { page: 'compare'; id: string }
+  | { page: 'snippets' }
+  | { page: 'audit'; id: string }
+  | { page: 'users' }
   | { page: 'not-found' };
 
 export const routeOf = (path: string): Route => {
   if (path === '/' || path === '') return { page: 'list' };
-  const match = /^\/assessments\/([^/]+)(\/compare)?\/?$/.exec(path);
+  if (path === '/snippets' || path === '/snippets/') return { page: 'snippets' };
+  if (path === '/users' || path === '/users/') return { page: 'users' };
+  const match = /^\/assessments\/([^/]+)(\/compare|\/audit)?\/?$/.exec(path);
   if (!match) return { page: 'not-found' };
   const id = decodeURIComponent(match[1]!);
-  return match[2] ? { page: 'compare', id } : { page: 'editor', id };
+  if (match[2] === '/compare') return { page: 'compare', id };
+  return match[2] === '/audit' ? { page: 'audit', id } : { page: 'editor', id };
 };

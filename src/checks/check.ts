@@ -8,6 +8,7 @@ import { REQUIRED_RULES } from './rules/required.js';
 import { REFERENCE_RULES } from './rules/references.js';
 import { RULE_DESCRIPTIONS_JA, RULE_MESSAGES_JA } from './messages.ja.js';
 import { THRESHOLD_RULES } from './rules/threshold.js';
+import { WITHHELD_RULES } from './rules/withheld.js';
 import { ACKNOWLEDGEMENTS_POINTER, acknowledgementsOf, covers, isAcknowledgement } from './acknowledgements.js';
 import { saysNothing } from '../domain/blank.js';
 import { fillMessage } from '../messages.ja.js';
@@ -21,6 +22,7 @@ const ALL_RULES: readonly CheckRule[] = [
   ...REQUIRED_RULES,
   ...LIFECYCLE_RULES,
   ...REFERENCE_RULES,
+  ...WITHHELD_RULES,
 ];
 
 /** Not a rule over the form: the hint that a stored acknowledgement no longer acknowledges anything. */

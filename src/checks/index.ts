@@ -5,6 +5,14 @@ export { judgeThreshold, LEVELS, type Level, type ThresholdInput, type Threshold
 export { thresholdInputOf } from './context.js';
 export { parseCountRange, type CountRange } from './ranges.js';
 export {
+  BODY_TYPES,
+  MIN_COMMENT_DAYS,
+  TERMINATION_LABELS,
+  TERMINATION_SUFFIX,
+  keepPublishedUntil,
+  terminationSuffix,
+} from './procedure-terms.js';
+export {
   SEVERITIES,
   type Acknowledgement,
   type CheckOptions,

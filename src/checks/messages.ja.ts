@@ -39,9 +39,6 @@ export const THRESHOLD_MESSAGES_JA = {
   },
 } as const;
 
-/** 評価書名's 事業終了 suffix (rules.md §6.4), with either configured label word. */
-export const TERMINATION_SUFFIX = /【[^【】]*(?:事業)?終了】\s*$/;
-
 export const RULE_MESSAGES_JA = {
   thresholdResult: '②しきい値判断結果「{printed}」は判断の結果と合いません。正しくは「{expected}」です。（{steps}）',
   thresholdUndetermined:
@@ -102,6 +99,17 @@ export const RULE_MESSAGES_JA = {
   outdatedReference:
     '「{cited}」を引用していますが、この文書は「{successor}」{since}に改められています。引用を後継の文書に改め、記載がその内容に合っているか確認してください（標準文「{snippet}」による）。',
   outdatedReferenceSince: '（{date}）',
+  withheldWholeItem:
+    '「{item}」を全部非公表にしています。非公表にできるのはセキュリティ上のリスクがある部分（期間・頻度・具体的な方法や設定など）に限られます。',
+  withheldOutsideArea:
+    '「{item}」の一部を非公表にしています（理由: {reason}）。非公表は通常、リスク対策と保管場所の記載に限られます。',
+  withheldTextChanged:
+    '「{item}」で非公表にした「{text}」が見つかりません（記載が変わりました）。公表版に載らないよう、非公表の指定をやり直してください。',
+  withheldValueChanged:
+    '「{item}」は非公表にした後に書き換えられています。公表版では今の値を非公表にしますが、非公表の指定を確かめてやり直してください。',
+  withheldInvalid: '非公表の指定の項目（{pointer}）は、様式に印字される文の項目ではありません。指定を直すか削除してください。',
+  withheldLeak:
+    '非公表にした「{text}」が「{item}」にも書かれていて、公表版に載ります。ここも非公表にするか、記載を改めてください。',
 } as const;
 
 /** `pia check` output. */
@@ -188,6 +196,10 @@ export const RULE_DESCRIPTIONS_JA = {
   'accident.thresholdHint':
     '過去３年以内の重大事故が「発生あり」で対象人数が1万人以上なら、しきい値判断の重大事故（過去１年）への影響を確認する（§2.4）',
   'references.outdated': '標準文のライブラリが改められたとする文書（例: ガバメントクラウドの利用基準 第1.0版）を引用している',
+  'withheld.wholeItem': '項目や節の全体を非公表にしている: 非公表はリスクのある部分に限る（§8）',
+  'withheld.outsideArea': 'リスク対策（Ⅲ、様式４のⅣ）とⅡの保管場所の外で非公表にしている（§8）',
+  'withheld.published':
+    '公表版に非公表の文が載る: 非公表にした後で記載が変わった、又は同じ文が他の項目に非公表の指定なく書かれている（変更箇所の行では自動で非公表になる）（§8）',
   'acknowledgement.stale':
     '確認済みの記録のうち、今の警告に当たらないもの（警告が解消した、警告でない規則、理由が空欄）。次の改訂に残らないよう削除を促す',
 } as const;

@@ -4,7 +4,7 @@ import { formatWareki } from '../domain/wareki.js';
 import { AppError, isAppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import { FORM_IDS, formName, formRevisionOf, isFormId, outlineAssessment, type FormId } from '../schema/index.js';
-import { findAssessmentFiles, loadAssessment, openAssessmentFile } from '../store/index.js';
+import { findAssessmentFiles, loadAssessment, openAssessmentFile, openSnippetStore, type SnippetStore } from '../store/index.js';
 import { createAssessmentAt, formatDraft, type Workflow } from '../workflows/index.js';
 import { formatIssue } from './format.js';
 import { pathIn, type CliIo } from './io.js';
@@ -18,10 +18,28 @@ export const assessmentFiles = async (target: string, io: CliIo): Promise<string
   return files;
 };
 
-/** The use-case context of one assessment file (opening it removes temp files a crash left beside it). */
-export const workflowAt = async (file: string, io: CliIo): Promise<Workflow> => ({
+/** Library stores by folder: each re-reads its files only when they changed, so one per folder serves every command. */
+const snippetStores = new Map<string, SnippetStore>();
+
+/**
+ * The standard-text library of a data folder: `dataDir` when given (--data), else the folder the assessment's folder
+ * lies in (`assessments/` for `assessments/004-…/assessment.yaml`).
+ */
+export const snippetStoreFor = (io: CliIo, file: string | undefined, dataDir?: string): SnippetStore => {
+  const dir = path.resolve(dataDir !== undefined ? pathIn(io, dataDir) : path.dirname(path.dirname(pathIn(io, file ?? '.'))));
+  let store = snippetStores.get(dir);
+  if (!store) snippetStores.set(dir, (store = openSnippetStore(dir)));
+  return store;
+};
+
+/**
+ * The use-case context of one assessment file (opening it removes temp files a crash left beside it), with the
+ * standard-text library of its data folder.
+ */
+export const workflowAt = async (file: string, io: CliIo, dataDir?: string): Promise<Workflow> => ({
   store: await (io.openStore ?? openAssessmentFile)(pathIn(io, file)),
   clock: io.clock,
+  snippets: snippetStoreFor(io, file, dataDir),
 });
 
 /** `pia validate <file|dir>`: every problem of every file; exit 1 if any. */

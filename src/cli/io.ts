@@ -15,6 +15,11 @@ export type CliIo = {
   readonly clock: Clock;
   /** Terminal width for tables. */
   readonly columns: number;
+  /**
+   * Where `pia user add|passwd` read a password and whether they ask twice; by default the terminal without echo
+   * (asked twice), or one line of standard input when it is a pipe.
+   */
+  readonly passwords?: { readonly read: (prompt: string) => Promise<string>; readonly confirm: boolean };
   /** Opens the assessment file a command works on (openAssessmentFile by default; tests let other writers in). */
   readonly openStore?: (file: string) => Promise<AssessmentStore>;
 };

@@ -1,16 +1,15 @@
 /** `pia revise`, `history`, `diff`, `status`: the revision workflow from a terminal. */
-import { changeColumnTitles, citationLine, timingWarning } from '../diff/index.js';
-import { REVISION_STATUSES, isRevisionStatus, type ConfirmedRow } from '../domain/revision.js';
+import { changeColumnTitles, citationLine } from '../diff/index.js';
+import { REVISION_KINDS, isRevisionKind, type ConfirmedRow } from '../domain/revision.js';
 import { formatJapanDateTime, formatWareki } from '../domain/wareki.js';
 import { AppError } from '../errors.js';
-import { REVISION_STATUS_JA, fillMessage, revisionStatusChoicesJa } from '../messages.ja.js';
+import { REVISION_KINDS_JA, REVISION_STATUS_JA, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
 import {
   commitRevision,
   compareVersions,
   listRevisions,
   planCommit,
-  setRevisionStatus,
   type Comparison,
   type RevisionView,
 } from '../workflows/index.js';
@@ -28,14 +27,21 @@ export const revisionNumber = (value: string, draftAllowed = false): number => {
   throw new AppError('INVALID_REQUEST', fillMessage(M.revisionNumber, { value, draft: draftAllowed ? M.orDraft : '' }));
 };
 
-/** `pia revise <file> -m <message> --author <name> [--date]`: freeze the draft as the next revision, with its rows. */
+const COMMIT_KINDS = REVISION_KINDS.filter((kind) => kind !== 'termination');
+
+/** `pia revise <file> -m <message> --author <name> [--date] [--kind]`: freeze the draft as the next revision, with its rows. */
 export const reviseCommand = async (
   file: string,
-  options: { message?: string; author?: string; date?: string },
+  options: { message?: string; author?: string; date?: string; kind?: string },
   io: CliIo,
 ): Promise<number> => {
   if (!options.message) {
     io.err(M.messageRequired);
+    return 2;
+  }
+  const { kind } = options;
+  if (kind !== undefined && !(isRevisionKind(kind) && kind !== 'termination')) {
+    io.err(fillMessage(M.kindChoices, { choices: COMMIT_KINDS.map((one) => `${one}（${REVISION_KINDS_JA[one]}）`).join(' / ') }));
     return 2;
   }
   const author = authorOf(io, options.author);
@@ -47,6 +53,7 @@ export const reviseCommand = async (
     message: options.message,
     author,
     ...(options.date !== undefined ? { changeDate: options.date } : {}),
+    ...(kind !== undefined ? { kind } : {}),
   });
   io.out(fillMessage(M.committed, { number: revision.number, date: formatWareki(revision.changeDate), rows: revision.rows.length }));
   for (const warning of warnings) io.err(fillMessage(M.warning, { message: warning }));
@@ -126,37 +133,5 @@ export const diffCommand = async (file: string, versions: readonly string[], jso
     const { candidates, ...rest } = compared;
     io.out(JSON.stringify({ ...rest, changes: candidates }, null, 2));
   } else printComparison(compared, io);
-  return 0;
-};
-
-/** `pia status <file> <n> <状態> --author <名前> [-m <理由>] [--remark <備考>]`: one step of the state table. */
-export const statusCommand = async (
-  file: string,
-  n: string,
-  status: string | undefined,
-  options: { author?: string; reason?: string; remark?: string },
-  io: CliIo,
-): Promise<number> => {
-  if (!isRevisionStatus(status)) {
-    io.err(fillMessage(M.statusChoices, { choices: revisionStatusChoicesJa(REVISION_STATUSES) }));
-    return 2;
-  }
-  const by = authorOf(io, options.author);
-  if (!by) {
-    io.err(M.byRequired);
-    return 2;
-  }
-  const revision = await setRevisionStatus(await workflowAt(file, io), revisionNumber(n), {
-    status,
-    by,
-    ...(options.reason !== undefined ? { reason: options.reason } : {}),
-    ...(options.remark !== undefined ? { remark: options.remark } : {}),
-  });
-  io.out(fillMessage(M.statusDone, { number: revision.number, status: REVISION_STATUS_JA[status] }));
-  const warnings = revision.rowsEditable || status === 'withdrawn' ? [] : revision.rows.flatMap((row, i) => {
-    const warning = timingWarning(row);
-    return warning ? [fillMessage(M.timingLine, { row: i + 1, item: citationLine(row.item), warning })] : [];
-  });
-  if (warnings.length > 0) io.err([fillMessage(M.timingCheck, { count: warnings.length }), ...warnings].join('\n'));
   return 0;
 };

@@ -292,6 +292,8 @@ export type PrintSettings = {
   eraFirstYear?: "元年" | "1年" | null;
   /** 使っていない枠 */
   unusedSlots?: "印字する" | "印字しない" | null;
+  /** 非公表部分の表示 */
+  withheldMarker?: string | null;
 };
 
 export type CoverBase = {
@@ -339,6 +341,21 @@ export type Acknowledgements = Array<{
   reason: string;
 }>;
 
+export type Withheld = Array<{
+  /** 項目（JSON Pointer） */
+  pointer: string;
+  /** 非公表にする文 */
+  text?: string;
+  /** 直前の文 */
+  prefix?: string;
+  /** 直後の文 */
+  suffix?: string;
+  /** 値のハッシュ（SHA-256） */
+  sha256?: string;
+  /** 非公表とする理由 */
+  reason: string;
+}>;
+
 export type SnippetId = string;
 
 export type SnippetUses = Array<{
@@ -348,6 +365,15 @@ export type SnippetUses = Array<{
   /** 標準文の版 */
   version: number;
   /** 挿入した文のハッシュ（SHA-256） */
+  hash: string;
+}>;
+
+export type RowSummaries = Array<{
+  /** 項目（JSON Pointer） */
+  pointer: string;
+  /** 変更後の記載（まとめ） */
+  summary: string;
+  /** 更新後の記載のハッシュ（SHA-256） */
   hash: string;
 }>;
 
@@ -715,8 +741,10 @@ export type Yoshiki3Assessment = {
   printSettings?: PrintSettings;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
+  withheld?: Withheld;
 };
 
 export type Yoshiki4ConsignmentScope = "特定個人情報ファイルの全体" | "特定個人情報ファイルの一部" | null;
@@ -1345,8 +1373,10 @@ export type Yoshiki4Assessment = {
   printSettings?: PrintSettings;
   snippetUses?: SnippetUses;
   migrationNotes?: MigrationNotes;
+  rowSummaries?: RowSummaries;
   facts?: AssessmentFacts;
   acknowledgements?: Acknowledgements;
+  withheld?: Withheld;
 };
 
 export type SnippetIsoDateOrMonth = string | null;

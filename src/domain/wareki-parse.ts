@@ -45,6 +45,9 @@ const DAY_MS = 86_400_000;
 export const daysInclusive = (fromIso: string, toIso: string): number =>
   Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS) + 1;
 
+/** The calendar day `days` after (or before, when negative) an ISO date. */
+export const addDays = (iso: string, days: number): string => new Date(toUtc(iso) + days * DAY_MS).toISOString().slice(0, 10);
+
 /** The same calendar day `years` later (3- and 5-year deadlines); 29 February falls on 28 February. */
 export const addYears = (iso: string, years: number): string => {
   const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);

@@ -1,5 +1,5 @@
 import { fillMessage } from '../messages.ja.js';
-import type { MigrationEntry } from './migrate.js';
+import type { MigrationEntry, MigrationReport } from './migrate.js';
 import { MIGRATION_MESSAGES_JA as M } from './messages.ja.js';
 
 const PATH_SEPARATOR = ' > ';
@@ -33,3 +33,12 @@ export const describeMigrationEntry = (entry: MigrationEntry): string => {
       return fillMessage(M.restored, { path });
   }
 };
+
+/** A migration entry with the sentence the officer reads (the same in the CLI, the API and the editor). */
+export type DescribedEntry = MigrationEntry & { readonly text: string };
+export type MigrationView = Omit<MigrationReport, 'entries'> & { readonly entries: readonly DescribedEntry[] };
+
+export const describeReport = (report: MigrationReport): MigrationView => ({
+  ...report,
+  entries: report.entries.map((entry) => ({ ...entry, text: describeMigrationEntry(entry) })),
+});

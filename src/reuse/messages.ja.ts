@@ -16,4 +16,5 @@ export const MIGRATION_MESSAGES_JA = {
   noRevision: '評価書に様式の改訂版（formRevision）がありません。',
   unknownForm: '評価書の様式（form）が分かりません（現在の値: {value}）。',
   separator: '、',
+  clearedEntries: '{count}件',
 } as const;

@@ -5,6 +5,7 @@ import {
   emptyValueOf,
   formRevisionOf,
   formRoot,
+  formatValue,
   isArrayNode,
   isFormId,
   itemPath,
@@ -17,8 +18,11 @@ import {
 import { MIGRATION_MESSAGES_JA as M } from './messages.ja.js';
 import { migrate, type MigrationReport } from './migrate.js';
 
-/** A value the new document does not take over, and what the source had there. */
-export type ClearedItem = { readonly pointer: string; readonly path: readonly string[]; readonly value: unknown };
+/**
+ * A value the new document does not take over: what the source had there, and how it printed it (`shown`: the
+ * value as the outline prints it, or the number of entries of a list such as the 変更箇所 rows).
+ */
+export type ClearedItem = { readonly pointer: string; readonly path: readonly string[]; readonly value: unknown; readonly shown: string };
 
 export type NewFromResult = {
   readonly form: FormId;
@@ -31,6 +35,11 @@ export type NewFromResult = {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const shownValue = (node: ResolvedNode, value: unknown, revision: FormRevision | undefined): string => {
+  if (Array.isArray(value)) return fillMessage(M.clearedEntries, { count: value.length });
+  return formatValue(node, value, { revision, maxTextLength: 40 }) ?? String(value);
+};
 
 type Clearing = { readonly form: FormId; readonly revision?: FormRevision; readonly fileCount: number; readonly out: ClearedItem[] };
 
@@ -51,7 +60,8 @@ const clearMarked = (clearing: Clearing, node: ResolvedNode, segments: string[],
     const blank = emptyValueOf(child);
     if (JSON.stringify(value[key]) === JSON.stringify(blank)) continue;
     const { form, revision, fileCount } = clearing;
-    clearing.out.push({ pointer: joinPointer(path), path: itemPath(form, path, { revision, fileCount }), value: value[key] });
+    const shown = shownValue(child, value[key], revision);
+    clearing.out.push({ pointer: joinPointer(path), path: itemPath(form, path, { revision, fileCount }), value: value[key], shown });
     value[key] = blank;
   }
 };

@@ -21,7 +21,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-optionNumbering', 'x-optionNumbers', 'x-rows', 'x-titleByRevision', 'x-numberSeparator', 'x-printFormat',
   'x-message', 'x-idPrefix', 'x-initialItems', 'x-tocIndent', 'x-tocSeparator', 'x-headingNumber', 'x-headingSeparator',
   'x-notAChange',
-  'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision',
+  'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision', 'x-withholdable',
 ] as const;
 
 /** Our keywords that validate (the rest only annotate). */

@@ -26,3 +26,4 @@ export { canonicalChoice, existsInRevision, optionsInRevision, type RevisionOpti
 export { isTextItem, textItems, type TextItem } from './text-items.js';
 export { snippetRoot, validateSnippet } from './snippet.js';
 export { formatValue, outlineAssessment, type OutlineLine } from './outline.js';
+export { firstYearStyleOf, printsUnusedSlots } from './print-settings.js';

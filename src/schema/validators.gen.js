@@ -4,7 +4,7 @@ import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 const ucs2length = ucs2lengthModule.default ?? ucs2lengthModule;
 
 export const yoshiki3 = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"特定個人情報保護評価書（重点項目評価書）","x-form":{"id":"yoshiki3","name":"様式３","kind":"重点項目評価書"},"x-toc":["/basicInfo","/files/overview","/recordItemsAnnex","/files/riskMeasures","/disclosure","/procedures","/changeHistory"],"type":"object","additionalProperties":false,"required":["form","formRevision","cover","basicInfo","files","recordItemsAnnex","disclosure","procedures","changeHistory"],"properties":{"form":{"title":"様式","const":"yoshiki3","x-printed":false,"type":"string"},"formRevision":{"title":"様式の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"cover":{"title":"表紙","unevaluatedProperties":false,"type":"object","allOf":[{"type":"object","required":["number","title","declaration","specialNotes","organization","publishedOn"],"properties":{"number":{"title":"評価書番号","type":["integer","null"],"minimum":1},"title":{"type":"string","title":"評価書名"},"declaration":{"title":"個人のプライバシー等の権利利益の保護の宣言","x-multiline":true,"default":"○○は、○○に関する事務における特定個人情報ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを軽減させるために適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。","allOf":[{"type":"string"}]},"specialNotes":{"type":"string","title":"特記事項","x-multiline":true},"organization":{"type":"string","title":"評価実施機関名"},"publishedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"公表日","x-notAChange":true}},"description":"Cover fields both forms print. Each form closes it with unevaluatedProperties."}]},"basicInfo":{"x-number":"Ⅰ","title":"基本情報","type":"object","additionalProperties":false,"required":["business","systems","fileNames","numberUse","networkLinkage","department","otherBodies"],"properties":{"business":{"x-number":"１．","title":"特定個人情報ファイルを取り扱う事務","type":"object","additionalProperties":false,"required":["name","description","targetCount"],"properties":{"name":{"type":"string","x-number":"①","title":"事務の名称"},"description":{"type":"string","x-number":"②","title":"事務の内容","x-multiline":true},"targetCount":{"x-number":"③","title":"対象人数","x-optionNumbering":")","x-optionsPerRow":2,"x-kind":"choice","type":["string","null"],"enum":["1,000人未満","1,000人以上1万人未満","1万人以上10万人未満","10万人以上30万人未満",null]}}},"systems":{"x-number":"２．","title":"特定個人情報ファイルを取り扱う事務において使用するシステム","type":"array","maxItems":100,"x-itemLabel":"システム","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","functions","connections"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","x-number":"①","title":"システムの名称"},"functions":{"type":"string","x-number":"②","title":"システムの機能","x-multiline":true},"connections":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","internalLink"],["residentNetwork","residentRegistry"],["addressSystem","taxSystem"],["other"]],"additionalProperties":false,"required":["infoNetwork","internalLink","residentNetwork","residentRegistry","addressSystem","taxSystem","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"residentNetwork":{"type":"boolean","x-kind":"check","title":"住民基本台帳ネットワークシステム"},"residentRegistry":{"type":"boolean","x-kind":"check","title":"既存住民基本台帳システム"},"addressSystem":{"type":"boolean","x-kind":"check","title":"宛名システム等"},"taxSystem":{"type":"boolean","x-kind":"check","title":"税務システム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"③","title":"他のシステムとの接続"}}},"x-idPrefix":"system","x-initialItems":1},"fileNames":{"type":"string","x-number":"３．","title":"特定個人情報ファイル名","x-multiline":true,"x-layout":"band"},"numberUse":{"x-number":"４．","title":"個人番号の利用","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["legalBasis"],"properties":{"legalBasis":{"type":"string","title":"法令上の根拠","x-multiline":true}}},"networkLinkage":{"x-number":"５．","title":"情報提供ネットワークシステムによる情報連携","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["implementation","legalBasis"],"properties":{"implementation":{"type":["string","null"],"enum":["実施する","実施しない","未定",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"実施の有無","x-optionNumbering":")"},"legalBasis":{"type":"string","x-number":"②","title":"法令上の根拠","x-multiline":true}},"allOf":[{"description":"②法令上の根拠 is stated when ①実施の有無 is 実施する.","if":{"properties":{"implementation":{"const":"実施する","type":"string"}},"required":["implementation"],"type":"object"},"then":{"properties":{"legalBasis":{"minLength":1,"x-message":"「実施する」の場合は法令上の根拠の記入が必要です。","type":"string"}},"type":"object"}}]},"department":{"x-number":"６．","title":"評価実施機関における担当部署","type":"object","additionalProperties":false,"required":["name","headTitle"],"properties":{"name":{"type":"string","x-number":"①","title":"部署"},"headTitle":{"type":"string","x-number":"②","title":"所属長の役職名"}}},"otherBodies":{"type":"string","x-number":"７．","title":"他の評価実施機関","x-multiline":true,"x-layout":"band"}}},"files":{"title":"特定個人情報ファイル","description":"One entry per 特定個人情報ファイル; each holds that file's Ⅱ and Ⅲ (printed Ⅱ for all files, then 別添１, then Ⅲ for all files).","type":"array","maxItems":50,"minItems":1,"x-itemLabel":"ファイル","x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","overview","riskMeasures"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"overview":{"x-number":"Ⅱ","title":"特定個人情報ファイルの概要","type":"object","additionalProperties":false,"required":["fileName","basic","acquisitionUse","consignment","provision","storage","remarks"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"basic":{"x-number":"２．","title":"基本情報","type":"object","additionalProperties":false,"required":["fileType","personCount","personScope","recordItems","retentionStart","department"],"properties":{"fileType":{"type":["string","null"],"enum":["システム用ファイル","その他の電子ファイル（表計算ファイル等）",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"ファイルの種類","x-mark":"　※","x-important":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"②","title":"対象となる本人の数"},"personScope":{"x-number":"③","title":"対象となる本人の範囲","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","necessity"],"properties":{"value":{"type":"string","x-multiline":true},"necessity":{"type":"string","title":"その必要性","x-multiline":true}}},"recordItems":{"x-number":"④","title":"記録される項目","type":"object","additionalProperties":false,"required":["value","mainItems","validity","allItems"],"properties":{"value":{"type":["string","null"],"enum":["10項目未満","10項目以上50項目未満","50項目以上100項目未満","100項目以上",null],"x-kind":"choice","x-optionsPerRow":2},"mainItems":{"type":"object","x-kind":"checkGroups","additionalProperties":false,"required":["identification","contact","business"],"properties":{"identification":{"title":"識別情報","type":"object","x-kind":"checks","x-rows":[["myNumber","myNumberCode","otherId"]],"additionalProperties":false,"required":["myNumber","myNumberCode","otherId"],"properties":{"myNumber":{"type":"boolean","x-kind":"check","title":"個人番号"},"myNumberCode":{"type":"boolean","x-kind":"check","title":"個人番号対応符号"},"otherId":{"type":"boolean","x-kind":"check","title":"その他識別情報（内部番号）"}}},"contact":{"title":"連絡先等情報","type":"object","x-kind":"checks","x-rows":[["basicInfo","phone"],["otherResident"]],"additionalProperties":false,"required":["basicInfo","phone","otherResident"],"properties":{"basicInfo":{"type":"boolean","x-kind":"check","title":"5情報（氏名、氏名の振り仮名、性別、生年月日、住所）","x-titleByRevision":{"令和６年10月":"4情報（氏名、性別、生年月日、住所）","平成30年５月":"4情報（氏名、性別、生年月日、住所）"}},"phone":{"type":"boolean","x-kind":"check","title":"連絡先（電話番号等）"},"otherResident":{"type":"boolean","x-kind":"check","title":"その他住民票関係情報"}}},"business":{"title":"業務関係情報","type":"object","x-kind":"checks","x-rows":[["nationalTax","localTax","health"],["medicalInsurance","childWelfare","disabilityWelfare"],["socialWelfare","elderlyCare"],["employment","pension","education"],["disaster"],["other"]],"additionalProperties":false,"required":["nationalTax","localTax","health","medicalInsurance","childWelfare","disabilityWelfare","socialWelfare","elderlyCare","employment","pension","education","disaster","other"],"properties":{"nationalTax":{"type":"boolean","x-kind":"check","title":"国税関係情報"},"localTax":{"type":"boolean","x-kind":"check","title":"地方税関係情報"},"health":{"type":"boolean","x-kind":"check","title":"健康・医療関係情報"},"medicalInsurance":{"type":"boolean","x-kind":"check","title":"医療保険関係情報"},"childWelfare":{"type":"boolean","x-kind":"check","title":"児童福祉・子育て関係情報"},"disabilityWelfare":{"type":"boolean","x-kind":"check","title":"障害者福祉関係情報"},"socialWelfare":{"type":"boolean","x-kind":"check","title":"生活保護・社会福祉関係情報"},"elderlyCare":{"type":"boolean","x-kind":"check","title":"介護・高齢者福祉関係情報"},"employment":{"type":"boolean","x-kind":"check","title":"雇用・労働関係情報"},"pension":{"type":"boolean","x-kind":"check","title":"年金関係情報"},"education":{"type":"boolean","x-kind":"check","title":"学校・教育関係情報"},"disaster":{"type":"boolean","x-kind":"check","title":"災害関係情報"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}}}},"title":"主な記録項目","x-mark":"　※","x-important":true},"validity":{"type":"string","title":"その妥当性","x-multiline":true},"allItems":{"title":"全ての記録項目","default":"別添１を参照。","allOf":[{"type":"string"}]}}},"retentionStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑤","title":"保有開始日"},"department":{"type":"string","x-number":"⑥","title":"事務担当部署","x-multiline":true}}},"acquisitionUse":{"x-number":"３．","title":"特定個人情報の入手・使用","type":"object","additionalProperties":false,"required":["sources","methods","purpose","users","usage","useStart"],"properties":{"sources":{"type":"object","x-kind":"checks","x-rows":[["self"],["otherDepartment"],["nationalAgency"],["localGovernment"],["privateCompany"],["other"]],"additionalProperties":false,"required":["self","otherDepartment","nationalAgency","localGovernment","privateCompany","other"],"properties":{"self":{"type":"boolean","x-kind":"check","title":"本人又は本人の代理人"},"otherDepartment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"評価実施機関内の他部署"},"nationalAgency":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"行政機関・独立行政法人等"},"localGovernment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"地方公共団体・地方独立行政法人"},"privateCompany":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"民間事業者"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"①","title":"入手元","x-mark":"　※","x-important":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["paper","electronicMedia","flashMemory"],["email","dedicatedLine","internalLink"],["infoNetwork"],["other"]],"additionalProperties":false,"required":["paper","electronicMedia","flashMemory","email","dedicatedLine","internalLink","infoNetwork","other"],"properties":{"paper":{"type":"boolean","x-kind":"check","title":"紙"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"②","title":"入手方法"},"purpose":{"type":"string","x-number":"③","title":"使用目的","x-mark":"　※","x-important":true,"x-multiline":true},"users":{"x-number":"④","title":"使用の主体","type":"object","additionalProperties":false,"required":["departments","count"],"properties":{"departments":{"type":"string","title":"使用部署","x-multiline":true},"count":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"title":"使用者数"}}},"usage":{"x-number":"⑤","title":"使用方法","type":"object","additionalProperties":false,"required":["value","matching"],"properties":{"value":{"type":"string","x-multiline":true},"matching":{"type":"string","title":"情報の突合","x-multiline":true}}},"useStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑥","title":"使用開始日"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["status","items"],"properties":{"status":{"title":"委託の有無","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","count"],"properties":{"value":{"type":["string","null"],"enum":["委託する","委託しない",null],"x-kind":"choice","x-optionsPerRow":2},"count":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"件数"}}},"items":{"title":"委託事項","type":"array","maxItems":100,"x-itemLabel":"委託事項","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","content","handlerCount","contractor","reconsignment","reconsignmentPermission","reconsignmentMatters"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"委託事項名","x-role":"entryTitle"},"content":{"type":"string","x-number":"①","title":"委託内容","x-multiline":true},"handlerCount":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"②","title":"委託先における取扱者数"},"contractor":{"type":"string","x-number":"③","title":"委託先名","x-multiline":true},"reconsignment":{"type":["string","null"],"enum":["再委託する","再委託しない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"④","title":"再委託の有無","x-mark":"　※","x-important":true,"x-sideLabel":"再委託"},"reconsignmentPermission":{"type":"string","x-number":"⑤","title":"再委託の許諾方法","x-sideLabel":"再委託","x-multiline":true},"reconsignmentMatters":{"type":"string","x-number":"⑥","title":"再委託事項","x-sideLabel":"再委託","x-multiline":true}},"allOf":[{"description":"⑤再委託の許諾方法 / ⑥再委託事項 (様式4: ⑧/⑨) apply only when 再委託する.","if":{"properties":{"reconsignment":{"const":"再委託しない","type":"string"}},"required":["reconsignment"],"type":"object"},"then":{"properties":{"reconsignmentPermission":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true},"reconsignmentMatters":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true}},"type":"object"}}]},"x-idPrefix":"consignee"}},"allOf":[{"description":"委託しない: no 委託事項 and no count.","if":{"properties":{"status":{"properties":{"value":{"const":"委託しない","type":"string"}},"required":["value"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"status":{"properties":{"count":{"type":"null","x-message":"委託しない場合、件数は記入しません。"}},"type":"object"},"items":{"x-message":"委託しない場合、委託事項は記入しません（何も書かれていない空欄の委託事項の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託に伴うものを除く。）","type":"object","additionalProperties":false,"required":["status","recipients","transferees"],"properties":{"status":{"title":"提供・移転の有無","type":"object","x-kind":"provisionStatus","additionalProperties":false,"required":["providing","providingCount","transferring","transferringCount","none"],"properties":{"providing":{"type":"boolean","x-kind":"check","title":"提供を行っている"},"providingCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"提供を行っている件数"},"transferring":{"type":"boolean","x-kind":"check","title":"移転を行っている"},"transferringCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"移転を行っている件数"},"none":{"type":"boolean","x-kind":"check","title":"行っていない"}},"allOf":[{"if":{"properties":{"none":{"const":true,"type":"boolean"}},"required":["none"],"type":"object"},"then":{"properties":{"providing":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"},"transferring":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"}},"type":"object"}}]},"recipients":{"title":"提供先","type":"array","maxItems":100,"x-itemLabel":"提供先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"提供先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"提供先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"提供する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"提供する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"提供する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["infoNetwork","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"提供方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"recipient"},"transferees":{"title":"移転先","type":"array","maxItems":100,"x-itemLabel":"移転先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"移転先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"移転先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"移転する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"移転する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"移転する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["internalLink","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["internalLink","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"移転方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"transferee"}},"allOf":[{"description":"提供先 only when 提供を行っている, 移転先 only when 移転を行っている.","allOf":[{"if":{"properties":{"status":{"properties":{"providing":{"const":false,"type":"boolean"}},"required":["providing"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"recipients":{"x-message":"「提供を行っている」にチェックがない場合、提供先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}},{"if":{"properties":{"status":{"properties":{"transferring":{"const":false,"type":"boolean"}},"required":["transferring"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"transferees":{"x-message":"「移転を行っている」にチェックがない場合、移転先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]}]},"storage":{"x-number":"６．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"type":"string","title":"保管場所","x-mark":"　※","x-important":true,"x-multiline":true}}},"remarks":{"type":"string","x-number":"７．","title":"備考","x-multiline":true,"x-layout":"band"}}},"riskMeasures":{"x-number":"Ⅲ","title":"リスク対策","x-mark":"　※（７．②を除く。）","x-important":true,"type":"object","additionalProperties":false,"required":["fileName","acquisition","use","consignment","provision","network","storage","audit","training","otherMeasures"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"acquisition":{"x-number":"２．","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）","type":"object","additionalProperties":false,"required":["risk","otherRisks"],"properties":{"risk":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク","title":"目的外の入手が行われるリスク"},"otherRisks":{"type":"string","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"use":{"x-number":"３．","title":"特定個人情報の使用","type":"object","additionalProperties":false,"required":["risk1","risk2","otherRisks"],"properties":{"risk1":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク"},"risk2":{"x-number":"リスク２","title":"権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク","type":"object","additionalProperties":false,"required":["userAuth","otherMeasures","sufficiency"],"properties":{"userAuth":{"title":"ユーザ認証の管理","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","title":"具体的な管理方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["notConsigned","risk","otherRisks"],"properties":{"notConsigned":{"title":"委託しない","x-kind":"flag","type":"boolean"},"risk":{"x-number":"リスク","title":"委託先における不正な使用等のリスク","type":"object","additionalProperties":false,"required":["contractRules","reconsigneeHandling","otherMeasures","sufficiency"],"properties":{"contractRules":{"title":"委託契約書中の特定個人情報ファイルの取扱いに関する規定","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"content":{"type":"string","title":"規定の内容","x-multiline":true}}},"reconsigneeHandling":{"title":"再委託先による特定個人情報ファイルの適切な取扱いの担保","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない","再委託していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報ファイルの取扱いの委託におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）","type":"object","additionalProperties":false,"required":["notProvided","risk","otherRisks"],"properties":{"notProvided":{"title":"提供・移転しない","x-kind":"flag","type":"boolean"},"risk":{"x-number":"リスク","title":"不正な提供・移転が行われるリスク","type":"object","additionalProperties":false,"required":["rules","otherMeasures","sufficiency"],"properties":{"rules":{"title":"特定個人情報の提供・移転に関するルール","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"content":{"type":"string","title":"ルールの内容及びルール遵守の確認方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"network":{"x-number":"６．","title":"情報提供ネットワークシステムとの接続","type":"object","additionalProperties":false,"required":["notConnectedAcquisition","notConnectedProvision","risk1","risk2","otherRisks"],"properties":{"notConnectedAcquisition":{"title":"接続しない（入手）","x-kind":"flag","type":"boolean"},"notConnectedProvision":{"title":"接続しない（提供）","x-kind":"flag","type":"boolean"},"risk1":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的外の入手が行われるリスク"},"risk2":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","x-numberSeparator":"： ","title":"不正な提供が行われるリスク"},"otherRisks":{"type":"string","title":"情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"storage":{"x-number":"７．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["risk","otherRisks"],"properties":{"risk":{"x-number":"リスク","title":"特定個人情報の漏えい・滅失・毀損リスク","type":"object","additionalProperties":false,"required":["incidentProcedure","seriousAccident","otherMeasures","sufficiency"],"properties":{"incidentProcedure":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"①","title":"事故発生時手順の策定・周知"},"seriousAccident":{"x-number":"②","title":"過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか","x-important":false,"type":"object","additionalProperties":false,"required":["value","detail","prevention"],"properties":{"value":{"type":["string","null"],"enum":["発生あり","発生なし",null],"x-kind":"choice","x-optionsPerRow":2},"detail":{"type":"string","title":"その内容","x-multiline":true},"prevention":{"type":"string","title":"再発防止策の内容","x-multiline":true}},"allOf":[{"description":"その内容 / 再発防止策の内容 are required when 発生あり.","if":{"properties":{"value":{"const":"発生あり","type":"string"}},"required":["value"],"type":"object"},"then":{"properties":{"detail":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"},"prevention":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"}},"type":"object"}}]},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"audit":{"x-number":"８．","title":"監査","type":"object","additionalProperties":false,"required":["implementation"],"properties":{"implementation":{"title":"実施の有無","x-kind":"checks","x-rows":[["selfInspection","internalAudit","externalAudit"]],"type":"object","additionalProperties":false,"required":["selfInspection","internalAudit","externalAudit"],"properties":{"selfInspection":{"type":"boolean","x-kind":"check","title":"自己点検"},"internalAudit":{"type":"boolean","x-kind":"check","title":"内部監査"},"externalAudit":{"type":"boolean","x-kind":"check","title":"外部監査"}}}}},"training":{"x-number":"９．","title":"従業者に対する教育・啓発","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"title":"従業者に対する教育・啓発"},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","x-number":"１０．","title":"その他のリスク対策","x-multiline":true,"x-layout":"band"}}}}},"x-fileGroup":true,"x-idPrefix":"file","x-initialItems":1},"recordItemsAnnex":{"x-number":"（別添１）","title":"特定個人情報ファイル記録項目","type":"object","additionalProperties":false,"required":["lists"],"properties":{"lists":{"title":"記録項目一覧","type":"array","maxItems":50,"items":{"description":"One captioned list of recorded items (one per file when there are several).","type":"object","additionalProperties":false,"required":["caption","groups","footnote"],"properties":{"caption":{"type":"string","title":"見出し"},"groups":{"title":"記録項目のまとまり","type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["heading","items"],"properties":{"heading":{"type":"string","title":"まとまりの見出し"},"items":{"title":"記録項目","type":"array","maxItems":1000,"items":{"type":"string"}},"inline":{"title":"項目を「、」でつなげて印字する","type":"boolean"}}}},"footnote":{"type":"string","title":"注記","x-multiline":true}}}}}},"disclosure":{"x-number":"Ⅳ","title":"開示請求、問合せ","type":"object","additionalProperties":false,"required":["request","inquiry"],"properties":{"request":{"x-number":"１．","title":"特定個人情報の開示・訂正・利用停止請求","type":"object","additionalProperties":false,"required":["destination","method","specialProcedure","registerOmission"],"properties":{"destination":{"type":"string","x-number":"①","title":"請求先","x-multiline":true},"method":{"type":"string","x-number":"②","title":"請求方法","x-multiline":true},"specialProcedure":{"type":"string","x-number":"③","title":"法令による特別の手続","x-multiline":true},"registerOmission":{"type":"string","x-number":"④","title":"個人情報ファイル簿への不記載等","x-multiline":true}}},"inquiry":{"x-number":"２．","title":"特定個人情報ファイルの取扱いに関する問合せ","type":"object","additionalProperties":false,"required":["contact","response"],"properties":{"contact":{"type":"string","x-number":"①","title":"連絡先","x-multiline":true},"response":{"type":"string","x-number":"②","title":"対応方法","x-multiline":true}}}}},"procedures":{"x-number":"Ⅴ","title":"評価実施手続","type":"object","additionalProperties":false,"required":["basicAssessment"],"properties":{"basicAssessment":{"x-number":"１．","title":"基礎項目評価","type":"object","additionalProperties":false,"required":["date","threshold"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"threshold":{"x-number":"②","title":"しきい値判断結果","x-kind":"choice","x-optionsPerRow":1,"type":["string","null"],"enum":["基礎項目評価及び重点項目評価の実施が義務付けられる","基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）","特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）",null]}}},"publicComment":{"x-number":"２．","title":"国民・住民等からの意見の聴取","x-suffix":"　【任意】","type":"object","additionalProperties":false,"required":["method","period","mainOpinions"],"properties":{"method":{"type":"string","x-number":"①","title":"方法","x-multiline":true},"period":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"実施日・期間"},"mainOpinions":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"主な意見の内容","x-multiline":true}}},"thirdPartyReview":{"x-number":"３．","title":"第三者点検","x-suffix":"　【任意】","type":"object","additionalProperties":false,"required":["date","method","result"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"method":{"type":"string","x-number":"②","title":"方法","x-multiline":true},"result":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"結果","x-multiline":true}}}}},"changeHistory":{"x-clearOnCopy":true,"description":"Rows of the 変更箇所 table already published before this tool kept the assessment (imported from paper/PDF), oldest first.","x-notAChange":true,"type":"array","x-layout":"table","maxItems":2000,"items":{"type":"object","additionalProperties":false,"required":["date","item","before","after","timing","explanation"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","title":"変更日"},"dateText":{"type":"string","title":"変更日（取り込んだ文書の表記）","x-role":"printedDate","description":"The 変更日 exactly as the imported document prints it (令和1年5月24日, 令和元年…, full-width digits): printed instead of the date in this tool's style, so a re-rendered document keeps its own spelling (rules.md §10). It must name the same day as date."},"item":{"type":"string","title":"項目","description":"Citation as published; free text (published citations follow no fixed format).","x-multiline":true},"before":{"type":"string","title":"変更前の記載","x-multiline":true},"after":{"type":"string","title":"変更後の記載","x-multiline":true},"timing":{"title":"提出時期","type":"string","enum":["事前","事後",""]},"explanation":{"type":"string","title":"提出時期に係る説明","x-multiline":true}}},"x-number":"（別添２）","title":"変更箇所","x-tocIndent":true,"x-tocSeparator":"　","x-headingSeparator":""},"printSettings":{"title":"印字の設定","description":"How this document is printed where the forms leave a choice; not a form item (never printed, never a 変更箇所 row). null = the default.","x-printed":false,"type":"object","additionalProperties":false,"properties":{"eraFirstYear":{"title":"元号の最初の年の書き方","description":"令和元年 (default) or 令和1年, for the dates this tool prints. Imported 変更箇所 rows keep their own spelling (changeRow.dateText).","type":["string","null"],"enum":["元年","1年",null],"x-kind":"choice","x-optionsPerRow":2},"unusedSlots":{"title":"使っていない枠","description":"印字する (default, as the official form): slot 1 of an empty group (提供先1, 移転先1 …) with its labels and empty boxes, and the range rows (システム2～5 …). 印字しない: only the slots in use, as a document that hides the unused rows of the spreadsheet form (004).","type":["string","null"],"enum":["印字する","印字しない",null],"x-kind":"choice","x-optionsPerRow":2}}},"snippetUses":{"title":"標準文の使用箇所","description":"Which spans of the text items came from which standard text (src/snippets): the item, the snippet id and version, and the SHA-256 of the text as inserted, so a later hand edit is detected and a new version replaces only untouched spans. The text itself stays in the item: the document is self-contained. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"標準文の使用","type":"object","additionalProperties":false,"required":["pointer","snippet","version","hash"],"properties":{"pointer":{"title":"挿入した項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"snippet":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"標準文の版","type":"integer","minimum":1},"hash":{"title":"挿入した文のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文を挿入したときに記録されます）。"}}}},"migrationNotes":{"title":"様式の改訂版の移行メモ","description":"Values a form revision migration (src/reuse) could not place in the new revision: an item the new revision does not have, or a ＜選択肢＞ value without a counterpart. Kept verbatim so no text is lost, and put back if the document moves to a revision that has the place again. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"移行メモ","type":"object","additionalProperties":false,"required":["from","to","pointer","item","value","reason"],"properties":{"from":{"title":"移行前の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"to":{"title":"移行後の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"pointer":{"title":"元の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"item":{"title":"元の項目名","type":"string"},"value":{"title":"元の値"},"reason":{"title":"移せなかった理由","type":"string","enum":["itemRemoved","optionRemoved"]}}}},"facts":{"title":"評価書に印字しない記録","description":"Inputs the forms do not print (rules.md §1, §2.1): the body type, and the しきい値判断 inputs of the latest 基礎項目評価 — exact 対象人数 when known, 取扱者数 including contractor staff, and the declared 重大事故 of the past year with the date the body learned of it. Never rendered in the PDF; used by the checks (src/checks).","x-printed":false,"type":"object","additionalProperties":false,"properties":{"bodyType":{"title":"評価実施機関の区分","type":["string","null"],"enum":["地方公共団体等","行政機関等",null],"x-kind":"choice"},"threshold":{"title":"しきい値判断の入力","type":"object","additionalProperties":false,"properties":{"personCount":{"title":"対象人数（実数）","description":"Individuals recorded in all 特定個人情報ファイル of the 事務 together; null when only the printed ③対象人数 range is known.","type":["integer","null"],"minimum":0},"handlerCount":{"title":"取扱者数（委託先の取扱者を含む）","description":"Exact number when known; otherwise record handlersAtLeast500.","type":["integer","null"],"minimum":0},"handlersAtLeast500":{"title":"取扱者数500人以上","description":"The declared 500人以上 / 500人未満 when the exact count is not known; ignored when handlerCount is set.","type":["boolean","null"]},"seriousAccident":{"title":"重大事故（しきい値判断日から過去１年以内）","type":"object","additionalProperties":false,"properties":{"occurred":{"title":"発生の申告","description":"The user's declaration: the product cannot decide what counts as a 重大事故. null = not declared yet.","type":["boolean","null"]},"learnedOn":{"type":["string","null"],"format":"date","x-kind":"date","title":"重大事故を知った日"}}}}}}},"acknowledgements":{"x-clearOnCopy":true,"title":"確認済みの警告","description":"The officer's acknowledgements of WARN findings of the checks (src/checks): the rule id, optionally the JSON Pointer of the finding's item (without it every finding of the rule), and the reason. Kept in the draft, so committing a revision freezes them with it. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":500,"items":{"title":"確認の記録","type":"object","additionalProperties":false,"required":["ruleId","reason"],"properties":{"ruleId":{"title":"点検規則のID","type":"string","minLength":1},"pointer":{"title":"指摘の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"reason":{"title":"確認済みとする理由","type":"string","pattern":"\\S"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"特定個人情報保護評価書（重点項目評価書）","x-form":{"id":"yoshiki3","name":"様式３","kind":"重点項目評価書"},"x-toc":["/basicInfo","/files/overview","/recordItemsAnnex","/files/riskMeasures","/disclosure","/procedures","/changeHistory"],"type":"object","additionalProperties":false,"required":["form","formRevision","cover","basicInfo","files","recordItemsAnnex","disclosure","procedures","changeHistory"],"properties":{"form":{"title":"様式","const":"yoshiki3","x-printed":false,"type":"string"},"formRevision":{"title":"様式の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"cover":{"title":"表紙","unevaluatedProperties":false,"type":"object","allOf":[{"type":"object","required":["number","title","declaration","specialNotes","organization","publishedOn"],"properties":{"number":{"title":"評価書番号","type":["integer","null"],"minimum":1},"title":{"type":"string","title":"評価書名"},"declaration":{"title":"個人のプライバシー等の権利利益の保護の宣言","x-multiline":true,"default":"○○は、○○に関する事務における特定個人情報ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを軽減させるために適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。","allOf":[{"type":"string"}]},"specialNotes":{"type":"string","title":"特記事項","x-multiline":true},"organization":{"type":"string","title":"評価実施機関名"},"publishedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"公表日","x-notAChange":true}},"description":"Cover fields both forms print. Each form closes it with unevaluatedProperties."}]},"basicInfo":{"x-number":"Ⅰ","title":"基本情報","type":"object","additionalProperties":false,"required":["business","systems","fileNames","numberUse","networkLinkage","department","otherBodies"],"properties":{"business":{"x-number":"１．","title":"特定個人情報ファイルを取り扱う事務","type":"object","additionalProperties":false,"required":["name","description","targetCount"],"properties":{"name":{"type":"string","x-number":"①","title":"事務の名称"},"description":{"type":"string","x-number":"②","title":"事務の内容","x-multiline":true},"targetCount":{"x-number":"③","title":"対象人数","x-optionNumbering":")","x-optionsPerRow":2,"x-kind":"choice","type":["string","null"],"enum":["1,000人未満","1,000人以上1万人未満","1万人以上10万人未満","10万人以上30万人未満",null]}}},"systems":{"x-number":"２．","title":"特定個人情報ファイルを取り扱う事務において使用するシステム","type":"array","maxItems":100,"x-itemLabel":"システム","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","functions","connections"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","x-number":"①","title":"システムの名称"},"functions":{"type":"string","x-number":"②","title":"システムの機能","x-multiline":true},"connections":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","internalLink"],["residentNetwork","residentRegistry"],["addressSystem","taxSystem"],["other"]],"additionalProperties":false,"required":["infoNetwork","internalLink","residentNetwork","residentRegistry","addressSystem","taxSystem","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"residentNetwork":{"type":"boolean","x-kind":"check","title":"住民基本台帳ネットワークシステム"},"residentRegistry":{"type":"boolean","x-kind":"check","title":"既存住民基本台帳システム"},"addressSystem":{"type":"boolean","x-kind":"check","title":"宛名システム等"},"taxSystem":{"type":"boolean","x-kind":"check","title":"税務システム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"③","title":"他のシステムとの接続"}}},"x-idPrefix":"system","x-initialItems":1},"fileNames":{"type":"string","x-number":"３．","title":"特定個人情報ファイル名","x-multiline":true,"x-layout":"band"},"numberUse":{"x-number":"４．","title":"個人番号の利用","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["legalBasis"],"properties":{"legalBasis":{"type":"string","title":"法令上の根拠","x-multiline":true}}},"networkLinkage":{"x-number":"５．","title":"情報提供ネットワークシステムによる情報連携","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["implementation","legalBasis"],"properties":{"implementation":{"type":["string","null"],"enum":["実施する","実施しない","未定",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"実施の有無","x-optionNumbering":")"},"legalBasis":{"type":"string","x-number":"②","title":"法令上の根拠","x-multiline":true}},"allOf":[{"description":"②法令上の根拠 is stated when ①実施の有無 is 実施する.","if":{"properties":{"implementation":{"const":"実施する","type":"string"}},"required":["implementation"],"type":"object"},"then":{"properties":{"legalBasis":{"minLength":1,"x-message":"「実施する」の場合は法令上の根拠の記入が必要です。","type":"string"}},"type":"object"}}]},"department":{"x-number":"６．","title":"評価実施機関における担当部署","type":"object","additionalProperties":false,"required":["name","headTitle"],"properties":{"name":{"type":"string","x-number":"①","title":"部署"},"headTitle":{"type":"string","x-number":"②","title":"所属長の役職名"}}},"otherBodies":{"type":"string","x-number":"７．","title":"他の評価実施機関","x-multiline":true,"x-layout":"band"}}},"files":{"title":"特定個人情報ファイル","description":"One entry per 特定個人情報ファイル; each holds that file's Ⅱ and Ⅲ (printed Ⅱ for all files, then 別添１, then Ⅲ for all files).","type":"array","maxItems":50,"minItems":1,"x-itemLabel":"ファイル","x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","overview","riskMeasures"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"overview":{"x-number":"Ⅱ","title":"特定個人情報ファイルの概要","type":"object","additionalProperties":false,"required":["fileName","basic","acquisitionUse","consignment","provision","storage","remarks"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"basic":{"x-number":"２．","title":"基本情報","type":"object","additionalProperties":false,"required":["fileType","personCount","personScope","recordItems","retentionStart","department"],"properties":{"fileType":{"type":["string","null"],"enum":["システム用ファイル","その他の電子ファイル（表計算ファイル等）",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"ファイルの種類","x-mark":"　※","x-important":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"②","title":"対象となる本人の数"},"personScope":{"x-number":"③","title":"対象となる本人の範囲","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","necessity"],"properties":{"value":{"type":"string","x-multiline":true},"necessity":{"type":"string","title":"その必要性","x-multiline":true}}},"recordItems":{"x-number":"④","title":"記録される項目","type":"object","additionalProperties":false,"required":["value","mainItems","validity","allItems"],"properties":{"value":{"type":["string","null"],"enum":["10項目未満","10項目以上50項目未満","50項目以上100項目未満","100項目以上",null],"x-kind":"choice","x-optionsPerRow":2},"mainItems":{"type":"object","x-kind":"checkGroups","additionalProperties":false,"required":["identification","contact","business"],"properties":{"identification":{"title":"識別情報","type":"object","x-kind":"checks","x-rows":[["myNumber","myNumberCode","otherId"]],"additionalProperties":false,"required":["myNumber","myNumberCode","otherId"],"properties":{"myNumber":{"type":"boolean","x-kind":"check","title":"個人番号"},"myNumberCode":{"type":"boolean","x-kind":"check","title":"個人番号対応符号"},"otherId":{"type":"boolean","x-kind":"check","title":"その他識別情報（内部番号）"}}},"contact":{"title":"連絡先等情報","type":"object","x-kind":"checks","x-rows":[["basicInfo","phone"],["otherResident"]],"additionalProperties":false,"required":["basicInfo","phone","otherResident"],"properties":{"basicInfo":{"type":"boolean","x-kind":"check","title":"5情報（氏名、氏名の振り仮名、性別、生年月日、住所）","x-titleByRevision":{"令和６年10月":"4情報（氏名、性別、生年月日、住所）","平成30年５月":"4情報（氏名、性別、生年月日、住所）"}},"phone":{"type":"boolean","x-kind":"check","title":"連絡先（電話番号等）"},"otherResident":{"type":"boolean","x-kind":"check","title":"その他住民票関係情報"}}},"business":{"title":"業務関係情報","type":"object","x-kind":"checks","x-rows":[["nationalTax","localTax","health"],["medicalInsurance","childWelfare","disabilityWelfare"],["socialWelfare","elderlyCare"],["employment","pension","education"],["disaster"],["other"]],"additionalProperties":false,"required":["nationalTax","localTax","health","medicalInsurance","childWelfare","disabilityWelfare","socialWelfare","elderlyCare","employment","pension","education","disaster","other"],"properties":{"nationalTax":{"type":"boolean","x-kind":"check","title":"国税関係情報"},"localTax":{"type":"boolean","x-kind":"check","title":"地方税関係情報"},"health":{"type":"boolean","x-kind":"check","title":"健康・医療関係情報"},"medicalInsurance":{"type":"boolean","x-kind":"check","title":"医療保険関係情報"},"childWelfare":{"type":"boolean","x-kind":"check","title":"児童福祉・子育て関係情報"},"disabilityWelfare":{"type":"boolean","x-kind":"check","title":"障害者福祉関係情報"},"socialWelfare":{"type":"boolean","x-kind":"check","title":"生活保護・社会福祉関係情報"},"elderlyCare":{"type":"boolean","x-kind":"check","title":"介護・高齢者福祉関係情報"},"employment":{"type":"boolean","x-kind":"check","title":"雇用・労働関係情報"},"pension":{"type":"boolean","x-kind":"check","title":"年金関係情報"},"education":{"type":"boolean","x-kind":"check","title":"学校・教育関係情報"},"disaster":{"type":"boolean","x-kind":"check","title":"災害関係情報"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}}}},"title":"主な記録項目","x-mark":"　※","x-important":true},"validity":{"type":"string","title":"その妥当性","x-multiline":true},"allItems":{"title":"全ての記録項目","default":"別添１を参照。","allOf":[{"type":"string"}]}}},"retentionStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑤","title":"保有開始日"},"department":{"type":"string","x-number":"⑥","title":"事務担当部署","x-multiline":true}}},"acquisitionUse":{"x-number":"３．","title":"特定個人情報の入手・使用","type":"object","additionalProperties":false,"required":["sources","methods","purpose","users","usage","useStart"],"properties":{"sources":{"type":"object","x-kind":"checks","x-rows":[["self"],["otherDepartment"],["nationalAgency"],["localGovernment"],["privateCompany"],["other"]],"additionalProperties":false,"required":["self","otherDepartment","nationalAgency","localGovernment","privateCompany","other"],"properties":{"self":{"type":"boolean","x-kind":"check","title":"本人又は本人の代理人"},"otherDepartment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"評価実施機関内の他部署"},"nationalAgency":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"行政機関・独立行政法人等"},"localGovernment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"地方公共団体・地方独立行政法人"},"privateCompany":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"民間事業者"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"①","title":"入手元","x-mark":"　※","x-important":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["paper","electronicMedia","flashMemory"],["email","dedicatedLine","internalLink"],["infoNetwork"],["other"]],"additionalProperties":false,"required":["paper","electronicMedia","flashMemory","email","dedicatedLine","internalLink","infoNetwork","other"],"properties":{"paper":{"type":"boolean","x-kind":"check","title":"紙"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"②","title":"入手方法"},"purpose":{"type":"string","x-number":"③","title":"使用目的","x-mark":"　※","x-important":true,"x-multiline":true},"users":{"x-number":"④","title":"使用の主体","type":"object","additionalProperties":false,"required":["departments","count"],"properties":{"departments":{"type":"string","title":"使用部署","x-multiline":true},"count":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"title":"使用者数"}}},"usage":{"x-number":"⑤","title":"使用方法","type":"object","additionalProperties":false,"required":["value","matching"],"properties":{"value":{"type":"string","x-multiline":true},"matching":{"type":"string","title":"情報の突合","x-multiline":true}}},"useStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑥","title":"使用開始日"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["status","items"],"properties":{"status":{"title":"委託の有無","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","count"],"properties":{"value":{"type":["string","null"],"enum":["委託する","委託しない",null],"x-kind":"choice","x-optionsPerRow":2},"count":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"件数"}}},"items":{"title":"委託事項","type":"array","maxItems":100,"x-itemLabel":"委託事項","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","content","handlerCount","contractor","reconsignment","reconsignmentPermission","reconsignmentMatters"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"委託事項名","x-role":"entryTitle"},"content":{"type":"string","x-number":"①","title":"委託内容","x-multiline":true},"handlerCount":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"②","title":"委託先における取扱者数"},"contractor":{"type":"string","x-number":"③","title":"委託先名","x-multiline":true},"reconsignment":{"type":["string","null"],"enum":["再委託する","再委託しない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"④","title":"再委託の有無","x-mark":"　※","x-important":true,"x-sideLabel":"再委託"},"reconsignmentPermission":{"type":"string","x-number":"⑤","title":"再委託の許諾方法","x-sideLabel":"再委託","x-multiline":true},"reconsignmentMatters":{"type":"string","x-number":"⑥","title":"再委託事項","x-sideLabel":"再委託","x-multiline":true}},"allOf":[{"description":"⑤再委託の許諾方法 / ⑥再委託事項 (様式4: ⑧/⑨) apply only when 再委託する.","if":{"properties":{"reconsignment":{"const":"再委託しない","type":"string"}},"required":["reconsignment"],"type":"object"},"then":{"properties":{"reconsignmentPermission":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true},"reconsignmentMatters":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true}},"type":"object"}}]},"x-idPrefix":"consignee"}},"allOf":[{"description":"委託しない: no 委託事項 and no count.","if":{"properties":{"status":{"properties":{"value":{"const":"委託しない","type":"string"}},"required":["value"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"status":{"properties":{"count":{"type":"null","x-message":"委託しない場合、件数は記入しません。"}},"type":"object"},"items":{"x-message":"委託しない場合、委託事項は記入しません（何も書かれていない空欄の委託事項の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託に伴うものを除く。）","type":"object","additionalProperties":false,"required":["status","recipients","transferees"],"properties":{"status":{"title":"提供・移転の有無","type":"object","x-kind":"provisionStatus","additionalProperties":false,"required":["providing","providingCount","transferring","transferringCount","none"],"properties":{"providing":{"type":"boolean","x-kind":"check","title":"提供を行っている"},"providingCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"提供を行っている件数"},"transferring":{"type":"boolean","x-kind":"check","title":"移転を行っている"},"transferringCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"移転を行っている件数"},"none":{"type":"boolean","x-kind":"check","title":"行っていない"}},"allOf":[{"if":{"properties":{"none":{"const":true,"type":"boolean"}},"required":["none"],"type":"object"},"then":{"properties":{"providing":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"},"transferring":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"}},"type":"object"}}]},"recipients":{"title":"提供先","type":"array","maxItems":100,"x-itemLabel":"提供先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"提供先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"提供先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"提供する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"提供する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"提供する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["infoNetwork","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"提供方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"recipient"},"transferees":{"title":"移転先","type":"array","maxItems":100,"x-itemLabel":"移転先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"移転先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"移転先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"移転する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"移転する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"移転する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["internalLink","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["internalLink","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"移転方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"transferee"}},"allOf":[{"description":"提供先 only when 提供を行っている, 移転先 only when 移転を行っている.","allOf":[{"if":{"properties":{"status":{"properties":{"providing":{"const":false,"type":"boolean"}},"required":["providing"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"recipients":{"x-message":"「提供を行っている」にチェックがない場合、提供先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}},{"if":{"properties":{"status":{"properties":{"transferring":{"const":false,"type":"boolean"}},"required":["transferring"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"transferees":{"x-message":"「移転を行っている」にチェックがない場合、移転先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]}]},"storage":{"x-number":"６．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"type":"string","title":"保管場所","x-withholdable":true,"x-mark":"　※","x-important":true,"x-multiline":true}}},"remarks":{"type":"string","x-number":"７．","title":"備考","x-multiline":true,"x-layout":"band"}}},"riskMeasures":{"x-number":"Ⅲ","title":"リスク対策","x-withholdable":true,"x-mark":"　※（７．②を除く。）","x-important":true,"type":"object","additionalProperties":false,"required":["fileName","acquisition","use","consignment","provision","network","storage","audit","training","otherMeasures"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"acquisition":{"x-number":"２．","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）","type":"object","additionalProperties":false,"required":["risk","otherRisks"],"properties":{"risk":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク","title":"目的外の入手が行われるリスク"},"otherRisks":{"type":"string","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"use":{"x-number":"３．","title":"特定個人情報の使用","type":"object","additionalProperties":false,"required":["risk1","risk2","otherRisks"],"properties":{"risk1":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク"},"risk2":{"x-number":"リスク２","title":"権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク","type":"object","additionalProperties":false,"required":["userAuth","otherMeasures","sufficiency"],"properties":{"userAuth":{"title":"ユーザ認証の管理","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","title":"具体的な管理方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["notConsigned","risk","otherRisks"],"properties":{"notConsigned":{"title":"委託しない","x-kind":"flag","type":"boolean"},"risk":{"x-number":"リスク","title":"委託先における不正な使用等のリスク","type":"object","additionalProperties":false,"required":["contractRules","reconsigneeHandling","otherMeasures","sufficiency"],"properties":{"contractRules":{"title":"委託契約書中の特定個人情報ファイルの取扱いに関する規定","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"content":{"type":"string","title":"規定の内容","x-multiline":true}}},"reconsigneeHandling":{"title":"再委託先による特定個人情報ファイルの適切な取扱いの担保","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない","再委託していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報ファイルの取扱いの委託におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）","type":"object","additionalProperties":false,"required":["notProvided","risk","otherRisks"],"properties":{"notProvided":{"title":"提供・移転しない","x-kind":"flag","type":"boolean"},"risk":{"x-number":"リスク","title":"不正な提供・移転が行われるリスク","type":"object","additionalProperties":false,"required":["rules","otherMeasures","sufficiency"],"properties":{"rules":{"title":"特定個人情報の提供・移転に関するルール","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"content":{"type":"string","title":"ルールの内容及びルール遵守の確認方法","x-multiline":true}}},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"network":{"x-number":"６．","title":"情報提供ネットワークシステムとの接続","type":"object","additionalProperties":false,"required":["notConnectedAcquisition","notConnectedProvision","risk1","risk2","otherRisks"],"properties":{"notConnectedAcquisition":{"title":"接続しない（入手）","x-kind":"flag","type":"boolean"},"notConnectedProvision":{"title":"接続しない（提供）","x-kind":"flag","type":"boolean"},"risk1":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的外の入手が行われるリスク"},"risk2":{"type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","title":"リスクに対する措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","x-numberSeparator":"： ","title":"不正な提供が行われるリスク"},"otherRisks":{"type":"string","title":"情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"storage":{"x-number":"７．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["risk","otherRisks"],"properties":{"risk":{"x-number":"リスク","title":"特定個人情報の漏えい・滅失・毀損リスク","type":"object","additionalProperties":false,"required":["incidentProcedure","seriousAccident","otherMeasures","sufficiency"],"properties":{"incidentProcedure":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"①","title":"事故発生時手順の策定・周知"},"seriousAccident":{"x-number":"②","title":"過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか","x-important":false,"type":"object","additionalProperties":false,"required":["value","detail","prevention"],"properties":{"value":{"type":["string","null"],"enum":["発生あり","発生なし",null],"x-kind":"choice","x-optionsPerRow":2},"detail":{"type":"string","title":"その内容","x-multiline":true},"prevention":{"type":"string","title":"再発防止策の内容","x-multiline":true}},"allOf":[{"description":"その内容 / 再発防止策の内容 are required when 発生あり.","if":{"properties":{"value":{"const":"発生あり","type":"string"}},"required":["value"],"type":"object"},"then":{"properties":{"detail":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"},"prevention":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"}},"type":"object"}}]},"otherMeasures":{"type":"string","title":"その他の措置の内容","x-multiline":true},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","title":"特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置","x-multiline":true,"x-layout":"band"}}},"audit":{"x-number":"８．","title":"監査","type":"object","additionalProperties":false,"required":["implementation"],"properties":{"implementation":{"title":"実施の有無","x-kind":"checks","x-rows":[["selfInspection","internalAudit","externalAudit"]],"type":"object","additionalProperties":false,"required":["selfInspection","internalAudit","externalAudit"],"properties":{"selfInspection":{"type":"boolean","x-kind":"check","title":"自己点検"},"internalAudit":{"type":"boolean","x-kind":"check","title":"内部監査"},"externalAudit":{"type":"boolean","x-kind":"check","title":"外部監査"}}}}},"training":{"x-number":"９．","title":"従業者に対する教育・啓発","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"title":"従業者に対する教育・啓発"},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","x-number":"１０．","title":"その他のリスク対策","x-multiline":true,"x-layout":"band"}}}}},"x-fileGroup":true,"x-idPrefix":"file","x-initialItems":1},"recordItemsAnnex":{"x-number":"（別添１）","title":"特定個人情報ファイル記録項目","type":"object","additionalProperties":false,"required":["lists"],"properties":{"lists":{"title":"記録項目一覧","type":"array","maxItems":50,"items":{"description":"One captioned list of recorded items (one per file when there are several).","type":"object","additionalProperties":false,"required":["caption","groups","footnote"],"properties":{"caption":{"type":"string","title":"見出し"},"groups":{"title":"記録項目のまとまり","type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["heading","items"],"properties":{"heading":{"type":"string","title":"まとまりの見出し"},"items":{"title":"記録項目","type":"array","maxItems":1000,"items":{"type":"string"}},"inline":{"title":"項目を「、」でつなげて印字する","type":"boolean"}}}},"footnote":{"type":"string","title":"注記","x-multiline":true}}}}}},"disclosure":{"x-number":"Ⅳ","title":"開示請求、問合せ","type":"object","additionalProperties":false,"required":["request","inquiry"],"properties":{"request":{"x-number":"１．","title":"特定個人情報の開示・訂正・利用停止請求","type":"object","additionalProperties":false,"required":["destination","method","specialProcedure","registerOmission"],"properties":{"destination":{"type":"string","x-number":"①","title":"請求先","x-multiline":true},"method":{"type":"string","x-number":"②","title":"請求方法","x-multiline":true},"specialProcedure":{"type":"string","x-number":"③","title":"法令による特別の手続","x-multiline":true},"registerOmission":{"type":"string","x-number":"④","title":"個人情報ファイル簿への不記載等","x-multiline":true}}},"inquiry":{"x-number":"２．","title":"特定個人情報ファイルの取扱いに関する問合せ","type":"object","additionalProperties":false,"required":["contact","response"],"properties":{"contact":{"type":"string","x-number":"①","title":"連絡先","x-multiline":true},"response":{"type":"string","x-number":"②","title":"対応方法","x-multiline":true}}}}},"procedures":{"x-number":"Ⅴ","title":"評価実施手続","type":"object","additionalProperties":false,"required":["basicAssessment"],"properties":{"basicAssessment":{"x-number":"１．","title":"基礎項目評価","type":"object","additionalProperties":false,"required":["date","threshold"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"threshold":{"x-number":"②","title":"しきい値判断結果","x-kind":"choice","x-optionsPerRow":1,"type":["string","null"],"enum":["基礎項目評価及び重点項目評価の実施が義務付けられる","基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）","特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）",null]}}},"publicComment":{"x-number":"２．","title":"国民・住民等からの意見の聴取","x-suffix":"　【任意】","type":"object","additionalProperties":false,"required":["method","period","mainOpinions"],"properties":{"method":{"type":"string","x-number":"①","title":"方法","x-multiline":true},"period":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"実施日・期間"},"mainOpinions":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"主な意見の内容","x-multiline":true}}},"thirdPartyReview":{"x-number":"３．","title":"第三者点検","x-suffix":"　【任意】","type":"object","additionalProperties":false,"required":["date","method","result"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"method":{"type":"string","x-number":"②","title":"方法","x-multiline":true},"result":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"結果","x-multiline":true}}}}},"changeHistory":{"x-clearOnCopy":true,"description":"Rows of the 変更箇所 table already published before this tool kept the assessment (imported from paper/PDF), oldest first.","x-notAChange":true,"type":"array","x-layout":"table","maxItems":2000,"items":{"type":"object","additionalProperties":false,"required":["date","item","before","after","timing","explanation"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","title":"変更日"},"dateText":{"type":"string","title":"変更日（取り込んだ文書の表記）","x-role":"printedDate","description":"The 変更日 exactly as the imported document prints it (令和1年5月24日, 令和元年…, full-width digits): printed instead of the date in this tool's style, so a re-rendered document keeps its own spelling (rules.md §10). It must name the same day as date."},"item":{"type":"string","title":"項目","description":"Citation as published; free text (published citations follow no fixed format).","x-multiline":true},"before":{"type":"string","title":"変更前の記載","x-multiline":true},"after":{"type":"string","title":"変更後の記載","x-multiline":true},"timing":{"title":"提出時期","type":"string","enum":["事前","事後",""]},"explanation":{"type":"string","title":"提出時期に係る説明","x-multiline":true}}},"x-number":"（別添２）","title":"変更箇所","x-tocIndent":true,"x-tocSeparator":"　","x-headingSeparator":""},"printSettings":{"title":"印字の設定","description":"How this document is printed where the forms leave a choice; not a form item (never printed, never a 変更箇所 row). null = the default.","x-printed":false,"type":"object","additionalProperties":false,"properties":{"eraFirstYear":{"title":"元号の最初の年の書き方","description":"令和元年 (default) or 令和1年, for the dates this tool prints. Imported 変更箇所 rows keep their own spelling (changeRow.dateText).","type":["string","null"],"enum":["元年","1年",null],"x-kind":"choice","x-optionsPerRow":2},"unusedSlots":{"title":"使っていない枠","description":"印字する (default, as the official form): slot 1 of an empty group (提供先1, 移転先1 …) with its labels and empty boxes, and the range rows (システム2～5 …). 印字しない: only the slots in use, as a document that hides the unused rows of the spreadsheet form (004).","type":["string","null"],"enum":["印字する","印字しない",null],"x-kind":"choice","x-optionsPerRow":2},"withheldMarker":{"title":"非公表部分の表示","description":"What the 公表版 prints in place of each withheld span or value (rules.md §8); null = the default.","type":["string","null"],"pattern":"\\S","default":"（セキュリティ上のリスクがあるため非公表）"}}},"snippetUses":{"title":"標準文の使用箇所","description":"Which spans of the text items came from which standard text (src/snippets): the item, the snippet id and version, and the SHA-256 of the text as inserted, so a later hand edit is detected and a new version replaces only untouched spans. The text itself stays in the item: the document is self-contained. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"標準文の使用","type":"object","additionalProperties":false,"required":["pointer","snippet","version","hash"],"properties":{"pointer":{"title":"挿入した項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"snippet":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"標準文の版","type":"integer","minimum":1},"hash":{"title":"挿入した文のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文を挿入したときに記録されます）。"}}}},"migrationNotes":{"title":"様式の改訂版の移行メモ","description":"Values a form revision migration (src/reuse) could not place in the new revision: an item the new revision does not have, or a ＜選択肢＞ value without a counterpart. Kept verbatim so no text is lost, and put back if the document moves to a revision that has the place again. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"移行メモ","type":"object","additionalProperties":false,"required":["from","to","pointer","item","value","reason"],"properties":{"from":{"title":"移行前の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"to":{"title":"移行後の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"pointer":{"title":"元の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"item":{"title":"元の項目名","type":"string"},"value":{"title":"元の値"},"reason":{"title":"移せなかった理由","type":"string","enum":["itemRemoved","optionRemoved"]}}}},"rowSummaries":{"x-clearOnCopy":true,"title":"変更箇所のまとめの記載","description":"The one 変更後 text the 変更箇所 rows of these items print in the next revision instead of the item's new text, as 004's rows of 令和7年8月19日 do (「…更改による対応を記載」). Written by a standard-text update (src/workflows): the item, the summary, and the SHA-256 of the item's text as the update left it. A commit (and the draft's proposed rows) uses a summary only while the item still reads so and differs from the previous revision, so a later hand edit brings back the item's own row. Not part of the form: never printed, never a 変更箇所 row itself.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"まとめの記載","type":"object","additionalProperties":false,"required":["pointer","summary","hash"],"properties":{"pointer":{"title":"項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"summary":{"title":"変更後の記載（まとめ）","type":"string","pattern":"\\S"},"hash":{"title":"更新後の記載のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文の更新のときに記録されます）。"}}}},"facts":{"title":"評価書に印字しない記録","description":"Inputs the forms do not print (rules.md §1, §2.1): the body type, and the しきい値判断 inputs of the latest 基礎項目評価 — exact 対象人数 when known, 取扱者数 including contractor staff, and the declared 重大事故 of the past year with the date the body learned of it. Never rendered in the PDF; used by the checks (src/checks).","x-printed":false,"type":"object","additionalProperties":false,"properties":{"bodyType":{"title":"評価実施機関の区分","type":["string","null"],"enum":["地方公共団体等","行政機関等",null],"x-kind":"choice"},"threshold":{"title":"しきい値判断の入力","type":"object","additionalProperties":false,"properties":{"personCount":{"title":"対象人数（実数）","description":"Individuals recorded in all 特定個人情報ファイル of the 事務 together; null when only the printed ③対象人数 range is known.","type":["integer","null"],"minimum":0},"handlerCount":{"title":"取扱者数（委託先の取扱者を含む）","description":"Exact number when known; otherwise record handlersAtLeast500.","type":["integer","null"],"minimum":0},"handlersAtLeast500":{"title":"取扱者数500人以上","description":"The declared 500人以上 / 500人未満 when the exact count is not known; ignored when handlerCount is set.","type":["boolean","null"]},"seriousAccident":{"title":"重大事故（しきい値判断日から過去１年以内）","type":"object","additionalProperties":false,"properties":{"occurred":{"title":"発生の申告","description":"The user's declaration: the product cannot decide what counts as a 重大事故. null = not declared yet.","type":["boolean","null"]},"learnedOn":{"type":["string","null"],"format":"date","x-kind":"date","title":"重大事故を知った日"}}}}}}},"acknowledgements":{"x-clearOnCopy":true,"title":"確認済みの警告","description":"The officer's acknowledgements of WARN findings of the checks (src/checks): the rule id, optionally the JSON Pointer of the finding's item (without it every finding of the rule), and the reason. Kept in the draft, so committing a revision freezes them with it. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":500,"items":{"title":"確認の記録","type":"object","additionalProperties":false,"required":["ruleId","reason"],"properties":{"ruleId":{"title":"点検規則のID","type":"string","minLength":1},"pointer":{"title":"指摘の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"reason":{"title":"確認済みとする理由","type":"string","pattern":"\\S"}}}},"withheld":{"title":"非公表の部分","description":"Spans of text items, or whole values, the 公表版 replaces with the marker (rules.md §8): the item (JSON Pointer of its value), the withheld text with just enough of the text around it to tell one occurrence from another (or, for a whole value, the SHA-256 of the value as flagged), and the reason. A later edit of the withheld text or its surroundings no longer matches: the checks report it, and the 公表版 is refused until the flag is renewed. The 提出版 prints everything. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"非公表の指定","type":"object","additionalProperties":false,"required":["pointer","reason"],"properties":{"pointer":{"title":"項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"text":{"title":"非公表にする文","description":"The withheld span exactly as written in the item; absent when the whole value is withheld.","type":"string","pattern":"\\S"},"prefix":{"title":"直前の文","description":"The characters just before the span, recorded only when the span occurs more than once in the item.","type":"string"},"suffix":{"title":"直後の文","description":"The characters just after the span, recorded only when the span occurs more than once in the item.","type":"string"},"sha256":{"title":"値のハッシュ（SHA-256）","description":"For a whole value: the SHA-256 (hex) of the value as flagged (a text as it is, any other value as JSON).","type":"string","pattern":"^[0-9a-f]{64}$"},"reason":{"title":"非公表とする理由","type":"string","pattern":"\\S"}},"anyOf":[{"properties":{"text":true},"required":["text"],"x-message":"非公表にする文（text）か、値全体のハッシュ（sha256）のどちらかを書きます。"},{"properties":{"sha256":true},"required":["sha256"],"x-message":"非公表にする文（text）か、値全体のハッシュ（sha256）のどちらかを書きます。"}]}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = KEYWORD_CHECKS.duplicateId;
 const func3 = ucs2length;
@@ -12,10 +12,10 @@ const func5 = KEYWORD_CHECKS.blankEntries;
 const func6 = KEYWORD_CHECKS.saysNothing;
 const formats0 = FORMATS.date;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", "u");
-const pattern9 = new RegExp("^(/[^/]*)+$", "u");
-const pattern10 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$", "u");
-const pattern11 = new RegExp("^[0-9a-f]{64}$", "u");
-const pattern14 = new RegExp("\\S", "u");
+const pattern9 = new RegExp("\\S", "u");
+const pattern10 = new RegExp("^(/[^/]*)+$", "u");
+const pattern11 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$", "u");
+const pattern12 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7687,10 +7687,10 @@ errors++;
 }
 if(data251.seriousAccident !== undefined){
 let data253 = data251.seriousAccident;
-const _errs950 = errors;
+const _errs952 = errors;
 let valid104 = true;
-const _errs951 = errors;
-if(errors === _errs951){
+const _errs953 = errors;
+if(errors === _errs953){
 if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
 let missing9;
 if((data253.value === undefined) && (missing9 = "value")){
@@ -7740,18 +7740,18 @@ vErrors.push(err641);
 errors++;
 }
 }
-var _valid6 = _errs951 === errors;
-errors = _errs950;
+var _valid6 = _errs953 === errors;
+errors = _errs952;
 if(vErrors !== null){
-if(_errs950){
-vErrors.length = _errs950;
+if(_errs952){
+vErrors.length = _errs952;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid6){
-const _errs955 = errors;
+const _errs957 = errors;
 if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
 if(data253.detail !== undefined){
 let data255 = data253.detail;
@@ -7814,7 +7814,7 @@ vErrors.push(err646);
 }
 errors++;
 }
-var _valid6 = _errs955 === errors;
+var _valid6 = _errs957 === errors;
 valid104 = _valid6;
 if(valid104){
 var props6 = {};
@@ -9375,7 +9375,7 @@ if(data.printSettings !== undefined){
 let data313 = data.printSettings;
 if(data313 && typeof data313 == "object" && !Array.isArray(data313)){
 for(const key77 in data313){
-if(!((key77 === "eraFirstYear") || (key77 === "unusedSlots"))){
+if(!(((key77 === "eraFirstYear") || (key77 === "unusedSlots")) || (key77 === "withheldMarker"))){
 const err776 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.printSettings,data:data313};
 if(vErrors === null){
 vErrors = [err776];
@@ -9432,9 +9432,10 @@ vErrors.push(err780);
 errors++;
 }
 }
-}
-else {
-const err781 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.printSettings.type,parentSchema:schema31.properties.printSettings,data:data313};
+if(data313.withheldMarker !== undefined){
+let data316 = data313.withheldMarker;
+if((typeof data316 !== "string") && (data316 !== null)){
+const err781 = {instancePath:instancePath+"/printSettings/withheldMarker",schemaPath:"#/properties/printSettings/properties/withheldMarker/type",keyword:"type",params:{type: schema31.properties.printSettings.properties.withheldMarker.type},message:"must be string,null",schema:schema31.properties.printSettings.properties.withheldMarker.type,parentSchema:schema31.properties.printSettings.properties.withheldMarker,data:data316};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9443,12 +9444,9 @@ vErrors.push(err781);
 }
 errors++;
 }
-}
-if(data.snippetUses !== undefined){
-let data316 = data.snippetUses;
-if(Array.isArray(data316)){
-if(data316.length > 2000){
-const err782 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.snippetUses,data:data316};
+if(typeof data316 === "string"){
+if(!pattern9.test(data316)){
+const err782 = {instancePath:instancePath+"/printSettings/withheldMarker",schemaPath:"#/properties/printSettings/properties/withheldMarker/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.printSettings.properties.withheldMarker,data:data316};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9457,12 +9455,11 @@ vErrors.push(err782);
 }
 errors++;
 }
-const len9 = data316.length;
-for(let i9=0; i9<len9; i9++){
-let data317 = data316[i9];
-if(data317 && typeof data317 == "object" && !Array.isArray(data317)){
-if(data317.pointer === undefined){
-const err783 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data317};
+}
+}
+}
+else {
+const err783 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.printSettings.type,parentSchema:schema31.properties.printSettings,data:data313};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9471,8 +9468,12 @@ vErrors.push(err783);
 }
 errors++;
 }
-if(data317.snippet === undefined){
-const err784 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "snippet"},message:"must have required property '"+"snippet"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data317};
+}
+if(data.snippetUses !== undefined){
+let data317 = data.snippetUses;
+if(Array.isArray(data317)){
+if(data317.length > 2000){
+const err784 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.snippetUses,data:data317};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9481,8 +9482,12 @@ vErrors.push(err784);
 }
 errors++;
 }
-if(data317.version === undefined){
-const err785 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data317};
+const len9 = data317.length;
+for(let i9=0; i9<len9; i9++){
+let data318 = data317[i9];
+if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
+if(data318.pointer === undefined){
+const err785 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9491,8 +9496,8 @@ vErrors.push(err785);
 }
 errors++;
 }
-if(data317.hash === undefined){
-const err786 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data317};
+if(data318.snippet === undefined){
+const err786 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "snippet"},message:"must have required property '"+"snippet"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9501,9 +9506,8 @@ vErrors.push(err786);
 }
 errors++;
 }
-for(const key78 in data317){
-if(!((((key78 === "pointer") || (key78 === "snippet")) || (key78 === "version")) || (key78 === "hash"))){
-const err787 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.snippetUses.items,data:data317};
+if(data318.version === undefined){
+const err787 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9512,12 +9516,8 @@ vErrors.push(err787);
 }
 errors++;
 }
-}
-if(data317.pointer !== undefined){
-let data318 = data317.pointer;
-if(typeof data318 === "string"){
-if(!pattern9.test(data318)){
-const err788 = {instancePath:instancePath+"/snippetUses/" + i9+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.snippetUses.items.properties.pointer,data:data318};
+if(data318.hash === undefined){
+const err788 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema31.properties.snippetUses.items.required,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9526,9 +9526,9 @@ vErrors.push(err788);
 }
 errors++;
 }
-}
-else {
-const err789 = {instancePath:instancePath+"/snippetUses/" + i9+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.pointer.type,parentSchema:schema31.properties.snippetUses.items.properties.pointer,data:data318};
+for(const key78 in data318){
+if(!((((key78 === "pointer") || (key78 === "snippet")) || (key78 === "version")) || (key78 === "hash"))){
+const err789 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9538,11 +9538,11 @@ vErrors.push(err789);
 errors++;
 }
 }
-if(data317.snippet !== undefined){
-let data319 = data317.snippet;
+if(data318.pointer !== undefined){
+let data319 = data318.pointer;
 if(typeof data319 === "string"){
 if(!pattern10.test(data319)){
-const err790 = {instancePath:instancePath+"/snippetUses/" + i9+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema31.properties.snippetUses.items.properties.snippet,data:data319};
+const err790 = {instancePath:instancePath+"/snippetUses/" + i9+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.snippetUses.items.properties.pointer,data:data319};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9553,7 +9553,7 @@ errors++;
 }
 }
 else {
-const err791 = {instancePath:instancePath+"/snippetUses/" + i9+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.snippet.type,parentSchema:schema31.properties.snippetUses.items.properties.snippet,data:data319};
+const err791 = {instancePath:instancePath+"/snippetUses/" + i9+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.pointer.type,parentSchema:schema31.properties.snippetUses.items.properties.pointer,data:data319};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9563,10 +9563,11 @@ vErrors.push(err791);
 errors++;
 }
 }
-if(data317.version !== undefined){
-let data320 = data317.version;
-if(!(((typeof data320 == "number") && (!(data320 % 1) && !isNaN(data320))) && (isFinite(data320)))){
-const err792 = {instancePath:instancePath+"/snippetUses/" + i9+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.snippetUses.items.properties.version.type,parentSchema:schema31.properties.snippetUses.items.properties.version,data:data320};
+if(data318.snippet !== undefined){
+let data320 = data318.snippet;
+if(typeof data320 === "string"){
+if(!pattern11.test(data320)){
+const err792 = {instancePath:instancePath+"/snippetUses/" + i9+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema31.properties.snippetUses.items.properties.snippet,data:data320};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9575,9 +9576,9 @@ vErrors.push(err792);
 }
 errors++;
 }
-if((typeof data320 == "number") && (isFinite(data320))){
-if(data320 < 1 || isNaN(data320)){
-const err793 = {instancePath:instancePath+"/snippetUses/" + i9+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.snippetUses.items.properties.version,data:data320};
+}
+else {
+const err793 = {instancePath:instancePath+"/snippetUses/" + i9+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.snippet.type,parentSchema:schema31.properties.snippetUses.items.properties.snippet,data:data320};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9587,12 +9588,10 @@ vErrors.push(err793);
 errors++;
 }
 }
-}
-if(data317.hash !== undefined){
-let data321 = data317.hash;
-if(typeof data321 === "string"){
-if(!pattern11.test(data321)){
-const err794 = {instancePath:instancePath+"/snippetUses/" + i9+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema31.properties.snippetUses.items.properties.hash,data:data321};
+if(data318.version !== undefined){
+let data321 = data318.version;
+if(!(((typeof data321 == "number") && (!(data321 % 1) && !isNaN(data321))) && (isFinite(data321)))){
+const err794 = {instancePath:instancePath+"/snippetUses/" + i9+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.snippetUses.items.properties.version.type,parentSchema:schema31.properties.snippetUses.items.properties.version,data:data321};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9601,9 +9600,9 @@ vErrors.push(err794);
 }
 errors++;
 }
-}
-else {
-const err795 = {instancePath:instancePath+"/snippetUses/" + i9+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.hash.type,parentSchema:schema31.properties.snippetUses.items.properties.hash,data:data321};
+if((typeof data321 == "number") && (isFinite(data321))){
+if(data321 < 1 || isNaN(data321)){
+const err795 = {instancePath:instancePath+"/snippetUses/" + i9+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.snippetUses.items.properties.version,data:data321};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9614,8 +9613,11 @@ errors++;
 }
 }
 }
-else {
-const err796 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.snippetUses.items.type,parentSchema:schema31.properties.snippetUses.items,data:data317};
+if(data318.hash !== undefined){
+let data322 = data318.hash;
+if(typeof data322 === "string"){
+if(!pattern12.test(data322)){
+const err796 = {instancePath:instancePath+"/snippetUses/" + i9+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema31.properties.snippetUses.items.properties.hash,data:data322};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9625,9 +9627,8 @@ vErrors.push(err796);
 errors++;
 }
 }
-}
 else {
-const err797 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.snippetUses.type,parentSchema:schema31.properties.snippetUses,data:data316};
+const err797 = {instancePath:instancePath+"/snippetUses/" + i9+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.snippetUses.items.properties.hash.type,parentSchema:schema31.properties.snippetUses.items.properties.hash,data:data322};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9637,11 +9638,9 @@ vErrors.push(err797);
 errors++;
 }
 }
-if(data.migrationNotes !== undefined){
-let data322 = data.migrationNotes;
-if(Array.isArray(data322)){
-if(data322.length > 2000){
-const err798 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.migrationNotes,data:data322};
+}
+else {
+const err798 = {instancePath:instancePath+"/snippetUses/" + i9,schemaPath:"#/properties/snippetUses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.snippetUses.items.type,parentSchema:schema31.properties.snippetUses.items,data:data318};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9650,12 +9649,10 @@ vErrors.push(err798);
 }
 errors++;
 }
-const len10 = data322.length;
-for(let i10=0; i10<len10; i10++){
-let data323 = data322[i10];
-if(data323 && typeof data323 == "object" && !Array.isArray(data323)){
-if(data323.from === undefined){
-const err799 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+}
+}
+else {
+const err799 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.snippetUses.type,parentSchema:schema31.properties.snippetUses,data:data317};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9664,8 +9661,12 @@ vErrors.push(err799);
 }
 errors++;
 }
-if(data323.to === undefined){
-const err800 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+}
+if(data.migrationNotes !== undefined){
+let data323 = data.migrationNotes;
+if(Array.isArray(data323)){
+if(data323.length > 2000){
+const err800 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.migrationNotes,data:data323};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9674,8 +9675,12 @@ vErrors.push(err800);
 }
 errors++;
 }
-if(data323.pointer === undefined){
-const err801 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+const len10 = data323.length;
+for(let i10=0; i10<len10; i10++){
+let data324 = data323[i10];
+if(data324 && typeof data324 == "object" && !Array.isArray(data324)){
+if(data324.from === undefined){
+const err801 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9684,8 +9689,8 @@ vErrors.push(err801);
 }
 errors++;
 }
-if(data323.item === undefined){
-const err802 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+if(data324.to === undefined){
+const err802 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9694,8 +9699,8 @@ vErrors.push(err802);
 }
 errors++;
 }
-if(data323.value === undefined){
-const err803 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+if(data324.pointer === undefined){
+const err803 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9704,8 +9709,8 @@ vErrors.push(err803);
 }
 errors++;
 }
-if(data323.reason === undefined){
-const err804 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+if(data324.item === undefined){
+const err804 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9714,9 +9719,8 @@ vErrors.push(err804);
 }
 errors++;
 }
-for(const key79 in data323){
-if(!((((((key79 === "from") || (key79 === "to")) || (key79 === "pointer")) || (key79 === "item")) || (key79 === "value")) || (key79 === "reason"))){
-const err805 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+if(data324.value === undefined){
+const err805 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9725,11 +9729,8 @@ vErrors.push(err805);
 }
 errors++;
 }
-}
-if(data323.from !== undefined){
-let data324 = data323.from;
-if(!(((data324 === "令和７年５月") || (data324 === "令和６年10月")) || (data324 === "平成30年５月"))){
-const err806 = {instancePath:instancePath+"/migrationNotes/" + i10+"/from",schemaPath:"#/properties/migrationNotes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.from.enum,parentSchema:schema31.properties.migrationNotes.items.properties.from,data:data324};
+if(data324.reason === undefined){
+const err806 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.migrationNotes.items.required,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9738,11 +9739,9 @@ vErrors.push(err806);
 }
 errors++;
 }
-}
-if(data323.to !== undefined){
-let data325 = data323.to;
-if(!(((data325 === "令和７年５月") || (data325 === "令和６年10月")) || (data325 === "平成30年５月"))){
-const err807 = {instancePath:instancePath+"/migrationNotes/" + i10+"/to",schemaPath:"#/properties/migrationNotes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.to.enum,parentSchema:schema31.properties.migrationNotes.items.properties.to,data:data325};
+for(const key79 in data324){
+if(!((((((key79 === "from") || (key79 === "to")) || (key79 === "pointer")) || (key79 === "item")) || (key79 === "value")) || (key79 === "reason"))){
+const err807 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9752,11 +9751,10 @@ vErrors.push(err807);
 errors++;
 }
 }
-if(data323.pointer !== undefined){
-let data326 = data323.pointer;
-if(typeof data326 === "string"){
-if(!pattern9.test(data326)){
-const err808 = {instancePath:instancePath+"/migrationNotes/" + i10+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.migrationNotes.items.properties.pointer,data:data326};
+if(data324.from !== undefined){
+let data325 = data324.from;
+if(!(((data325 === "令和７年５月") || (data325 === "令和６年10月")) || (data325 === "平成30年５月"))){
+const err808 = {instancePath:instancePath+"/migrationNotes/" + i10+"/from",schemaPath:"#/properties/migrationNotes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.from.enum,parentSchema:schema31.properties.migrationNotes.items.properties.from,data:data325};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -9766,8 +9764,10 @@ vErrors.push(err808);
 errors++;
 }
 }
-else {
-const err809 = {instancePath:instancePath+"/migrationNotes/" + i10+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.pointer.type,parentSchema:schema31.properties.migrationNotes.items.properties.pointer,data:data326};
+if(data324.to !== undefined){
+let data326 = data324.to;
+if(!(((data326 === "令和７年５月") || (data326 === "令和６年10月")) || (data326 === "平成30年５月"))){
+const err809 = {instancePath:instancePath+"/migrationNotes/" + i10+"/to",schemaPath:"#/properties/migrationNotes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.to.enum,parentSchema:schema31.properties.migrationNotes.items.properties.to,data:data326};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -9777,10 +9777,11 @@ vErrors.push(err809);
 errors++;
 }
 }
-if(data323.item !== undefined){
-let data327 = data323.item;
-if(typeof data327 !== "string"){
-const err810 = {instancePath:instancePath+"/migrationNotes/" + i10+"/item",schemaPath:"#/properties/migrationNotes/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.item.type,parentSchema:schema31.properties.migrationNotes.items.properties.item,data:data327};
+if(data324.pointer !== undefined){
+let data327 = data324.pointer;
+if(typeof data327 === "string"){
+if(!pattern10.test(data327)){
+const err810 = {instancePath:instancePath+"/migrationNotes/" + i10+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.migrationNotes.items.properties.pointer,data:data327};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -9790,10 +9791,8 @@ vErrors.push(err810);
 errors++;
 }
 }
-if(data323.reason !== undefined){
-let data328 = data323.reason;
-if(typeof data328 !== "string"){
-const err811 = {instancePath:instancePath+"/migrationNotes/" + i10+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.reason.type,parentSchema:schema31.properties.migrationNotes.items.properties.reason,data:data328};
+else {
+const err811 = {instancePath:instancePath+"/migrationNotes/" + i10+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.pointer.type,parentSchema:schema31.properties.migrationNotes.items.properties.pointer,data:data327};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -9802,8 +9801,11 @@ vErrors.push(err811);
 }
 errors++;
 }
-if(!((data328 === "itemRemoved") || (data328 === "optionRemoved"))){
-const err812 = {instancePath:instancePath+"/migrationNotes/" + i10+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.reason.enum,parentSchema:schema31.properties.migrationNotes.items.properties.reason,data:data328};
+}
+if(data324.item !== undefined){
+let data328 = data324.item;
+if(typeof data328 !== "string"){
+const err812 = {instancePath:instancePath+"/migrationNotes/" + i10+"/item",schemaPath:"#/properties/migrationNotes/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.item.type,parentSchema:schema31.properties.migrationNotes.items.properties.item,data:data328};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -9813,9 +9815,10 @@ vErrors.push(err812);
 errors++;
 }
 }
-}
-else {
-const err813 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.migrationNotes.items.type,parentSchema:schema31.properties.migrationNotes.items,data:data323};
+if(data324.reason !== undefined){
+let data329 = data324.reason;
+if(typeof data329 !== "string"){
+const err813 = {instancePath:instancePath+"/migrationNotes/" + i10+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.migrationNotes.items.properties.reason.type,parentSchema:schema31.properties.migrationNotes.items.properties.reason,data:data329};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -9824,10 +9827,8 @@ vErrors.push(err813);
 }
 errors++;
 }
-}
-}
-else {
-const err814 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.migrationNotes.type,parentSchema:schema31.properties.migrationNotes,data:data322};
+if(!((data329 === "itemRemoved") || (data329 === "optionRemoved"))){
+const err814 = {instancePath:instancePath+"/migrationNotes/" + i10+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/enum",keyword:"enum",params:{allowedValues: schema31.properties.migrationNotes.items.properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.migrationNotes.items.properties.reason.enum,parentSchema:schema31.properties.migrationNotes.items.properties.reason,data:data329};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -9837,12 +9838,9 @@ vErrors.push(err814);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data329 = data.facts;
-if(data329 && typeof data329 == "object" && !Array.isArray(data329)){
-for(const key80 in data329){
-if(!((key80 === "bodyType") || (key80 === "threshold"))){
-const err815 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts,data:data329};
+}
+else {
+const err815 = {instancePath:instancePath+"/migrationNotes/" + i10,schemaPath:"#/properties/migrationNotes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.migrationNotes.items.type,parentSchema:schema31.properties.migrationNotes.items,data:data324};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -9852,10 +9850,9 @@ vErrors.push(err815);
 errors++;
 }
 }
-if(data329.bodyType !== undefined){
-let data330 = data329.bodyType;
-if((typeof data330 !== "string") && (data330 !== null)){
-const err816 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/type",keyword:"type",params:{type: schema31.properties.facts.properties.bodyType.type},message:"must be string,null",schema:schema31.properties.facts.properties.bodyType.type,parentSchema:schema31.properties.facts.properties.bodyType,data:data330};
+}
+else {
+const err816 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.migrationNotes.type,parentSchema:schema31.properties.migrationNotes,data:data323};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -9864,8 +9861,12 @@ vErrors.push(err816);
 }
 errors++;
 }
-if(!(((data330 === "地方公共団体等") || (data330 === "行政機関等")) || (data330 === null))){
-const err817 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.facts.properties.bodyType.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.facts.properties.bodyType.enum,parentSchema:schema31.properties.facts.properties.bodyType,data:data330};
+}
+if(data.rowSummaries !== undefined){
+let data330 = data.rowSummaries;
+if(Array.isArray(data330)){
+if(data330.length > 2000){
+const err817 = {instancePath:instancePath+"/rowSummaries",schemaPath:"#/properties/rowSummaries/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.rowSummaries,data:data330};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -9874,13 +9875,12 @@ vErrors.push(err817);
 }
 errors++;
 }
-}
-if(data329.threshold !== undefined){
-let data331 = data329.threshold;
+const len11 = data330.length;
+for(let i11=0; i11<len11; i11++){
+let data331 = data330[i11];
 if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
-for(const key81 in data331){
-if(!((((key81 === "personCount") || (key81 === "handlerCount")) || (key81 === "handlersAtLeast500")) || (key81 === "seriousAccident"))){
-const err818 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts.properties.threshold,data:data331};
+if(data331.pointer === undefined){
+const err818 = {instancePath:instancePath+"/rowSummaries/" + i11,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.rowSummaries.items.required,parentSchema:schema31.properties.rowSummaries.items,data:data331};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -9889,11 +9889,8 @@ vErrors.push(err818);
 }
 errors++;
 }
-}
-if(data331.personCount !== undefined){
-let data332 = data331.personCount;
-if((!(((typeof data332 == "number") && (!(data332 % 1) && !isNaN(data332))) && (isFinite(data332)))) && (data332 !== null)){
-const err819 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.personCount.type},message:"must be integer,null",schema:schema31.properties.facts.properties.threshold.properties.personCount.type,parentSchema:schema31.properties.facts.properties.threshold.properties.personCount,data:data332};
+if(data331.summary === undefined){
+const err819 = {instancePath:instancePath+"/rowSummaries/" + i11,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema31.properties.rowSummaries.items.required,parentSchema:schema31.properties.rowSummaries.items,data:data331};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -9902,9 +9899,8 @@ vErrors.push(err819);
 }
 errors++;
 }
-if((typeof data332 == "number") && (isFinite(data332))){
-if(data332 < 0 || isNaN(data332)){
-const err820 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.facts.properties.threshold.properties.personCount,data:data332};
+if(data331.hash === undefined){
+const err820 = {instancePath:instancePath+"/rowSummaries/" + i11,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema31.properties.rowSummaries.items.required,parentSchema:schema31.properties.rowSummaries.items,data:data331};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -9913,12 +9909,9 @@ vErrors.push(err820);
 }
 errors++;
 }
-}
-}
-if(data331.handlerCount !== undefined){
-let data333 = data331.handlerCount;
-if((!(((typeof data333 == "number") && (!(data333 % 1) && !isNaN(data333))) && (isFinite(data333)))) && (data333 !== null)){
-const err821 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.handlerCount.type},message:"must be integer,null",schema:schema31.properties.facts.properties.threshold.properties.handlerCount.type,parentSchema:schema31.properties.facts.properties.threshold.properties.handlerCount,data:data333};
+for(const key80 in data331){
+if(!(((key80 === "pointer") || (key80 === "summary")) || (key80 === "hash"))){
+const err821 = {instancePath:instancePath+"/rowSummaries/" + i11,schemaPath:"#/properties/rowSummaries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.rowSummaries.items,data:data331};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -9927,9 +9920,12 @@ vErrors.push(err821);
 }
 errors++;
 }
-if((typeof data333 == "number") && (isFinite(data333))){
-if(data333 < 0 || isNaN(data333)){
-const err822 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.facts.properties.threshold.properties.handlerCount,data:data333};
+}
+if(data331.pointer !== undefined){
+let data332 = data331.pointer;
+if(typeof data332 === "string"){
+if(!pattern10.test(data332)){
+const err822 = {instancePath:instancePath+"/rowSummaries/" + i11+"/pointer",schemaPath:"#/properties/rowSummaries/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.rowSummaries.items.properties.pointer,data:data332};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -9939,11 +9935,8 @@ vErrors.push(err822);
 errors++;
 }
 }
-}
-if(data331.handlersAtLeast500 !== undefined){
-let data334 = data331.handlersAtLeast500;
-if((typeof data334 !== "boolean") && (data334 !== null)){
-const err823 = {instancePath:instancePath+"/facts/threshold/handlersAtLeast500",schemaPath:"#/properties/facts/properties/threshold/properties/handlersAtLeast500/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.handlersAtLeast500.type},message:"must be boolean,null",schema:schema31.properties.facts.properties.threshold.properties.handlersAtLeast500.type,parentSchema:schema31.properties.facts.properties.threshold.properties.handlersAtLeast500,data:data334};
+else {
+const err823 = {instancePath:instancePath+"/rowSummaries/" + i11+"/pointer",schemaPath:"#/properties/rowSummaries/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.rowSummaries.items.properties.pointer.type,parentSchema:schema31.properties.rowSummaries.items.properties.pointer,data:data332};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -9953,12 +9946,11 @@ vErrors.push(err823);
 errors++;
 }
 }
-if(data331.seriousAccident !== undefined){
-let data335 = data331.seriousAccident;
-if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
-for(const key82 in data335){
-if(!((key82 === "occurred") || (key82 === "learnedOn"))){
-const err824 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident,data:data335};
+if(data331.summary !== undefined){
+let data333 = data331.summary;
+if(typeof data333 === "string"){
+if(!pattern9.test(data333)){
+const err824 = {instancePath:instancePath+"/rowSummaries/" + i11+"/summary",schemaPath:"#/properties/rowSummaries/items/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.rowSummaries.items.properties.summary,data:data333};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -9968,10 +9960,8 @@ vErrors.push(err824);
 errors++;
 }
 }
-if(data335.occurred !== undefined){
-let data336 = data335.occurred;
-if((typeof data336 !== "boolean") && (data336 !== null)){
-const err825 = {instancePath:instancePath+"/facts/threshold/seriousAccident/occurred",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/occurred/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type},message:"must be boolean,null",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred,data:data336};
+else {
+const err825 = {instancePath:instancePath+"/rowSummaries/" + i11+"/summary",schemaPath:"#/properties/rowSummaries/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.rowSummaries.items.properties.summary.type,parentSchema:schema31.properties.rowSummaries.items.properties.summary,data:data333};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -9981,10 +9971,11 @@ vErrors.push(err825);
 errors++;
 }
 }
-if(data335.learnedOn !== undefined){
-let data337 = data335.learnedOn;
-if((typeof data337 !== "string") && (data337 !== null)){
-const err826 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type},message:"must be string,null",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data337};
+if(data331.hash !== undefined){
+let data334 = data331.hash;
+if(typeof data334 === "string"){
+if(!pattern12.test(data334)){
+const err826 = {instancePath:instancePath+"/rowSummaries/" + i11+"/hash",schemaPath:"#/properties/rowSummaries/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema31.properties.rowSummaries.items.properties.hash,data:data334};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -9993,9 +9984,9 @@ vErrors.push(err826);
 }
 errors++;
 }
-if(typeof data337 === "string"){
-if(!(formats0.validate(data337))){
-const err827 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data337};
+}
+else {
+const err827 = {instancePath:instancePath+"/rowSummaries/" + i11+"/hash",schemaPath:"#/properties/rowSummaries/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.rowSummaries.items.properties.hash.type,parentSchema:schema31.properties.rowSummaries.items.properties.hash,data:data334};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10006,9 +9997,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err828 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident,data:data335};
+const err828 = {instancePath:instancePath+"/rowSummaries/" + i11,schemaPath:"#/properties/rowSummaries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.rowSummaries.items.type,parentSchema:schema31.properties.rowSummaries.items,data:data331};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10020,7 +10010,7 @@ errors++;
 }
 }
 else {
-const err829 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.properties.threshold.type,parentSchema:schema31.properties.facts.properties.threshold,data:data331};
+const err829 = {instancePath:instancePath+"/rowSummaries",schemaPath:"#/properties/rowSummaries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.rowSummaries.type,parentSchema:schema31.properties.rowSummaries,data:data330};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10030,9 +10020,12 @@ vErrors.push(err829);
 errors++;
 }
 }
-}
-else {
-const err830 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.type,parentSchema:schema31.properties.facts,data:data329};
+if(data.facts !== undefined){
+let data335 = data.facts;
+if(data335 && typeof data335 == "object" && !Array.isArray(data335)){
+for(const key81 in data335){
+if(!((key81 === "bodyType") || (key81 === "threshold"))){
+const err830 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts,data:data335};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10042,11 +10035,10 @@ vErrors.push(err830);
 errors++;
 }
 }
-if(data.acknowledgements !== undefined){
-let data338 = data.acknowledgements;
-if(Array.isArray(data338)){
-if(data338.length > 500){
-const err831 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema31.properties.acknowledgements,data:data338};
+if(data335.bodyType !== undefined){
+let data336 = data335.bodyType;
+if((typeof data336 !== "string") && (data336 !== null)){
+const err831 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/type",keyword:"type",params:{type: schema31.properties.facts.properties.bodyType.type},message:"must be string,null",schema:schema31.properties.facts.properties.bodyType.type,parentSchema:schema31.properties.facts.properties.bodyType,data:data336};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10055,12 +10047,8 @@ vErrors.push(err831);
 }
 errors++;
 }
-const len11 = data338.length;
-for(let i11=0; i11<len11; i11++){
-let data339 = data338[i11];
-if(data339 && typeof data339 == "object" && !Array.isArray(data339)){
-if(data339.ruleId === undefined){
-const err832 = {instancePath:instancePath+"/acknowledgements/" + i11,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema31.properties.acknowledgements.items.required,parentSchema:schema31.properties.acknowledgements.items,data:data339};
+if(!(((data336 === "地方公共団体等") || (data336 === "行政機関等")) || (data336 === null))){
+const err832 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.facts.properties.bodyType.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.facts.properties.bodyType.enum,parentSchema:schema31.properties.facts.properties.bodyType,data:data336};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10069,8 +10057,13 @@ vErrors.push(err832);
 }
 errors++;
 }
-if(data339.reason === undefined){
-const err833 = {instancePath:instancePath+"/acknowledgements/" + i11,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.acknowledgements.items.required,parentSchema:schema31.properties.acknowledgements.items,data:data339};
+}
+if(data335.threshold !== undefined){
+let data337 = data335.threshold;
+if(data337 && typeof data337 == "object" && !Array.isArray(data337)){
+for(const key82 in data337){
+if(!((((key82 === "personCount") || (key82 === "handlerCount")) || (key82 === "handlersAtLeast500")) || (key82 === "seriousAccident"))){
+const err833 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts.properties.threshold,data:data337};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10079,9 +10072,11 @@ vErrors.push(err833);
 }
 errors++;
 }
-for(const key83 in data339){
-if(!(((key83 === "ruleId") || (key83 === "pointer")) || (key83 === "reason"))){
-const err834 = {instancePath:instancePath+"/acknowledgements/" + i11,schemaPath:"#/properties/acknowledgements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.acknowledgements.items,data:data339};
+}
+if(data337.personCount !== undefined){
+let data338 = data337.personCount;
+if((!(((typeof data338 == "number") && (!(data338 % 1) && !isNaN(data338))) && (isFinite(data338)))) && (data338 !== null)){
+const err834 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.personCount.type},message:"must be integer,null",schema:schema31.properties.facts.properties.threshold.properties.personCount.type,parentSchema:schema31.properties.facts.properties.threshold.properties.personCount,data:data338};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10090,12 +10085,9 @@ vErrors.push(err834);
 }
 errors++;
 }
-}
-if(data339.ruleId !== undefined){
-let data340 = data339.ruleId;
-if(typeof data340 === "string"){
-if(func3(data340) < 1){
-const err835 = {instancePath:instancePath+"/acknowledgements/" + i11+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.acknowledgements.items.properties.ruleId,data:data340};
+if((typeof data338 == "number") && (isFinite(data338))){
+if(data338 < 0 || isNaN(data338)){
+const err835 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.facts.properties.threshold.properties.personCount,data:data338};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10105,8 +10097,11 @@ vErrors.push(err835);
 errors++;
 }
 }
-else {
-const err836 = {instancePath:instancePath+"/acknowledgements/" + i11+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.ruleId.type,parentSchema:schema31.properties.acknowledgements.items.properties.ruleId,data:data340};
+}
+if(data337.handlerCount !== undefined){
+let data339 = data337.handlerCount;
+if((!(((typeof data339 == "number") && (!(data339 % 1) && !isNaN(data339))) && (isFinite(data339)))) && (data339 !== null)){
+const err836 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.handlerCount.type},message:"must be integer,null",schema:schema31.properties.facts.properties.threshold.properties.handlerCount.type,parentSchema:schema31.properties.facts.properties.threshold.properties.handlerCount,data:data339};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10115,12 +10110,9 @@ vErrors.push(err836);
 }
 errors++;
 }
-}
-if(data339.pointer !== undefined){
-let data341 = data339.pointer;
-if(typeof data341 === "string"){
-if(!pattern9.test(data341)){
-const err837 = {instancePath:instancePath+"/acknowledgements/" + i11+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.acknowledgements.items.properties.pointer,data:data341};
+if((typeof data339 == "number") && (isFinite(data339))){
+if(data339 < 0 || isNaN(data339)){
+const err837 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.facts.properties.threshold.properties.handlerCount,data:data339};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10130,8 +10122,11 @@ vErrors.push(err837);
 errors++;
 }
 }
-else {
-const err838 = {instancePath:instancePath+"/acknowledgements/" + i11+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.pointer.type,parentSchema:schema31.properties.acknowledgements.items.properties.pointer,data:data341};
+}
+if(data337.handlersAtLeast500 !== undefined){
+let data340 = data337.handlersAtLeast500;
+if((typeof data340 !== "boolean") && (data340 !== null)){
+const err838 = {instancePath:instancePath+"/facts/threshold/handlersAtLeast500",schemaPath:"#/properties/facts/properties/threshold/properties/handlersAtLeast500/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.handlersAtLeast500.type},message:"must be boolean,null",schema:schema31.properties.facts.properties.threshold.properties.handlersAtLeast500.type,parentSchema:schema31.properties.facts.properties.threshold.properties.handlersAtLeast500,data:data340};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10141,11 +10136,12 @@ vErrors.push(err838);
 errors++;
 }
 }
-if(data339.reason !== undefined){
-let data342 = data339.reason;
-if(typeof data342 === "string"){
-if(!pattern14.test(data342)){
-const err839 = {instancePath:instancePath+"/acknowledgements/" + i11+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.acknowledgements.items.properties.reason,data:data342};
+if(data337.seriousAccident !== undefined){
+let data341 = data337.seriousAccident;
+if(data341 && typeof data341 == "object" && !Array.isArray(data341)){
+for(const key83 in data341){
+if(!((key83 === "occurred") || (key83 === "learnedOn"))){
+const err839 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident,data:data341};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10155,8 +10151,10 @@ vErrors.push(err839);
 errors++;
 }
 }
-else {
-const err840 = {instancePath:instancePath+"/acknowledgements/" + i11+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.reason.type,parentSchema:schema31.properties.acknowledgements.items.properties.reason,data:data342};
+if(data341.occurred !== undefined){
+let data342 = data341.occurred;
+if((typeof data342 !== "boolean") && (data342 !== null)){
+const err840 = {instancePath:instancePath+"/facts/threshold/seriousAccident/occurred",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/occurred/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type},message:"must be boolean,null",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred,data:data342};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10166,9 +10164,10 @@ vErrors.push(err840);
 errors++;
 }
 }
-}
-else {
-const err841 = {instancePath:instancePath+"/acknowledgements/" + i11,schemaPath:"#/properties/acknowledgements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.acknowledgements.items.type,parentSchema:schema31.properties.acknowledgements.items,data:data339};
+if(data341.learnedOn !== undefined){
+let data343 = data341.learnedOn;
+if((typeof data343 !== "string") && (data343 !== null)){
+const err841 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/type",keyword:"type",params:{type: schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type},message:"must be string,null",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data343};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10177,10 +10176,9 @@ vErrors.push(err841);
 }
 errors++;
 }
-}
-}
-else {
-const err842 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.acknowledgements.type,parentSchema:schema31.properties.acknowledgements,data:data338};
+if(typeof data343 === "string"){
+if(!(formats0.validate(data343))){
+const err842 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data343};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10191,13 +10189,460 @@ errors++;
 }
 }
 }
+}
 else {
-const err843 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err843 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.properties.threshold.properties.seriousAccident.type,parentSchema:schema31.properties.facts.properties.threshold.properties.seriousAccident,data:data341};
 if(vErrors === null){
 vErrors = [err843];
 }
 else {
 vErrors.push(err843);
+}
+errors++;
+}
+}
+}
+else {
+const err844 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.properties.threshold.type,parentSchema:schema31.properties.facts.properties.threshold,data:data337};
+if(vErrors === null){
+vErrors = [err844];
+}
+else {
+vErrors.push(err844);
+}
+errors++;
+}
+}
+}
+else {
+const err845 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.type,parentSchema:schema31.properties.facts,data:data335};
+if(vErrors === null){
+vErrors = [err845];
+}
+else {
+vErrors.push(err845);
+}
+errors++;
+}
+}
+if(data.acknowledgements !== undefined){
+let data344 = data.acknowledgements;
+if(Array.isArray(data344)){
+if(data344.length > 500){
+const err846 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema31.properties.acknowledgements,data:data344};
+if(vErrors === null){
+vErrors = [err846];
+}
+else {
+vErrors.push(err846);
+}
+errors++;
+}
+const len12 = data344.length;
+for(let i12=0; i12<len12; i12++){
+let data345 = data344[i12];
+if(data345 && typeof data345 == "object" && !Array.isArray(data345)){
+if(data345.ruleId === undefined){
+const err847 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema31.properties.acknowledgements.items.required,parentSchema:schema31.properties.acknowledgements.items,data:data345};
+if(vErrors === null){
+vErrors = [err847];
+}
+else {
+vErrors.push(err847);
+}
+errors++;
+}
+if(data345.reason === undefined){
+const err848 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.acknowledgements.items.required,parentSchema:schema31.properties.acknowledgements.items,data:data345};
+if(vErrors === null){
+vErrors = [err848];
+}
+else {
+vErrors.push(err848);
+}
+errors++;
+}
+for(const key84 in data345){
+if(!(((key84 === "ruleId") || (key84 === "pointer")) || (key84 === "reason"))){
+const err849 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.acknowledgements.items,data:data345};
+if(vErrors === null){
+vErrors = [err849];
+}
+else {
+vErrors.push(err849);
+}
+errors++;
+}
+}
+if(data345.ruleId !== undefined){
+let data346 = data345.ruleId;
+if(typeof data346 === "string"){
+if(func3(data346) < 1){
+const err850 = {instancePath:instancePath+"/acknowledgements/" + i12+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.acknowledgements.items.properties.ruleId,data:data346};
+if(vErrors === null){
+vErrors = [err850];
+}
+else {
+vErrors.push(err850);
+}
+errors++;
+}
+}
+else {
+const err851 = {instancePath:instancePath+"/acknowledgements/" + i12+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.ruleId.type,parentSchema:schema31.properties.acknowledgements.items.properties.ruleId,data:data346};
+if(vErrors === null){
+vErrors = [err851];
+}
+else {
+vErrors.push(err851);
+}
+errors++;
+}
+}
+if(data345.pointer !== undefined){
+let data347 = data345.pointer;
+if(typeof data347 === "string"){
+if(!pattern10.test(data347)){
+const err852 = {instancePath:instancePath+"/acknowledgements/" + i12+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.acknowledgements.items.properties.pointer,data:data347};
+if(vErrors === null){
+vErrors = [err852];
+}
+else {
+vErrors.push(err852);
+}
+errors++;
+}
+}
+else {
+const err853 = {instancePath:instancePath+"/acknowledgements/" + i12+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.pointer.type,parentSchema:schema31.properties.acknowledgements.items.properties.pointer,data:data347};
+if(vErrors === null){
+vErrors = [err853];
+}
+else {
+vErrors.push(err853);
+}
+errors++;
+}
+}
+if(data345.reason !== undefined){
+let data348 = data345.reason;
+if(typeof data348 === "string"){
+if(!pattern9.test(data348)){
+const err854 = {instancePath:instancePath+"/acknowledgements/" + i12+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.acknowledgements.items.properties.reason,data:data348};
+if(vErrors === null){
+vErrors = [err854];
+}
+else {
+vErrors.push(err854);
+}
+errors++;
+}
+}
+else {
+const err855 = {instancePath:instancePath+"/acknowledgements/" + i12+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.acknowledgements.items.properties.reason.type,parentSchema:schema31.properties.acknowledgements.items.properties.reason,data:data348};
+if(vErrors === null){
+vErrors = [err855];
+}
+else {
+vErrors.push(err855);
+}
+errors++;
+}
+}
+}
+else {
+const err856 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.acknowledgements.items.type,parentSchema:schema31.properties.acknowledgements.items,data:data345};
+if(vErrors === null){
+vErrors = [err856];
+}
+else {
+vErrors.push(err856);
+}
+errors++;
+}
+}
+}
+else {
+const err857 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.acknowledgements.type,parentSchema:schema31.properties.acknowledgements,data:data344};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+}
+if(data.withheld !== undefined){
+let data349 = data.withheld;
+if(Array.isArray(data349)){
+if(data349.length > 2000){
+const err858 = {instancePath:instancePath+"/withheld",schemaPath:"#/properties/withheld/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.withheld,data:data349};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+const len13 = data349.length;
+for(let i13=0; i13<len13; i13++){
+let data350 = data349[i13];
+const _errs1275 = errors;
+let valid148 = false;
+const _errs1276 = errors;
+if(data350 && typeof data350 == "object" && !Array.isArray(data350)){
+if(data350.text === undefined){
+const err859 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/anyOf/0/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.withheld.items.anyOf[0].required,parentSchema:schema31.properties.withheld.items.anyOf[0],data:data350};
+if(vErrors === null){
+vErrors = [err859];
+}
+else {
+vErrors.push(err859);
+}
+errors++;
+}
+}
+var _valid7 = _errs1276 === errors;
+valid148 = valid148 || _valid7;
+if(_valid7){
+var props7 = {};
+props7.text = true;
+}
+const _errs1278 = errors;
+if(data350 && typeof data350 == "object" && !Array.isArray(data350)){
+if(data350.sha256 === undefined){
+const err860 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/anyOf/1/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema31.properties.withheld.items.anyOf[1].required,parentSchema:schema31.properties.withheld.items.anyOf[1],data:data350};
+if(vErrors === null){
+vErrors = [err860];
+}
+else {
+vErrors.push(err860);
+}
+errors++;
+}
+}
+var _valid7 = _errs1278 === errors;
+valid148 = valid148 || _valid7;
+if(_valid7){
+if(props7 !== true){
+props7 = props7 || {};
+props7.sha256 = true;
+}
+}
+if(!valid148){
+const err861 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.withheld.items.anyOf,parentSchema:schema31.properties.withheld.items,data:data350};
+if(vErrors === null){
+vErrors = [err861];
+}
+else {
+vErrors.push(err861);
+}
+errors++;
+}
+else {
+errors = _errs1275;
+if(vErrors !== null){
+if(_errs1275){
+vErrors.length = _errs1275;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data350 && typeof data350 == "object" && !Array.isArray(data350)){
+if(data350.pointer === undefined){
+const err862 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema31.properties.withheld.items.required,parentSchema:schema31.properties.withheld.items,data:data350};
+if(vErrors === null){
+vErrors = [err862];
+}
+else {
+vErrors.push(err862);
+}
+errors++;
+}
+if(data350.reason === undefined){
+const err863 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.withheld.items.required,parentSchema:schema31.properties.withheld.items,data:data350};
+if(vErrors === null){
+vErrors = [err863];
+}
+else {
+vErrors.push(err863);
+}
+errors++;
+}
+for(const key85 in data350){
+if(!((((((key85 === "pointer") || (key85 === "text")) || (key85 === "prefix")) || (key85 === "suffix")) || (key85 === "sha256")) || (key85 === "reason"))){
+const err864 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.withheld.items,data:data350};
+if(vErrors === null){
+vErrors = [err864];
+}
+else {
+vErrors.push(err864);
+}
+errors++;
+}
+}
+if(data350.pointer !== undefined){
+let data351 = data350.pointer;
+if(typeof data351 === "string"){
+if(!pattern10.test(data351)){
+const err865 = {instancePath:instancePath+"/withheld/" + i13+"/pointer",schemaPath:"#/properties/withheld/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema31.properties.withheld.items.properties.pointer,data:data351};
+if(vErrors === null){
+vErrors = [err865];
+}
+else {
+vErrors.push(err865);
+}
+errors++;
+}
+}
+else {
+const err866 = {instancePath:instancePath+"/withheld/" + i13+"/pointer",schemaPath:"#/properties/withheld/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.pointer.type,parentSchema:schema31.properties.withheld.items.properties.pointer,data:data351};
+if(vErrors === null){
+vErrors = [err866];
+}
+else {
+vErrors.push(err866);
+}
+errors++;
+}
+}
+if(data350.text !== undefined){
+let data352 = data350.text;
+if(typeof data352 === "string"){
+if(!pattern9.test(data352)){
+const err867 = {instancePath:instancePath+"/withheld/" + i13+"/text",schemaPath:"#/properties/withheld/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.withheld.items.properties.text,data:data352};
+if(vErrors === null){
+vErrors = [err867];
+}
+else {
+vErrors.push(err867);
+}
+errors++;
+}
+}
+else {
+const err868 = {instancePath:instancePath+"/withheld/" + i13+"/text",schemaPath:"#/properties/withheld/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.text.type,parentSchema:schema31.properties.withheld.items.properties.text,data:data352};
+if(vErrors === null){
+vErrors = [err868];
+}
+else {
+vErrors.push(err868);
+}
+errors++;
+}
+}
+if(data350.prefix !== undefined){
+let data353 = data350.prefix;
+if(typeof data353 !== "string"){
+const err869 = {instancePath:instancePath+"/withheld/" + i13+"/prefix",schemaPath:"#/properties/withheld/items/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.prefix.type,parentSchema:schema31.properties.withheld.items.properties.prefix,data:data353};
+if(vErrors === null){
+vErrors = [err869];
+}
+else {
+vErrors.push(err869);
+}
+errors++;
+}
+}
+if(data350.suffix !== undefined){
+let data354 = data350.suffix;
+if(typeof data354 !== "string"){
+const err870 = {instancePath:instancePath+"/withheld/" + i13+"/suffix",schemaPath:"#/properties/withheld/items/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.suffix.type,parentSchema:schema31.properties.withheld.items.properties.suffix,data:data354};
+if(vErrors === null){
+vErrors = [err870];
+}
+else {
+vErrors.push(err870);
+}
+errors++;
+}
+}
+if(data350.sha256 !== undefined){
+let data355 = data350.sha256;
+if(typeof data355 === "string"){
+if(!pattern12.test(data355)){
+const err871 = {instancePath:instancePath+"/withheld/" + i13+"/sha256",schemaPath:"#/properties/withheld/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema31.properties.withheld.items.properties.sha256,data:data355};
+if(vErrors === null){
+vErrors = [err871];
+}
+else {
+vErrors.push(err871);
+}
+errors++;
+}
+}
+else {
+const err872 = {instancePath:instancePath+"/withheld/" + i13+"/sha256",schemaPath:"#/properties/withheld/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.sha256.type,parentSchema:schema31.properties.withheld.items.properties.sha256,data:data355};
+if(vErrors === null){
+vErrors = [err872];
+}
+else {
+vErrors.push(err872);
+}
+errors++;
+}
+}
+if(data350.reason !== undefined){
+let data356 = data350.reason;
+if(typeof data356 === "string"){
+if(!pattern9.test(data356)){
+const err873 = {instancePath:instancePath+"/withheld/" + i13+"/reason",schemaPath:"#/properties/withheld/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.withheld.items.properties.reason,data:data356};
+if(vErrors === null){
+vErrors = [err873];
+}
+else {
+vErrors.push(err873);
+}
+errors++;
+}
+}
+else {
+const err874 = {instancePath:instancePath+"/withheld/" + i13+"/reason",schemaPath:"#/properties/withheld/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.withheld.items.properties.reason.type,parentSchema:schema31.properties.withheld.items.properties.reason,data:data356};
+if(vErrors === null){
+vErrors = [err874];
+}
+else {
+vErrors.push(err874);
+}
+errors++;
+}
+}
+}
+else {
+const err875 = {instancePath:instancePath+"/withheld/" + i13,schemaPath:"#/properties/withheld/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.withheld.items.type,parentSchema:schema31.properties.withheld.items,data:data350};
+if(vErrors === null){
+vErrors = [err875];
+}
+else {
+vErrors.push(err875);
+}
+errors++;
+}
+}
+}
+else {
+const err876 = {instancePath:instancePath+"/withheld",schemaPath:"#/properties/withheld/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.withheld.type,parentSchema:schema31.properties.withheld,data:data349};
+if(vErrors === null){
+vErrors = [err876];
+}
+else {
+vErrors.push(err876);
+}
+errors++;
+}
+}
+}
+else {
+const err877 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err877];
+}
+else {
+vErrors.push(err877);
 }
 errors++;
 }
@@ -10207,8 +10652,8 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const yoshiki4 = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"特定個人情報保護評価書（全項目評価書）","x-form":{"id":"yoshiki4","name":"様式４","kind":"全項目評価書"},"x-toc":["/basicInfo","/businessAnnex","/files/overview","/recordItemsAnnex","/files/riskMeasures","/otherRiskMeasures","/disclosure","/procedures","/changeHistory"],"type":"object","additionalProperties":false,"required":["form","formRevision","cover","basicInfo","businessAnnex","files","recordItemsAnnex","otherRiskMeasures","disclosure","procedures","changeHistory"],"properties":{"form":{"title":"様式","const":"yoshiki4","x-printed":false,"type":"string"},"formRevision":{"title":"様式の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"cover":{"title":"表紙","properties":{"approvedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"個人情報保護委員会　承認日","x-notAChange":true,"x-suffix":"　【行政機関等のみ】"}},"unevaluatedProperties":false,"type":"object","allOf":[{"type":"object","required":["number","title","declaration","specialNotes","organization","publishedOn"],"properties":{"number":{"title":"評価書番号","type":["integer","null"],"minimum":1},"title":{"type":"string","title":"評価書名"},"declaration":{"title":"個人のプライバシー等の権利利益の保護の宣言","x-multiline":true,"default":"○○は、○○に関する事務における特定個人情報ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを軽減させるために適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。","allOf":[{"type":"string"}]},"specialNotes":{"type":"string","title":"特記事項","x-multiline":true},"organization":{"type":"string","title":"評価実施機関名"},"publishedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"公表日","x-notAChange":true}},"description":"Cover fields both forms print. Each form closes it with unevaluatedProperties."}]},"basicInfo":{"x-number":"Ⅰ","title":"基本情報","type":"object","additionalProperties":false,"required":["business","systems","fileNames","reasons","numberUse","networkLinkage","department","otherBodies"],"properties":{"business":{"x-number":"１．","title":"特定個人情報ファイルを取り扱う事務","type":"object","additionalProperties":false,"required":["name","description","targetCount"],"properties":{"name":{"type":"string","x-number":"①","title":"事務の名称"},"description":{"type":"string","x-number":"②","title":"事務の内容","x-mark":"　※","x-important":true,"x-multiline":true},"targetCount":{"x-number":"③","title":"対象人数","x-optionNumbering":")","x-optionsPerRow":2,"x-kind":"choice","type":["string","null"],"enum":["1,000人未満","1,000人以上1万人未満","1万人以上10万人未満","10万人以上30万人未満","30万人以上",null]}}},"systems":{"x-number":"２．","title":"特定個人情報ファイルを取り扱う事務において使用するシステム","type":"array","maxItems":100,"x-itemLabel":"システム","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","functions","connections"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","x-number":"①","title":"システムの名称"},"functions":{"type":"string","x-number":"②","title":"システムの機能","x-multiline":true},"connections":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","internalLink"],["residentNetwork","residentRegistry"],["addressSystem","taxSystem"],["other"]],"additionalProperties":false,"required":["infoNetwork","internalLink","residentNetwork","residentRegistry","addressSystem","taxSystem","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"residentNetwork":{"type":"boolean","x-kind":"check","title":"住民基本台帳ネットワークシステム"},"residentRegistry":{"type":"boolean","x-kind":"check","title":"既存住民基本台帳システム"},"addressSystem":{"type":"boolean","x-kind":"check","title":"宛名システム等"},"taxSystem":{"type":"boolean","x-kind":"check","title":"税務システム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"③","title":"他のシステムとの接続"}}},"x-idPrefix":"system","x-initialItems":1},"fileNames":{"type":"string","x-number":"３．","title":"特定個人情報ファイル名","x-multiline":true,"x-layout":"band"},"reasons":{"x-number":"４．","title":"特定個人情報ファイルを取り扱う理由","type":"object","additionalProperties":false,"required":["necessity","benefits"],"properties":{"necessity":{"type":"string","x-number":"①","title":"事務実施上の必要性","x-multiline":true},"benefits":{"type":"string","x-number":"②","title":"実現が期待されるメリット","x-multiline":true}}},"numberUse":{"x-number":"５．","title":"個人番号の利用","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["legalBasis"],"properties":{"legalBasis":{"type":"string","title":"法令上の根拠","x-multiline":true}}},"networkLinkage":{"x-number":"６．","title":"情報提供ネットワークシステムによる情報連携","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["implementation","legalBasis"],"properties":{"implementation":{"type":["string","null"],"enum":["実施する","実施しない","未定",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"実施の有無","x-optionNumbering":")"},"legalBasis":{"type":"string","x-number":"②","title":"法令上の根拠","x-multiline":true}},"allOf":[{"description":"②法令上の根拠 is stated when ①実施の有無 is 実施する.","if":{"properties":{"implementation":{"const":"実施する","type":"string"}},"required":["implementation"],"type":"object"},"then":{"properties":{"legalBasis":{"minLength":1,"x-message":"「実施する」の場合は法令上の根拠の記入が必要です。","type":"string"}},"type":"object"}}]},"department":{"x-number":"７．","title":"評価実施機関における担当部署","type":"object","additionalProperties":false,"required":["name","headTitle"],"properties":{"name":{"type":"string","x-number":"①","title":"部署"},"headTitle":{"type":"string","x-number":"②","title":"所属長の役職名"}}},"otherBodies":{"type":"string","x-number":"８．","title":"他の評価実施機関","x-multiline":true,"x-layout":"band"}}},"businessAnnex":{"x-number":"（別添１）","title":"事務の内容","x-tocIndent":true,"x-headingNumber":"（別添1）","x-important":true,"description":"Expands Ⅰ１② (※), so it is covered by that ※ (an inference recorded in schemas/README.md).","type":"object","additionalProperties":false,"required":["diagrams","notes"],"properties":{"diagrams":{"title":"図","type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["file","caption"],"properties":{"file":{"title":"画像ファイル","description":"PNG or JPEG kept beside the assessment, relative to its folder; null when the transcription has no image (then alt carries the diagram).","type":["string","null"],"pattern":"^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$"},"caption":{"type":"string","title":"図の説明"},"alt":{"type":"string","title":"図の文字情報（代替テキスト）","description":"The diagram's text (its boxes, arrows and numbered flows) for a reader who cannot see the image: printed in place of the image when there is none, and the alt text of the image in the PDF.","x-multiline":true}},"if":{"properties":{"file":{"type":"null"}},"required":["file"],"type":"object"},"then":{"required":["alt"],"properties":{"alt":{"type":"string","x-message":"画像ファイルのない図（file: null）には、図の文字情報（alt）を記入してください。"}},"type":"object"}}},"notes":{"type":"string","title":"（備考）","x-multiline":true}}},"files":{"title":"特定個人情報ファイル","description":"One entry per 特定個人情報ファイル; each holds that file's Ⅱ and Ⅲ.","type":"array","maxItems":50,"minItems":1,"x-itemLabel":"ファイル","x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","overview","riskMeasures"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"overview":{"x-number":"Ⅱ","title":"特定個人情報ファイルの概要","type":"object","additionalProperties":false,"required":["fileName","basic","acquisitionUse","consignment","provision","storage","remarks"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"basic":{"x-number":"２．","title":"基本情報","type":"object","additionalProperties":false,"required":["fileType","personCount","personScope","recordItems","retentionStart","department"],"properties":{"fileType":{"type":["string","null"],"enum":["システム用ファイル","その他の電子ファイル（表計算ファイル等）",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"ファイルの種類","x-mark":"　※","x-important":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"②","title":"対象となる本人の数"},"personScope":{"x-number":"③","title":"対象となる本人の範囲","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","necessity"],"properties":{"value":{"type":"string","x-multiline":true},"necessity":{"type":"string","x-multiline":true,"title":"その必要性"}}},"recordItems":{"x-number":"④","title":"記録される項目","type":"object","additionalProperties":false,"required":["value","mainItems","validity","allItems"],"properties":{"value":{"type":["string","null"],"enum":["10項目未満","10項目以上50項目未満","50項目以上100項目未満","100項目以上",null],"x-kind":"choice","x-optionsPerRow":2},"mainItems":{"type":"object","x-kind":"checkGroups","additionalProperties":false,"required":["identification","contact","business"],"properties":{"identification":{"title":"識別情報","type":"object","x-kind":"checks","x-rows":[["myNumber","myNumberCode","otherId"]],"additionalProperties":false,"required":["myNumber","myNumberCode","otherId"],"properties":{"myNumber":{"type":"boolean","x-kind":"check","title":"個人番号"},"myNumberCode":{"type":"boolean","x-kind":"check","title":"個人番号対応符号"},"otherId":{"type":"boolean","x-kind":"check","title":"その他識別情報（内部番号）"}}},"contact":{"title":"連絡先等情報","type":"object","x-kind":"checks","x-rows":[["basicInfo","phone"],["otherResident"]],"additionalProperties":false,"required":["basicInfo","phone","otherResident"],"properties":{"basicInfo":{"type":"boolean","x-kind":"check","title":"5情報（氏名、氏名の振り仮名、性別、生年月日、住所）","x-titleByRevision":{"令和６年10月":"4情報（氏名、性別、生年月日、住所）","平成30年５月":"4情報（氏名、性別、生年月日、住所）"}},"phone":{"type":"boolean","x-kind":"check","title":"連絡先（電話番号等）"},"otherResident":{"type":"boolean","x-kind":"check","title":"その他住民票関係情報"}}},"business":{"title":"業務関係情報","type":"object","x-kind":"checks","x-rows":[["nationalTax","localTax","health"],["medicalInsurance","childWelfare","disabilityWelfare"],["socialWelfare","elderlyCare"],["employment","pension","education"],["disaster"],["other"]],"additionalProperties":false,"required":["nationalTax","localTax","health","medicalInsurance","childWelfare","disabilityWelfare","socialWelfare","elderlyCare","employment","pension","education","disaster","other"],"properties":{"nationalTax":{"type":"boolean","x-kind":"check","title":"国税関係情報"},"localTax":{"type":"boolean","x-kind":"check","title":"地方税関係情報"},"health":{"type":"boolean","x-kind":"check","title":"健康・医療関係情報"},"medicalInsurance":{"type":"boolean","x-kind":"check","title":"医療保険関係情報"},"childWelfare":{"type":"boolean","x-kind":"check","title":"児童福祉・子育て関係情報"},"disabilityWelfare":{"type":"boolean","x-kind":"check","title":"障害者福祉関係情報"},"socialWelfare":{"type":"boolean","x-kind":"check","title":"生活保護・社会福祉関係情報"},"elderlyCare":{"type":"boolean","x-kind":"check","title":"介護・高齢者福祉関係情報"},"employment":{"type":"boolean","x-kind":"check","title":"雇用・労働関係情報"},"pension":{"type":"boolean","x-kind":"check","title":"年金関係情報"},"education":{"type":"boolean","x-kind":"check","title":"学校・教育関係情報"},"disaster":{"type":"boolean","x-kind":"check","title":"災害関係情報"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}}}},"title":"主な記録項目","x-mark":"　※","x-important":true},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"},"allItems":{"title":"全ての記録項目","default":"別添２を参照。","allOf":[{"type":"string"}]}}},"retentionStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑤","title":"保有開始日"},"department":{"type":"string","x-multiline":true,"x-number":"⑥","title":"事務担当部署"}}},"acquisitionUse":{"x-number":"３．","title":"特定個人情報の入手・使用","type":"object","additionalProperties":false,"required":["sources","methods","timing","validity","notice","purpose","users","usage","useStart"],"properties":{"sources":{"type":"object","x-kind":"checks","x-rows":[["self"],["otherDepartment"],["nationalAgency"],["localGovernment"],["privateCompany"],["other"]],"additionalProperties":false,"required":["self","otherDepartment","nationalAgency","localGovernment","privateCompany","other"],"properties":{"self":{"type":"boolean","x-kind":"check","title":"本人又は本人の代理人"},"otherDepartment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"評価実施機関内の他部署"},"nationalAgency":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"行政機関・独立行政法人等"},"localGovernment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"地方公共団体・地方独立行政法人"},"privateCompany":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"民間事業者"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"①","title":"入手元","x-mark":"　※","x-important":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["paper","electronicMedia","flashMemory"],["email","dedicatedLine","internalLink"],["infoNetwork"],["other"]],"additionalProperties":false,"required":["paper","electronicMedia","flashMemory","email","dedicatedLine","internalLink","infoNetwork","other"],"properties":{"paper":{"type":"boolean","x-kind":"check","title":"紙"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"②","title":"入手方法"},"timing":{"type":"string","x-multiline":true,"x-number":"③","title":"入手の時期・頻度"},"validity":{"type":"string","x-multiline":true,"x-number":"④","title":"入手に係る妥当性"},"notice":{"type":"string","x-multiline":true,"x-number":"⑤","title":"本人への明示"},"purpose":{"x-number":"⑥","title":"使用目的","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","changeValidity"],"properties":{"value":{"type":"string","x-multiline":true},"changeValidity":{"type":"string","x-multiline":true,"title":"変更の妥当性"}}},"users":{"x-number":"⑦","title":"使用の主体","type":"object","additionalProperties":false,"required":["departments","count"],"properties":{"departments":{"type":"string","x-multiline":true,"title":"使用部署","x-mark":"※","x-important":true},"count":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"title":"使用者数"}}},"usage":{"x-number":"⑧","title":"使用方法","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","matching","statistics","decisions"],"properties":{"value":{"type":"string","x-multiline":true},"matching":{"type":"string","x-multiline":true,"title":"情報の突合","x-mark":"　※"},"statistics":{"type":"string","x-multiline":true,"title":"情報の統計分析","x-mark":"※"},"decisions":{"type":"string","x-multiline":true,"title":"権利利益に影響を与え得る決定","x-mark":"　※"}}},"useStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑨","title":"使用開始日"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["status","items"],"properties":{"status":{"title":"委託の有無","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","count"],"properties":{"value":{"type":["string","null"],"enum":["委託する","委託しない",null],"x-kind":"choice","x-optionsPerRow":2},"count":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"件数"}}},"items":{"title":"委託事項","type":"array","maxItems":100,"x-itemLabel":"委託事項","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","content","scope","handlerCount","deliveryMethods","contractorCheck","contractor","reconsignment","reconsignmentPermission","reconsignmentMatters"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"委託事項名","x-role":"entryTitle"},"content":{"type":"string","x-multiline":true,"x-number":"①","title":"委託内容"},"scope":{"x-number":"②","title":"取扱いを委託する特定個人情報ファイルの範囲","type":"object","additionalProperties":false,"required":["value","personCount","personScope","validity"],"properties":{"value":{"type":["string","null"],"enum":["特定個人情報ファイルの全体","特定個人情報ファイルの一部",null],"x-kind":"choice","x-optionsPerRow":1},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"title":"対象となる本人の数"},"personScope":{"type":"string","x-multiline":true,"title":"対象となる本人の範囲","x-mark":"　※","x-important":true},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"}}},"handlerCount":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"③","title":"委託先における取扱者数"},"deliveryMethods":{"type":"object","x-kind":"checks","x-rows":[["dedicatedLine","email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"④","title":"委託先への特定個人情報ファイルの提供方法"},"contractorCheck":{"type":"string","x-multiline":true,"x-number":"⑤","title":"委託先名の確認方法"},"contractor":{"type":"string","x-multiline":true,"x-number":"⑥","title":"委託先名"},"reconsignment":{"type":["string","null"],"enum":["再委託する","再委託しない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑦","title":"再委託の有無","x-mark":"　※","x-important":true,"x-sideLabel":"再委託"},"reconsignmentPermission":{"type":"string","x-multiline":true,"x-number":"⑧","title":"再委託の許諾方法","x-sideLabel":"再委託"},"reconsignmentMatters":{"type":"string","x-multiline":true,"x-number":"⑨","title":"再委託事項","x-sideLabel":"再委託"}},"allOf":[{"description":"⑤再委託の許諾方法 / ⑥再委託事項 (様式4: ⑧/⑨) apply only when 再委託する.","if":{"properties":{"reconsignment":{"const":"再委託しない","type":"string"}},"required":["reconsignment"],"type":"object"},"then":{"properties":{"reconsignmentPermission":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true},"reconsignmentMatters":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true}},"type":"object"}}]},"x-idPrefix":"consignee"}},"allOf":[{"description":"委託しない: no 委託事項 and no count.","if":{"properties":{"status":{"properties":{"value":{"const":"委託しない","type":"string"}},"required":["value"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"status":{"properties":{"count":{"type":"null","x-message":"委託しない場合、件数は記入しません。"}},"type":"object"},"items":{"x-message":"委託しない場合、委託事項は記入しません（何も書かれていない空欄の委託事項の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託に伴うものを除く。）","type":"object","additionalProperties":false,"required":["status","recipients","transferees"],"properties":{"status":{"title":"提供・移転の有無","type":"object","x-kind":"provisionStatus","additionalProperties":false,"required":["providing","providingCount","transferring","transferringCount","none"],"properties":{"providing":{"type":"boolean","x-kind":"check","title":"提供を行っている"},"providingCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"提供を行っている件数"},"transferring":{"type":"boolean","x-kind":"check","title":"移転を行っている"},"transferringCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"移転を行っている件数"},"none":{"type":"boolean","x-kind":"check","title":"行っていない"}},"allOf":[{"if":{"properties":{"none":{"const":true,"type":"boolean"}},"required":["none"],"type":"object"},"then":{"properties":{"providing":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"},"transferring":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"}},"type":"object"}}]},"recipients":{"title":"提供先","type":"array","maxItems":100,"x-itemLabel":"提供先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"提供先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"提供先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"提供する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"提供する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"提供する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["infoNetwork","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"提供方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"recipient"},"transferees":{"title":"移転先","type":"array","maxItems":100,"x-itemLabel":"移転先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"移転先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"移転先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"移転する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"移転する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"移転する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["internalLink","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["internalLink","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"移転方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"transferee"}},"allOf":[{"description":"提供先 only when 提供を行っている, 移転先 only when 移転を行っている.","allOf":[{"if":{"properties":{"status":{"properties":{"providing":{"const":false,"type":"boolean"}},"required":["providing"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"recipients":{"x-message":"「提供を行っている」にチェックがない場合、提供先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}},{"if":{"properties":{"status":{"properties":{"transferring":{"const":false,"type":"boolean"}},"required":["transferring"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"transferees":{"x-message":"「移転を行っている」にチェックがない場合、移転先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]}]},"storage":{"x-number":"６．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["location","period","erasure"],"properties":{"location":{"type":"string","x-multiline":true,"x-number":"①","title":"保管場所","x-mark":"　※","x-important":true},"period":{"x-number":"②","title":"保管期間","type":"object","additionalProperties":false,"required":["term","validity"],"properties":{"term":{"type":["string","null"],"enum":["1年未満","1年","2年","3年","4年","5年","6年以上10年未満","10年以上20年未満","20年以上","定められていない",null],"x-kind":"choice","x-optionsPerRow":3,"title":"期間"},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"}}},"erasure":{"type":"string","x-multiline":true,"x-number":"③","title":"消去方法"}}},"remarks":{"type":"string","x-multiline":true,"x-number":"７．","title":"備考","x-layout":"band"}}},"riskMeasures":{"x-number":"Ⅲ","title":"特定個人情報ファイルの取扱いプロセスにおけるリスク対策","x-mark":" ※（７．リスク１⑨を除く。）","x-important":true,"type":"object","additionalProperties":false,"required":["fileName","acquisition","use","consignment","provision","network","storage"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"acquisition":{"x-number":"２．","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","risk4","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"目的外の入手が行われるリスク","type":"object","additionalProperties":false,"required":["nonTargetPrevention","excessPrevention","otherMeasures","sufficiency"],"properties":{"nonTargetPrevention":{"type":"string","x-multiline":true,"title":"対象者以外の情報の入手を防止するための措置の内容"},"excessPrevention":{"type":"string","x-multiline":true,"title":"必要な情報以外を入手することを防止するための措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"不適切な方法で入手が行われるリスク"},"risk3":{"x-number":"リスク３","title":"入手した特定個人情報が不正確であるリスク","type":"object","additionalProperties":false,"required":["identityCheck","numberAuthenticity","accuracy","otherMeasures","sufficiency"],"properties":{"identityCheck":{"type":"string","x-multiline":true,"title":"入手の際の本人確認の措置の内容"},"numberAuthenticity":{"type":"string","x-multiline":true,"title":"個人番号の真正性確認の措置の内容"},"accuracy":{"type":"string","x-multiline":true,"title":"特定個人情報の正確性確保の措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"入手の際に特定個人情報が漏えい・紛失するリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"use":{"x-number":"３．","title":"特定個人情報の使用","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","risk4","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク","type":"object","additionalProperties":false,"required":["addressSystem","otherSystems","otherMeasures","sufficiency"],"properties":{"addressSystem":{"type":"string","x-multiline":true,"title":"宛名システム等における措置の内容"},"otherSystems":{"type":"string","x-multiline":true,"title":"事務で使用するその他のシステムにおける措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"x-number":"リスク２","title":"権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク","type":"object","additionalProperties":false,"required":["userAuth","accessGrant","accessControl","useRecord","otherMeasures","sufficiency"],"properties":{"userAuth":{"title":"ユーザ認証の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"accessGrant":{"title":"アクセス権限の発効・失効の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"accessControl":{"title":"アクセス権限の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"useRecord":{"title":"特定個人情報の使用の記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbers":["1）","2)"]},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"従業者が事務外で使用するリスク"},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"特定個人情報ファイルが不正に複製されるリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["notConsigned","risk","otherRisks"],"properties":{"notConsigned":{"title":"委託しない","x-kind":"flag","type":"boolean"},"risk":{"title":"委託先による特定個人情報の不正入手・不正な使用に関するリスク\n委託先による特定個人情報の不正な提供に関するリスク\n委託先による特定個人情報の保管・消去に関するリスク\n委託契約終了後の不正な使用等のリスク\n再委託に関するリスク","type":"object","additionalProperties":false,"required":["infoProtection","viewerRestriction","handlingRecord","provisionRules","erasureRules","contractRules","reconsigneeHandling","otherMeasures","sufficiency"],"properties":{"infoProtection":{"type":"string","x-multiline":true,"title":"情報保護管理体制の確認"},"viewerRestriction":{"title":"特定個人情報ファイルの閲覧者・更新者の制限","properties":{"value":{"type":["string","null"],"enum":["制限している","制限していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な制限方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"handlingRecord":{"title":"特定個人情報ファイルの取扱いの記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"provisionRules":{"title":"特定個人情報の提供ルール","type":"object","additionalProperties":false,"required":["value","toOthers","betweenParties"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"toOthers":{"type":"string","x-multiline":true,"title":"委託先から他者への提供に関するルールの内容及びルール遵守の確認方法"},"betweenParties":{"type":"string","x-multiline":true,"title":"委託元と委託先間の提供に関するルールの内容及びルール遵守の確認方法"}}},"erasureRules":{"title":"特定個人情報の消去ルール","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"ルールの内容及びルール遵守の確認方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"contractRules":{"title":"委託契約書中の特定個人情報ファイルの取扱いに関する規定","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"規定の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"reconsigneeHandling":{"title":"再委託先による特定個人情報ファイルの適切な取扱いの確保","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない","再委託していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報ファイルの取扱いの委託におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）","type":"object","additionalProperties":false,"required":["notProvided","risk1","risk2","risk3","otherRisks"],"properties":{"notProvided":{"title":"提供・移転しない","x-kind":"flag","type":"boolean"},"risk1":{"x-number":"リスク１","title":"不正な提供・移転が行われるリスク","type":"object","additionalProperties":false,"required":["record","rules","otherMeasures","sufficiency"],"properties":{"record":{"title":"特定個人情報の提供・移転の記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"rules":{"title":"特定個人情報の提供・移転に関するルール","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"ルールの内容及びルール遵守の確認方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"不適切な方法で提供・移転が行われるリスク"},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"誤った情報を提供・移転してしまうリスク、誤った相手に提供・移転してしまうリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"network":{"x-number":"６．","title":"情報提供ネットワークシステムとの接続","type":"object","additionalProperties":false,"required":["notConnectedAcquisition","notConnectedProvision","risk1","risk2","risk3","risk4","risk5","risk6","risk7","otherRisks"],"properties":{"notConnectedAcquisition":{"title":"接続しない（入手）","x-kind":"flag","type":"boolean"},"notConnectedProvision":{"title":"接続しない（提供）","x-kind":"flag","type":"boolean"},"risk1":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的外の入手が行われるリスク"},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"安全が保たれない方法によって入手が行われるリスク"},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"入手した特定個人情報が不正確であるリスク"},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"入手の際に特定個人情報が漏えい・紛失するリスク"},"risk5":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク５","title":"不正な提供が行われるリスク"},"risk6":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク６","title":"不適切な方法で提供されるリスク"},"risk7":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク７","title":"誤った情報を提供してしまうリスク、誤った相手に提供してしまうリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"storage":{"x-number":"７．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"特定個人情報の漏えい・滅失・毀損リスク","type":"object","additionalProperties":false,"required":["nisc","safetySystem","safetyRules","staffNotice","physical","technical","backup","incidentProcedure","seriousAccident","deceased","otherMeasures","sufficiency"],"properties":{"nisc":{"type":["string","null"],"enum":["特に力を入れて遵守している","十分に遵守している","十分に遵守していない","政府機関ではない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"①","title":"NISC政府機関統一基準群"},"safetySystem":{"type":["string","null"],"enum":["特に力を入れて整備している","十分に整備している","十分に整備していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"②","title":"安全管理体制"},"safetyRules":{"type":["string","null"],"enum":["特に力を入れて整備している","十分に整備している","十分に整備していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"③","title":"安全管理規程"},"staffNotice":{"type":["string","null"],"enum":["特に力を入れて周知している","十分に周知している","十分に周知していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"④","title":"安全管理体制・規程の職員への周知"},"physical":{"x-number":"⑤","title":"物理的対策","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な対策の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"technical":{"x-number":"⑥","title":"技術的対策","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な対策の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"backup":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑦","title":"バックアップ"},"incidentProcedure":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑧","title":"事故発生時手順の策定・周知"},"seriousAccident":{"x-number":"⑨","title":"過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか","x-important":false,"type":"object","additionalProperties":false,"required":["value","detail","prevention"],"properties":{"value":{"type":["string","null"],"enum":["発生あり","発生なし",null],"x-kind":"choice","x-optionsPerRow":2},"detail":{"type":"string","x-multiline":true,"title":"その内容"},"prevention":{"type":"string","x-multiline":true,"title":"再発防止策の内容"}},"allOf":[{"description":"その内容 / 再発防止策の内容 are required when 発生あり.","if":{"properties":{"value":{"const":"発生あり","type":"string"}},"required":["value"],"type":"object"},"then":{"properties":{"detail":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"},"prevention":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"}},"type":"object"}}]},"deceased":{"x-number":"⑩","title":"死者の個人番号","properties":{"value":{"type":["string","null"],"enum":["保管している","保管していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な保管方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"特定個人情報が古い情報のまま保管され続けるリスク"},"risk3":{"x-number":"リスク３","title":"特定個人情報が消去されずいつまでも存在するリスク","type":"object","additionalProperties":false,"required":["erasureProcedure","otherMeasures","sufficiency"],"properties":{"erasureProcedure":{"title":"消去手順","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"手順の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}}}}}},"x-fileGroup":true,"x-idPrefix":"file","x-initialItems":1},"recordItemsAnnex":{"x-number":"（別添２）","title":"特定個人情報ファイル記録項目","x-tocIndent":true,"type":"object","additionalProperties":false,"required":["lists"],"properties":{"lists":{"title":"記録項目一覧","type":"array","maxItems":50,"items":{"description":"One captioned list of recorded items (one per file when there are several).","type":"object","additionalProperties":false,"required":["caption","groups","footnote"],"properties":{"caption":{"type":"string","title":"見出し"},"groups":{"title":"記録項目のまとまり","type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["heading","items"],"properties":{"heading":{"type":"string","title":"まとまりの見出し"},"items":{"title":"記録項目","type":"array","maxItems":1000,"items":{"type":"string"}},"inline":{"title":"項目を「、」でつなげて印字する","type":"boolean"}}}},"footnote":{"type":"string","title":"注記","x-multiline":true}}}}}},"otherRiskMeasures":{"x-number":"Ⅳ","title":"その他のリスク対策","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["audit","training","otherMeasures"],"properties":{"audit":{"x-number":"１．","title":"監査","type":"object","additionalProperties":false,"required":["selfInspection","audit"],"properties":{"selfInspection":{"x-number":"①","title":"自己点検","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"method":{"type":"string","title":"具体的なチェック方法","x-multiline":true}}},"audit":{"x-number":"②","title":"監査","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"content":{"type":"string","title":"具体的な内容","x-multiline":true}}}}},"training":{"x-number":"２．","title":"従業者に対する教育・啓発","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"title":"従業者に対する教育・啓発","x-optionNumbering":")"},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","x-number":"３．","title":"その他のリスク対策","x-multiline":true,"x-layout":"band"}}},"disclosure":{"x-number":"Ⅴ","title":"開示請求、問合せ","type":"object","additionalProperties":false,"required":["request","inquiry"],"properties":{"request":{"x-number":"１．","title":"特定個人情報の開示・訂正・利用停止請求","type":"object","additionalProperties":false,"required":["destination","method","fee","fileRegister","specialProcedure","registerOmission"],"properties":{"destination":{"type":"string","x-number":"①","title":"請求先","x-multiline":true},"method":{"x-number":"②","title":"請求方法","type":"object","additionalProperties":false,"required":["value","notes"],"properties":{"value":{"type":"string","x-multiline":true},"notes":{"type":"string","title":"特記事項","x-multiline":true}}},"fee":{"x-number":"③","title":"手数料等","type":"object","additionalProperties":false,"required":["value","detail"],"properties":{"value":{"x-kind":"choice","x-optionNumbering":")","x-optionsPerRow":2,"type":["string","null"],"enum":["有料","無料",null]},"detail":{"type":"string","title":"手数料額、納付方法","x-printFormat":"（手数料額、納付方法：{value}）","x-multiline":true}}},"fileRegister":{"x-number":"④","title":"個人情報ファイル簿の公表","type":"object","additionalProperties":false,"required":["value","fileName","place"],"properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"fileName":{"type":"string","title":"個人情報ファイル名","x-multiline":true},"place":{"type":"string","title":"公表場所","x-multiline":true}}},"specialProcedure":{"type":"string","x-number":"⑤","title":"法令による特別の手続","x-multiline":true},"registerOmission":{"type":"string","x-number":"⑥","title":"個人情報ファイル簿への不記載等","x-multiline":true}}},"inquiry":{"x-number":"２．","title":"特定個人情報ファイルの取扱いに関する問合せ","type":"object","additionalProperties":false,"required":["contact","response"],"properties":{"contact":{"type":"string","x-number":"①","title":"連絡先","x-multiline":true},"response":{"type":"string","x-number":"②","title":"対応方法","x-multiline":true}}}}},"procedures":{"x-number":"Ⅵ","title":"評価実施手続","type":"object","additionalProperties":false,"required":["basicAssessment","publicComment","thirdPartyReview"],"properties":{"basicAssessment":{"x-number":"１．","title":"基礎項目評価","type":"object","additionalProperties":false,"required":["date","threshold"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"threshold":{"x-number":"②","title":"しきい値判断結果","x-kind":"choice","x-optionNumbering":")","x-optionsPerRow":1,"type":["string","null"],"enum":["基礎項目評価及び全項目評価の実施が義務付けられる","基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）","基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）","特定個人情報保護評価の実施が義務付けられない（任意に全項目評価を実施）",null]}}},"publicComment":{"x-number":"２．","title":"国民・住民等からの意見の聴取","type":"object","additionalProperties":false,"required":["method","period","shorteningReason","mainOpinions","reflection"],"properties":{"method":{"type":"string","x-number":"①","title":"方法","x-multiline":true},"period":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"実施日・期間"},"shorteningReason":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"期間を短縮する特段の理由","x-multiline":true},"mainOpinions":{"type":"string","x-clearOnCopy":true,"x-number":"④","title":"主な意見の内容","x-multiline":true},"reflection":{"type":"string","x-clearOnCopy":true,"x-number":"⑤","title":"評価書への反映","x-multiline":true}}},"thirdPartyReview":{"x-number":"３．","title":"第三者点検","type":"object","additionalProperties":false,"required":["date","method","result"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"method":{"type":"string","x-number":"②","title":"方法","x-multiline":true},"result":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"結果","x-multiline":true}}},"commissionApproval":{"x-number":"４．","title":"個人情報保護委員会の承認","x-suffix":"　【行政機関等のみ】","type":"object","additionalProperties":false,"required":["submittedOn","review"],"properties":{"submittedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"提出日"},"review":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"個人情報保護委員会による審査","x-multiline":true}}}}},"changeHistory":{"x-clearOnCopy":true,"description":"Rows of the 変更箇所 table already published before this tool kept the assessment (imported from paper/PDF), oldest first.","x-notAChange":true,"type":"array","x-layout":"table","maxItems":2000,"items":{"type":"object","additionalProperties":false,"required":["date","item","before","after","timing","explanation"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","title":"変更日"},"dateText":{"type":"string","title":"変更日（取り込んだ文書の表記）","x-role":"printedDate","description":"The 変更日 exactly as the imported document prints it (令和1年5月24日, 令和元年…, full-width digits): printed instead of the date in this tool's style, so a re-rendered document keeps its own spelling (rules.md §10). It must name the same day as date."},"item":{"type":"string","title":"項目","description":"Citation as published; free text (published citations follow no fixed format).","x-multiline":true},"before":{"type":"string","title":"変更前の記載","x-multiline":true},"after":{"type":"string","title":"変更後の記載","x-multiline":true},"timing":{"title":"提出時期","type":"string","enum":["事前","事後",""]},"explanation":{"type":"string","title":"提出時期に係る説明","x-multiline":true}}},"x-number":"（別添３）","title":"変更箇所","x-tocIndent":true,"x-tocSeparator":"　","x-headingSeparator":""},"printSettings":{"title":"印字の設定","description":"How this document is printed where the forms leave a choice; not a form item (never printed, never a 変更箇所 row). null = the default.","x-printed":false,"type":"object","additionalProperties":false,"properties":{"eraFirstYear":{"title":"元号の最初の年の書き方","description":"令和元年 (default) or 令和1年, for the dates this tool prints. Imported 変更箇所 rows keep their own spelling (changeRow.dateText).","type":["string","null"],"enum":["元年","1年",null],"x-kind":"choice","x-optionsPerRow":2},"unusedSlots":{"title":"使っていない枠","description":"印字する (default, as the official form): slot 1 of an empty group (提供先1, 移転先1 …) with its labels and empty boxes, and the range rows (システム2～5 …). 印字しない: only the slots in use, as a document that hides the unused rows of the spreadsheet form (004).","type":["string","null"],"enum":["印字する","印字しない",null],"x-kind":"choice","x-optionsPerRow":2}}},"snippetUses":{"title":"標準文の使用箇所","description":"Which spans of the text items came from which standard text (src/snippets): the item, the snippet id and version, and the SHA-256 of the text as inserted, so a later hand edit is detected and a new version replaces only untouched spans. The text itself stays in the item: the document is self-contained. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"標準文の使用","type":"object","additionalProperties":false,"required":["pointer","snippet","version","hash"],"properties":{"pointer":{"title":"挿入した項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"snippet":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"標準文の版","type":"integer","minimum":1},"hash":{"title":"挿入した文のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文を挿入したときに記録されます）。"}}}},"migrationNotes":{"title":"様式の改訂版の移行メモ","description":"Values a form revision migration (src/reuse) could not place in the new revision: an item the new revision does not have, or a ＜選択肢＞ value without a counterpart. Kept verbatim so no text is lost, and put back if the document moves to a revision that has the place again. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"移行メモ","type":"object","additionalProperties":false,"required":["from","to","pointer","item","value","reason"],"properties":{"from":{"title":"移行前の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"to":{"title":"移行後の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"pointer":{"title":"元の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"item":{"title":"元の項目名","type":"string"},"value":{"title":"元の値"},"reason":{"title":"移せなかった理由","type":"string","enum":["itemRemoved","optionRemoved"]}}}},"facts":{"title":"評価書に印字しない記録","description":"Inputs the forms do not print (rules.md §1, §2.1): the body type, and the しきい値判断 inputs of the latest 基礎項目評価 — exact 対象人数 when known, 取扱者数 including contractor staff, and the declared 重大事故 of the past year with the date the body learned of it. Never rendered in the PDF; used by the checks (src/checks).","x-printed":false,"type":"object","additionalProperties":false,"properties":{"bodyType":{"title":"評価実施機関の区分","type":["string","null"],"enum":["地方公共団体等","行政機関等",null],"x-kind":"choice"},"threshold":{"title":"しきい値判断の入力","type":"object","additionalProperties":false,"properties":{"personCount":{"title":"対象人数（実数）","description":"Individuals recorded in all 特定個人情報ファイル of the 事務 together; null when only the printed ③対象人数 range is known.","type":["integer","null"],"minimum":0},"handlerCount":{"title":"取扱者数（委託先の取扱者を含む）","description":"Exact number when known; otherwise record handlersAtLeast500.","type":["integer","null"],"minimum":0},"handlersAtLeast500":{"title":"取扱者数500人以上","description":"The declared 500人以上 / 500人未満 when the exact count is not known; ignored when handlerCount is set.","type":["boolean","null"]},"seriousAccident":{"title":"重大事故（しきい値判断日から過去１年以内）","type":"object","additionalProperties":false,"properties":{"occurred":{"title":"発生の申告","description":"The user's declaration: the product cannot decide what counts as a 重大事故. null = not declared yet.","type":["boolean","null"]},"learnedOn":{"type":["string","null"],"format":"date","x-kind":"date","title":"重大事故を知った日"}}}}}}},"acknowledgements":{"x-clearOnCopy":true,"title":"確認済みの警告","description":"The officer's acknowledgements of WARN findings of the checks (src/checks): the rule id, optionally the JSON Pointer of the finding's item (without it every finding of the rule), and the reason. Kept in the draft, so committing a revision freezes them with it. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":500,"items":{"title":"確認の記録","type":"object","additionalProperties":false,"required":["ruleId","reason"],"properties":{"ruleId":{"title":"点検規則のID","type":"string","minLength":1},"pointer":{"title":"指摘の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"reason":{"title":"確認済みとする理由","type":"string","pattern":"\\S"}}}}}};
-const pattern16 = new RegExp("^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$", "u");
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"特定個人情報保護評価書（全項目評価書）","x-form":{"id":"yoshiki4","name":"様式４","kind":"全項目評価書"},"x-toc":["/basicInfo","/businessAnnex","/files/overview","/recordItemsAnnex","/files/riskMeasures","/otherRiskMeasures","/disclosure","/procedures","/changeHistory"],"type":"object","additionalProperties":false,"required":["form","formRevision","cover","basicInfo","businessAnnex","files","recordItemsAnnex","otherRiskMeasures","disclosure","procedures","changeHistory"],"properties":{"form":{"title":"様式","const":"yoshiki4","x-printed":false,"type":"string"},"formRevision":{"title":"様式の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"cover":{"title":"表紙","properties":{"approvedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"個人情報保護委員会　承認日","x-notAChange":true,"x-suffix":"　【行政機関等のみ】"}},"unevaluatedProperties":false,"type":"object","allOf":[{"type":"object","required":["number","title","declaration","specialNotes","organization","publishedOn"],"properties":{"number":{"title":"評価書番号","type":["integer","null"],"minimum":1},"title":{"type":"string","title":"評価書名"},"declaration":{"title":"個人のプライバシー等の権利利益の保護の宣言","x-multiline":true,"default":"○○は、○○に関する事務における特定個人情報ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを軽減させるために適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。","allOf":[{"type":"string"}]},"specialNotes":{"type":"string","title":"特記事項","x-multiline":true},"organization":{"type":"string","title":"評価実施機関名"},"publishedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"title":"公表日","x-notAChange":true}},"description":"Cover fields both forms print. Each form closes it with unevaluatedProperties."}]},"basicInfo":{"x-number":"Ⅰ","title":"基本情報","type":"object","additionalProperties":false,"required":["business","systems","fileNames","reasons","numberUse","networkLinkage","department","otherBodies"],"properties":{"business":{"x-number":"１．","title":"特定個人情報ファイルを取り扱う事務","type":"object","additionalProperties":false,"required":["name","description","targetCount"],"properties":{"name":{"type":"string","x-number":"①","title":"事務の名称"},"description":{"type":"string","x-number":"②","title":"事務の内容","x-mark":"　※","x-important":true,"x-multiline":true},"targetCount":{"x-number":"③","title":"対象人数","x-optionNumbering":")","x-optionsPerRow":2,"x-kind":"choice","type":["string","null"],"enum":["1,000人未満","1,000人以上1万人未満","1万人以上10万人未満","10万人以上30万人未満","30万人以上",null]}}},"systems":{"x-number":"２．","title":"特定個人情報ファイルを取り扱う事務において使用するシステム","type":"array","maxItems":100,"x-itemLabel":"システム","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","functions","connections"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","x-number":"①","title":"システムの名称"},"functions":{"type":"string","x-number":"②","title":"システムの機能","x-multiline":true},"connections":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","internalLink"],["residentNetwork","residentRegistry"],["addressSystem","taxSystem"],["other"]],"additionalProperties":false,"required":["infoNetwork","internalLink","residentNetwork","residentRegistry","addressSystem","taxSystem","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"residentNetwork":{"type":"boolean","x-kind":"check","title":"住民基本台帳ネットワークシステム"},"residentRegistry":{"type":"boolean","x-kind":"check","title":"既存住民基本台帳システム"},"addressSystem":{"type":"boolean","x-kind":"check","title":"宛名システム等"},"taxSystem":{"type":"boolean","x-kind":"check","title":"税務システム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"③","title":"他のシステムとの接続"}}},"x-idPrefix":"system","x-initialItems":1},"fileNames":{"type":"string","x-number":"３．","title":"特定個人情報ファイル名","x-multiline":true,"x-layout":"band"},"reasons":{"x-number":"４．","title":"特定個人情報ファイルを取り扱う理由","type":"object","additionalProperties":false,"required":["necessity","benefits"],"properties":{"necessity":{"type":"string","x-number":"①","title":"事務実施上の必要性","x-multiline":true},"benefits":{"type":"string","x-number":"②","title":"実現が期待されるメリット","x-multiline":true}}},"numberUse":{"x-number":"５．","title":"個人番号の利用","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["legalBasis"],"properties":{"legalBasis":{"type":"string","title":"法令上の根拠","x-multiline":true}}},"networkLinkage":{"x-number":"６．","title":"情報提供ネットワークシステムによる情報連携","x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["implementation","legalBasis"],"properties":{"implementation":{"type":["string","null"],"enum":["実施する","実施しない","未定",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"実施の有無","x-optionNumbering":")"},"legalBasis":{"type":"string","x-number":"②","title":"法令上の根拠","x-multiline":true}},"allOf":[{"description":"②法令上の根拠 is stated when ①実施の有無 is 実施する.","if":{"properties":{"implementation":{"const":"実施する","type":"string"}},"required":["implementation"],"type":"object"},"then":{"properties":{"legalBasis":{"minLength":1,"x-message":"「実施する」の場合は法令上の根拠の記入が必要です。","type":"string"}},"type":"object"}}]},"department":{"x-number":"７．","title":"評価実施機関における担当部署","type":"object","additionalProperties":false,"required":["name","headTitle"],"properties":{"name":{"type":"string","x-number":"①","title":"部署"},"headTitle":{"type":"string","x-number":"②","title":"所属長の役職名"}}},"otherBodies":{"type":"string","x-number":"８．","title":"他の評価実施機関","x-multiline":true,"x-layout":"band"}}},"businessAnnex":{"x-number":"（別添１）","title":"事務の内容","x-tocIndent":true,"x-headingNumber":"（別添1）","x-important":true,"description":"Expands Ⅰ１② (※), so it is covered by that ※ (an inference recorded in schemas/README.md).","type":"object","additionalProperties":false,"required":["diagrams","notes"],"properties":{"diagrams":{"title":"図","type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["file","caption"],"properties":{"file":{"title":"画像ファイル","description":"PNG or JPEG kept beside the assessment, relative to its folder; null when the transcription has no image (then alt carries the diagram).","type":["string","null"],"pattern":"^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$"},"caption":{"type":"string","title":"図の説明"},"alt":{"type":"string","title":"図の文字情報（代替テキスト）","description":"The diagram's text (its boxes, arrows and numbered flows) for a reader who cannot see the image: printed in place of the image when there is none, and the alt text of the image in the PDF.","x-multiline":true}},"if":{"properties":{"file":{"type":"null"}},"required":["file"],"type":"object"},"then":{"required":["alt"],"properties":{"alt":{"type":"string","x-message":"画像ファイルのない図（file: null）には、図の文字情報（alt）を記入してください。"}},"type":"object"}}},"notes":{"type":"string","title":"（備考）","x-multiline":true}}},"files":{"title":"特定個人情報ファイル","description":"One entry per 特定個人情報ファイル; each holds that file's Ⅱ and Ⅲ.","type":"array","maxItems":50,"minItems":1,"x-itemLabel":"ファイル","x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","overview","riskMeasures"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"overview":{"x-number":"Ⅱ","title":"特定個人情報ファイルの概要","type":"object","additionalProperties":false,"required":["fileName","basic","acquisitionUse","consignment","provision","storage","remarks"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"basic":{"x-number":"２．","title":"基本情報","type":"object","additionalProperties":false,"required":["fileType","personCount","personScope","recordItems","retentionStart","department"],"properties":{"fileType":{"type":["string","null"],"enum":["システム用ファイル","その他の電子ファイル（表計算ファイル等）",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"①","title":"ファイルの種類","x-mark":"　※","x-important":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"②","title":"対象となる本人の数"},"personScope":{"x-number":"③","title":"対象となる本人の範囲","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","necessity"],"properties":{"value":{"type":"string","x-multiline":true},"necessity":{"type":"string","x-multiline":true,"title":"その必要性"}}},"recordItems":{"x-number":"④","title":"記録される項目","type":"object","additionalProperties":false,"required":["value","mainItems","validity","allItems"],"properties":{"value":{"type":["string","null"],"enum":["10項目未満","10項目以上50項目未満","50項目以上100項目未満","100項目以上",null],"x-kind":"choice","x-optionsPerRow":2},"mainItems":{"type":"object","x-kind":"checkGroups","additionalProperties":false,"required":["identification","contact","business"],"properties":{"identification":{"title":"識別情報","type":"object","x-kind":"checks","x-rows":[["myNumber","myNumberCode","otherId"]],"additionalProperties":false,"required":["myNumber","myNumberCode","otherId"],"properties":{"myNumber":{"type":"boolean","x-kind":"check","title":"個人番号"},"myNumberCode":{"type":"boolean","x-kind":"check","title":"個人番号対応符号"},"otherId":{"type":"boolean","x-kind":"check","title":"その他識別情報（内部番号）"}}},"contact":{"title":"連絡先等情報","type":"object","x-kind":"checks","x-rows":[["basicInfo","phone"],["otherResident"]],"additionalProperties":false,"required":["basicInfo","phone","otherResident"],"properties":{"basicInfo":{"type":"boolean","x-kind":"check","title":"5情報（氏名、氏名の振り仮名、性別、生年月日、住所）","x-titleByRevision":{"令和６年10月":"4情報（氏名、性別、生年月日、住所）","平成30年５月":"4情報（氏名、性別、生年月日、住所）"}},"phone":{"type":"boolean","x-kind":"check","title":"連絡先（電話番号等）"},"otherResident":{"type":"boolean","x-kind":"check","title":"その他住民票関係情報"}}},"business":{"title":"業務関係情報","type":"object","x-kind":"checks","x-rows":[["nationalTax","localTax","health"],["medicalInsurance","childWelfare","disabilityWelfare"],["socialWelfare","elderlyCare"],["employment","pension","education"],["disaster"],["other"]],"additionalProperties":false,"required":["nationalTax","localTax","health","medicalInsurance","childWelfare","disabilityWelfare","socialWelfare","elderlyCare","employment","pension","education","disaster","other"],"properties":{"nationalTax":{"type":"boolean","x-kind":"check","title":"国税関係情報"},"localTax":{"type":"boolean","x-kind":"check","title":"地方税関係情報"},"health":{"type":"boolean","x-kind":"check","title":"健康・医療関係情報"},"medicalInsurance":{"type":"boolean","x-kind":"check","title":"医療保険関係情報"},"childWelfare":{"type":"boolean","x-kind":"check","title":"児童福祉・子育て関係情報"},"disabilityWelfare":{"type":"boolean","x-kind":"check","title":"障害者福祉関係情報"},"socialWelfare":{"type":"boolean","x-kind":"check","title":"生活保護・社会福祉関係情報"},"elderlyCare":{"type":"boolean","x-kind":"check","title":"介護・高齢者福祉関係情報"},"employment":{"type":"boolean","x-kind":"check","title":"雇用・労働関係情報"},"pension":{"type":"boolean","x-kind":"check","title":"年金関係情報"},"education":{"type":"boolean","x-kind":"check","title":"学校・教育関係情報"},"disaster":{"type":"boolean","x-kind":"check","title":"災害関係情報"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}}}},"title":"主な記録項目","x-mark":"　※","x-important":true},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"},"allItems":{"title":"全ての記録項目","default":"別添２を参照。","allOf":[{"type":"string"}]}}},"retentionStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑤","title":"保有開始日"},"department":{"type":"string","x-multiline":true,"x-number":"⑥","title":"事務担当部署"}}},"acquisitionUse":{"x-number":"３．","title":"特定個人情報の入手・使用","type":"object","additionalProperties":false,"required":["sources","methods","timing","validity","notice","purpose","users","usage","useStart"],"properties":{"sources":{"type":"object","x-kind":"checks","x-rows":[["self"],["otherDepartment"],["nationalAgency"],["localGovernment"],["privateCompany"],["other"]],"additionalProperties":false,"required":["self","otherDepartment","nationalAgency","localGovernment","privateCompany","other"],"properties":{"self":{"type":"boolean","x-kind":"check","title":"本人又は本人の代理人"},"otherDepartment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"評価実施機関内の他部署"},"nationalAgency":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"行政機関・独立行政法人等"},"localGovernment":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"地方公共団体・地方独立行政法人"},"privateCompany":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"民間事業者"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"①","title":"入手元","x-mark":"　※","x-important":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["paper","electronicMedia","flashMemory"],["email","dedicatedLine","internalLink"],["infoNetwork"],["other"]],"additionalProperties":false,"required":["paper","electronicMedia","flashMemory","email","dedicatedLine","internalLink","infoNetwork","other"],"properties":{"paper":{"type":"boolean","x-kind":"check","title":"紙"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"②","title":"入手方法"},"timing":{"type":"string","x-multiline":true,"x-number":"③","title":"入手の時期・頻度"},"validity":{"type":"string","x-multiline":true,"x-number":"④","title":"入手に係る妥当性"},"notice":{"type":"string","x-multiline":true,"x-number":"⑤","title":"本人への明示"},"purpose":{"x-number":"⑥","title":"使用目的","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","changeValidity"],"properties":{"value":{"type":"string","x-multiline":true},"changeValidity":{"type":"string","x-multiline":true,"title":"変更の妥当性"}}},"users":{"x-number":"⑦","title":"使用の主体","type":"object","additionalProperties":false,"required":["departments","count"],"properties":{"departments":{"type":"string","x-multiline":true,"title":"使用部署","x-mark":"※","x-important":true},"count":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"title":"使用者数"}}},"usage":{"x-number":"⑧","title":"使用方法","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","matching","statistics","decisions"],"properties":{"value":{"type":"string","x-multiline":true},"matching":{"type":"string","x-multiline":true,"title":"情報の突合","x-mark":"　※"},"statistics":{"type":"string","x-multiline":true,"title":"情報の統計分析","x-mark":"※"},"decisions":{"type":"string","x-multiline":true,"title":"権利利益に影響を与え得る決定","x-mark":"　※"}}},"useStart":{"type":["string","null"],"format":"date","x-kind":"date","x-number":"⑨","title":"使用開始日"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["status","items"],"properties":{"status":{"title":"委託の有無","x-mark":"　※","x-important":true,"type":"object","additionalProperties":false,"required":["value","count"],"properties":{"value":{"type":["string","null"],"enum":["委託する","委託しない",null],"x-kind":"choice","x-optionsPerRow":2},"count":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"件数"}}},"items":{"title":"委託事項","type":"array","maxItems":100,"x-itemLabel":"委託事項","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","content","scope","handlerCount","deliveryMethods","contractorCheck","contractor","reconsignment","reconsignmentPermission","reconsignmentMatters"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"委託事項名","x-role":"entryTitle"},"content":{"type":"string","x-multiline":true,"x-number":"①","title":"委託内容"},"scope":{"x-number":"②","title":"取扱いを委託する特定個人情報ファイルの範囲","type":"object","additionalProperties":false,"required":["value","personCount","personScope","validity"],"properties":{"value":{"type":["string","null"],"enum":["特定個人情報ファイルの全体","特定個人情報ファイルの一部",null],"x-kind":"choice","x-optionsPerRow":1},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"title":"対象となる本人の数"},"personScope":{"type":"string","x-multiline":true,"title":"対象となる本人の範囲","x-mark":"　※","x-important":true},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"}}},"handlerCount":{"type":["string","null"],"enum":["10人未満","10人以上50人未満","50人以上100人未満","100人以上500人未満","500人以上1,000人未満","1,000人以上",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"③","title":"委託先における取扱者数"},"deliveryMethods":{"type":"object","x-kind":"checks","x-rows":[["dedicatedLine","email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"④","title":"委託先への特定個人情報ファイルの提供方法"},"contractorCheck":{"type":"string","x-multiline":true,"x-number":"⑤","title":"委託先名の確認方法"},"contractor":{"type":"string","x-multiline":true,"x-number":"⑥","title":"委託先名"},"reconsignment":{"type":["string","null"],"enum":["再委託する","再委託しない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑦","title":"再委託の有無","x-mark":"　※","x-important":true,"x-sideLabel":"再委託"},"reconsignmentPermission":{"type":"string","x-multiline":true,"x-number":"⑧","title":"再委託の許諾方法","x-sideLabel":"再委託"},"reconsignmentMatters":{"type":"string","x-multiline":true,"x-number":"⑨","title":"再委託事項","x-sideLabel":"再委託"}},"allOf":[{"description":"⑤再委託の許諾方法 / ⑥再委託事項 (様式4: ⑧/⑨) apply only when 再委託する.","if":{"properties":{"reconsignment":{"const":"再委託しない","type":"string"}},"required":["reconsignment"],"type":"object"},"then":{"properties":{"reconsignmentPermission":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true},"reconsignmentMatters":{"type":"string","x-message":"再委託しない場合は記入しません（空欄または「―」）。","x-blank":true}},"type":"object"}}]},"x-idPrefix":"consignee"}},"allOf":[{"description":"委託しない: no 委託事項 and no count.","if":{"properties":{"status":{"properties":{"value":{"const":"委託しない","type":"string"}},"required":["value"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"status":{"properties":{"count":{"type":"null","x-message":"委託しない場合、件数は記入しません。"}},"type":"object"},"items":{"x-message":"委託しない場合、委託事項は記入しません（何も書かれていない空欄の委託事項の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託に伴うものを除く。）","type":"object","additionalProperties":false,"required":["status","recipients","transferees"],"properties":{"status":{"title":"提供・移転の有無","type":"object","x-kind":"provisionStatus","additionalProperties":false,"required":["providing","providingCount","transferring","transferringCount","none"],"properties":{"providing":{"type":"boolean","x-kind":"check","title":"提供を行っている"},"providingCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"提供を行っている件数"},"transferring":{"type":"boolean","x-kind":"check","title":"移転を行っている"},"transferringCount":{"type":["integer","null"],"minimum":0,"x-kind":"count","title":"移転を行っている件数"},"none":{"type":"boolean","x-kind":"check","title":"行っていない"}},"allOf":[{"if":{"properties":{"none":{"const":true,"type":"boolean"}},"required":["none"],"type":"object"},"then":{"properties":{"providing":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"},"transferring":{"const":false,"type":"boolean","x-message":"「行っていない」にチェックがある場合、「提供を行っている」「移転を行っている」にはチェックできません。"}},"type":"object"}}]},"recipients":{"title":"提供先","type":"array","maxItems":100,"x-itemLabel":"提供先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"提供先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"提供先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"提供する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"提供する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"提供する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["infoNetwork","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["infoNetwork","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"infoNetwork":{"type":"boolean","x-kind":"check","title":"情報提供ネットワークシステム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"提供方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"recipient"},"transferees":{"title":"移転先","type":"array","maxItems":100,"x-itemLabel":"移転先","x-slotRanges":true,"x-uniqueIds":true,"items":{"type":"object","additionalProperties":false,"required":["id","name","legalBasis","purpose","information","personCount","personScope","methods","timing"],"properties":{"id":{"title":"ID","description":"Stable identifier of a repeated-group entry; revisions are matched by it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","x-printed":false,"x-message":"IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。"},"name":{"type":"string","title":"移転先名","x-role":"entryTitle"},"legalBasis":{"type":"string","x-number":"①","title":"法令上の根拠","x-multiline":true},"purpose":{"type":"string","x-number":"②","title":"移転先における用途","x-multiline":true},"information":{"type":"string","x-number":"③","title":"移転する情報","x-multiline":true},"personCount":{"type":["string","null"],"enum":["1万人未満","1万人以上10万人未満","10万人以上100万人未満","100万人以上1,000万人未満","1,000万人以上",null],"x-kind":"choice","x-optionsPerRow":1,"x-number":"④","title":"移転する情報の対象となる本人の数"},"personScope":{"type":"string","x-number":"⑤","title":"移転する情報の対象となる本人の範囲","x-multiline":true},"methods":{"type":"object","x-kind":"checks","x-rows":[["internalLink","dedicatedLine"],["email","electronicMedia"],["flashMemory","paper"],["other"]],"additionalProperties":false,"required":["internalLink","dedicatedLine","email","electronicMedia","flashMemory","paper","other"],"properties":{"internalLink":{"type":"boolean","x-kind":"check","title":"庁内連携システム"},"dedicatedLine":{"type":"boolean","x-kind":"check","title":"専用線"},"email":{"type":"boolean","x-kind":"check","title":"電子メール"},"electronicMedia":{"type":"boolean","x-kind":"check","title":"電子記録媒体（フラッシュメモリを除く。）"},"flashMemory":{"type":"boolean","x-kind":"check","title":"フラッシュメモリ"},"paper":{"type":"boolean","x-kind":"check","title":"紙"},"other":{"type":"object","x-kind":"checkWithText","additionalProperties":false,"required":["checked","text"],"properties":{"checked":{"type":"boolean"},"text":{"type":"string","title":"（　）内の記載"}},"title":"その他"}},"x-number":"⑥","title":"移転方法"},"timing":{"type":"string","x-number":"⑦","title":"時期・頻度","x-multiline":true}}},"x-idPrefix":"transferee"}},"allOf":[{"description":"提供先 only when 提供を行っている, 移転先 only when 移転を行っている.","allOf":[{"if":{"properties":{"status":{"properties":{"providing":{"const":false,"type":"boolean"}},"required":["providing"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"recipients":{"x-message":"「提供を行っている」にチェックがない場合、提供先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}},{"if":{"properties":{"status":{"properties":{"transferring":{"const":false,"type":"boolean"}},"required":["transferring"],"type":"object"}},"required":["status"],"type":"object"},"then":{"properties":{"transferees":{"x-message":"「移転を行っている」にチェックがない場合、移転先は記入しません（何も書かれていない空欄の枠は印字できます）。","type":"array","x-blankEntries":true}},"type":"object"}}]}]},"storage":{"x-number":"６．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["location","period","erasure"],"properties":{"location":{"type":"string","x-multiline":true,"x-number":"①","title":"保管場所","x-withholdable":true,"x-mark":"　※","x-important":true},"period":{"x-number":"②","title":"保管期間","type":"object","additionalProperties":false,"required":["term","validity"],"properties":{"term":{"type":["string","null"],"enum":["1年未満","1年","2年","3年","4年","5年","6年以上10年未満","10年以上20年未満","20年以上","定められていない",null],"x-kind":"choice","x-optionsPerRow":3,"title":"期間"},"validity":{"type":"string","x-multiline":true,"title":"その妥当性"}}},"erasure":{"type":"string","x-multiline":true,"x-number":"③","title":"消去方法"}}},"remarks":{"type":"string","x-multiline":true,"x-number":"７．","title":"備考","x-layout":"band"}}},"riskMeasures":{"x-number":"Ⅲ","title":"特定個人情報ファイルの取扱いプロセスにおけるリスク対策","x-withholdable":true,"x-mark":" ※（７．リスク１⑨を除く。）","x-important":true,"type":"object","additionalProperties":false,"required":["fileName","acquisition","use","consignment","provision","network","storage"],"properties":{"fileName":{"type":"string","x-number":"１．","title":"特定個人情報ファイル名","x-layout":"band"},"acquisition":{"x-number":"２．","title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","risk4","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"目的外の入手が行われるリスク","type":"object","additionalProperties":false,"required":["nonTargetPrevention","excessPrevention","otherMeasures","sufficiency"],"properties":{"nonTargetPrevention":{"type":"string","x-multiline":true,"title":"対象者以外の情報の入手を防止するための措置の内容"},"excessPrevention":{"type":"string","x-multiline":true,"title":"必要な情報以外を入手することを防止するための措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"不適切な方法で入手が行われるリスク"},"risk3":{"x-number":"リスク３","title":"入手した特定個人情報が不正確であるリスク","type":"object","additionalProperties":false,"required":["identityCheck","numberAuthenticity","accuracy","otherMeasures","sufficiency"],"properties":{"identityCheck":{"type":"string","x-multiline":true,"title":"入手の際の本人確認の措置の内容"},"numberAuthenticity":{"type":"string","x-multiline":true,"title":"個人番号の真正性確認の措置の内容"},"accuracy":{"type":"string","x-multiline":true,"title":"特定個人情報の正確性確保の措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"入手の際に特定個人情報が漏えい・紛失するリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"use":{"x-number":"３．","title":"特定個人情報の使用","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","risk4","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク","type":"object","additionalProperties":false,"required":["addressSystem","otherSystems","otherMeasures","sufficiency"],"properties":{"addressSystem":{"type":"string","x-multiline":true,"title":"宛名システム等における措置の内容"},"otherSystems":{"type":"string","x-multiline":true,"title":"事務で使用するその他のシステムにおける措置の内容"},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"x-number":"リスク２","title":"権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク","type":"object","additionalProperties":false,"required":["userAuth","accessGrant","accessControl","useRecord","otherMeasures","sufficiency"],"properties":{"userAuth":{"title":"ユーザ認証の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"accessGrant":{"title":"アクセス権限の発効・失効の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"accessControl":{"title":"アクセス権限の管理","properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な管理方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"useRecord":{"title":"特定個人情報の使用の記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbers":["1）","2)"]},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"従業者が事務外で使用するリスク"},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"特定個人情報ファイルが不正に複製されるリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"consignment":{"x-number":"４．","title":"特定個人情報ファイルの取扱いの委託","type":"object","additionalProperties":false,"required":["notConsigned","risk","otherRisks"],"properties":{"notConsigned":{"title":"委託しない","x-kind":"flag","type":"boolean"},"risk":{"title":"委託先による特定個人情報の不正入手・不正な使用に関するリスク\n委託先による特定個人情報の不正な提供に関するリスク\n委託先による特定個人情報の保管・消去に関するリスク\n委託契約終了後の不正な使用等のリスク\n再委託に関するリスク","type":"object","additionalProperties":false,"required":["infoProtection","viewerRestriction","handlingRecord","provisionRules","erasureRules","contractRules","reconsigneeHandling","otherMeasures","sufficiency"],"properties":{"infoProtection":{"type":"string","x-multiline":true,"title":"情報保護管理体制の確認"},"viewerRestriction":{"title":"特定個人情報ファイルの閲覧者・更新者の制限","properties":{"value":{"type":["string","null"],"enum":["制限している","制限していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な制限方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"handlingRecord":{"title":"特定個人情報ファイルの取扱いの記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"provisionRules":{"title":"特定個人情報の提供ルール","type":"object","additionalProperties":false,"required":["value","toOthers","betweenParties"],"properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"toOthers":{"type":"string","x-multiline":true,"title":"委託先から他者への提供に関するルールの内容及びルール遵守の確認方法"},"betweenParties":{"type":"string","x-multiline":true,"title":"委託元と委託先間の提供に関するルールの内容及びルール遵守の確認方法"}}},"erasureRules":{"title":"特定個人情報の消去ルール","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"ルールの内容及びルール遵守の確認方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"contractRules":{"title":"委託契約書中の特定個人情報ファイルの取扱いに関する規定","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"規定の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"reconsigneeHandling":{"title":"再委託先による特定個人情報ファイルの適切な取扱いの確保","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない","再委託していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報ファイルの取扱いの委託におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"provision":{"x-number":"５．","title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）","type":"object","additionalProperties":false,"required":["notProvided","risk1","risk2","risk3","otherRisks"],"properties":{"notProvided":{"title":"提供・移転しない","x-kind":"flag","type":"boolean"},"risk1":{"x-number":"リスク１","title":"不正な提供・移転が行われるリスク","type":"object","additionalProperties":false,"required":["record","rules","otherMeasures","sufficiency"],"properties":{"record":{"title":"特定個人情報の提供・移転の記録","properties":{"value":{"type":["string","null"],"enum":["記録を残している","記録を残していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"rules":{"title":"特定個人情報の提供・移転に関するルール","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"ルールの内容及びルール遵守の確認方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"不適切な方法で提供・移転が行われるリスク"},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"誤った情報を提供・移転してしまうリスク、誤った相手に提供・移転してしまうリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"network":{"x-number":"６．","title":"情報提供ネットワークシステムとの接続","type":"object","additionalProperties":false,"required":["notConnectedAcquisition","notConnectedProvision","risk1","risk2","risk3","risk4","risk5","risk6","risk7","otherRisks"],"properties":{"notConnectedAcquisition":{"title":"接続しない（入手）","x-kind":"flag","type":"boolean"},"notConnectedProvision":{"title":"接続しない（提供）","x-kind":"flag","type":"boolean"},"risk1":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク１","title":"目的外の入手が行われるリスク"},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"安全が保たれない方法によって入手が行われるリスク"},"risk3":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク３","title":"入手した特定個人情報が不正確であるリスク"},"risk4":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク４","title":"入手の際に特定個人情報が漏えい・紛失するリスク"},"risk5":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク５","title":"不正な提供が行われるリスク"},"risk6":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク６","title":"不適切な方法で提供されるリスク"},"risk7":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク７","title":"誤った情報を提供してしまうリスク、誤った相手に提供してしまうリスク"},"otherRisks":{"type":"string","x-multiline":true,"title":"情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置","x-layout":"band"}}},"storage":{"x-number":"７．","title":"特定個人情報の保管・消去","type":"object","additionalProperties":false,"required":["risk1","risk2","risk3","otherRisks"],"properties":{"risk1":{"x-number":"リスク１","title":"特定個人情報の漏えい・滅失・毀損リスク","type":"object","additionalProperties":false,"required":["nisc","safetySystem","safetyRules","staffNotice","physical","technical","backup","incidentProcedure","seriousAccident","deceased","otherMeasures","sufficiency"],"properties":{"nisc":{"type":["string","null"],"enum":["特に力を入れて遵守している","十分に遵守している","十分に遵守していない","政府機関ではない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"①","title":"NISC政府機関統一基準群"},"safetySystem":{"type":["string","null"],"enum":["特に力を入れて整備している","十分に整備している","十分に整備していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"②","title":"安全管理体制"},"safetyRules":{"type":["string","null"],"enum":["特に力を入れて整備している","十分に整備している","十分に整備していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"③","title":"安全管理規程"},"staffNotice":{"type":["string","null"],"enum":["特に力を入れて周知している","十分に周知している","十分に周知していない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"④","title":"安全管理体制・規程の職員への周知"},"physical":{"x-number":"⑤","title":"物理的対策","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な対策の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"technical":{"x-number":"⑥","title":"技術的対策","properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な対策の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"backup":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑦","title":"バックアップ"},"incidentProcedure":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-number":"⑧","title":"事故発生時手順の策定・周知"},"seriousAccident":{"x-number":"⑨","title":"過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか","x-important":false,"type":"object","additionalProperties":false,"required":["value","detail","prevention"],"properties":{"value":{"type":["string","null"],"enum":["発生あり","発生なし",null],"x-kind":"choice","x-optionsPerRow":2},"detail":{"type":"string","x-multiline":true,"title":"その内容"},"prevention":{"type":"string","x-multiline":true,"title":"再発防止策の内容"}},"allOf":[{"description":"その内容 / 再発防止策の内容 are required when 発生あり.","if":{"properties":{"value":{"const":"発生あり","type":"string"}},"required":["value"],"type":"object"},"then":{"properties":{"detail":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"},"prevention":{"minLength":1,"x-message":"「発生あり」の場合は記入が必要です。","type":"string"}},"type":"object"}}]},"deceased":{"x-number":"⑩","title":"死者の個人番号","properties":{"value":{"type":["string","null"],"enum":["保管している","保管していない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"具体的な保管方法"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"risk2":{"description":"Pattern M: リスクに対する措置の内容 + リスクへの対策は十分か.","type":"object","additionalProperties":false,"required":["measures","sufficiency"],"properties":{"measures":{"type":"string","x-multiline":true,"title":"リスクに対する措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}},"x-number":"リスク２","title":"特定個人情報が古い情報のまま保管され続けるリスク"},"risk3":{"x-number":"リスク３","title":"特定個人情報が消去されずいつまでも存在するリスク","type":"object","additionalProperties":false,"required":["erasureProcedure","otherMeasures","sufficiency"],"properties":{"erasureProcedure":{"title":"消去手順","properties":{"value":{"type":["string","null"],"enum":["定めている","定めていない",null],"x-kind":"choice","x-optionsPerRow":2},"method":{"type":"string","x-multiline":true,"title":"手順の内容"}},"type":"object","additionalProperties":false,"required":["value","method"]},"otherMeasures":{"type":"string","x-multiline":true,"title":"その他の措置の内容"},"sufficiency":{"type":["string","null"],"enum":["特に力を入れている","十分である","課題が残されている",null],"x-kind":"choice","x-optionsPerRow":2,"title":"リスクへの対策は十分か"}}},"otherRisks":{"type":"string","x-multiline":true,"title":"特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置","x-layout":"band"}}}}}}},"x-fileGroup":true,"x-idPrefix":"file","x-initialItems":1},"recordItemsAnnex":{"x-number":"（別添２）","title":"特定個人情報ファイル記録項目","x-tocIndent":true,"type":"object","additionalProperties":false,"required":["lists"],"properties":{"lists":{"title":"記録項目一覧","type":"array","maxItems":50,"items":{"description":"One captioned list of recorded items (one per file when there are several).","type":"object","additionalProperties":false,"required":["caption","groups","footnote"],"properties":{"caption":{"type":"string","title":"見出し"},"groups":{"title":"記録項目のまとまり","type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["heading","items"],"properties":{"heading":{"type":"string","title":"まとまりの見出し"},"items":{"title":"記録項目","type":"array","maxItems":1000,"items":{"type":"string"}},"inline":{"title":"項目を「、」でつなげて印字する","type":"boolean"}}}},"footnote":{"type":"string","title":"注記","x-multiline":true}}}}}},"otherRiskMeasures":{"x-number":"Ⅳ","title":"その他のリスク対策","x-withholdable":true,"x-mark":" ※","x-important":true,"type":"object","additionalProperties":false,"required":["audit","training","otherMeasures"],"properties":{"audit":{"x-number":"１．","title":"監査","type":"object","additionalProperties":false,"required":["selfInspection","audit"],"properties":{"selfInspection":{"x-number":"①","title":"自己点検","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"method":{"type":"string","title":"具体的なチェック方法","x-multiline":true}}},"audit":{"x-number":"②","title":"監査","type":"object","additionalProperties":false,"required":["value","content"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"content":{"type":"string","title":"具体的な内容","x-multiline":true}}}}},"training":{"x-number":"２．","title":"従業者に対する教育・啓発","type":"object","additionalProperties":false,"required":["value","method"],"properties":{"value":{"type":["string","null"],"enum":["特に力を入れて行っている","十分に行っている","十分に行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"title":"従業者に対する教育・啓発","x-optionNumbering":")"},"method":{"type":"string","title":"具体的な方法","x-multiline":true}}},"otherMeasures":{"type":"string","x-number":"３．","title":"その他のリスク対策","x-multiline":true,"x-layout":"band"}}},"disclosure":{"x-number":"Ⅴ","title":"開示請求、問合せ","type":"object","additionalProperties":false,"required":["request","inquiry"],"properties":{"request":{"x-number":"１．","title":"特定個人情報の開示・訂正・利用停止請求","type":"object","additionalProperties":false,"required":["destination","method","fee","fileRegister","specialProcedure","registerOmission"],"properties":{"destination":{"type":"string","x-number":"①","title":"請求先","x-multiline":true},"method":{"x-number":"②","title":"請求方法","type":"object","additionalProperties":false,"required":["value","notes"],"properties":{"value":{"type":"string","x-multiline":true},"notes":{"type":"string","title":"特記事項","x-multiline":true}}},"fee":{"x-number":"③","title":"手数料等","type":"object","additionalProperties":false,"required":["value","detail"],"properties":{"value":{"x-kind":"choice","x-optionNumbering":")","x-optionsPerRow":2,"type":["string","null"],"enum":["有料","無料",null]},"detail":{"type":"string","title":"手数料額、納付方法","x-printFormat":"（手数料額、納付方法：{value}）","x-multiline":true}}},"fileRegister":{"x-number":"④","title":"個人情報ファイル簿の公表","type":"object","additionalProperties":false,"required":["value","fileName","place"],"properties":{"value":{"type":["string","null"],"enum":["行っている","行っていない",null],"x-kind":"choice","x-optionsPerRow":2,"x-optionNumbering":")"},"fileName":{"type":"string","title":"個人情報ファイル名","x-multiline":true},"place":{"type":"string","title":"公表場所","x-multiline":true}}},"specialProcedure":{"type":"string","x-number":"⑤","title":"法令による特別の手続","x-multiline":true},"registerOmission":{"type":"string","x-number":"⑥","title":"個人情報ファイル簿への不記載等","x-multiline":true}}},"inquiry":{"x-number":"２．","title":"特定個人情報ファイルの取扱いに関する問合せ","type":"object","additionalProperties":false,"required":["contact","response"],"properties":{"contact":{"type":"string","x-number":"①","title":"連絡先","x-multiline":true},"response":{"type":"string","x-number":"②","title":"対応方法","x-multiline":true}}}}},"procedures":{"x-number":"Ⅵ","title":"評価実施手続","type":"object","additionalProperties":false,"required":["basicAssessment","publicComment","thirdPartyReview"],"properties":{"basicAssessment":{"x-number":"１．","title":"基礎項目評価","type":"object","additionalProperties":false,"required":["date","threshold"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"threshold":{"x-number":"②","title":"しきい値判断結果","x-kind":"choice","x-optionNumbering":")","x-optionsPerRow":1,"type":["string","null"],"enum":["基礎項目評価及び全項目評価の実施が義務付けられる","基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）","基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）","特定個人情報保護評価の実施が義務付けられない（任意に全項目評価を実施）",null]}}},"publicComment":{"x-number":"２．","title":"国民・住民等からの意見の聴取","type":"object","additionalProperties":false,"required":["method","period","shorteningReason","mainOpinions","reflection"],"properties":{"method":{"type":"string","x-number":"①","title":"方法","x-multiline":true},"period":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"実施日・期間"},"shorteningReason":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"期間を短縮する特段の理由","x-multiline":true},"mainOpinions":{"type":"string","x-clearOnCopy":true,"x-number":"④","title":"主な意見の内容","x-multiline":true},"reflection":{"type":"string","x-clearOnCopy":true,"x-number":"⑤","title":"評価書への反映","x-multiline":true}}},"thirdPartyReview":{"x-number":"３．","title":"第三者点検","type":"object","additionalProperties":false,"required":["date","method","result"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"実施日"},"method":{"type":"string","x-number":"②","title":"方法","x-multiline":true},"result":{"type":"string","x-clearOnCopy":true,"x-number":"③","title":"結果","x-multiline":true}}},"commissionApproval":{"x-number":"４．","title":"個人情報保護委員会の承認","x-suffix":"　【行政機関等のみ】","type":"object","additionalProperties":false,"required":["submittedOn","review"],"properties":{"submittedOn":{"type":["string","null"],"format":"date","x-kind":"date","x-clearOnCopy":true,"x-number":"①","title":"提出日"},"review":{"type":"string","x-clearOnCopy":true,"x-number":"②","title":"個人情報保護委員会による審査","x-multiline":true}}}}},"changeHistory":{"x-clearOnCopy":true,"description":"Rows of the 変更箇所 table already published before this tool kept the assessment (imported from paper/PDF), oldest first.","x-notAChange":true,"type":"array","x-layout":"table","maxItems":2000,"items":{"type":"object","additionalProperties":false,"required":["date","item","before","after","timing","explanation"],"properties":{"date":{"type":["string","null"],"format":"date","x-kind":"date","title":"変更日"},"dateText":{"type":"string","title":"変更日（取り込んだ文書の表記）","x-role":"printedDate","description":"The 変更日 exactly as the imported document prints it (令和1年5月24日, 令和元年…, full-width digits): printed instead of the date in this tool's style, so a re-rendered document keeps its own spelling (rules.md §10). It must name the same day as date."},"item":{"type":"string","title":"項目","description":"Citation as published; free text (published citations follow no fixed format).","x-multiline":true},"before":{"type":"string","title":"変更前の記載","x-multiline":true},"after":{"type":"string","title":"変更後の記載","x-multiline":true},"timing":{"title":"提出時期","type":"string","enum":["事前","事後",""]},"explanation":{"type":"string","title":"提出時期に係る説明","x-multiline":true}}},"x-number":"（別添３）","title":"変更箇所","x-tocIndent":true,"x-tocSeparator":"　","x-headingSeparator":""},"printSettings":{"title":"印字の設定","description":"How this document is printed where the forms leave a choice; not a form item (never printed, never a 変更箇所 row). null = the default.","x-printed":false,"type":"object","additionalProperties":false,"properties":{"eraFirstYear":{"title":"元号の最初の年の書き方","description":"令和元年 (default) or 令和1年, for the dates this tool prints. Imported 変更箇所 rows keep their own spelling (changeRow.dateText).","type":["string","null"],"enum":["元年","1年",null],"x-kind":"choice","x-optionsPerRow":2},"unusedSlots":{"title":"使っていない枠","description":"印字する (default, as the official form): slot 1 of an empty group (提供先1, 移転先1 …) with its labels and empty boxes, and the range rows (システム2～5 …). 印字しない: only the slots in use, as a document that hides the unused rows of the spreadsheet form (004).","type":["string","null"],"enum":["印字する","印字しない",null],"x-kind":"choice","x-optionsPerRow":2},"withheldMarker":{"title":"非公表部分の表示","description":"What the 公表版 prints in place of each withheld span or value (rules.md §8); null = the default.","type":["string","null"],"pattern":"\\S","default":"（セキュリティ上のリスクがあるため非公表）"}}},"snippetUses":{"title":"標準文の使用箇所","description":"Which spans of the text items came from which standard text (src/snippets): the item, the snippet id and version, and the SHA-256 of the text as inserted, so a later hand edit is detected and a new version replaces only untouched spans. The text itself stays in the item: the document is self-contained. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"標準文の使用","type":"object","additionalProperties":false,"required":["pointer","snippet","version","hash"],"properties":{"pointer":{"title":"挿入した項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"snippet":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"標準文の版","type":"integer","minimum":1},"hash":{"title":"挿入した文のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文を挿入したときに記録されます）。"}}}},"migrationNotes":{"title":"様式の改訂版の移行メモ","description":"Values a form revision migration (src/reuse) could not place in the new revision: an item the new revision does not have, or a ＜選択肢＞ value without a counterpart. Kept verbatim so no text is lost, and put back if the document moves to a revision that has the place again. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"移行メモ","type":"object","additionalProperties":false,"required":["from","to","pointer","item","value","reason"],"properties":{"from":{"title":"移行前の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"to":{"title":"移行後の改訂版","x-notAChange":true,"description":"Printed in the revision stamp, e.g. [令和７年５月　様式３]. Exact glyphs of the stamp (full- and half-width digits) are kept.","enum":["令和７年５月","令和６年10月","平成30年５月"]},"pointer":{"title":"元の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"item":{"title":"元の項目名","type":"string"},"value":{"title":"元の値"},"reason":{"title":"移せなかった理由","type":"string","enum":["itemRemoved","optionRemoved"]}}}},"rowSummaries":{"x-clearOnCopy":true,"title":"変更箇所のまとめの記載","description":"The one 変更後 text the 変更箇所 rows of these items print in the next revision instead of the item's new text, as 004's rows of 令和7年8月19日 do (「…更改による対応を記載」). Written by a standard-text update (src/workflows): the item, the summary, and the SHA-256 of the item's text as the update left it. A commit (and the draft's proposed rows) uses a summary only while the item still reads so and differs from the previous revision, so a later hand edit brings back the item's own row. Not part of the form: never printed, never a 変更箇所 row itself.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"まとめの記載","type":"object","additionalProperties":false,"required":["pointer","summary","hash"],"properties":{"pointer":{"title":"項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"summary":{"title":"変更後の記載（まとめ）","type":"string","pattern":"\\S"},"hash":{"title":"更新後の記載のハッシュ（SHA-256）","type":"string","pattern":"^[0-9a-f]{64}$","x-message":"ハッシュは SHA-256 の16進数64文字で書きます（標準文の更新のときに記録されます）。"}}}},"facts":{"title":"評価書に印字しない記録","description":"Inputs the forms do not print (rules.md §1, §2.1): the body type, and the しきい値判断 inputs of the latest 基礎項目評価 — exact 対象人数 when known, 取扱者数 including contractor staff, and the declared 重大事故 of the past year with the date the body learned of it. Never rendered in the PDF; used by the checks (src/checks).","x-printed":false,"type":"object","additionalProperties":false,"properties":{"bodyType":{"title":"評価実施機関の区分","type":["string","null"],"enum":["地方公共団体等","行政機関等",null],"x-kind":"choice"},"threshold":{"title":"しきい値判断の入力","type":"object","additionalProperties":false,"properties":{"personCount":{"title":"対象人数（実数）","description":"Individuals recorded in all 特定個人情報ファイル of the 事務 together; null when only the printed ③対象人数 range is known.","type":["integer","null"],"minimum":0},"handlerCount":{"title":"取扱者数（委託先の取扱者を含む）","description":"Exact number when known; otherwise record handlersAtLeast500.","type":["integer","null"],"minimum":0},"handlersAtLeast500":{"title":"取扱者数500人以上","description":"The declared 500人以上 / 500人未満 when the exact count is not known; ignored when handlerCount is set.","type":["boolean","null"]},"seriousAccident":{"title":"重大事故（しきい値判断日から過去１年以内）","type":"object","additionalProperties":false,"properties":{"occurred":{"title":"発生の申告","description":"The user's declaration: the product cannot decide what counts as a 重大事故. null = not declared yet.","type":["boolean","null"]},"learnedOn":{"type":["string","null"],"format":"date","x-kind":"date","title":"重大事故を知った日"}}}}}}},"acknowledgements":{"x-clearOnCopy":true,"title":"確認済みの警告","description":"The officer's acknowledgements of WARN findings of the checks (src/checks): the rule id, optionally the JSON Pointer of the finding's item (without it every finding of the rule), and the reason. Kept in the draft, so committing a revision freezes them with it. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":500,"items":{"title":"確認の記録","type":"object","additionalProperties":false,"required":["ruleId","reason"],"properties":{"ruleId":{"title":"点検規則のID","type":"string","minLength":1},"pointer":{"title":"指摘の項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"reason":{"title":"確認済みとする理由","type":"string","pattern":"\\S"}}}},"withheld":{"title":"非公表の部分","description":"Spans of text items, or whole values, the 公表版 replaces with the marker (rules.md §8): the item (JSON Pointer of its value), the withheld text with just enough of the text around it to tell one occurrence from another (or, for a whole value, the SHA-256 of the value as flagged), and the reason. A later edit of the withheld text or its surroundings no longer matches: the checks report it, and the 公表版 is refused until the flag is renewed. The 提出版 prints everything. Not part of the form: never printed, never a 変更箇所 row.","x-printed":false,"type":"array","maxItems":2000,"items":{"title":"非公表の指定","type":"object","additionalProperties":false,"required":["pointer","reason"],"properties":{"pointer":{"title":"項目（JSON Pointer）","type":"string","pattern":"^(/[^/]*)+$"},"text":{"title":"非公表にする文","description":"The withheld span exactly as written in the item; absent when the whole value is withheld.","type":"string","pattern":"\\S"},"prefix":{"title":"直前の文","description":"The characters just before the span, recorded only when the span occurs more than once in the item.","type":"string"},"suffix":{"title":"直後の文","description":"The characters just after the span, recorded only when the span occurs more than once in the item.","type":"string"},"sha256":{"title":"値のハッシュ（SHA-256）","description":"For a whole value: the SHA-256 (hex) of the value as flagged (a text as it is, any other value as JSON).","type":"string","pattern":"^[0-9a-f]{64}$"},"reason":{"title":"非公表とする理由","type":"string","pattern":"\\S"}},"anyOf":[{"properties":{"text":true},"required":["text"],"x-message":"非公表にする文（text）か、値全体のハッシュ（sha256）のどちらかを書きます。"},{"properties":{"sha256":true},"required":["sha256"],"x-message":"非公表にする文（text）か、値全体のハッシュ（sha256）のどちらかを書きます。"}]}}}};
+const pattern24 = new RegExp("^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11850,7 +12295,7 @@ vErrors.push(err134);
 errors++;
 }
 if(typeof data50 === "string"){
-if(!pattern16.test(data50)){
+if(!pattern24.test(data50)){
 const err135 = {instancePath:instancePath+"/businessAnnex/diagrams/" + i1+"/file",schemaPath:"#/properties/businessAnnex/properties/diagrams/items/properties/file/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$"},message:"must match pattern \""+"^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$"+"\"",schema:"^(?!/)(?!.*\\.\\.)[^\\\\]+\\.(png|jpe?g|PNG|JPE?G)$",parentSchema:schema32.properties.businessAnnex.properties.diagrams.items.properties.file,data:data50};
 if(vErrors === null){
 vErrors = [err135];
@@ -21415,10 +21860,10 @@ errors++;
 }
 if(data359.seriousAccident !== undefined){
 let data372 = data359.seriousAccident;
-const _errs1387 = errors;
+const _errs1389 = errors;
 let valid140 = true;
-const _errs1388 = errors;
-if(errors === _errs1388){
+const _errs1390 = errors;
+if(errors === _errs1390){
 if(data372 && typeof data372 == "object" && !Array.isArray(data372)){
 let missing10;
 if((data372.value === undefined) && (missing10 = "value")){
@@ -21468,18 +21913,18 @@ vErrors.push(err943);
 errors++;
 }
 }
-var _valid7 = _errs1388 === errors;
-errors = _errs1387;
+var _valid7 = _errs1390 === errors;
+errors = _errs1389;
 if(vErrors !== null){
-if(_errs1387){
-vErrors.length = _errs1387;
+if(_errs1389){
+vErrors.length = _errs1389;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid7){
-const _errs1392 = errors;
+const _errs1394 = errors;
 if(data372 && typeof data372 == "object" && !Array.isArray(data372)){
 if(data372.detail !== undefined){
 let data374 = data372.detail;
@@ -21542,7 +21987,7 @@ vErrors.push(err948);
 }
 errors++;
 }
-var _valid7 = _errs1392 === errors;
+var _valid7 = _errs1394 === errors;
 valid140 = _valid7;
 if(valid140){
 var props7 = {};
@@ -24002,7 +24447,7 @@ if(data.printSettings !== undefined){
 let data461 = data.printSettings;
 if(data461 && typeof data461 == "object" && !Array.isArray(data461)){
 for(const key117 in data461){
-if(!((key117 === "eraFirstYear") || (key117 === "unusedSlots"))){
+if(!(((key117 === "eraFirstYear") || (key117 === "unusedSlots")) || (key117 === "withheldMarker"))){
 const err1155 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key117},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.printSettings,data:data461};
 if(vErrors === null){
 vErrors = [err1155];
@@ -24059,9 +24504,10 @@ vErrors.push(err1159);
 errors++;
 }
 }
-}
-else {
-const err1160 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.printSettings.type,parentSchema:schema32.properties.printSettings,data:data461};
+if(data461.withheldMarker !== undefined){
+let data464 = data461.withheldMarker;
+if((typeof data464 !== "string") && (data464 !== null)){
+const err1160 = {instancePath:instancePath+"/printSettings/withheldMarker",schemaPath:"#/properties/printSettings/properties/withheldMarker/type",keyword:"type",params:{type: schema32.properties.printSettings.properties.withheldMarker.type},message:"must be string,null",schema:schema32.properties.printSettings.properties.withheldMarker.type,parentSchema:schema32.properties.printSettings.properties.withheldMarker,data:data464};
 if(vErrors === null){
 vErrors = [err1160];
 }
@@ -24070,12 +24516,9 @@ vErrors.push(err1160);
 }
 errors++;
 }
-}
-if(data.snippetUses !== undefined){
-let data464 = data.snippetUses;
-if(Array.isArray(data464)){
-if(data464.length > 2000){
-const err1161 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.snippetUses,data:data464};
+if(typeof data464 === "string"){
+if(!pattern9.test(data464)){
+const err1161 = {instancePath:instancePath+"/printSettings/withheldMarker",schemaPath:"#/properties/printSettings/properties/withheldMarker/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.printSettings.properties.withheldMarker,data:data464};
 if(vErrors === null){
 vErrors = [err1161];
 }
@@ -24084,12 +24527,11 @@ vErrors.push(err1161);
 }
 errors++;
 }
-const len10 = data464.length;
-for(let i10=0; i10<len10; i10++){
-let data465 = data464[i10];
-if(data465 && typeof data465 == "object" && !Array.isArray(data465)){
-if(data465.pointer === undefined){
-const err1162 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data465};
+}
+}
+}
+else {
+const err1162 = {instancePath:instancePath+"/printSettings",schemaPath:"#/properties/printSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.printSettings.type,parentSchema:schema32.properties.printSettings,data:data461};
 if(vErrors === null){
 vErrors = [err1162];
 }
@@ -24098,8 +24540,12 @@ vErrors.push(err1162);
 }
 errors++;
 }
-if(data465.snippet === undefined){
-const err1163 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "snippet"},message:"must have required property '"+"snippet"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data465};
+}
+if(data.snippetUses !== undefined){
+let data465 = data.snippetUses;
+if(Array.isArray(data465)){
+if(data465.length > 2000){
+const err1163 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.snippetUses,data:data465};
 if(vErrors === null){
 vErrors = [err1163];
 }
@@ -24108,8 +24554,12 @@ vErrors.push(err1163);
 }
 errors++;
 }
-if(data465.version === undefined){
-const err1164 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data465};
+const len10 = data465.length;
+for(let i10=0; i10<len10; i10++){
+let data466 = data465[i10];
+if(data466 && typeof data466 == "object" && !Array.isArray(data466)){
+if(data466.pointer === undefined){
+const err1164 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1164];
 }
@@ -24118,8 +24568,8 @@ vErrors.push(err1164);
 }
 errors++;
 }
-if(data465.hash === undefined){
-const err1165 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data465};
+if(data466.snippet === undefined){
+const err1165 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "snippet"},message:"must have required property '"+"snippet"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1165];
 }
@@ -24128,9 +24578,8 @@ vErrors.push(err1165);
 }
 errors++;
 }
-for(const key118 in data465){
-if(!((((key118 === "pointer") || (key118 === "snippet")) || (key118 === "version")) || (key118 === "hash"))){
-const err1166 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key118},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.snippetUses.items,data:data465};
+if(data466.version === undefined){
+const err1166 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1166];
 }
@@ -24139,12 +24588,8 @@ vErrors.push(err1166);
 }
 errors++;
 }
-}
-if(data465.pointer !== undefined){
-let data466 = data465.pointer;
-if(typeof data466 === "string"){
-if(!pattern9.test(data466)){
-const err1167 = {instancePath:instancePath+"/snippetUses/" + i10+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.snippetUses.items.properties.pointer,data:data466};
+if(data466.hash === undefined){
+const err1167 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema32.properties.snippetUses.items.required,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1167];
 }
@@ -24153,9 +24598,9 @@ vErrors.push(err1167);
 }
 errors++;
 }
-}
-else {
-const err1168 = {instancePath:instancePath+"/snippetUses/" + i10+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.pointer.type,parentSchema:schema32.properties.snippetUses.items.properties.pointer,data:data466};
+for(const key118 in data466){
+if(!((((key118 === "pointer") || (key118 === "snippet")) || (key118 === "version")) || (key118 === "hash"))){
+const err1168 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key118},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1168];
 }
@@ -24165,11 +24610,11 @@ vErrors.push(err1168);
 errors++;
 }
 }
-if(data465.snippet !== undefined){
-let data467 = data465.snippet;
+if(data466.pointer !== undefined){
+let data467 = data466.pointer;
 if(typeof data467 === "string"){
 if(!pattern10.test(data467)){
-const err1169 = {instancePath:instancePath+"/snippetUses/" + i10+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema32.properties.snippetUses.items.properties.snippet,data:data467};
+const err1169 = {instancePath:instancePath+"/snippetUses/" + i10+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.snippetUses.items.properties.pointer,data:data467};
 if(vErrors === null){
 vErrors = [err1169];
 }
@@ -24180,7 +24625,7 @@ errors++;
 }
 }
 else {
-const err1170 = {instancePath:instancePath+"/snippetUses/" + i10+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.snippet.type,parentSchema:schema32.properties.snippetUses.items.properties.snippet,data:data467};
+const err1170 = {instancePath:instancePath+"/snippetUses/" + i10+"/pointer",schemaPath:"#/properties/snippetUses/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.pointer.type,parentSchema:schema32.properties.snippetUses.items.properties.pointer,data:data467};
 if(vErrors === null){
 vErrors = [err1170];
 }
@@ -24190,10 +24635,11 @@ vErrors.push(err1170);
 errors++;
 }
 }
-if(data465.version !== undefined){
-let data468 = data465.version;
-if(!(((typeof data468 == "number") && (!(data468 % 1) && !isNaN(data468))) && (isFinite(data468)))){
-const err1171 = {instancePath:instancePath+"/snippetUses/" + i10+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.snippetUses.items.properties.version.type,parentSchema:schema32.properties.snippetUses.items.properties.version,data:data468};
+if(data466.snippet !== undefined){
+let data468 = data466.snippet;
+if(typeof data468 === "string"){
+if(!pattern11.test(data468)){
+const err1171 = {instancePath:instancePath+"/snippetUses/" + i10+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema32.properties.snippetUses.items.properties.snippet,data:data468};
 if(vErrors === null){
 vErrors = [err1171];
 }
@@ -24202,9 +24648,9 @@ vErrors.push(err1171);
 }
 errors++;
 }
-if((typeof data468 == "number") && (isFinite(data468))){
-if(data468 < 1 || isNaN(data468)){
-const err1172 = {instancePath:instancePath+"/snippetUses/" + i10+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.snippetUses.items.properties.version,data:data468};
+}
+else {
+const err1172 = {instancePath:instancePath+"/snippetUses/" + i10+"/snippet",schemaPath:"#/properties/snippetUses/items/properties/snippet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.snippet.type,parentSchema:schema32.properties.snippetUses.items.properties.snippet,data:data468};
 if(vErrors === null){
 vErrors = [err1172];
 }
@@ -24214,12 +24660,10 @@ vErrors.push(err1172);
 errors++;
 }
 }
-}
-if(data465.hash !== undefined){
-let data469 = data465.hash;
-if(typeof data469 === "string"){
-if(!pattern11.test(data469)){
-const err1173 = {instancePath:instancePath+"/snippetUses/" + i10+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema32.properties.snippetUses.items.properties.hash,data:data469};
+if(data466.version !== undefined){
+let data469 = data466.version;
+if(!(((typeof data469 == "number") && (!(data469 % 1) && !isNaN(data469))) && (isFinite(data469)))){
+const err1173 = {instancePath:instancePath+"/snippetUses/" + i10+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.snippetUses.items.properties.version.type,parentSchema:schema32.properties.snippetUses.items.properties.version,data:data469};
 if(vErrors === null){
 vErrors = [err1173];
 }
@@ -24228,9 +24672,9 @@ vErrors.push(err1173);
 }
 errors++;
 }
-}
-else {
-const err1174 = {instancePath:instancePath+"/snippetUses/" + i10+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.hash.type,parentSchema:schema32.properties.snippetUses.items.properties.hash,data:data469};
+if((typeof data469 == "number") && (isFinite(data469))){
+if(data469 < 1 || isNaN(data469)){
+const err1174 = {instancePath:instancePath+"/snippetUses/" + i10+"/version",schemaPath:"#/properties/snippetUses/items/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.snippetUses.items.properties.version,data:data469};
 if(vErrors === null){
 vErrors = [err1174];
 }
@@ -24241,8 +24685,11 @@ errors++;
 }
 }
 }
-else {
-const err1175 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.snippetUses.items.type,parentSchema:schema32.properties.snippetUses.items,data:data465};
+if(data466.hash !== undefined){
+let data470 = data466.hash;
+if(typeof data470 === "string"){
+if(!pattern12.test(data470)){
+const err1175 = {instancePath:instancePath+"/snippetUses/" + i10+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema32.properties.snippetUses.items.properties.hash,data:data470};
 if(vErrors === null){
 vErrors = [err1175];
 }
@@ -24252,9 +24699,8 @@ vErrors.push(err1175);
 errors++;
 }
 }
-}
 else {
-const err1176 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.snippetUses.type,parentSchema:schema32.properties.snippetUses,data:data464};
+const err1176 = {instancePath:instancePath+"/snippetUses/" + i10+"/hash",schemaPath:"#/properties/snippetUses/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.snippetUses.items.properties.hash.type,parentSchema:schema32.properties.snippetUses.items.properties.hash,data:data470};
 if(vErrors === null){
 vErrors = [err1176];
 }
@@ -24264,11 +24710,9 @@ vErrors.push(err1176);
 errors++;
 }
 }
-if(data.migrationNotes !== undefined){
-let data470 = data.migrationNotes;
-if(Array.isArray(data470)){
-if(data470.length > 2000){
-const err1177 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.migrationNotes,data:data470};
+}
+else {
+const err1177 = {instancePath:instancePath+"/snippetUses/" + i10,schemaPath:"#/properties/snippetUses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.snippetUses.items.type,parentSchema:schema32.properties.snippetUses.items,data:data466};
 if(vErrors === null){
 vErrors = [err1177];
 }
@@ -24277,12 +24721,10 @@ vErrors.push(err1177);
 }
 errors++;
 }
-const len11 = data470.length;
-for(let i11=0; i11<len11; i11++){
-let data471 = data470[i11];
-if(data471 && typeof data471 == "object" && !Array.isArray(data471)){
-if(data471.from === undefined){
-const err1178 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+}
+}
+else {
+const err1178 = {instancePath:instancePath+"/snippetUses",schemaPath:"#/properties/snippetUses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.snippetUses.type,parentSchema:schema32.properties.snippetUses,data:data465};
 if(vErrors === null){
 vErrors = [err1178];
 }
@@ -24291,8 +24733,12 @@ vErrors.push(err1178);
 }
 errors++;
 }
-if(data471.to === undefined){
-const err1179 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+}
+if(data.migrationNotes !== undefined){
+let data471 = data.migrationNotes;
+if(Array.isArray(data471)){
+if(data471.length > 2000){
+const err1179 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.migrationNotes,data:data471};
 if(vErrors === null){
 vErrors = [err1179];
 }
@@ -24301,8 +24747,12 @@ vErrors.push(err1179);
 }
 errors++;
 }
-if(data471.pointer === undefined){
-const err1180 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+const len11 = data471.length;
+for(let i11=0; i11<len11; i11++){
+let data472 = data471[i11];
+if(data472 && typeof data472 == "object" && !Array.isArray(data472)){
+if(data472.from === undefined){
+const err1180 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1180];
 }
@@ -24311,8 +24761,8 @@ vErrors.push(err1180);
 }
 errors++;
 }
-if(data471.item === undefined){
-const err1181 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+if(data472.to === undefined){
+const err1181 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1181];
 }
@@ -24321,8 +24771,8 @@ vErrors.push(err1181);
 }
 errors++;
 }
-if(data471.value === undefined){
-const err1182 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+if(data472.pointer === undefined){
+const err1182 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1182];
 }
@@ -24331,8 +24781,8 @@ vErrors.push(err1182);
 }
 errors++;
 }
-if(data471.reason === undefined){
-const err1183 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+if(data472.item === undefined){
+const err1183 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1183];
 }
@@ -24341,9 +24791,8 @@ vErrors.push(err1183);
 }
 errors++;
 }
-for(const key119 in data471){
-if(!((((((key119 === "from") || (key119 === "to")) || (key119 === "pointer")) || (key119 === "item")) || (key119 === "value")) || (key119 === "reason"))){
-const err1184 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key119},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+if(data472.value === undefined){
+const err1184 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1184];
 }
@@ -24352,11 +24801,8 @@ vErrors.push(err1184);
 }
 errors++;
 }
-}
-if(data471.from !== undefined){
-let data472 = data471.from;
-if(!(((data472 === "令和７年５月") || (data472 === "令和６年10月")) || (data472 === "平成30年５月"))){
-const err1185 = {instancePath:instancePath+"/migrationNotes/" + i11+"/from",schemaPath:"#/properties/migrationNotes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.from.enum,parentSchema:schema32.properties.migrationNotes.items.properties.from,data:data472};
+if(data472.reason === undefined){
+const err1185 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.migrationNotes.items.required,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1185];
 }
@@ -24365,11 +24811,9 @@ vErrors.push(err1185);
 }
 errors++;
 }
-}
-if(data471.to !== undefined){
-let data473 = data471.to;
-if(!(((data473 === "令和７年５月") || (data473 === "令和６年10月")) || (data473 === "平成30年５月"))){
-const err1186 = {instancePath:instancePath+"/migrationNotes/" + i11+"/to",schemaPath:"#/properties/migrationNotes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.to.enum,parentSchema:schema32.properties.migrationNotes.items.properties.to,data:data473};
+for(const key119 in data472){
+if(!((((((key119 === "from") || (key119 === "to")) || (key119 === "pointer")) || (key119 === "item")) || (key119 === "value")) || (key119 === "reason"))){
+const err1186 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key119},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1186];
 }
@@ -24379,11 +24823,10 @@ vErrors.push(err1186);
 errors++;
 }
 }
-if(data471.pointer !== undefined){
-let data474 = data471.pointer;
-if(typeof data474 === "string"){
-if(!pattern9.test(data474)){
-const err1187 = {instancePath:instancePath+"/migrationNotes/" + i11+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.migrationNotes.items.properties.pointer,data:data474};
+if(data472.from !== undefined){
+let data473 = data472.from;
+if(!(((data473 === "令和７年５月") || (data473 === "令和６年10月")) || (data473 === "平成30年５月"))){
+const err1187 = {instancePath:instancePath+"/migrationNotes/" + i11+"/from",schemaPath:"#/properties/migrationNotes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.from.enum,parentSchema:schema32.properties.migrationNotes.items.properties.from,data:data473};
 if(vErrors === null){
 vErrors = [err1187];
 }
@@ -24393,8 +24836,10 @@ vErrors.push(err1187);
 errors++;
 }
 }
-else {
-const err1188 = {instancePath:instancePath+"/migrationNotes/" + i11+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.pointer.type,parentSchema:schema32.properties.migrationNotes.items.properties.pointer,data:data474};
+if(data472.to !== undefined){
+let data474 = data472.to;
+if(!(((data474 === "令和７年５月") || (data474 === "令和６年10月")) || (data474 === "平成30年５月"))){
+const err1188 = {instancePath:instancePath+"/migrationNotes/" + i11+"/to",schemaPath:"#/properties/migrationNotes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.to.enum,parentSchema:schema32.properties.migrationNotes.items.properties.to,data:data474};
 if(vErrors === null){
 vErrors = [err1188];
 }
@@ -24404,10 +24849,11 @@ vErrors.push(err1188);
 errors++;
 }
 }
-if(data471.item !== undefined){
-let data475 = data471.item;
-if(typeof data475 !== "string"){
-const err1189 = {instancePath:instancePath+"/migrationNotes/" + i11+"/item",schemaPath:"#/properties/migrationNotes/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.item.type,parentSchema:schema32.properties.migrationNotes.items.properties.item,data:data475};
+if(data472.pointer !== undefined){
+let data475 = data472.pointer;
+if(typeof data475 === "string"){
+if(!pattern10.test(data475)){
+const err1189 = {instancePath:instancePath+"/migrationNotes/" + i11+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.migrationNotes.items.properties.pointer,data:data475};
 if(vErrors === null){
 vErrors = [err1189];
 }
@@ -24417,10 +24863,8 @@ vErrors.push(err1189);
 errors++;
 }
 }
-if(data471.reason !== undefined){
-let data476 = data471.reason;
-if(typeof data476 !== "string"){
-const err1190 = {instancePath:instancePath+"/migrationNotes/" + i11+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.reason.type,parentSchema:schema32.properties.migrationNotes.items.properties.reason,data:data476};
+else {
+const err1190 = {instancePath:instancePath+"/migrationNotes/" + i11+"/pointer",schemaPath:"#/properties/migrationNotes/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.pointer.type,parentSchema:schema32.properties.migrationNotes.items.properties.pointer,data:data475};
 if(vErrors === null){
 vErrors = [err1190];
 }
@@ -24429,8 +24873,11 @@ vErrors.push(err1190);
 }
 errors++;
 }
-if(!((data476 === "itemRemoved") || (data476 === "optionRemoved"))){
-const err1191 = {instancePath:instancePath+"/migrationNotes/" + i11+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.reason.enum,parentSchema:schema32.properties.migrationNotes.items.properties.reason,data:data476};
+}
+if(data472.item !== undefined){
+let data476 = data472.item;
+if(typeof data476 !== "string"){
+const err1191 = {instancePath:instancePath+"/migrationNotes/" + i11+"/item",schemaPath:"#/properties/migrationNotes/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.item.type,parentSchema:schema32.properties.migrationNotes.items.properties.item,data:data476};
 if(vErrors === null){
 vErrors = [err1191];
 }
@@ -24440,9 +24887,10 @@ vErrors.push(err1191);
 errors++;
 }
 }
-}
-else {
-const err1192 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.migrationNotes.items.type,parentSchema:schema32.properties.migrationNotes.items,data:data471};
+if(data472.reason !== undefined){
+let data477 = data472.reason;
+if(typeof data477 !== "string"){
+const err1192 = {instancePath:instancePath+"/migrationNotes/" + i11+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.migrationNotes.items.properties.reason.type,parentSchema:schema32.properties.migrationNotes.items.properties.reason,data:data477};
 if(vErrors === null){
 vErrors = [err1192];
 }
@@ -24451,10 +24899,8 @@ vErrors.push(err1192);
 }
 errors++;
 }
-}
-}
-else {
-const err1193 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.migrationNotes.type,parentSchema:schema32.properties.migrationNotes,data:data470};
+if(!((data477 === "itemRemoved") || (data477 === "optionRemoved"))){
+const err1193 = {instancePath:instancePath+"/migrationNotes/" + i11+"/reason",schemaPath:"#/properties/migrationNotes/items/properties/reason/enum",keyword:"enum",params:{allowedValues: schema32.properties.migrationNotes.items.properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.migrationNotes.items.properties.reason.enum,parentSchema:schema32.properties.migrationNotes.items.properties.reason,data:data477};
 if(vErrors === null){
 vErrors = [err1193];
 }
@@ -24464,12 +24910,9 @@ vErrors.push(err1193);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data477 = data.facts;
-if(data477 && typeof data477 == "object" && !Array.isArray(data477)){
-for(const key120 in data477){
-if(!((key120 === "bodyType") || (key120 === "threshold"))){
-const err1194 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key120},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts,data:data477};
+}
+else {
+const err1194 = {instancePath:instancePath+"/migrationNotes/" + i11,schemaPath:"#/properties/migrationNotes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.migrationNotes.items.type,parentSchema:schema32.properties.migrationNotes.items,data:data472};
 if(vErrors === null){
 vErrors = [err1194];
 }
@@ -24479,10 +24922,9 @@ vErrors.push(err1194);
 errors++;
 }
 }
-if(data477.bodyType !== undefined){
-let data478 = data477.bodyType;
-if((typeof data478 !== "string") && (data478 !== null)){
-const err1195 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/type",keyword:"type",params:{type: schema32.properties.facts.properties.bodyType.type},message:"must be string,null",schema:schema32.properties.facts.properties.bodyType.type,parentSchema:schema32.properties.facts.properties.bodyType,data:data478};
+}
+else {
+const err1195 = {instancePath:instancePath+"/migrationNotes",schemaPath:"#/properties/migrationNotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.migrationNotes.type,parentSchema:schema32.properties.migrationNotes,data:data471};
 if(vErrors === null){
 vErrors = [err1195];
 }
@@ -24491,8 +24933,12 @@ vErrors.push(err1195);
 }
 errors++;
 }
-if(!(((data478 === "地方公共団体等") || (data478 === "行政機関等")) || (data478 === null))){
-const err1196 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/enum",keyword:"enum",params:{allowedValues: schema32.properties.facts.properties.bodyType.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.facts.properties.bodyType.enum,parentSchema:schema32.properties.facts.properties.bodyType,data:data478};
+}
+if(data.rowSummaries !== undefined){
+let data478 = data.rowSummaries;
+if(Array.isArray(data478)){
+if(data478.length > 2000){
+const err1196 = {instancePath:instancePath+"/rowSummaries",schemaPath:"#/properties/rowSummaries/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.rowSummaries,data:data478};
 if(vErrors === null){
 vErrors = [err1196];
 }
@@ -24501,13 +24947,12 @@ vErrors.push(err1196);
 }
 errors++;
 }
-}
-if(data477.threshold !== undefined){
-let data479 = data477.threshold;
+const len12 = data478.length;
+for(let i12=0; i12<len12; i12++){
+let data479 = data478[i12];
 if(data479 && typeof data479 == "object" && !Array.isArray(data479)){
-for(const key121 in data479){
-if(!((((key121 === "personCount") || (key121 === "handlerCount")) || (key121 === "handlersAtLeast500")) || (key121 === "seriousAccident"))){
-const err1197 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key121},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts.properties.threshold,data:data479};
+if(data479.pointer === undefined){
+const err1197 = {instancePath:instancePath+"/rowSummaries/" + i12,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.rowSummaries.items.required,parentSchema:schema32.properties.rowSummaries.items,data:data479};
 if(vErrors === null){
 vErrors = [err1197];
 }
@@ -24516,11 +24961,8 @@ vErrors.push(err1197);
 }
 errors++;
 }
-}
-if(data479.personCount !== undefined){
-let data480 = data479.personCount;
-if((!(((typeof data480 == "number") && (!(data480 % 1) && !isNaN(data480))) && (isFinite(data480)))) && (data480 !== null)){
-const err1198 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.personCount.type},message:"must be integer,null",schema:schema32.properties.facts.properties.threshold.properties.personCount.type,parentSchema:schema32.properties.facts.properties.threshold.properties.personCount,data:data480};
+if(data479.summary === undefined){
+const err1198 = {instancePath:instancePath+"/rowSummaries/" + i12,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema32.properties.rowSummaries.items.required,parentSchema:schema32.properties.rowSummaries.items,data:data479};
 if(vErrors === null){
 vErrors = [err1198];
 }
@@ -24529,9 +24971,8 @@ vErrors.push(err1198);
 }
 errors++;
 }
-if((typeof data480 == "number") && (isFinite(data480))){
-if(data480 < 0 || isNaN(data480)){
-const err1199 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.facts.properties.threshold.properties.personCount,data:data480};
+if(data479.hash === undefined){
+const err1199 = {instancePath:instancePath+"/rowSummaries/" + i12,schemaPath:"#/properties/rowSummaries/items/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema32.properties.rowSummaries.items.required,parentSchema:schema32.properties.rowSummaries.items,data:data479};
 if(vErrors === null){
 vErrors = [err1199];
 }
@@ -24540,12 +24981,9 @@ vErrors.push(err1199);
 }
 errors++;
 }
-}
-}
-if(data479.handlerCount !== undefined){
-let data481 = data479.handlerCount;
-if((!(((typeof data481 == "number") && (!(data481 % 1) && !isNaN(data481))) && (isFinite(data481)))) && (data481 !== null)){
-const err1200 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.handlerCount.type},message:"must be integer,null",schema:schema32.properties.facts.properties.threshold.properties.handlerCount.type,parentSchema:schema32.properties.facts.properties.threshold.properties.handlerCount,data:data481};
+for(const key120 in data479){
+if(!(((key120 === "pointer") || (key120 === "summary")) || (key120 === "hash"))){
+const err1200 = {instancePath:instancePath+"/rowSummaries/" + i12,schemaPath:"#/properties/rowSummaries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key120},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.rowSummaries.items,data:data479};
 if(vErrors === null){
 vErrors = [err1200];
 }
@@ -24554,9 +24992,12 @@ vErrors.push(err1200);
 }
 errors++;
 }
-if((typeof data481 == "number") && (isFinite(data481))){
-if(data481 < 0 || isNaN(data481)){
-const err1201 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.facts.properties.threshold.properties.handlerCount,data:data481};
+}
+if(data479.pointer !== undefined){
+let data480 = data479.pointer;
+if(typeof data480 === "string"){
+if(!pattern10.test(data480)){
+const err1201 = {instancePath:instancePath+"/rowSummaries/" + i12+"/pointer",schemaPath:"#/properties/rowSummaries/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.rowSummaries.items.properties.pointer,data:data480};
 if(vErrors === null){
 vErrors = [err1201];
 }
@@ -24566,11 +25007,8 @@ vErrors.push(err1201);
 errors++;
 }
 }
-}
-if(data479.handlersAtLeast500 !== undefined){
-let data482 = data479.handlersAtLeast500;
-if((typeof data482 !== "boolean") && (data482 !== null)){
-const err1202 = {instancePath:instancePath+"/facts/threshold/handlersAtLeast500",schemaPath:"#/properties/facts/properties/threshold/properties/handlersAtLeast500/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.handlersAtLeast500.type},message:"must be boolean,null",schema:schema32.properties.facts.properties.threshold.properties.handlersAtLeast500.type,parentSchema:schema32.properties.facts.properties.threshold.properties.handlersAtLeast500,data:data482};
+else {
+const err1202 = {instancePath:instancePath+"/rowSummaries/" + i12+"/pointer",schemaPath:"#/properties/rowSummaries/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.rowSummaries.items.properties.pointer.type,parentSchema:schema32.properties.rowSummaries.items.properties.pointer,data:data480};
 if(vErrors === null){
 vErrors = [err1202];
 }
@@ -24580,12 +25018,11 @@ vErrors.push(err1202);
 errors++;
 }
 }
-if(data479.seriousAccident !== undefined){
-let data483 = data479.seriousAccident;
-if(data483 && typeof data483 == "object" && !Array.isArray(data483)){
-for(const key122 in data483){
-if(!((key122 === "occurred") || (key122 === "learnedOn"))){
-const err1203 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key122},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident,data:data483};
+if(data479.summary !== undefined){
+let data481 = data479.summary;
+if(typeof data481 === "string"){
+if(!pattern9.test(data481)){
+const err1203 = {instancePath:instancePath+"/rowSummaries/" + i12+"/summary",schemaPath:"#/properties/rowSummaries/items/properties/summary/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.rowSummaries.items.properties.summary,data:data481};
 if(vErrors === null){
 vErrors = [err1203];
 }
@@ -24595,10 +25032,8 @@ vErrors.push(err1203);
 errors++;
 }
 }
-if(data483.occurred !== undefined){
-let data484 = data483.occurred;
-if((typeof data484 !== "boolean") && (data484 !== null)){
-const err1204 = {instancePath:instancePath+"/facts/threshold/seriousAccident/occurred",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/occurred/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type},message:"must be boolean,null",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred,data:data484};
+else {
+const err1204 = {instancePath:instancePath+"/rowSummaries/" + i12+"/summary",schemaPath:"#/properties/rowSummaries/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.rowSummaries.items.properties.summary.type,parentSchema:schema32.properties.rowSummaries.items.properties.summary,data:data481};
 if(vErrors === null){
 vErrors = [err1204];
 }
@@ -24608,10 +25043,11 @@ vErrors.push(err1204);
 errors++;
 }
 }
-if(data483.learnedOn !== undefined){
-let data485 = data483.learnedOn;
-if((typeof data485 !== "string") && (data485 !== null)){
-const err1205 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type},message:"must be string,null",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data485};
+if(data479.hash !== undefined){
+let data482 = data479.hash;
+if(typeof data482 === "string"){
+if(!pattern12.test(data482)){
+const err1205 = {instancePath:instancePath+"/rowSummaries/" + i12+"/hash",schemaPath:"#/properties/rowSummaries/items/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema32.properties.rowSummaries.items.properties.hash,data:data482};
 if(vErrors === null){
 vErrors = [err1205];
 }
@@ -24620,9 +25056,9 @@ vErrors.push(err1205);
 }
 errors++;
 }
-if(typeof data485 === "string"){
-if(!(formats0.validate(data485))){
-const err1206 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data485};
+}
+else {
+const err1206 = {instancePath:instancePath+"/rowSummaries/" + i12+"/hash",schemaPath:"#/properties/rowSummaries/items/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.rowSummaries.items.properties.hash.type,parentSchema:schema32.properties.rowSummaries.items.properties.hash,data:data482};
 if(vErrors === null){
 vErrors = [err1206];
 }
@@ -24633,9 +25069,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err1207 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident,data:data483};
+const err1207 = {instancePath:instancePath+"/rowSummaries/" + i12,schemaPath:"#/properties/rowSummaries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.rowSummaries.items.type,parentSchema:schema32.properties.rowSummaries.items,data:data479};
 if(vErrors === null){
 vErrors = [err1207];
 }
@@ -24647,7 +25082,7 @@ errors++;
 }
 }
 else {
-const err1208 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.properties.threshold.type,parentSchema:schema32.properties.facts.properties.threshold,data:data479};
+const err1208 = {instancePath:instancePath+"/rowSummaries",schemaPath:"#/properties/rowSummaries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.rowSummaries.type,parentSchema:schema32.properties.rowSummaries,data:data478};
 if(vErrors === null){
 vErrors = [err1208];
 }
@@ -24657,9 +25092,12 @@ vErrors.push(err1208);
 errors++;
 }
 }
-}
-else {
-const err1209 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.type,parentSchema:schema32.properties.facts,data:data477};
+if(data.facts !== undefined){
+let data483 = data.facts;
+if(data483 && typeof data483 == "object" && !Array.isArray(data483)){
+for(const key121 in data483){
+if(!((key121 === "bodyType") || (key121 === "threshold"))){
+const err1209 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key121},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts,data:data483};
 if(vErrors === null){
 vErrors = [err1209];
 }
@@ -24669,11 +25107,10 @@ vErrors.push(err1209);
 errors++;
 }
 }
-if(data.acknowledgements !== undefined){
-let data486 = data.acknowledgements;
-if(Array.isArray(data486)){
-if(data486.length > 500){
-const err1210 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema32.properties.acknowledgements,data:data486};
+if(data483.bodyType !== undefined){
+let data484 = data483.bodyType;
+if((typeof data484 !== "string") && (data484 !== null)){
+const err1210 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/type",keyword:"type",params:{type: schema32.properties.facts.properties.bodyType.type},message:"must be string,null",schema:schema32.properties.facts.properties.bodyType.type,parentSchema:schema32.properties.facts.properties.bodyType,data:data484};
 if(vErrors === null){
 vErrors = [err1210];
 }
@@ -24682,12 +25119,8 @@ vErrors.push(err1210);
 }
 errors++;
 }
-const len12 = data486.length;
-for(let i12=0; i12<len12; i12++){
-let data487 = data486[i12];
-if(data487 && typeof data487 == "object" && !Array.isArray(data487)){
-if(data487.ruleId === undefined){
-const err1211 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema32.properties.acknowledgements.items.required,parentSchema:schema32.properties.acknowledgements.items,data:data487};
+if(!(((data484 === "地方公共団体等") || (data484 === "行政機関等")) || (data484 === null))){
+const err1211 = {instancePath:instancePath+"/facts/bodyType",schemaPath:"#/properties/facts/properties/bodyType/enum",keyword:"enum",params:{allowedValues: schema32.properties.facts.properties.bodyType.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.facts.properties.bodyType.enum,parentSchema:schema32.properties.facts.properties.bodyType,data:data484};
 if(vErrors === null){
 vErrors = [err1211];
 }
@@ -24696,8 +25129,13 @@ vErrors.push(err1211);
 }
 errors++;
 }
-if(data487.reason === undefined){
-const err1212 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.acknowledgements.items.required,parentSchema:schema32.properties.acknowledgements.items,data:data487};
+}
+if(data483.threshold !== undefined){
+let data485 = data483.threshold;
+if(data485 && typeof data485 == "object" && !Array.isArray(data485)){
+for(const key122 in data485){
+if(!((((key122 === "personCount") || (key122 === "handlerCount")) || (key122 === "handlersAtLeast500")) || (key122 === "seriousAccident"))){
+const err1212 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key122},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts.properties.threshold,data:data485};
 if(vErrors === null){
 vErrors = [err1212];
 }
@@ -24706,9 +25144,11 @@ vErrors.push(err1212);
 }
 errors++;
 }
-for(const key123 in data487){
-if(!(((key123 === "ruleId") || (key123 === "pointer")) || (key123 === "reason"))){
-const err1213 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key123},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.acknowledgements.items,data:data487};
+}
+if(data485.personCount !== undefined){
+let data486 = data485.personCount;
+if((!(((typeof data486 == "number") && (!(data486 % 1) && !isNaN(data486))) && (isFinite(data486)))) && (data486 !== null)){
+const err1213 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.personCount.type},message:"must be integer,null",schema:schema32.properties.facts.properties.threshold.properties.personCount.type,parentSchema:schema32.properties.facts.properties.threshold.properties.personCount,data:data486};
 if(vErrors === null){
 vErrors = [err1213];
 }
@@ -24717,12 +25157,9 @@ vErrors.push(err1213);
 }
 errors++;
 }
-}
-if(data487.ruleId !== undefined){
-let data488 = data487.ruleId;
-if(typeof data488 === "string"){
-if(func3(data488) < 1){
-const err1214 = {instancePath:instancePath+"/acknowledgements/" + i12+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.acknowledgements.items.properties.ruleId,data:data488};
+if((typeof data486 == "number") && (isFinite(data486))){
+if(data486 < 0 || isNaN(data486)){
+const err1214 = {instancePath:instancePath+"/facts/threshold/personCount",schemaPath:"#/properties/facts/properties/threshold/properties/personCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.facts.properties.threshold.properties.personCount,data:data486};
 if(vErrors === null){
 vErrors = [err1214];
 }
@@ -24732,8 +25169,11 @@ vErrors.push(err1214);
 errors++;
 }
 }
-else {
-const err1215 = {instancePath:instancePath+"/acknowledgements/" + i12+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.ruleId.type,parentSchema:schema32.properties.acknowledgements.items.properties.ruleId,data:data488};
+}
+if(data485.handlerCount !== undefined){
+let data487 = data485.handlerCount;
+if((!(((typeof data487 == "number") && (!(data487 % 1) && !isNaN(data487))) && (isFinite(data487)))) && (data487 !== null)){
+const err1215 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.handlerCount.type},message:"must be integer,null",schema:schema32.properties.facts.properties.threshold.properties.handlerCount.type,parentSchema:schema32.properties.facts.properties.threshold.properties.handlerCount,data:data487};
 if(vErrors === null){
 vErrors = [err1215];
 }
@@ -24742,12 +25182,9 @@ vErrors.push(err1215);
 }
 errors++;
 }
-}
-if(data487.pointer !== undefined){
-let data489 = data487.pointer;
-if(typeof data489 === "string"){
-if(!pattern9.test(data489)){
-const err1216 = {instancePath:instancePath+"/acknowledgements/" + i12+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.acknowledgements.items.properties.pointer,data:data489};
+if((typeof data487 == "number") && (isFinite(data487))){
+if(data487 < 0 || isNaN(data487)){
+const err1216 = {instancePath:instancePath+"/facts/threshold/handlerCount",schemaPath:"#/properties/facts/properties/threshold/properties/handlerCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.facts.properties.threshold.properties.handlerCount,data:data487};
 if(vErrors === null){
 vErrors = [err1216];
 }
@@ -24757,8 +25194,11 @@ vErrors.push(err1216);
 errors++;
 }
 }
-else {
-const err1217 = {instancePath:instancePath+"/acknowledgements/" + i12+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.pointer.type,parentSchema:schema32.properties.acknowledgements.items.properties.pointer,data:data489};
+}
+if(data485.handlersAtLeast500 !== undefined){
+let data488 = data485.handlersAtLeast500;
+if((typeof data488 !== "boolean") && (data488 !== null)){
+const err1217 = {instancePath:instancePath+"/facts/threshold/handlersAtLeast500",schemaPath:"#/properties/facts/properties/threshold/properties/handlersAtLeast500/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.handlersAtLeast500.type},message:"must be boolean,null",schema:schema32.properties.facts.properties.threshold.properties.handlersAtLeast500.type,parentSchema:schema32.properties.facts.properties.threshold.properties.handlersAtLeast500,data:data488};
 if(vErrors === null){
 vErrors = [err1217];
 }
@@ -24768,11 +25208,12 @@ vErrors.push(err1217);
 errors++;
 }
 }
-if(data487.reason !== undefined){
-let data490 = data487.reason;
-if(typeof data490 === "string"){
-if(!pattern14.test(data490)){
-const err1218 = {instancePath:instancePath+"/acknowledgements/" + i12+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.acknowledgements.items.properties.reason,data:data490};
+if(data485.seriousAccident !== undefined){
+let data489 = data485.seriousAccident;
+if(data489 && typeof data489 == "object" && !Array.isArray(data489)){
+for(const key123 in data489){
+if(!((key123 === "occurred") || (key123 === "learnedOn"))){
+const err1218 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key123},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident,data:data489};
 if(vErrors === null){
 vErrors = [err1218];
 }
@@ -24782,8 +25223,10 @@ vErrors.push(err1218);
 errors++;
 }
 }
-else {
-const err1219 = {instancePath:instancePath+"/acknowledgements/" + i12+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.reason.type,parentSchema:schema32.properties.acknowledgements.items.properties.reason,data:data490};
+if(data489.occurred !== undefined){
+let data490 = data489.occurred;
+if((typeof data490 !== "boolean") && (data490 !== null)){
+const err1219 = {instancePath:instancePath+"/facts/threshold/seriousAccident/occurred",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/occurred/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type},message:"must be boolean,null",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.occurred,data:data490};
 if(vErrors === null){
 vErrors = [err1219];
 }
@@ -24793,9 +25236,10 @@ vErrors.push(err1219);
 errors++;
 }
 }
-}
-else {
-const err1220 = {instancePath:instancePath+"/acknowledgements/" + i12,schemaPath:"#/properties/acknowledgements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.acknowledgements.items.type,parentSchema:schema32.properties.acknowledgements.items,data:data487};
+if(data489.learnedOn !== undefined){
+let data491 = data489.learnedOn;
+if((typeof data491 !== "string") && (data491 !== null)){
+const err1220 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/type",keyword:"type",params:{type: schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type},message:"must be string,null",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data491};
 if(vErrors === null){
 vErrors = [err1220];
 }
@@ -24804,10 +25248,9 @@ vErrors.push(err1220);
 }
 errors++;
 }
-}
-}
-else {
-const err1221 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.acknowledgements.type,parentSchema:schema32.properties.acknowledgements,data:data486};
+if(typeof data491 === "string"){
+if(!(formats0.validate(data491))){
+const err1221 = {instancePath:instancePath+"/facts/threshold/seriousAccident/learnedOn",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/properties/learnedOn/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident.properties.learnedOn,data:data491};
 if(vErrors === null){
 vErrors = [err1221];
 }
@@ -24818,13 +25261,460 @@ errors++;
 }
 }
 }
+}
 else {
-const err1222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err1222 = {instancePath:instancePath+"/facts/threshold/seriousAccident",schemaPath:"#/properties/facts/properties/threshold/properties/seriousAccident/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.properties.threshold.properties.seriousAccident.type,parentSchema:schema32.properties.facts.properties.threshold.properties.seriousAccident,data:data489};
 if(vErrors === null){
 vErrors = [err1222];
 }
 else {
 vErrors.push(err1222);
+}
+errors++;
+}
+}
+}
+else {
+const err1223 = {instancePath:instancePath+"/facts/threshold",schemaPath:"#/properties/facts/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.properties.threshold.type,parentSchema:schema32.properties.facts.properties.threshold,data:data485};
+if(vErrors === null){
+vErrors = [err1223];
+}
+else {
+vErrors.push(err1223);
+}
+errors++;
+}
+}
+}
+else {
+const err1224 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.facts.type,parentSchema:schema32.properties.facts,data:data483};
+if(vErrors === null){
+vErrors = [err1224];
+}
+else {
+vErrors.push(err1224);
+}
+errors++;
+}
+}
+if(data.acknowledgements !== undefined){
+let data492 = data.acknowledgements;
+if(Array.isArray(data492)){
+if(data492.length > 500){
+const err1225 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema32.properties.acknowledgements,data:data492};
+if(vErrors === null){
+vErrors = [err1225];
+}
+else {
+vErrors.push(err1225);
+}
+errors++;
+}
+const len13 = data492.length;
+for(let i13=0; i13<len13; i13++){
+let data493 = data492[i13];
+if(data493 && typeof data493 == "object" && !Array.isArray(data493)){
+if(data493.ruleId === undefined){
+const err1226 = {instancePath:instancePath+"/acknowledgements/" + i13,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'",schema:schema32.properties.acknowledgements.items.required,parentSchema:schema32.properties.acknowledgements.items,data:data493};
+if(vErrors === null){
+vErrors = [err1226];
+}
+else {
+vErrors.push(err1226);
+}
+errors++;
+}
+if(data493.reason === undefined){
+const err1227 = {instancePath:instancePath+"/acknowledgements/" + i13,schemaPath:"#/properties/acknowledgements/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.acknowledgements.items.required,parentSchema:schema32.properties.acknowledgements.items,data:data493};
+if(vErrors === null){
+vErrors = [err1227];
+}
+else {
+vErrors.push(err1227);
+}
+errors++;
+}
+for(const key124 in data493){
+if(!(((key124 === "ruleId") || (key124 === "pointer")) || (key124 === "reason"))){
+const err1228 = {instancePath:instancePath+"/acknowledgements/" + i13,schemaPath:"#/properties/acknowledgements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key124},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.acknowledgements.items,data:data493};
+if(vErrors === null){
+vErrors = [err1228];
+}
+else {
+vErrors.push(err1228);
+}
+errors++;
+}
+}
+if(data493.ruleId !== undefined){
+let data494 = data493.ruleId;
+if(typeof data494 === "string"){
+if(func3(data494) < 1){
+const err1229 = {instancePath:instancePath+"/acknowledgements/" + i13+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.acknowledgements.items.properties.ruleId,data:data494};
+if(vErrors === null){
+vErrors = [err1229];
+}
+else {
+vErrors.push(err1229);
+}
+errors++;
+}
+}
+else {
+const err1230 = {instancePath:instancePath+"/acknowledgements/" + i13+"/ruleId",schemaPath:"#/properties/acknowledgements/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.ruleId.type,parentSchema:schema32.properties.acknowledgements.items.properties.ruleId,data:data494};
+if(vErrors === null){
+vErrors = [err1230];
+}
+else {
+vErrors.push(err1230);
+}
+errors++;
+}
+}
+if(data493.pointer !== undefined){
+let data495 = data493.pointer;
+if(typeof data495 === "string"){
+if(!pattern10.test(data495)){
+const err1231 = {instancePath:instancePath+"/acknowledgements/" + i13+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.acknowledgements.items.properties.pointer,data:data495};
+if(vErrors === null){
+vErrors = [err1231];
+}
+else {
+vErrors.push(err1231);
+}
+errors++;
+}
+}
+else {
+const err1232 = {instancePath:instancePath+"/acknowledgements/" + i13+"/pointer",schemaPath:"#/properties/acknowledgements/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.pointer.type,parentSchema:schema32.properties.acknowledgements.items.properties.pointer,data:data495};
+if(vErrors === null){
+vErrors = [err1232];
+}
+else {
+vErrors.push(err1232);
+}
+errors++;
+}
+}
+if(data493.reason !== undefined){
+let data496 = data493.reason;
+if(typeof data496 === "string"){
+if(!pattern9.test(data496)){
+const err1233 = {instancePath:instancePath+"/acknowledgements/" + i13+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.acknowledgements.items.properties.reason,data:data496};
+if(vErrors === null){
+vErrors = [err1233];
+}
+else {
+vErrors.push(err1233);
+}
+errors++;
+}
+}
+else {
+const err1234 = {instancePath:instancePath+"/acknowledgements/" + i13+"/reason",schemaPath:"#/properties/acknowledgements/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.acknowledgements.items.properties.reason.type,parentSchema:schema32.properties.acknowledgements.items.properties.reason,data:data496};
+if(vErrors === null){
+vErrors = [err1234];
+}
+else {
+vErrors.push(err1234);
+}
+errors++;
+}
+}
+}
+else {
+const err1235 = {instancePath:instancePath+"/acknowledgements/" + i13,schemaPath:"#/properties/acknowledgements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.acknowledgements.items.type,parentSchema:schema32.properties.acknowledgements.items,data:data493};
+if(vErrors === null){
+vErrors = [err1235];
+}
+else {
+vErrors.push(err1235);
+}
+errors++;
+}
+}
+}
+else {
+const err1236 = {instancePath:instancePath+"/acknowledgements",schemaPath:"#/properties/acknowledgements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.acknowledgements.type,parentSchema:schema32.properties.acknowledgements,data:data492};
+if(vErrors === null){
+vErrors = [err1236];
+}
+else {
+vErrors.push(err1236);
+}
+errors++;
+}
+}
+if(data.withheld !== undefined){
+let data497 = data.withheld;
+if(Array.isArray(data497)){
+if(data497.length > 2000){
+const err1237 = {instancePath:instancePath+"/withheld",schemaPath:"#/properties/withheld/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema32.properties.withheld,data:data497};
+if(vErrors === null){
+vErrors = [err1237];
+}
+else {
+vErrors.push(err1237);
+}
+errors++;
+}
+const len14 = data497.length;
+for(let i14=0; i14<len14; i14++){
+let data498 = data497[i14];
+const _errs1832 = errors;
+let valid194 = false;
+const _errs1833 = errors;
+if(data498 && typeof data498 == "object" && !Array.isArray(data498)){
+if(data498.text === undefined){
+const err1238 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/anyOf/0/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.properties.withheld.items.anyOf[0].required,parentSchema:schema32.properties.withheld.items.anyOf[0],data:data498};
+if(vErrors === null){
+vErrors = [err1238];
+}
+else {
+vErrors.push(err1238);
+}
+errors++;
+}
+}
+var _valid8 = _errs1833 === errors;
+valid194 = valid194 || _valid8;
+if(_valid8){
+var props8 = {};
+props8.text = true;
+}
+const _errs1835 = errors;
+if(data498 && typeof data498 == "object" && !Array.isArray(data498)){
+if(data498.sha256 === undefined){
+const err1239 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/anyOf/1/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema32.properties.withheld.items.anyOf[1].required,parentSchema:schema32.properties.withheld.items.anyOf[1],data:data498};
+if(vErrors === null){
+vErrors = [err1239];
+}
+else {
+vErrors.push(err1239);
+}
+errors++;
+}
+}
+var _valid8 = _errs1835 === errors;
+valid194 = valid194 || _valid8;
+if(_valid8){
+if(props8 !== true){
+props8 = props8 || {};
+props8.sha256 = true;
+}
+}
+if(!valid194){
+const err1240 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.withheld.items.anyOf,parentSchema:schema32.properties.withheld.items,data:data498};
+if(vErrors === null){
+vErrors = [err1240];
+}
+else {
+vErrors.push(err1240);
+}
+errors++;
+}
+else {
+errors = _errs1832;
+if(vErrors !== null){
+if(_errs1832){
+vErrors.length = _errs1832;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data498 && typeof data498 == "object" && !Array.isArray(data498)){
+if(data498.pointer === undefined){
+const err1241 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema32.properties.withheld.items.required,parentSchema:schema32.properties.withheld.items,data:data498};
+if(vErrors === null){
+vErrors = [err1241];
+}
+else {
+vErrors.push(err1241);
+}
+errors++;
+}
+if(data498.reason === undefined){
+const err1242 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.properties.withheld.items.required,parentSchema:schema32.properties.withheld.items,data:data498};
+if(vErrors === null){
+vErrors = [err1242];
+}
+else {
+vErrors.push(err1242);
+}
+errors++;
+}
+for(const key125 in data498){
+if(!((((((key125 === "pointer") || (key125 === "text")) || (key125 === "prefix")) || (key125 === "suffix")) || (key125 === "sha256")) || (key125 === "reason"))){
+const err1243 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key125},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.withheld.items,data:data498};
+if(vErrors === null){
+vErrors = [err1243];
+}
+else {
+vErrors.push(err1243);
+}
+errors++;
+}
+}
+if(data498.pointer !== undefined){
+let data499 = data498.pointer;
+if(typeof data499 === "string"){
+if(!pattern10.test(data499)){
+const err1244 = {instancePath:instancePath+"/withheld/" + i14+"/pointer",schemaPath:"#/properties/withheld/items/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema32.properties.withheld.items.properties.pointer,data:data499};
+if(vErrors === null){
+vErrors = [err1244];
+}
+else {
+vErrors.push(err1244);
+}
+errors++;
+}
+}
+else {
+const err1245 = {instancePath:instancePath+"/withheld/" + i14+"/pointer",schemaPath:"#/properties/withheld/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.pointer.type,parentSchema:schema32.properties.withheld.items.properties.pointer,data:data499};
+if(vErrors === null){
+vErrors = [err1245];
+}
+else {
+vErrors.push(err1245);
+}
+errors++;
+}
+}
+if(data498.text !== undefined){
+let data500 = data498.text;
+if(typeof data500 === "string"){
+if(!pattern9.test(data500)){
+const err1246 = {instancePath:instancePath+"/withheld/" + i14+"/text",schemaPath:"#/properties/withheld/items/properties/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.withheld.items.properties.text,data:data500};
+if(vErrors === null){
+vErrors = [err1246];
+}
+else {
+vErrors.push(err1246);
+}
+errors++;
+}
+}
+else {
+const err1247 = {instancePath:instancePath+"/withheld/" + i14+"/text",schemaPath:"#/properties/withheld/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.text.type,parentSchema:schema32.properties.withheld.items.properties.text,data:data500};
+if(vErrors === null){
+vErrors = [err1247];
+}
+else {
+vErrors.push(err1247);
+}
+errors++;
+}
+}
+if(data498.prefix !== undefined){
+let data501 = data498.prefix;
+if(typeof data501 !== "string"){
+const err1248 = {instancePath:instancePath+"/withheld/" + i14+"/prefix",schemaPath:"#/properties/withheld/items/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.prefix.type,parentSchema:schema32.properties.withheld.items.properties.prefix,data:data501};
+if(vErrors === null){
+vErrors = [err1248];
+}
+else {
+vErrors.push(err1248);
+}
+errors++;
+}
+}
+if(data498.suffix !== undefined){
+let data502 = data498.suffix;
+if(typeof data502 !== "string"){
+const err1249 = {instancePath:instancePath+"/withheld/" + i14+"/suffix",schemaPath:"#/properties/withheld/items/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.suffix.type,parentSchema:schema32.properties.withheld.items.properties.suffix,data:data502};
+if(vErrors === null){
+vErrors = [err1249];
+}
+else {
+vErrors.push(err1249);
+}
+errors++;
+}
+}
+if(data498.sha256 !== undefined){
+let data503 = data498.sha256;
+if(typeof data503 === "string"){
+if(!pattern12.test(data503)){
+const err1250 = {instancePath:instancePath+"/withheld/" + i14+"/sha256",schemaPath:"#/properties/withheld/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema32.properties.withheld.items.properties.sha256,data:data503};
+if(vErrors === null){
+vErrors = [err1250];
+}
+else {
+vErrors.push(err1250);
+}
+errors++;
+}
+}
+else {
+const err1251 = {instancePath:instancePath+"/withheld/" + i14+"/sha256",schemaPath:"#/properties/withheld/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.sha256.type,parentSchema:schema32.properties.withheld.items.properties.sha256,data:data503};
+if(vErrors === null){
+vErrors = [err1251];
+}
+else {
+vErrors.push(err1251);
+}
+errors++;
+}
+}
+if(data498.reason !== undefined){
+let data504 = data498.reason;
+if(typeof data504 === "string"){
+if(!pattern9.test(data504)){
+const err1252 = {instancePath:instancePath+"/withheld/" + i14+"/reason",schemaPath:"#/properties/withheld/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema32.properties.withheld.items.properties.reason,data:data504};
+if(vErrors === null){
+vErrors = [err1252];
+}
+else {
+vErrors.push(err1252);
+}
+errors++;
+}
+}
+else {
+const err1253 = {instancePath:instancePath+"/withheld/" + i14+"/reason",schemaPath:"#/properties/withheld/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.withheld.items.properties.reason.type,parentSchema:schema32.properties.withheld.items.properties.reason,data:data504};
+if(vErrors === null){
+vErrors = [err1253];
+}
+else {
+vErrors.push(err1253);
+}
+errors++;
+}
+}
+}
+else {
+const err1254 = {instancePath:instancePath+"/withheld/" + i14,schemaPath:"#/properties/withheld/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.withheld.items.type,parentSchema:schema32.properties.withheld.items,data:data498};
+if(vErrors === null){
+vErrors = [err1254];
+}
+else {
+vErrors.push(err1254);
+}
+errors++;
+}
+}
+}
+else {
+const err1255 = {instancePath:instancePath+"/withheld",schemaPath:"#/properties/withheld/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.withheld.type,parentSchema:schema32.properties.withheld,data:data497};
+if(vErrors === null){
+vErrors = [err1255];
+}
+else {
+vErrors.push(err1255);
+}
+errors++;
+}
+}
+}
+else {
+const err1256 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err1256];
+}
+else {
+vErrors.push(err1256);
 }
 errors++;
 }
@@ -24835,7 +25725,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const snippet = validate22;
 const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"標準文","description":"One version of a standard text (標準文) of the library, <dataDir>/snippets/<id>.v<version>.yaml: a passage many 評価書 share word for word (the measures of the ガバメントクラウド, the 中間サーバー・プラットフォーム …). An assessment that uses it records, non-printed, which span came from which id and version (common.schema.json#/$defs/snippetUses). A newer version has the same id and a higher version number, or names the one it replaces in supersedes.","type":"object","additionalProperties":false,"required":["id","version","title","issuer","date","body"],"properties":{"id":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"版","description":"1, 2, 3 …: a higher number is a newer version of the same text.","type":"integer","minimum":1},"title":{"title":"名称","type":"string","pattern":"\\S","x-message":"名称を記入してください。"},"issuer":{"title":"発行元","description":"Who issues the text: デジタル庁, 地方公共団体情報システム機構（J-LIS）, the body itself …","type":"string","pattern":"\\S","x-message":"発行元（デジタル庁、J-LIS、自団体など）を記入してください。"},"date":{"type":["string","null"],"pattern":"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$","x-message":"日付は YYYY-MM-DD（日が分からなければ YYYY-MM）の形式で書きます（例: 2024-04）。分からなければ null にします。","title":"この版の日付","description":"ISO date of this version (YYYY-MM-DD, or YYYY-MM when only the month is known); null when not known."},"body":{"title":"本文","description":"The text exactly as it is inserted into an item; line breaks are kept.","type":"string","pattern":"\\S","x-message":"本文を記入してください。"},"changeSummary":{"title":"変更後の記載（要約）","description":"What the 変更箇所 rows of an update to this version print as 変更後, e.g. 自治体中間サーバ・プラットフォーム更改による対応を記載 (004's rows of 令和7年8月19日).","type":"string"},"supersedes":{"title":"この版が置き換える標準文","type":"object","additionalProperties":false,"required":["id","version"],"properties":{"id":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"版","type":"integer","minimum":1}},"description":"Only needed when the replaced text has another id; a higher version of the same id replaces the lower ones anyway."},"supersededBy":{"title":"この版を置き換える標準文","type":"object","additionalProperties":false,"required":["id","version"],"properties":{"id":{"title":"標準文のID","description":"Identifier of a standard text of the library (<dataDir>/snippets/); the same for every version of it.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","x-message":"標準文のIDは半角英小文字・数字で始まり、半角英小文字・数字・ハイフンだけで書きます（64文字まで）。"},"version":{"title":"版","type":"integer","minimum":1}}},"supersededDocuments":{"title":"改められた参照文書","description":"Documents the texts of this kind cite that were replaced by a newer one; pia check warns where an assessment still cites them.","type":"array","items":{"title":"改められた参照文書","type":"object","additionalProperties":false,"required":["pattern","successor"],"properties":{"pattern":{"title":"改められた文書の名称","description":"Text that identifies the old document where it is cited, compared ignoring spaces and full/half width (NFKC), e.g. ガバメントクラウドの利用に関する基準【第1.0版】.","type":"string","minLength":4,"pattern":"\\S","x-message":"改められた文書の名称は4文字以上で書きます（短すぎると関係のない記載にも当たります）。"},"successor":{"title":"後継の文書","type":"string","pattern":"\\S"},"date":{"type":["string","null"],"pattern":"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$","x-message":"日付は YYYY-MM-DD（日が分からなければ YYYY-MM）の形式で書きます（例: 2024-04）。分からなければ null にします。","title":"後継の文書の日付"}}}},"note":{"title":"備考","description":"Where the text comes from, what to check before using it.","type":"string"}}};
-const pattern30 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$", "u");
+const pattern46 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -24923,7 +25813,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
+if(!pattern11.test(data0)){
 const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema33.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
@@ -24973,7 +25863,7 @@ errors++;
 if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
-if(!pattern14.test(data2)){
+if(!pattern9.test(data2)){
 const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err11];
@@ -24998,7 +25888,7 @@ errors++;
 if(data.issuer !== undefined){
 let data3 = data.issuer;
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
+if(!pattern9.test(data3)){
 const err13 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.issuer,data:data3};
 if(vErrors === null){
 vErrors = [err13];
@@ -25033,7 +25923,7 @@ vErrors.push(err15);
 errors++;
 }
 if(typeof data4 === "string"){
-if(!pattern30.test(data4)){
+if(!pattern46.test(data4)){
 const err16 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$",parentSchema:schema33.properties.date,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -25048,7 +25938,7 @@ errors++;
 if(data.body !== undefined){
 let data5 = data.body;
 if(typeof data5 === "string"){
-if(!pattern14.test(data5)){
+if(!pattern9.test(data5)){
 const err17 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.body,data:data5};
 if(vErrors === null){
 vErrors = [err17];
@@ -25121,7 +26011,7 @@ errors++;
 if(data7.id !== undefined){
 let data8 = data7.id;
 if(typeof data8 === "string"){
-if(!pattern10.test(data8)){
+if(!pattern11.test(data8)){
 const err23 = {instancePath:instancePath+"/supersedes/id",schemaPath:"#/properties/supersedes/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema33.properties.supersedes.properties.id,data:data8};
 if(vErrors === null){
 vErrors = [err23];
@@ -25218,7 +26108,7 @@ errors++;
 if(data10.id !== undefined){
 let data11 = data10.id;
 if(typeof data11 === "string"){
-if(!pattern10.test(data11)){
+if(!pattern11.test(data11)){
 const err31 = {instancePath:instancePath+"/supersededBy/id",schemaPath:"#/properties/supersededBy/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema33.properties.supersededBy.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err31];
@@ -25329,7 +26219,7 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!pattern14.test(data15)){
+if(!pattern9.test(data15)){
 const err40 = {instancePath:instancePath+"/supersededDocuments/" + i0+"/pattern",schemaPath:"#/properties/supersededDocuments/items/properties/pattern/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.supersededDocuments.items.properties.pattern,data:data15};
 if(vErrors === null){
 vErrors = [err40];
@@ -25354,7 +26244,7 @@ errors++;
 if(data14.successor !== undefined){
 let data16 = data14.successor;
 if(typeof data16 === "string"){
-if(!pattern14.test(data16)){
+if(!pattern9.test(data16)){
 const err42 = {instancePath:instancePath+"/supersededDocuments/" + i0+"/successor",schemaPath:"#/properties/supersededDocuments/items/properties/successor/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.supersededDocuments.items.properties.successor,data:data16};
 if(vErrors === null){
 vErrors = [err42];
@@ -25389,7 +26279,7 @@ vErrors.push(err44);
 errors++;
 }
 if(typeof data17 === "string"){
-if(!pattern30.test(data17)){
+if(!pattern46.test(data17)){
 const err45 = {instancePath:instancePath+"/supersededDocuments/" + i0+"/date",schemaPath:"#/properties/supersededDocuments/items/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$",parentSchema:schema33.properties.supersededDocuments.items.properties.date,data:data17};
 if(vErrors === null){
 vErrors = [err45];

@@ -4,10 +4,11 @@
  */
 import type { Finding } from '../checks/index.js';
 import type { ChangeKind } from '../diff/index.js';
-import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionInfo, RevisionKind, RevisionStatus, StatusChange, StepRecord } from '../domain/revision.js';
 import type { ErrorCode } from '../errors.js';
 import type { IncomingChange } from '../merge/index.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
+import type { OfferedStep, Person, StepFieldKind, StepFieldView, StepName, StepRole } from '../domain/steps.js';
 
 export type { ErrorCode, Finding, FormId, IncomingChange, ValidationIssue };
 
@@ -94,15 +95,20 @@ export type ChecksResponse = { findings: Finding[] };
  * rows with their ETag (the If-Match of a rows save), whether its state still lets the rows be edited, and the
  * status steps its state offers.
  */
-export type RevisionMeta = RevisionInfo & {
+export type RevisionMeta = Omit<RevisionInfo, 'kind'> & {
+  readonly kind: RevisionKind;
   readonly status: RevisionStatus;
   readonly statusLog: readonly StatusChange[];
   readonly rows: readonly ConfirmedRow[];
   readonly rowsEtag: string;
   readonly rowsEditable: boolean;
-  readonly transitions: readonly { readonly to: RevisionStatus; readonly reasonRequired: boolean }[];
+  /**
+   * The steps its state offers now (the checks of the content, the date and the person run when one is taken): the
+   * target state, the step, who takes it, what it asks for and fills, and who may not take it (承認 of one's own work).
+   */
+  readonly transitions: readonly OfferedStep[];
 };
-export type { ConfirmedRow, RevisionStatus, StatusChange };
+export type { ConfirmedRow, OfferedStep, Person, RevisionKind, RevisionStatus, StatusChange, StepFieldKind, StepFieldView, StepName, StepRecord, StepRole };
 
 /** GET /api/assessments/:id/revisions (oldest first) */
 export type ListRevisionsResponse = { items: RevisionMeta[] };
@@ -114,10 +120,20 @@ export type ListRevisionsResponse = { items: RevisionMeta[] };
 export type CommitRevisionRequest = {
   message: string;
   changeDate?: string;
-  author: string;
+  /** Required in single-user mode; with login the signed-in person is the author, whatever is sent. */
+  author?: string;
+  /** 初回 / 再評価 / 修正; by default that of the 評価 in progress, else 修正 after a publication, else 初回. */
+  kind?: Exclude<RevisionKind, 'termination'>;
   baseRevision: number | null;
   draftEtag?: string;
 };
+
+/**
+ * POST /api/assessments/:id/termination → 201 CommitRevisionResponse: 事業終了 (rules.md §6.4). The published
+ * document's 評価書名 gets 【終了日 終了】 (label 終了 or 事業終了) and is committed with its 公表日 as a revision whose
+ * one row is the 評価書名; 公表終了可能日 = endDate + 3 years.
+ */
+export type TerminationRequest = { endDate: string; publishedOn: string; label?: string; by?: string };
 /** The new revision and the 変更日 warnings (earlier than its predecessor's, or than rows already printed). */
 export type CommitRevisionResponse = { revision: RevisionMeta; warnings: string[] };
 
@@ -179,4 +195,15 @@ export type RowsConflictDetails = { etag: string; rows: ConfirmedRow[] };
  * PUT /api/assessments/:id/revisions/:n/status → 200 RevisionMeta; 409 when the state table has no such step,
  * 422 with `details.findings` when ERRORs block it. `by` is kept in the status log; `reason` is required to withdraw.
  */
-export type SetStatusRequest = { status: RevisionStatus; by: string; reason?: string; remark?: string };
+export type SetStatusRequest = {
+  status: RevisionStatus;
+  /** Required in single-user mode; with login the signed-in person takes the step, whatever is sent. */
+  by?: string;
+  reason?: string;
+  remark?: string;
+  /** What a step of the procedure asks for (the offered step's `fields`), by key. */
+  record?: Record<string, string | number>;
+};
+
+export type * from './team/dto.js';
+export type * from './dto-reuse.js';

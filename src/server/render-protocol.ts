@@ -11,6 +11,8 @@ export type RenderRequest = {
   /** Diagram images by the file name the assessment gives (read and checked by the store beforehand). */
   readonly images: Readonly<Record<string, Uint8Array>>;
   readonly templatesDir: string;
+  /** A publication's PDF: the 公表版's withheld values, a redline's older version, the stamp, the 提出版's YAML. */
+  readonly options?: Pick<RenderOptions, 'info' | 'withheld' | 'redline' | 'attachments'>;
 };
 
 /** The PDF's bytes, or the renderer's error: an AppError's parts to rebuild it, or an unexpected failure's text. */

@@ -24,10 +24,10 @@ const sharedAssets = (templatesDir: string): Promise<Omit<RenderAssets, 'images'
   return assets;
 };
 
-const render = async ({ job, form, data, changeRows, images, templatesDir }: RenderRequest): Promise<RenderReply> => {
+const render = async ({ job, form, data, changeRows, images, templatesDir, options }: RenderRequest): Promise<RenderReply> => {
   try {
     const assets = { ...(await sharedAssets(templatesDir)), images: new Map(Object.entries(images)) };
-    const { pdf } = await renderPdfBuffer(form, data, assets, { changeRows });
+    const { pdf } = await renderPdfBuffer(form, data, assets, { changeRows, ...options });
     return { job, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
   } catch (error) {
     if (isAppError(error)) return { job, error: { code: error.code, messageJa: error.messageJa, details: error.details } };

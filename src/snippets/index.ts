@@ -20,4 +20,8 @@ export {
   type SpanConflict,
   type SpanUpdate,
 } from './update.js';
+export { applySpanChoices, type SpanChoice, type SpanKept } from './choices.js';
+export { recordRowSummaries, rowSummariesOf, withRowSummaries, type RowSummary } from './row-summaries.js';
 export { findOutdatedReferences, type OutdatedReference } from './references.js';
+export { describeUses, libraryEntries, libraryEntry, type LibraryEntry, type UseView } from './views.js';
+export { itemPathIn } from './pointer.js';

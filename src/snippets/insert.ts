@@ -1,10 +1,10 @@
 import { AppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
-import { formRevisionOf, isTextItem, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { isTextItem, type FormId } from '../schema/index.js';
 import { hashText } from './hash.js';
 import type { Snippet } from './library.js';
 import { SNIPPET_MESSAGES_JA as M } from './messages.ja.js';
-import { setValueAt, valueAt } from './pointer.js';
+import { itemPathIn, setValueAt, valueAt } from './pointer.js';
 import type { SnippetUse, Span } from './uses.js';
 
 /** Where to put a standard text: a text item, and the selection it replaces (the end of the text by default). */
@@ -12,10 +12,7 @@ export type InsertTarget = { readonly pointer: string; readonly start?: number; 
 
 export type InsertResult = { readonly data: Record<string, unknown>; readonly use: SnippetUse; readonly span: Span };
 
-const pathOf = (form: FormId, data: unknown, pointer: string): string => {
-  const files = valueAt(data, '/files');
-  return itemPath(form, splitPointer(pointer), { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 }).join(' > ');
-};
+const pathOf = (form: FormId, data: unknown, pointer: string): string => itemPathIn(form, data, pointer).join(' > ');
 
 /**
  * Put a standard text into a text item and record, non-printed, which span came from which version (with the hash

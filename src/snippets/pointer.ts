@@ -1,4 +1,4 @@
-import { joinPointer, splitPointer } from '../schema/index.js';
+import { formRevisionOf, itemPath, joinPointer, splitPointer, type FormId } from '../schema/index.js';
 
 const isContainer = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -14,4 +14,10 @@ export const setValueAt = (data: unknown, pointer: string, value: unknown): bool
   if (last === undefined || !isContainer(parent)) return false;
   parent[last] = value;
   return true;
+};
+
+/** The official path of an item of this document (its form revision's labels, its number of files). */
+export const itemPathIn = (form: FormId, data: unknown, pointer: string): string[] => {
+  const files = valueAt(data, '/files');
+  return itemPath(form, splitPointer(pointer), { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 });
 };

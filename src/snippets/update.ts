@@ -1,11 +1,12 @@
 import type { ConfirmedRow } from '../domain/revision.js';
 import { computeChanges, proposeRows, textDiff, type TextSegment } from '../diff/index.js';
 import { fillMessage } from '../messages.ja.js';
-import { formRevisionOf, isTextItem, itemPath, splitPointer, type FormId } from '../schema/index.js';
+import { isTextItem, type FormId } from '../schema/index.js';
+import { applySpanChoices, type SpanChoice, type SpanKept } from './choices.js';
 import { hashText } from './hash.js';
 import type { Snippet, SnippetLibrary, SnippetRef } from './library.js';
 import { SNIPPET_MESSAGES_JA as M } from './messages.ja.js';
-import { setValueAt, valueAt } from './pointer.js';
+import { itemPathIn, setValueAt, valueAt } from './pointer.js';
 import { locateUses, type LocatedUse } from './uses.js';
 
 /** A use of a standard text for which the library has a newer version. */
@@ -35,6 +36,8 @@ export const assessmentsToUpdate = (
  * hand edit (inserted → current) and of the new version (inserted → next), for the officer to merge by hand.
  */
 export type SpanConflict = {
+  /** The record's index in snippetUses: what a choice (SpanChoice) names. */
+  readonly index: number;
   readonly pointer: string;
   readonly path: readonly string[];
   readonly snippet: string;
@@ -59,6 +62,8 @@ export type SnippetUpdateOptions = {
   readonly changeDate: string;
   /** The one 変更後 text of every row (default: the new versions' changeSummary). */
   readonly summary?: string;
+  /** The officer's decisions on spans a previous run could not replace (hand-edited, missing). */
+  readonly choices?: readonly SpanChoice[];
 };
 
 export type SnippetUpdateResult = {
@@ -67,6 +72,8 @@ export type SnippetUpdateResult = {
   /** The proposed 変更箇所 rows of the replaced spans, all with `summary` as 変更後, for the officer to confirm. */
   readonly rows: readonly ConfirmedRow[];
   readonly updated: readonly SpanUpdate[];
+  /** Spans the officer chose to keep as they read (their records now name the new version, or are dropped). */
+  readonly kept: readonly SpanKept[];
   readonly conflicts: readonly SpanConflict[];
   /** One Japanese warning per conflict. */
   readonly warnings: readonly string[];
@@ -89,6 +96,7 @@ const conflictOf = (outdated: NotReplaced, path: readonly string[]): SpanConflic
   const values = { path: path.join(' > '), title: outdated.inserted?.title ?? use.snippet, id: use.snippet, from: use.version, to: newest.version };
   const message = fillMessage(state === 'edited' ? M.edited : state === 'missing' ? M.missing : M.unknownVersion, values);
   return {
+    index: outdated.index,
     pointer: use.pointer,
     path,
     snippet: use.snippet,
@@ -118,21 +126,20 @@ const replaceSpans = (copy: Record<string, unknown>, intact: readonly OutdatedUs
 
 /**
  * Move an assessment's standard texts to their newest versions. Spans still as inserted are replaced and their
- * records updated; spans edited by hand after insertion are left alone and come back as conflicts with a warning.
- * The replaced items give the proposed 変更箇所 rows (src/diff), grouped under one summary 変更後 text.
+ * records updated; spans edited by hand after insertion are left alone and come back as conflicts with a warning,
+ * unless `choices` settle them (take the new version, or keep the text as it reads). The replaced items give the proposed 変更箇所 rows (src/diff), grouped under one summary 変更後 text.
  */
 export const updateSnippets = (form: FormId, data: unknown, library: SnippetLibrary, options: SnippetUpdateOptions): SnippetUpdateResult => {
-  const outdated = outdatedUses(data, library, options.snippets).map((located): OutdatedUse => {
+  const { data: chosen, kept } = applySpanChoices(data as Record<string, unknown>, library, options.choices ?? []);
+  const outdated = outdatedUses(chosen, library, options.snippets).map((located): OutdatedUse => {
     if (isTextItem(form, located.use.pointer)) return located;
     // A record pointing anywhere but a text item (written by hand, or the item is gone) is never written to.
     const { span: _span, ...rest } = located;
     return { ...rest, state: 'missing', current: '' };
   });
-  const files = valueAt(data, '/files');
-  const context = { revision: formRevisionOf(data), fileCount: Array.isArray(files) ? files.length : 1 };
-  const pathOf = (pointer: string): string[] => itemPath(form, splitPointer(pointer), context);
+  const pathOf = (pointer: string): string[] => itemPathIn(form, data, pointer);
   const intact = outdated.filter((located) => located.state === 'intact');
-  const copy = structuredClone(data as Record<string, unknown>);
+  const copy = structuredClone(chosen);
   replaceSpans(copy, intact);
   const conflicts = outdated
     .filter((located): located is NotReplaced => located.state !== 'intact')
@@ -146,7 +153,7 @@ export const updateSnippets = (form: FormId, data: unknown, library: SnippetLibr
     fromVersion: use.version,
     to: { id: newest.id, version: newest.version },
   }));
-  return { data: copy, summary, rows: summarizeRows(proposed, summary), updated, conflicts, warnings: conflicts.map((conflict) => conflict.message) };
+  return { data: copy, summary, rows: summarizeRows(proposed, summary), updated, kept, conflicts, warnings: conflicts.map((conflict) => conflict.message) };
 };
 
 /** The same update in several assessments at once (each keeps its own rows and conflicts). */

@@ -21,7 +21,17 @@ export const ASSESSMENT_ID_PATTERN = '^[0-9A-Za-z][0-9A-Za-z_-]{0,80}$';
 const ID_REGEX = new RegExp(ASSESSMENT_ID_PATTERN);
 export const DRAFT_FILE = 'assessment.yaml';
 
-export const isAssessmentId = (id: string): boolean => ID_REGEX.test(id);
+/**
+ * Folder names of a data folder that belong to the tool, never to an assessment: `snippets/` holds the standard-text
+ * library (snippets.ts). Compared case-insensitively, so no file system can make them meet.
+ */
+export const RESERVED_IDS: readonly string[] = ['snippets'];
+export const isReserved = (id: string): boolean => RESERVED_IDS.includes(id.toLowerCase());
+
+export const isAssessmentId = (id: string): boolean => ID_REGEX.test(id) && !isReserved(id);
+
+const reservedId = (id: string): AppError =>
+  new AppError('INVALID_ID', fillMessage(API_MESSAGES_JA.reservedId, { id: id.slice(0, 100) }), { id: id.slice(0, 100), reserved: true });
 
 export type Draft = LoadedAssessment & { readonly id: string; readonly etag: string };
 
@@ -39,6 +49,7 @@ export const assessmentDir = (dataDir: string, id: string): string => {
   const root = path.resolve(dataDir);
   const dir = path.resolve(root, id);
   // The pattern already excludes '..' and separators; checking the resolved parent too costs nothing.
+  if (isReserved(id)) throw reservedId(id);
   if (!isAssessmentId(id) || path.dirname(dir) !== root) {
     throw new AppError('INVALID_ID', fillMessage(API_MESSAGES_JA.invalidId, { id: id.slice(0, 100) }));
   }
@@ -218,6 +229,8 @@ const exists = (id: string, cause?: unknown): AppError =>
 
 /** Create a draft file that must not exist yet (its folder is created when missing). */
 export const createDraftFile = async (file: string, id: string, data: Record<string, unknown>): Promise<void> => {
+  const folder = path.basename(path.dirname(path.resolve(file)));
+  if (isReserved(folder)) throw reservedId(folder);
   const { text } = printAssessment(formOf(id, data), data);
   await makeFolder(path.dirname(file));
   try {

@@ -2,14 +2,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
+import { isReserved } from './drafts.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
-export { loadAssessment, parseAssessment, readDataFile, type LoadedAssessment } from './load.js';
+export { loadAssessment, parseAssessment, readDataFile, readFileBytes, type LoadedAssessment } from './load.js';
+export { writeBundle } from './bundle.js';
 export { serializeAssessment } from './yaml-write.js';
 export { writeFileAtomic, type WriteHooks } from './atomic-write.js';
-export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
+export { DEFAULT_TEMPLATES_DIR, MAX_IMAGE_BYTES, createRenderAssetsLoader, readFonts, readImages, readTemplates, type FontBytes, type TemplateFiles } from './render-assets.js';
 export {
   ASSESSMENT_ID_PATTERN,
+  RESERVED_IDS,
   etagOf,
   isAssessmentId,
   type Draft,
@@ -26,7 +29,15 @@ export {
   type StoreWriter,
 } from './assessment-store.js';
 export type { DraftWatch } from './watch.js';
-export { readSnippetLibrary, writeSnippet, type LoadedSnippets, type SnippetFileIssue } from './snippets.js';
+export {
+  openSnippetStore,
+  readSnippetLibrary,
+  writeSnippet,
+  type LoadedSnippets,
+  type SnippetFileIssue,
+  type SnippetStore,
+} from './snippets.js';
+export { isPublicationText, parsePublication, serializePublication } from './publication.js';
 
 const ASSESSMENT_FILE = 'assessment.yaml';
 
@@ -37,8 +48,9 @@ export const findAssessmentFiles = async (target: string): Promise<string[]> => 
   });
   if (!info.isDirectory()) return [target];
   const entries = await readdir(target, { withFileTypes: true, recursive: true });
+  // The standard-text library's folder is never an assessment, whatever it holds.
   return entries
-    .filter((entry) => entry.isFile() && entry.name === ASSESSMENT_FILE)
+    .filter((entry) => entry.isFile() && entry.name === ASSESSMENT_FILE && !isReserved(path.basename(entry.parentPath)))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 };

@@ -49,3 +49,19 @@ export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
 /** A YAML (or JSON) file of data that is not an assessment, e.g. 変更箇所 rows for `pia rows --set`. */
 export const readDataFile = async (file: string): Promise<Record<string, unknown>> =>
   parseYaml(decodeUtf8(await readAssessmentBytes(file), file), file).data as Record<string, unknown>;
+
+/** The bytes of any file a command names (a PDF to verify), up to `limit` bytes. */
+export const readFileBytes = async (file: string, limit = 256 * 1024 * 1024): Promise<Buffer> => {
+  try {
+    // As for assessments: a FIFO or a device in place of the file must neither hang nor fill the memory.
+    return await readRegularFile(file, (info) => {
+      if (!info.isFile()) throw new AppError('NOT_A_FILE', `${file}: 通常のファイルではありません。`, { file });
+      if (info.size > limit) throw new AppError('FILE_TOO_LARGE', `${file}: ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)} MB）。`, { file, bytes: info.size });
+    });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('ASSESSMENT_NOT_FOUND', `${file}: ファイルが見つかりません。`, { file }, { cause });
+    }
+    throw cause;
+  }
+};

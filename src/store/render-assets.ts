@@ -63,6 +63,21 @@ export const readTemplates = async (dir: string): Promise<TemplateFiles> => {
   return { documents, partials };
 };
 
+/**
+ * Fonts and templates read once and shared by every PDF of a process (parsing them is the slow part of a PDF);
+ * a failed read (a template folder being edited) does not stick: the next call reads again.
+ */
+export const createRenderAssetsLoader = (templatesDir: string): (() => Promise<{ fonts: FontBytes; templates: TemplateFiles }>) => {
+  let shared: Promise<{ fonts: FontBytes; templates: TemplateFiles }> | undefined;
+  return () => {
+    if (!shared) {
+      shared = Promise.all([readFonts(), readTemplates(templatesDir)]).then(([fonts, templates]) => ({ fonts, templates }));
+      shared.catch(() => (shared = undefined));
+    }
+    return shared;
+  };
+};
+
 /** A diagram is a picture of a page at most; anything far larger is a mistake (or /dev/zero behind a link). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 

@@ -3,7 +3,7 @@
  *   0003.yaml             frozen, created once by an exclusive link: { revision, rows (the starting 変更箇所 rows),
  *                         assessment (the committed document, comments kept) } — one file, so a commit is all or nothing
  *   0003.rows.yaml        the rows the officer confirmed later ({ rows }); atomically replaced, overrides the starting rows
- *   0003.event-0001.yaml  the status log, one immutable file per step ({ status, at, by, reason?, remark? })
+ *   0003.event-0001.yaml  the status log, one immutable file per step ({ status, at, by, reason?, remark?, account?, record? })
  *   0003.status.yaml      (written by earlier versions, read only) { status, changedAt }: the log's first entry
  * Listing reads only what precedes `assessment:` in each frozen file and keeps it, since it never changes.
  */
@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
-import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange } from '../domain/revision.js';
-import { isRevisionStatus } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionInfo, RevisionStatus, StatusChange, StepRecord, Termination } from '../domain/revision.js';
+import { isRevisionKind, isRevisionStatus } from '../domain/revision.js';
 import { AppError } from '../errors.js';
 import { formRoot, isFormId, type FormId } from '../schema/index.js';
 import { FileExistsError, makeFolder, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
@@ -129,7 +129,27 @@ const infoOf = (raw: unknown, n: number, file: string): RevisionInfo => {
     baseRevision: base,
     // Revisions of earlier versions had no withdrawal, so their rows were always against their base.
     predecessor: typeof raw['predecessor'] === 'number' ? raw['predecessor'] : base,
+    ...(isRevisionKind(raw['kind']) ? { kind: raw['kind'] } : {}),
+    ...(typeof raw['account'] === 'string' ? { account: raw['account'] } : {}),
+    ...(terminationOf(raw['termination']) ?? {}),
   };
+};
+
+const terminationOf = (raw: unknown): { termination: Termination } | undefined => {
+  if (!isRecord(raw)) return undefined;
+  const { endDate, label, keepPublishedUntil } = raw;
+  return typeof endDate === 'string' && typeof label === 'string' && typeof keepPublishedUntil === 'string'
+    ? { termination: { endDate, label, keepPublishedUntil } }
+    : undefined;
+};
+
+/** A step's entered values: strings and numbers only, whatever else a hand edit left there is dropped. */
+const stepRecordOf = (raw: unknown): StepRecord | undefined => {
+  if (!isRecord(raw)) return undefined;
+  const kept = Object.entries(raw).filter((entry): entry is [string, string | number] =>
+    typeof entry[1] === 'string' || typeof entry[1] === 'number',
+  );
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 };
 
 const rowsOf = (value: unknown): ConfirmedRow[] | undefined => (Array.isArray(value) ? (value as ConfirmedRow[]) : undefined);
@@ -146,12 +166,16 @@ const parseEvent = (file: string) => (text: string): StatusChange | undefined =>
   const text_ = (key: string): string | undefined => (typeof data[key] === 'string' ? data[key] : undefined);
   const reason = text_('reason');
   const remark = text_('remark');
+  const account = text_('account');
+  const record = stepRecordOf(data['record']);
   return {
     status: data['status'],
     at: text_('at') ?? '',
     by: text_('by') ?? '',
     ...(reason !== undefined ? { reason } : {}),
     ...(remark !== undefined ? { remark } : {}),
+    ...(account !== undefined ? { account } : {}),
+    ...(record !== undefined ? { record } : {}),
   };
 };
 

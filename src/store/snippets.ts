@@ -56,13 +56,20 @@ const readOne = async (dir: string, name: string): Promise<{ snippet?: Snippet; 
  * Every valid version in `<dataDir>/snippets/`, and the problems of the others (with line and column) and of the
  * library as a whole (duplicates, replacement links to missing texts). No folder is an empty library.
  */
-export const readSnippetLibrary = async (dataDir: string): Promise<LoadedSnippets> => {
-  const dir = path.join(path.resolve(dataDir), SNIPPETS_DIR);
+const libraryDir = (dataDir: string): string => path.join(path.resolve(dataDir), SNIPPETS_DIR);
+
+/** The version files of the library folder (none when there is no folder). */
+const snippetFileNames = async (dir: string): Promise<string[]> => {
   const entries = await readdir(dir, { withFileTypes: true }).catch((cause: unknown) => {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw cause;
   });
-  const names = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml') && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml') && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+};
+
+export const readSnippetLibrary = async (dataDir: string): Promise<LoadedSnippets> => {
+  const dir = libraryDir(dataDir);
+  const names = await snippetFileNames(dir);
   const read = await Promise.all(names.map(async (name) => ({ file: `${SNIPPETS_DIR}/${name}`, ...(await readOne(dir, name)) })));
   const loaded = read.flatMap(({ file, snippet }) => (snippet ? [{ file, snippet }] : []));
   const snippets = loaded.map(({ snippet }) => snippet);
@@ -84,7 +91,7 @@ export const writeSnippet = async (dataDir: string, data: unknown): Promise<stri
     throw new AppError('SNIPPET_INVALID', fillMessage(M.invalid, { count: issues.length, first }), { issues });
   }
   const snippet = data as Snippet;
-  const dir = path.join(path.resolve(dataDir), SNIPPETS_DIR);
+  const dir = libraryDir(dataDir);
   // The schema's id pattern (lower-case letters, digits, hyphens) keeps the name inside the folder.
   const file = path.join(dir, fileNameOf(snippet));
   await mkdir(dir, { recursive: true });
@@ -96,4 +103,42 @@ export const writeSnippet = async (dataDir: string, data: unknown): Promise<stri
     throw new AppError('SNIPPET_EXISTS', message, { id: snippet.id, version: snippet.version }, { cause });
   }
   return file;
+};
+
+/** The library of one data folder, as the workflows use it: read (kept while no file changed) and add a version. */
+export type SnippetStore = {
+  /** The data folder the library belongs to. */
+  readonly dataDir: string;
+  read: () => Promise<LoadedSnippets>;
+  add: (data: unknown) => Promise<string>;
+};
+
+/** Names, sizes and modification times of the library's files: any added, removed or edited file changes it. */
+const libraryStamp = async (dir: string): Promise<string> => {
+  const names = await snippetFileNames(dir);
+  const stats = await Promise.all(names.map((name) => stat(path.join(dir, name)).then((info) => `${name}:${info.size}:${info.mtimeMs}`, () => name)));
+  return stats.join('/');
+};
+
+/**
+ * The library of a data folder. Every check of every autosave reads it, so the parsed library is kept until a file
+ * of the folder changes (a stat per file instead of parsing and validating each).
+ */
+export const openSnippetStore = (dataDir: string): SnippetStore => {
+  const dir = libraryDir(dataDir);
+  let cached: { stamp: string; loaded: Promise<LoadedSnippets> } | undefined;
+  return {
+    dataDir,
+    read: async () => {
+      const stamp = await libraryStamp(dir);
+      if (cached?.stamp !== stamp) {
+        const loaded = readSnippetLibrary(dataDir);
+        cached = { stamp, loaded };
+        // A failed read must not stick.
+        loaded.catch(() => (cached = undefined));
+      }
+      return cached.loaded;
+    },
+    add: (data) => writeSnippet(dataDir, data),
+  };
 };

@@ -70,18 +70,31 @@ export const createAssessmentIn = async (
   request: NewAssessment & { readonly id?: string },
 ): Promise<string> => {
   const data = blankAssessment(request);
-  if (request.id !== undefined) {
-    await library.create(request.id, data);
-    return request.id;
+  return createWithFreshId(library, data, request.id, baseIdFor(request.form, request.title, clock.today()));
+};
+
+/**
+ * Create `data` as `id` when given (ASSESSMENT_EXISTS if taken), else as `base`, numbered on collision (…-2, …-3);
+ * never overwrites. Returns the id. Ids the tool keeps for itself (`snippets`) are skipped like taken ones.
+ */
+export const createWithFreshId = async (
+  library: Library,
+  data: Record<string, unknown>,
+  id: string | undefined,
+  base: string,
+): Promise<string> => {
+  if (id !== undefined) {
+    await library.create(id, data);
+    return id;
   }
-  const base = baseIdFor(request.form, request.title, clock.today());
   for (let n = 1; n <= MAX_ID_ATTEMPTS; n += 1) {
-    const id = n === 1 ? base : `${base}-${n}`;
+    const candidate = n === 1 ? base : `${base}-${n}`;
     try {
-      await library.create(id, data);
-      return id;
+      await library.create(candidate, data);
+      return candidate;
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'ASSESSMENT_EXISTS') throw error;
+      const taken = isAppError(error) && (error.code === 'ASSESSMENT_EXISTS' || error.details['reserved'] === true);
+      if (!taken) throw error;
     }
   }
   throw new Error(`no free id after ${MAX_ID_ATTEMPTS} attempts for ${base}`);

@@ -2,8 +2,9 @@
  * The merge-aware write of a draft. A writer reads the draft, changes it and writes it back; when someone saved in
  * between (the editor's server, another `pia`), the two are merged item by item (src/merge) instead of the write
  * failing, and only items both changed to different values stop it. Every writer of a draft that is not the
- * editor's plain compare-and-swap goes through `saveDraftMerging`: pia format, pia acknowledge, pia restore, and
- * the editor's save when it asks the server to merge (`saveDraftOver`).
+ * editor's plain compare-and-swap goes through `saveDraftMerging`: pia format, pia acknowledge, pia restore, pia
+ * migrate and pia snippet insert/update (`saveChange`), and the editor's save when it asks the server to merge
+ * (`saveDraftOver`).
  */
 import { AppError, isAppError } from '../errors.js';
 import {

@@ -9,7 +9,7 @@ import type { Doc, IncomingChange } from '../merge/index.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
 import type { Draft, SavedDraft } from '../store/index.js';
-import type { Workflow } from './context.js';
+import { snippetLibraryOf, type Workflow } from './context.js';
 import { saveDraftMerging, type DraftConflict, type DraftWrite } from './draft-merge.js';
 
 /** The draft as on disk now, with its validation issues and etag. */
@@ -32,6 +32,20 @@ export const requireForm = (draft: Draft): FormId => {
  */
 export const saveDraft = ({ store }: Workflow, data: Record<string, unknown>, ifMatch: string): Promise<SavedDraft> =>
   store.transact((writer) => writer.saveDraft(data, ifMatch));
+
+/**
+ * The write of a use case that changed the draft it has just read (migrate, insert or update a standard text). With
+ * `ifMatch`, the version the caller previewed (the API, the update page), it is the plain compare-and-swap: what the
+ * officer saw must be what changes. Without (pia), a version saved since the read is merged in as pia format and
+ * acknowledge do, and only items both changed refuse the write (REVISION_CONFLICT, the version on disk in details).
+ */
+export const saveChange = async (workflow: Workflow, draft: Draft, data: Doc, ifMatch?: string): Promise<SavedDraft> => {
+  if (ifMatch !== undefined) return saveDraft(workflow, data, ifMatch);
+  const written = await saveDraftMerging(workflow, draft, data);
+  if (written.status === 'saved') return { etag: written.etag, issues: written.issues };
+  const { etag, data: theirs } = written.theirs;
+  throw new AppError('REVISION_CONFLICT', fillMessage(API_MESSAGES_JA.saveConflict, { id: workflow.store.id }), { etag, data: theirs });
+};
 
 /** A save the server merged with the version on disk: what it wrote and what came in. */
 export type MergedSave = SavedDraft & { readonly merged?: { readonly data: Doc; readonly incoming: readonly IncomingChange[] } };
@@ -67,10 +81,14 @@ export const formatDraft = async (workflow: Workflow): Promise<DraftWrite> => {
   return saveDraftMerging(workflow, draft, draft.data);
 };
 
-/** The consistency checks of the draft, counted from today in Japan. */
-export const checkDraft = async ({ store, clock }: Workflow): Promise<{ draft: Draft; findings: Finding[] }> => {
-  const draft = await store.readDraft();
-  return { draft, findings: checkAssessment(requireForm(draft), draft.data, { today: clock.today() }) };
+/**
+ * The consistency checks of the draft, counted from today in Japan; citations of replaced documents are compared
+ * with the data folder's standard-text library (references.outdated).
+ */
+export const checkDraft = async (workflow: Workflow): Promise<{ draft: Draft; findings: Finding[] }> => {
+  const [draft, snippets] = await Promise.all([workflow.store.readDraft(), snippetLibraryOf(workflow)]);
+  const findings = checkAssessment(requireForm(draft), draft.data, { today: workflow.clock.today(), ...(snippets ? { snippets } : {}) });
+  return { draft, findings };
 };
 
 export type AcknowledgeOutcome =
@@ -99,9 +117,10 @@ export const acknowledgeWarning = async (workflow: Workflow, ack: Acknowledgemen
   const rule = RULES.find((candidate) => candidate.id === ack.ruleId);
   if (!rule) return { kind: 'unknownRule', warnRules: RULES.filter((r) => r.severity === 'WARN').map((r) => r.id) };
   if (rule.severity !== 'WARN') return { kind: 'notWarn', severity: rule.severity };
-  const draft = await workflow.store.readDraft();
+  const [draft, snippets] = await Promise.all([workflow.store.readDraft(), snippetLibraryOf(workflow)]);
   // Checked without any acknowledgement, so a WARN already acknowledged can get a new reason.
-  const findings = checkAssessment(requireForm(draft), draft.data, { today: workflow.clock.today(), acknowledgements: [] });
+  const options = { today: workflow.clock.today(), acknowledgements: [], ...(snippets ? { snippets } : {}) };
+  const findings = checkAssessment(requireForm(draft), draft.data, options);
   const covered = findings.filter((finding) => covers(ack, finding));
   if (covered.length === 0) {
     const current = findings.filter((finding) => finding.ruleId === ack.ruleId).map((finding) => finding.pointers[0] ?? '');

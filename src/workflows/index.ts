@@ -4,12 +4,13 @@
  * Front ends translate arguments and results only.
  */
 export { fixedClock, systemClock, type Clock } from './clock.js';
-export type { Workflow } from './context.js';
+export { snippetLibraryOf, type Workflow } from './context.js';
 export {
   baseIdFor,
   blankAssessment,
   createAssessmentAt,
   createAssessmentIn,
+  createWithFreshId,
   resolveFormRevision,
   type NewAssessment,
 } from './create.js';
@@ -29,6 +30,7 @@ export { restoreFromRevision, type RestoreOutcome } from './restore.js';
 export { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 export {
   commitRevision,
+  defaultKind,
   listRevisions,
   planCommit,
   readRevision,
@@ -42,10 +44,59 @@ export { setRevisionStatus, type StatusRequest } from './status.js';
 export {
   STATE_RULES,
   TRANSITIONS,
+  rolesInto,
   transitionsFrom,
   type Guard,
   type StateRules,
   type Transition,
   type TransitionContext,
 } from './revision-states.js';
+export { fieldsFor, type StepField } from './step-records.js';
+export { recordTermination, type TerminationRequest } from './termination.js';
+export { PROCEDURE_MESSAGES_JA, STEP_FIELD_LABELS_JA } from './messages.ja.js';
 export { printSource, type PrintSource } from './print.js';
+export {
+  copyAssessmentIn,
+  copyAssessmentTo,
+  migrateDraft,
+  previewCopy,
+  previewMigration,
+  type CopyPreview,
+  type CopyRequest,
+  type MigrationOutcome,
+} from './reuse.js';
+export {
+  addStandardText,
+  insertStandardText,
+  listStandardTexts,
+  previewStandardTextUpdate,
+  readStandardText,
+  standardTextUpdates,
+  standardTextUses,
+  updateStandardTexts,
+  type InsertOutcome,
+  type InsertRequest,
+  type LibraryView,
+  type OutdatedAssessment,
+  type UpdateOutcome,
+  type UpdateRequest,
+} from './standard-texts.js';
+export {
+  STAMP_KEYS,
+  printVariant,
+  publicationSource,
+  publishRevision,
+  redlineRequest,
+  sha256Hex,
+  sourceFileName,
+  variantName,
+  verifyPdf,
+  type BundleFile,
+  type BundleManifest,
+  type PublicationTools,
+  type RenderRequest,
+  type Variant,
+  type Verification,
+  type VerifySource,
+} from './publication.js';
+export { listWithheld, removeWithheld, withholdInDraft, type WithholdRequest } from './withheld.js';

@@ -16,7 +16,7 @@ export type PrintSource = {
   readonly title: string;
 };
 
-const titleOf = (data: Record<string, unknown>, fallback: string): string => {
+export const titleOf = (data: Record<string, unknown>, fallback: string): string => {
   const cover = data['cover'] as Record<string, unknown> | undefined;
   return typeof cover?.['title'] === 'string' && cover['title'].trim() !== '' ? cover['title'].trim() : fallback;
 };

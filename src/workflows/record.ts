@@ -2,22 +2,40 @@
  * The record of an assessment: its revisions with their effective rows, and what the state table allows for each.
  * Shared by every use case that reads revisions.
  */
-import { computeChanges, proposeRows } from '../diff/index.js';
-import type { ConfirmedRow, RevisionStatus } from '../domain/revision.js';
+import { computeChanges, proposeRows, type ChangeCandidate } from '../diff/index.js';
+import type { ConfirmedRow, RevisionKind } from '../domain/revision.js';
+import type { FormId } from '../schema/index.js';
+import { withRowSummaries } from '../snippets/index.js';
 import type { AssessmentStore, StoredRevision } from '../store/index.js';
-import { STATE_RULES, transitionsFrom, type TransitionContext } from './revision-states.js';
+import type { OfferedStep } from '../domain/steps.js';
+import { STATE_RULES, excludedApprovers, kindOf, transitionsFrom, type TransitionContext } from './revision-states.js';
+import { fieldsFor } from './step-records.js';
+
 
 /** A revision as the front ends show it: its rows always present, and what may be done with it now. */
-export type RevisionView = Omit<StoredRevision, 'rows'> & {
+export type RevisionView = Omit<StoredRevision, 'rows' | 'kind'> & {
   readonly rows: readonly ConfirmedRow[];
+  readonly kind: RevisionKind;
   /** Its rows may be confirmed and edited (a submitted or published revision is frozen). */
   readonly rowsEditable: boolean;
   /**
-   * The status steps the state table offers from its current state whose guards on the record pass now (the checks
-   * of the content are run when a step is taken).
+   * The status steps the state table offers from its current state whose guards pass now, except those that need
+   * the checks of the content, the date or the person (they are run when a step is taken).
    */
-  readonly transitions: readonly { readonly to: RevisionStatus; readonly reasonRequired: boolean }[];
+  readonly transitions: readonly OfferedStep[];
 };
+
+/**
+ * The rows a revision starts with: one per change against its predecessor, dated with its 変更日, and for the items
+ * a standard-text update summarized (the draft's rowSummaries) that summary as 変更後. The one rule for the commit,
+ * the draft's proposals and revisions stored without rows.
+ */
+export const proposeRevisionRows = (form: FormId, before: unknown, after: unknown, changeDate: string): ConfirmedRow[] =>
+  rowsOfChanges(computeChanges(form, before, after), after, changeDate);
+
+/** proposeRevisionRows from changes already computed (`after` is the newer version they lead to). */
+export const rowsOfChanges = (changes: readonly ChangeCandidate[], after: unknown, changeDate: string): ConfirmedRow[] =>
+  withRowSummaries(proposeRows(changes, changeDate), after);
 
 /**
  * The proposals of a revision against its predecessor: the rows commit stores. Used for revisions an earlier
@@ -26,37 +44,47 @@ export type RevisionView = Omit<StoredRevision, 'rows'> & {
 const proposedRowsOf = async (store: AssessmentStore, revision: StoredRevision): Promise<ConfirmedRow[]> => {
   if (revision.predecessor === 0) return [];
   const [before, after] = await Promise.all([store.readRevision(revision.predecessor), store.readRevision(revision.number)]);
-  return proposeRows(computeChanges(after.form, before.data, after.data), revision.changeDate);
+  return proposeRevisionRows(after.form, before.data, after.data, revision.changeDate);
 };
 
-/** The steps whose guards on the record pass, without the content checks (those run when a step is taken). */
-const offeredSteps = async (revision: StoredRevision, history: readonly StoredRevision[]): Promise<RevisionView['transitions']> => {
-  const offered: { to: RevisionStatus; reasonRequired: boolean }[] = [];
-  for (const { to, reasonRequired, guards } of transitionsFrom(revision.status)) {
-    const context: TransitionContext = { revision, to, history, findings: async () => [] };
+/**
+ * The steps whose guards pass, without the content checks, the date and the person (those run when a step is taken).
+ * The content is read only for a state whose steps look at it (an approved revision: which procedure comes next).
+ */
+const offeredSteps = async (
+  store: AssessmentStore,
+  revision: StoredRevision,
+  history: readonly StoredRevision[],
+): Promise<OfferedStep[]> => {
+  let content: ReturnType<TransitionContext['content']> | undefined;
+  const contentOnce = () => (content ??= store.readRevision(revision.number));
+  const offered: OfferedStep[] = [];
+  for (const { to, step, role, reasonRequired, guards, record } of transitionsFrom(revision.status)) {
+    const context: TransitionContext = { revision, to, history, findings: async () => [], content: contentOnce };
     const refusals = await Promise.all(guards.map((guard) => guard(context)));
-    if (refusals.every((refusal) => refusal === undefined)) offered.push({ to, reasonRequired });
+    if (refusals.some((refusal) => refusal !== undefined)) continue;
+    const fields = record ? fieldsFor(record, (await contentOnce()).form) : [];
+    offered.push({ to, step, role, reasonRequired, fields, notBy: step === 'approve' ? excludedApprovers(revision) : [] });
   }
   return offered;
 };
 
-export const viewOf = async (
+const viewOf = async (
+  store: AssessmentStore,
   revision: StoredRevision,
-  rows: readonly ConfirmedRow[],
   history: readonly StoredRevision[],
 ): Promise<RevisionView> => ({
   ...revision,
-  rows,
+  rows: revision.rows ?? (await proposedRowsOf(store, revision)),
+  kind: kindOf(revision, history),
   rowsEditable: STATE_RULES[revision.status].rowsEditable,
-  transitions: await offeredSteps(revision, history),
+  transitions: await offeredSteps(store, revision, history),
 });
 
 /** Every revision, oldest first, with its effective rows. */
 export const readRecord = async (store: AssessmentStore): Promise<RevisionView[]> => {
   const history = await store.listRevisions();
-  return Promise.all(
-    history.map(async (revision) => viewOf(revision, revision.rows ?? (await proposedRowsOf(store, revision)), history)),
-  );
+  return Promise.all(history.map((revision) => viewOf(store, revision, history)));
 };
 
 /** The revision a new commit's rows are proposed against: the newest one still in the record (0: none). */

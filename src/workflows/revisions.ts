@@ -1,13 +1,15 @@
 /** Committed revisions: list, read one, plan and commit the next one (with its starting 変更箇所 rows). */
-import { computeChanges, cumulativeChangeRows, proposeRows } from '../diff/index.js';
+import { cumulativeChangeRows } from '../diff/index.js';
 import { AppError } from '../errors.js';
 import { WORKFLOW_MESSAGES_JA as M, fillMessage } from '../messages.ja.js';
 import type { FormId } from '../schema/index.js';
-import type { Draft, StoredRevision } from '../store/index.js';
+import type { ConfirmedRow, RevisionInfo, RevisionKind, Termination } from '../domain/revision.js';
+import type { Draft, StoreWriter, StoredRevision } from '../store/index.js';
 import { changeDateWarnings, defaultChangeDate } from './change-dates.js';
 import type { Workflow } from './context.js';
 import { requireIsoDate, requireName } from './names.js';
-import { newestInRecord, printedRowsOf, readRecord, type RevisionView } from './record.js';
+import { PROCEDURE_MESSAGES_JA as P } from './messages.ja.js';
+import { newestInRecord, printedRowsOf, proposeRevisionRows, readRecord, type RevisionView } from './record.js';
 
 /** Every revision, oldest first, with its rows, status log and the steps its state allows. */
 export const listRevisions = ({ store }: Workflow): Promise<RevisionView[]> => readRecord(store);
@@ -55,6 +57,10 @@ export const planCommit = async ({ store, clock }: Workflow, changeDate?: string
 export type CommitRequest = {
   readonly message: string;
   readonly author: string;
+  /** The author's account on the team server (kept with the revision; decides who may approve it). */
+  readonly account?: string;
+  /** What the revision is for; by default that of the 評価 in progress, else 修正 after a publication, else 初回. */
+  readonly kind?: RevisionKind;
   /** 変更日; the default rule when omitted. */
   readonly changeDate?: string;
   /** The newest revision when editing began (null: none); omitted: whatever is newest now. */
@@ -80,7 +86,7 @@ const requireCommittable = (draft: Draft): FormId => {
   });
 };
 
-/** The starting rows: the changes against the predecessor's frozen content, all dated with the 変更日. */
+/** The starting rows: the changes against the predecessor's frozen content, all dated with the 変更日 (record.ts). */
 const startingRows = async (
   { store }: Workflow,
   form: FormId,
@@ -90,8 +96,23 @@ const startingRows = async (
 ) => {
   if (!predecessor) return [];
   const before = await store.readRevision(predecessor.number);
-  return proposeRows(computeChanges(form, before.data, draft.data), changeDate);
+  return proposeRevisionRows(form, before.data, draft.data, changeDate);
 };
+
+/**
+ * The kind a commit gets when none is named: the kind of the 評価 in progress (a revision after the newest published
+ * one), else a 修正 when the document was published before (in this tool, or on paper: its imported 変更箇所), else
+ * the first assessment.
+ */
+export const defaultKind = (history: readonly RevisionView[], draft: Draft): RevisionKind => {
+  const newest = history.filter((revision) => revision.status !== 'withdrawn').at(-1);
+  if (newest && !newest.statusLog.some((entry) => entry.status === 'published') && newest.kind !== 'termination') return newest.kind;
+  const imported = draft.data['changeHistory'];
+  return newest || (Array.isArray(imported) && imported.length > 0) ? 'correction' : 'initial';
+};
+
+/** Extra facts a commit of a special kind records (the 事業終了 of a termination revision). */
+export type CommitExtra = { readonly termination?: Termination; readonly rows?: (rows: ConfirmedRow[]) => ConfirmedRow[] };
 
 /**
  * Freeze the draft as the next revision, with its starting 変更箇所 rows inside the same file (all or nothing).
@@ -99,34 +120,47 @@ const startingRows = async (
  * author saw it, no author.
  */
 export const commitRevision = async (workflow: Workflow, request: CommitRequest): Promise<CommitResult> => {
+  if (request.kind === 'termination') throw new AppError('INVALID_REQUEST', P.kindTermination);
+  return workflow.store.transact((writer) => commitWithin(workflow, writer, request));
+};
+
+/** The commit, inside a transaction the caller holds (a termination writes the draft first, under the same lock). */
+export const commitWithin = async (
+  workflow: Workflow,
+  writer: StoreWriter,
+  request: CommitRequest,
+  extra: CommitExtra = {},
+): Promise<CommitResult> => {
   const { store, clock } = workflow;
   const author = requireName(request.author, 'AUTHOR_REQUIRED', M.authorRequired);
   const message = requireName(request.message, 'INVALID_REQUEST', M.messageRequired);
   const requestedDate = request.changeDate === undefined ? undefined : requireIsoDate(request.changeDate, M.changeDate);
-  return store.transact(async (writer) => {
-    const draft = await store.readDraft();
-    if (request.draftEtag !== undefined && request.draftEtag !== draft.etag) {
-      throw new AppError('REVISION_CONFLICT', fillMessage(M.draftChanged, { id: store.id }), { etag: draft.etag, data: draft.data });
-    }
-    const form = requireCommittable(draft);
-    const history = await readRecord(store);
-    const latest = history.at(-1)?.number ?? 0;
-    const base = request.baseRevision === null ? 0 : (request.baseRevision ?? latest);
-    if (base !== latest) throw staleBase(store.file, base, latest);
-    const predecessor = newestInRecord(history);
-    const changeDate = requestedDate ?? defaultChangeDate(draft.data, clock);
-    const rows = await startingRows(workflow, form, draft, predecessor, changeDate);
-    const info = {
-      number: latest + 1,
-      createdAt: clock.now().toISOString(),
-      author,
-      message,
-      changeDate,
-      baseRevision: base,
-      predecessor: predecessor?.number ?? 0,
-    };
-    await writer.commitRevision({ info, rows, form, data: draft.data, comments: draft.parsed.doc });
-    const committed = (await readRecord(store)).find((revision) => revision.number === info.number)!;
-    return { revision: committed, warnings: warningsFor(changeDate, draft, history) };
-  });
+  const draft = await store.readDraft();
+  if (request.draftEtag !== undefined && request.draftEtag !== draft.etag) {
+    throw new AppError('REVISION_CONFLICT', fillMessage(M.draftChanged, { id: store.id }), { etag: draft.etag, data: draft.data });
+  }
+  const form = requireCommittable(draft);
+  const history = await readRecord(store);
+  const latest = history.at(-1)?.number ?? 0;
+  const base = request.baseRevision === null ? 0 : (request.baseRevision ?? latest);
+  if (base !== latest) throw staleBase(store.file, base, latest);
+  const predecessor = newestInRecord(history);
+  const changeDate = requestedDate ?? defaultChangeDate(draft.data, clock);
+  const proposed = await startingRows(workflow, form, draft, predecessor, changeDate);
+  const rows = extra.rows ? extra.rows(proposed) : proposed;
+  const info: RevisionInfo = {
+    number: latest + 1,
+    createdAt: clock.now().toISOString(),
+    author,
+    message,
+    changeDate,
+    baseRevision: base,
+    predecessor: predecessor?.number ?? 0,
+    kind: extra.termination ? 'termination' : (request.kind ?? defaultKind(history, draft)),
+    ...(request.account ? { account: request.account } : {}),
+    ...(extra.termination ? { termination: extra.termination } : {}),
+  };
+  await writer.commitRevision({ info, rows, form, data: draft.data, comments: draft.parsed.doc });
+  const committed = (await readRecord(store)).find((revision) => revision.number === info.number)!;
+  return { revision: committed, warnings: warningsFor(changeDate, draft, history) };
 };

@@ -3,7 +3,7 @@
  * in two revisions); any other pair of versions is a read-only view. Saving is a compare-and-swap on the rows'
  * etag, refused once the revision's state freezes them.
  */
-import { computeChanges, proposeRows, type ChangeCandidate } from '../diff/index.js';
+import { computeChanges, type ChangeCandidate } from '../diff/index.js';
 import type { ConfirmedRow } from '../domain/revision.js';
 import { AppError } from '../errors.js';
 import { REVISION_STATUS_JA, WORKFLOW_MESSAGES_JA as M, fillMessage } from '../messages.ja.js';
@@ -11,7 +11,7 @@ import type { FormId } from '../schema/index.js';
 import type { AssessmentStore } from '../store/index.js';
 import { defaultChangeDate } from './change-dates.js';
 import type { Workflow } from './context.js';
-import { newestInRecord, readRecord, type RevisionView } from './record.js';
+import { newestInRecord, proposeRevisionRows, readRecord, rowsOfChanges, type RevisionView } from './record.js';
 import { STATE_RULES } from './revision-states.js';
 
 /** Which rows a comparison shows: a revision's own, the next commit's proposals, or those of a range of revisions. */
@@ -60,10 +60,11 @@ export const compareVersions = async (workflow: Workflow, from: number, to: numb
   }
   // The draft: what committing it would store, against the newest revision of the record.
   const newest = newestInRecord(history)?.number ?? 0;
-  const proposals = newest === 0 ? [] : proposeRows(
-    from === newest ? candidates : computeChanges(after.form, (await workflow.store.readRevision(newest)).data, after.data),
-    defaultChangeDate(after.data, workflow.clock),
-  );
+  const changeDate = defaultChangeDate(after.data, workflow.clock);
+  const proposals =
+    newest === 0 ? []
+    : from === newest ? rowsOfChanges(candidates, after.data, changeDate)
+    : proposeRevisionRows(after.form, (await workflow.store.readRevision(newest)).data, after.data, changeDate);
   if (from === newest) return { ...base, rows: proposals, source: 'proposal', rowsOf: [], editable: false };
   const range = inRange(history, from, newest);
   return {

@@ -100,12 +100,20 @@ export const hostileDocument = (rng: Rng, document: Record<string, unknown>): Re
   return copy;
 };
 
+/**
+ * The name every request gives in Host. Requests are written before the server's port is known, so the name has no
+ * port (80 by HTTP's rule): the server under attack lists it among its names, and requests reach the routes
+ * instead of the Host check's 421.
+ */
+export const REQUEST_HOST = '127.0.0.1';
+export const SERVER_NAMES: readonly string[] = [`${REQUEST_HOST}:80`];
+
 type Parts = { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; contentType?: string | null };
 
 /** An HTTP/1.1 request with a correct Content-Length, closing the connection after the answer. */
 export const request = ({ method, path, headers = {}, body, contentType = 'application/json' }: Parts): Buffer => {
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
+  const lines = [`${method} ${path} HTTP/1.1`, `Host: ${REQUEST_HOST}`, 'Connection: close'];
   if (payload) {
     if (contentType !== null) lines.push(`Content-Type: ${contentType}`);
     lines.push(`Content-Length: ${payload.length}`);

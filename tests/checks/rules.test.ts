@@ -28,6 +28,10 @@ const RESULT = '/procedures/basicAssessment/threshold';
 const FORM4_VOLUNTARY = '基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）';
 const FORM4_KISO = '基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）';
 
+const RISKS_TEXT = '/files/0/riskMeasures/storage/otherRisks';
+const withheld = (...flags: readonly Record<string, string>[]) => ({ '/withheld': flags });
+const MONITORING = { pointer: RISKS_TEXT, text: '24時間365日', reason: '監視の時間帯' };
+
 const failing: readonly Case[] = [
   {
     rule: 'threshold.result',
@@ -171,6 +175,10 @@ const failing: readonly Case[] = [
   },
   { rule: 'acknowledgement.stale', seed: '004', set: { '/acknowledgements': [{ ruleId: 'required.empty', reason: 'あとで記入' }] } },
   { rule: 'references.outdated', seed: '004', snippets: true },
+  // rules.md §8: all of an item's text withheld; a span outside Ⅲ, Ⅳ and Ⅱ 保管場所; a flag whose text is gone.
+  { rule: 'withheld.wholeItem', seed: '004', set: withheld({ pointer: '/files/0/overview/remarks', text: '―', reason: '全部' }) },
+  { rule: 'withheld.outsideArea', seed: '004', set: withheld({ pointer: '/basicInfo/systems/0/name', text: '健康管理', reason: '名称' }) },
+  { rule: 'withheld.published', seed: '004', set: withheld({ ...MONITORING, text: '24時間体制で' }) },
 ];
 
 const passing: readonly Case[] = [
@@ -318,6 +326,9 @@ const passing: readonly Case[] = [
   },
   { rule: 'references.outdated', seed: '004' },
   { rule: 'references.outdated', seed: '001', snippets: true },
+  { rule: 'withheld.wholeItem', seed: '004', set: withheld(MONITORING) },
+  { rule: 'withheld.outsideArea', seed: '004', set: withheld(MONITORING) },
+  { rule: 'withheld.published', seed: '004', set: withheld(MONITORING) },
 ];
 
 const findingsOf = async ({ seed, set = {}, today = TODAY, snippets }: Case) => {

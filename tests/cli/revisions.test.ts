@@ -8,6 +8,7 @@ import { squash } from '../helpers/render.js';
 import { copySeed, makeTempDir } from '../helpers/seeds.js';
 
 const AUTHOR = { PIA_AUTHOR: '健康課 伊勢' };
+const REVIEWER = { PIA_AUTHOR: '健康課長 確認' };
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let file: string;
@@ -22,6 +23,12 @@ const renderedText = async (): Promise<string> => {
   const out = path.join(temp.dir, 'ise.pdf');
   expect((await pia(['render', file, '-o', out])).code).toBe(0);
   return squash(execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+};
+
+/** 確認依頼 by the author, 承認 by someone else: what the state table asks before 提出. */
+const approve = async (n: string, target = file): Promise<void> => {
+  expect((await pia(['status', target, n, 'request'], { env: AUTHOR })).code).toBe(0);
+  expect((await pia(['status', target, n, 'approve'], { env: REVIEWER })).code).toBe(0);
 };
 
 const edit = async (target: string, from: string, to: string): Promise<void> => {
@@ -86,10 +93,26 @@ describe('pia revise / history / diff / rows / status', () => {
     expect(saved).toMatchObject({ code: 0, out: expect.stringContaining('第2版の変更箇所を保存しました（2件）') });
   });
 
+  it('status without a revision lists each one’s state and the steps it may take, with what they ask for', async () => {
+    const { code, out } = await pia(['status', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('第1版 作成中（修正、変更日 令和7年8月19日）');
+    expect(out).toContain('  request: 確認を依頼する（作成者）');
+    expect(out).toContain('  withdraw: 取り下げる（作成者）\n    -m "<理由>" が必要です');
+    const own = await pia(['status', file, '1', 'request'], { env: AUTHOR });
+    expect(own.out).toContain('第1版を「確認依頼中」にしました。');
+    const refused = await pia(['status', file, '1', 'approve'], { env: AUTHOR });
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('承認は作成した人以外が行ってください。') });
+    expect((await pia(['status', file])).out).toContain('    健康課 伊勢 さんは行えません');
+    expect((await pia(['status', file, '1', 'approve', '--remark', '確認しました'], { env: REVIEWER })).code).toBe(0);
+    expect((await pia(['history', file])).out).toMatch(/第1版 承認済み \d{4}-\d{2}-\d{2} \d{2}:\d{2} 健康課長 確認/);
+  });
+
   it('status refuses without a name, then marks 提出済み with the log entry and warns about contradicting 提出時期', async () => {
     expect((await pia(['status', file, '1', 'submitted'])).code).toBe(2);
     expect((await pia(['status', file, '1', 'submitted'], { env: AUTHOR })).code).toBe(0);
-    const { code, out, err } = await pia(['status', file, '2', 'submitted', '--author', '健康課 山田']);
+    await approve('2');
+    const { code, out, err } = await pia(['status', file, '2', 'submit', '--author', '健康課 山田']);
     expect(code).toBe(0);
     expect(out).toContain('第2版を「提出済み」にしました。');
     expect(err).toContain('提出時期の確認（1件）');
@@ -116,7 +139,7 @@ describe('pia revise / history / diff / rows / status', () => {
   it('a status step the table does not have is refused, naming the possible ones; withdrawal needs a reason, kept', async () => {
     const back = await pia(['status', file, '2', 'draft'], { env: AUTHOR });
     expect(back.code).toBe(1);
-    expect(back.err).toContain('第2版は「提出済み」です。「作成中」にはできません。この版でできる操作: 「公表済み」にする・「取下げ」にする。');
+    expect(back.err).toContain('第2版は「提出済み」です。「作成中」にはできません。この版でできる操作: 「公表済みにする」・「取り下げる」。');
     const noReason = await pia(['status', file, '2', 'withdrawn'], { env: AUTHOR });
     expect(noReason).toMatchObject({ code: 1, err: expect.stringContaining('理由を指定してください') });
     const withdrawn = await pia(['status', file, '2', 'withdrawn', '-m', '外部監査の契約が未締結のため'], { env: AUTHOR });
@@ -130,7 +153,7 @@ describe('pia revise / history / diff / rows / status', () => {
   it('errors are Japanese messages with an exit code', async () => {
     expect(await pia(['diff', file, '7', 'draft'])).toMatchObject({ code: 1, err: expect.stringContaining('改訂7はありません') });
     expect(await pia(['revise', file], { env: AUTHOR })).toMatchObject({ code: 2, err: expect.stringContaining('-m') });
-    expect(await pia(['status', file, '1', 'approved'], { env: AUTHOR })).toMatchObject({ code: 2 });
+    expect(await pia(['status', file, '1', 'approval-please'], { env: AUTHOR })).toMatchObject({ code: 2, err: expect.stringContaining('request（確認を依頼する）') });
     expect(await pia(['revise', file, '-m', 'x', '--date', '2025-13-01'], { env: AUTHOR })).toMatchObject({
       code: 2,
       err: expect.stringContaining('変更日は YYYY-MM-DD の形式の実在する日付'),
@@ -143,10 +166,12 @@ describe('pia status: the ERROR gate applies to the CLI as to the editor', () =>
     const nagaoka = await copySeed(temp.dir, '002-nagaoka-covid19');
     expect((await pia(['check', '--today', '2025-10-01', nagaoka])).code).toBe(1);
     expect((await pia(['revise', nagaoka, '-m', '取り込み時点の版'], { env: AUTHOR })).code).toBe(0);
+    expect((await pia(['status', nagaoka, '1', 'request'], { env: AUTHOR })).code).toBe(0);
+    expect((await pia(['status', nagaoka, '1', 'approve'], { env: REVIEWER })).code).toBe(0);
     const refused = await pia(['status', nagaoka, '1', 'submitted'], { env: AUTHOR });
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/整合性チェックで誤り（エラー）が\d+件見つかったため、第1版を「提出済み」にできません。/);
-    expect((await pia(['history', nagaoka])).out).toMatch(/│ 1 +│ 令和5年6月8日 +│ 作成中/);
+    expect((await pia(['history', nagaoka])).out).toMatch(/│ 1 +│ 令和5年6月8日 +│ 承認済み/);
   });
 });
 

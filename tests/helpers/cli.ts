@@ -18,6 +18,7 @@ export const pia = async (
     cwd?: string;
     /** How the command opens its assessment (tests let another writer in between its read and its write). */
     openStore?: (file: string) => Promise<AssessmentStore>;
+    passwords?: string[];
   } = {},
 ): Promise<PiaResult> => {
   const out: string[] = [];
@@ -29,6 +30,7 @@ export const pia = async (
     env: options.env ?? {},
     clock: options.clock ?? (options.today ? fixedClock(options.today) : systemClock),
     columns: 140,
+    ...(options.passwords ? { passwords: { read: async () => options.passwords!.shift() ?? '', confirm: true } } : {}),
     ...(options.openStore ? { openStore: options.openStore } : {}),
   });
   return { code, out: out.map((line) => `${line}\n`).join(''), err: err.map((line) => `${line}\n`).join('') };

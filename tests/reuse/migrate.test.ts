@@ -5,17 +5,23 @@ import { formRevisions, validateAssessment, type FormId } from '../../src/schema
 import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { loadAssessment } from '../../src/store/index.js';
 import { printedLeaves } from '../helpers/items.js';
-import { SEEDS, seedFile } from '../helpers/seeds.js';
+import { SEEDS, fixtureFile, seedFile } from '../helpers/seeds.js';
 
-const load = async (dir: string): Promise<{ form: FormId; data: Record<string, unknown> }> => {
-  const { form, data } = await loadAssessment(seedFile(dir));
+const load = async (file: string): Promise<{ form: FormId; data: Record<string, unknown> }> => {
+  const { form, data } = await loadAssessment(file);
   return { form: form!, data };
 };
 
-/** Every sample moved to every other revision of its form. */
-const CASES = SEEDS.flatMap((seed) =>
-  formRevisions(seed.form).map((revision) => ({ seed: seed.id, dir: seed.dir, form: seed.form, revision })),
-);
+/**
+ * Every sample moved to every revision of its form, and the fixtures of shapes the samples lack (a 平成30年５月
+ * 様式４ with two files, a 令和６年10月 様式３ whose business ended).
+ */
+const DOCUMENTS = [
+  ...SEEDS.map((seed) => ({ seed: seed.id, file: seedFile(seed.dir), form: seed.form as FormId })),
+  { seed: 'h30-yoshiki4-two-files', file: fixtureFile('h30-yoshiki4-two-files'), form: 'yoshiki4' as FormId },
+  { seed: 'r6-yoshiki3-ended', file: fixtureFile('r6-yoshiki3-ended'), form: 'yoshiki3' as FormId },
+];
+const CASES = DOCUMENTS.flatMap((doc) => formRevisions(doc.form).map((revision) => ({ ...doc, revision })));
 
 describe('form revision migration on the samples', () => {
   it('covers the three revisions of both forms', () => {
@@ -23,8 +29,8 @@ describe('form revision migration on the samples', () => {
     expect(formRevisions('yoshiki4')).toEqual(['令和７年５月', '令和６年10月', '平成30年５月']);
   });
 
-  it.each(CASES)('$seed → $revision and back loses nothing and accounts for every item', async ({ dir, form, revision }) => {
-    const { data } = await load(dir);
+  it.each(CASES)('$seed → $revision and back loses nothing and accounts for every item', async ({ file, form, revision }) => {
+    const { data } = await load(file);
     const original = structuredClone(data);
     const from = String(data['formRevision']);
     const down = migrate(form, from, revision, data);
@@ -43,14 +49,14 @@ describe('form revision migration on the samples', () => {
     expect(back.report.entries.map((entry) => entry.pointer)).toEqual(down.report.entries.map((entry) => entry.pointer));
   });
 
-  it.each(CASES)('$seed → $revision proposes no 変更箇所 row', async ({ dir, form, revision }) => {
-    const { data } = await load(dir);
+  it.each(CASES)('$seed → $revision proposes no 変更箇所 row', async ({ file, form, revision }) => {
+    const { data } = await load(file);
     const { data: migrated } = migrate(form, String(data['formRevision']), revision, data);
     expect(computeChanges(form, data, migrated)).toEqual([]);
   });
 
   it('reports the 4情報 → 5情報 label of 主な記録項目 when 002 moves from 平成30年５月 to 令和７年５月', async () => {
-    const { form, data } = await load('002-nagaoka-covid19');
+    const { form, data } = await load(seedFile('002-nagaoka-covid19'));
     const { report } = migrate(form, '平成30年５月', '令和７年５月', data);
     expect(report.entries).toEqual([
       expect.objectContaining({
@@ -66,7 +72,7 @@ describe('form revision migration on the samples', () => {
   });
 
   it('points at the texts that use the old word: 004 moved back to 令和６年10月 still says ５情報 in その妥当性', async () => {
-    const { form, data } = await load('004-ise-yobosesshu');
+    const { form, data } = await load(seedFile('004-ise-yobosesshu'));
     const { report } = migrate(form, '令和７年５月', '令和６年10月', data);
     const [entry] = report.entries as [MigrationEntry & { kind: 'label' }];
     expect(entry.kind).toBe('label');
@@ -75,7 +81,7 @@ describe('form revision migration on the samples', () => {
   });
 
   it('refuses a revision the form does not have, and a source revision the document does not name', async () => {
-    const { form, data } = await load('004-ise-yobosesshu');
+    const { form, data } = await load(seedFile('004-ise-yobosesshu'));
     const unknown = expectAppErrorThrown(() => migrate(form, '令和７年５月', '令和８年４月', data));
     expect(unknown.code).toBe('FORM_REVISION_INVALID');
     expect(unknown.messageJa).toBe(

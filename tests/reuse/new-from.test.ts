@@ -35,8 +35,11 @@ describe('a new draft from an existing assessment', () => {
       '/changeHistory',
       '/acknowledgements',
     ]);
-    expect(cleared[0]).toEqual({ pointer: '/cover/publishedOn', path: ['表紙', '公表日'], value: '2025-08-29' });
-    expect((cleared.find((item) => item.pointer === '/changeHistory')?.value as unknown[]).length).toBe(177);
+    // `shown` is how the dialog and the CLI list it: the value as printed, a list by its number of entries.
+    expect(cleared[0]).toEqual({ pointer: '/cover/publishedOn', path: ['表紙', '公表日'], value: '2025-08-29', shown: '令和7年8月29日' });
+    const history = cleared.find((item) => item.pointer === '/changeHistory');
+    expect((history?.value as unknown[]).length).toBe(177);
+    expect(history?.shown).toBe('177件');
     expect(data['changeHistory']).toEqual([]);
     expect(data['acknowledgements']).toEqual([]);
     expect((data['procedures'] as { thirdPartyReview: unknown }).thirdPartyReview).toEqual({

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
 import { POLL_ID, prepareDataDir, prepareTarget, runApiBatch, send } from '../../stress/hostile/api-run.js';
-import { request } from '../../stress/hostile/api-cases.js';
+import { SERVER_NAMES, request } from '../../stress/hostile/api-cases.js';
 import { ROOT } from '../helpers/seeds.js';
 
 let app: FastifyInstance;
@@ -17,7 +17,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const data = await prepareDataDir(ROOT);
   cleanup = data.cleanup;
-  app = buildServer({ dataDir: data.dataDir, uiDir: path.join(ROOT, 'ui', 'dist'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' });
+  app = buildServer(
+    { dataDir: data.dataDir, uiDir: path.join(ROOT, 'ui', 'dist'), templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' },
+    { team: { login: false, serverNames: SERVER_NAMES } },
+  );
   port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
 });
 afterAll(async () => {

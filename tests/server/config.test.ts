@@ -37,7 +37,10 @@ describe('loadConfig', () => {
     [['--port', 'abc'], 'ポート番号「abc」は使えません。0〜65535 の整数を指定してください。'],
     [['--port', '70000'], 'ポート番号「70000」は使えません。0〜65535 の整数を指定してください。'],
     [['--data'], '「--data」の後に値を指定してください。'],
-    [['--verbose'], '「--verbose」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>'],
+    [
+      ['--verbose'],
+      '「--verbose」という指定はありません。使える指定: --port <番号>、--data <評価書フォルダ>、--host <アドレス>、--server-name <名前,…>、--login',
+    ],
   ])('refuses %j in Japanese', (argv, message) => {
     expect(messageOf(() => loadConfig(argv, {}))).toBe(message);
   });

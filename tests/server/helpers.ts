@@ -23,7 +23,7 @@ export const buildTestServer = async (
   }
   const app = buildServer(
     { dataDir, uiDir, templatesDir: path.join(ROOT, 'templates'), logLevel: 'silent' },
-    options.clock ? { clock: options.clock } : {},
+    { ...(options.clock ? { clock: options.clock } : {}), ...(options.team ? { team: options.team } : {}) },
   );
   await app.ready();
   return {

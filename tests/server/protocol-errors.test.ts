@@ -11,7 +11,9 @@ import { ID_004, buildTestServer, draftPath, type TestServer } from './helpers.j
 let server: TestServer;
 let port: number;
 beforeEach(async () => {
-  server = await buildTestServer();
+  // The raw requests need a port; inject names the server localhost:80, which the Host check then accepts as
+  // configured (a listening server accepts a name without a port only on the port it listens on).
+  server = await buildTestServer({ team: { login: false, serverNames: ['localhost:80'] } });
   port = Number(new URL(await server.app.listen({ host: '127.0.0.1', port: 0 })).port);
 });
 afterEach(() => server.cleanup());

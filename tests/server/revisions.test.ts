@@ -21,6 +21,7 @@ afterEach(() => server.cleanup());
 
 const api = (id: string, rest = ''): string => `/api/assessments/${id}${rest}`;
 const AUTHOR = '総務課 山田';
+const REVIEWER = '総務課長 佐藤';
 
 const commit = (id: string, baseRevision: number | null, message = '令和7年度の見直し', changeDate: string | undefined = '2025-10-01') =>
   server.app.inject({
@@ -54,6 +55,15 @@ const putRows = (id: string, n: number, rows: unknown[], etag?: string) =>
 const setStatus = (id: string, n: number, body: Record<string, unknown>) =>
   server.app.inject({ method: 'PUT', url: api(id, `/revisions/${n}/status`), payload: { by: AUTHOR, ...body } });
 
+/** The internal review the state table asks for before 提出: requested by the author, approved by someone else. */
+const approve = async (id: string, n: number): Promise<void> => {
+  expect((await setStatus(id, n, { status: 'review' })).statusCode).toBe(200);
+  expect((await setStatus(id, n, { status: 'approved', by: REVIEWER })).statusCode).toBe(200);
+};
+const submit = async (id: string, n: number, body: Record<string, unknown> = {}) => {
+  await approve(id, n);
+  return setStatus(id, n, { status: 'submitted', ...body });
+};
 const summaryOf = async (id: string): Promise<AssessmentSummary | undefined> =>
   (await server.app.inject({ method: 'GET', url: '/api/assessments' }))
     .json<{ items: AssessmentSummary[] }>()
@@ -84,8 +94,8 @@ describe('revisions', () => {
       predecessor: 0,
       rowsEditable: true,
       transitions: [
-        { to: 'submitted', reasonRequired: false },
-        { to: 'withdrawn', reasonRequired: true },
+        { to: 'review', step: 'request', role: 'author', reasonRequired: false, fields: [] },
+        { to: 'withdrawn', step: 'withdraw', role: 'author', reasonRequired: true, fields: [] },
       ],
     });
 
@@ -311,12 +321,17 @@ describe('rows of a revision: compare-and-swap on their ETag', () => {
 describe('status: the transition table, the ERROR gate and the frozen record', () => {
   it('marks a revision submitted with the name kept in its log; the list shows the newest revision’s status', async () => {
     await twoRevisions();
-    expect((await setStatus(ID_004, 1, { status: 'submitted' })).statusCode).toBe(200);
-    const response = await setStatus(ID_004, 2, { status: 'submitted', remark: '委員会へ提出' });
+    expect((await submit(ID_004, 1)).statusCode).toBe(200);
+    const response = await submit(ID_004, 2, { remark: '委員会へ提出' });
     expect(response.statusCode).toBe(200);
     const meta = response.json<RevisionMeta>();
     expect(meta).toMatchObject({ status: 'submitted', rowsEditable: false, transitions: [{ to: 'published' }, { to: 'withdrawn' }] });
-    expect(meta.statusLog).toEqual([{ status: 'submitted', at: '2025-10-01T16:00:00.000Z', by: AUTHOR, remark: '委員会へ提出' }]);
+    const at = '2025-10-01T16:00:00.000Z';
+    expect(meta.statusLog).toEqual([
+      { status: 'review', at, by: AUTHOR },
+      { status: 'approved', at, by: REVIEWER },
+      { status: 'submitted', at, by: AUTHOR, remark: '委員会へ提出' },
+    ]);
     expect(await summaryOf(ID_004)).toMatchObject({ revisionCount: 2, status: 'submitted' });
     const filtered = (await server.app.inject({ method: 'GET', url: '/api/assessments?status=submitted' })).json<{ items: AssessmentSummary[] }>();
     expect(filtered.items.map((item) => item.id)).toEqual([ID_004]);
@@ -324,8 +339,8 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
 
   it('freezes the rows of a submitted revision: PUT rows is 423, the compare is read-only, the PDF keeps the submitted text', async () => {
     const meta = await twoRevisions();
-    await setStatus(ID_004, 1, { status: 'submitted' });
-    await setStatus(ID_004, 2, { status: 'submitted' });
+    await submit(ID_004, 1);
+    await submit(ID_004, 2);
     const rewritten = meta.rows.map((row) => ({ ...row, explanation: '提出後の書き換え' }));
     const refused = await putRows(ID_004, 2, rewritten, meta.rowsEtag);
     expect(refused.statusCode).toBe(423);
@@ -346,7 +361,7 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
     expect(published.statusCode).toBe(409);
     expect(published.json()).toMatchObject({
       code: 'STATUS_TRANSITION_INVALID',
-      message: '第2版は「作成中」です。「公表済み」にはできません。この版でできる操作: 「提出済み」にする・「取下げ」にする。',
+      message: '第2版は「作成中」です。「公表済み」にはできません。この版でできる操作: 「確認を依頼する」・「取り下げる」。',
     });
     const nameless = await server.app.inject({ method: 'PUT', url: api(ID_004, '/revisions/2/status'), payload: { status: 'submitted', by: '' } });
     expect(nameless.json()).toMatchObject({ code: 'AUTHOR_REQUIRED' });
@@ -365,7 +380,7 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
   it('refuses submission while ERROR findings exist, listing them (422), also for a step from 提出済み', async () => {
     // 002 as published leaves two required items of the form empty: ERROR findings of the consistency checks.
     expect((await commit(ID_002, null)).statusCode).toBe(201);
-    const response = await setStatus(ID_002, 1, { status: 'submitted' });
+    const response = await submit(ID_002, 1);
     expect(response.statusCode).toBe(422);
     const body = response.json<{ code: string; message: string; details: { findings: { severity: string }[] } }>();
     expect(body.code).toBe('ASSESSMENT_INVALID');
@@ -375,12 +390,12 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
     expect(body.message).toBe(
       `整合性チェックで誤り（エラー）が${count}件見つかったため、第1版を「提出済み」にできません。誤りを直した評価書で新しい版を確定してください。`,
     );
-    expect((await revisions(ID_002))[0]!.status).toBe('draft');
+    expect((await revisions(ID_002))[0]!.status).toBe('approved');
   });
 
   it('submits a revision only after the earlier ones of the record, so no change is missing from the appendix', async () => {
     await twoRevisions();
-    const early = await setStatus(ID_004, 2, { status: 'submitted' });
+    const early = await submit(ID_004, 2);
     expect(early.statusCode).toBe(409);
     expect(early.json<{ message: string }>().message).toContain('第1版が「作成中」のままです。');
   });
@@ -414,7 +429,7 @@ describe('distant revisions: a read-only view, each change recorded once', () =>
       ['/basicInfo/business/name'],
     ]);
 
-    for (const n of [1, 2, 3]) expect((await setStatus(ID_004, n, { status: 'submitted' })).statusCode).toBe(200);
+    for (const n of [1, 2, 3]) expect((await submit(ID_004, n)).statusCode).toBe(200);
     const pdf = await pdfText((await server.app.inject({ method: 'GET', url: api(ID_004, '/pdf') })).rawPayload, server.root);
     expect(pdf.split('予防接種台帳の電子化を含む。').length - 1).toBe(2); // once in Ⅰ１②, once in the appendix
     expect(pdf.match(/令和7年11月1日/g)).toHaveLength(1);

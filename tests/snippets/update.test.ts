@@ -8,8 +8,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRow } from '../../src/domain/assessment.gen.js';
 import {
-  createLibrary,
-  hashText,
   snippetUsesOf,
   updateSnippets,
   updateSnippetsInAll,
@@ -18,40 +16,24 @@ import {
   type SnippetUse,
 } from '../../src/snippets/index.js';
 import { validateAssessment } from '../../src/schema/index.js';
-import { loadAssessment, readSnippetLibrary } from '../../src/store/index.js';
+import { loadAssessment } from '../../src/store/index.js';
 import { getAt, setAt } from '../checks/seed-fixtures.js';
 import { normalise } from '../helpers/published-rows.js';
-import { ROOT, seedFile } from '../helpers/seeds.js';
+import { NETWORK_OTHER, RENEWAL_SUMMARY as SUMMARY, bundledLibrary, ise004BeforeRenewal, kitakyushu001BeforeRenewal } from '../helpers/renewal.js';
+import { seedFile } from '../helpers/seeds.js';
 
-const RENEWED = ['chukan-pf-hokan-basho', 'chukan-pf-shokyo', 'chukan-pf-renkei', 'chukan-pf-butsuri', 'chukan-pf-hokan-sonota'];
-const SUMMARY = '自治体中間サーバ・プラットフォーム更改による対応を記載';
 const CHANGE_DATE = '2025-10-01';
-const NETWORK_OTHER = '/files/0/riskMeasures/network/otherRisks';
 
 let library: SnippetLibrary;
 let today: Record<'001' | '004', Record<string, unknown>>;
 let before: Record<'001' | '004', Record<string, unknown>>;
 
-/** The document with its recorded version-2 spans of the renewed texts put back to version 1. */
-const beforeRenewal = (data: Record<string, unknown>): Record<string, unknown> => {
-  const previous = structuredClone(data);
-  previous['snippetUses'] = snippetUsesOf(data).map((use): SnippetUse => {
-    if (!RENEWED.includes(use.snippet) || use.version !== 2) return use;
-    const [now, old] = [library.get(use.snippet, 2)!.body, library.get(use.snippet, 1)!.body];
-    setAt(previous, use.pointer, String(getAt(previous, use.pointer)).replace(now, old));
-    return { ...use, version: 1, hash: hashText(old) };
-  });
-  return previous;
-};
-
 beforeAll(async () => {
-  library = createLibrary((await readSnippetLibrary(`${ROOT}/assessments`)).snippets);
+  library = await bundledLibrary();
   const load = async (dir: string): Promise<Record<string, unknown>> => (await loadAssessment(seedFile(dir))).data;
   today = { '001': await load('001-kitakyushu-yobosesshu'), '004': await load('004-ise-yobosesshu') };
-  before = { '001': beforeRenewal(today['001']), '004': beforeRenewal(today['004']) };
   // 004 took the version-1 text into Ⅲ６ and then changed its ④ by hand: the text stays as 004 published it.
-  const renkei = library.get('chukan-pf-renkei', 1)!;
-  (before['004']['snippetUses'] as SnippetUse[]).push({ pointer: NETWORK_OTHER, snippet: renkei.id, version: 1, hash: hashText(renkei.body) });
+  before = { '001': await kitakyushu001BeforeRenewal(library), '004': await ise004BeforeRenewal(library) };
 });
 
 const assessments = (): AssessmentToUpdate[] => [

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
-import type { AssessmentResponse, CommitRevisionResponse } from '../../src/server/dto.js';
+import type { AssessmentResponse, CommitRevisionResponse, ListRevisionsResponse } from '../../src/server/dto.js';
 import { useServerAndBrowser, usePagePerTest } from './hooks.js';
 import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
@@ -27,9 +27,12 @@ const commit = async (request: APIRequestContext, id: string, baseRevision: numb
   return ((await response.json()) as CommitRevisionResponse).revision;
 };
 
+/** 確認依頼 → 承認 (by someone else) → 提出, as the state table asks. */
 const submit = async (request: APIRequestContext, id: string, n: number): Promise<void> => {
-  const response = await request.put(api(id, `/revisions/${n}/status`), { data: { status: 'submitted', by: '総務課' } });
-  expect(response.status()).toBe(200);
+  for (const [status, by] of [['review', '総務課'], ['approved', '総務課長'], ['submitted', '総務課']]) {
+    const response = await request.put(api(id, `/revisions/${n}/status`), { data: { status, by } });
+    expect(response.status()).toBe(200);
+  }
 };
 
 describe('the create dialog', () => {
@@ -148,8 +151,37 @@ describe('the compare page', () => {
     expect(await page.getByRole('button', { name: '変更箇所を保存' }).count()).toBe(0);
     const history = page.locator('pia-revision-history');
     // Only the newest revision can be withdrawn, so only its row offers it.
-    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする', '「取下げ」にする']);
-    expect(await history.locator('tbody tr').last().getByRole('button').allInnerTexts()).toEqual(['「公表済み」にする']);
+    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['公表済みにする', '取り下げる']);
+    expect(await history.locator('tbody tr').last().getByRole('button').allInnerTexts()).toEqual(['公表済みにする']);
     expect(await history.locator('tbody tr').first().locator('.log').innerText()).toContain('提出済み');
+  });
+});
+
+describe('事業終了 from the history page', () => {
+  it('records the end of a published assessment as a revision of its own, with the suffixed 評価書名', async () => {
+    const { page } = current;
+    const ID = '004-ise-yobosesshu';
+    const request = page.request;
+    // Whatever earlier tests of this file left: revisions still 作成中 are withdrawn, the draft is committed and published.
+    const existing = ((await (await request.get(api(ID, '/revisions'))).json()) as ListRevisionsResponse).items;
+    for (const meta of existing.filter((one) => one.status === 'draft').reverse())
+      expect((await request.put(api(ID, `/revisions/${meta.number}/status`), { data: { status: 'withdrawn', by: '総務課', reason: '試験' } })).status()).toBe(200);
+    const published = await commit(request, ID, existing.at(-1)?.number ?? null, '2025-10-01');
+    await submit(request, ID, published.number);
+    expect((await request.put(api(ID, `/revisions/${published.number}/status`), { data: { status: 'published', by: '総務課' } })).status()).toBe(200);
+    await page.goto(`${shared.server.url}/assessments/${ID}/compare`);
+    const history = page.locator('pia-revision-history');
+    await history.getByRole('button', { name: '事業終了を記録する' }).click();
+    const dialog = history.locator('dialog[open]');
+    await dialog.getByLabel('事業の終了日').fill('2026-03-31');
+    await dialog.getByLabel('事業終了の版の公表日').fill('2026-04-10');
+    await dialog.getByLabel('評価書名に付ける語').selectOption('事業終了');
+    await dialog.getByLabel('操作する人の名前').fill('総務課');
+    await dialog.getByRole('button', { name: '事業終了を記録する' }).click();
+    await history.locator('[role=status]', { hasText: `事業終了を第${published.number + 1}版として確定しました。` }).waitFor();
+    await expect.poll(() => history.locator('tbody tr').count(), { timeout: 15_000 }).toBe(published.number + 1);
+    expect(await history.locator('tbody tr').first().getByRole('button').allInnerTexts()).toEqual(['確認を依頼する', '取り下げる']);
+    const draft = (await (await request.get(api(ID))).json()) as AssessmentResponse;
+    expect((draft.data['cover'] as Record<string, unknown>)['title']).toBe('予防接種に関する事務　重点項目評価書【令和8年3月31日 事業終了】');
   });
 });

@@ -63,13 +63,21 @@ describe('revisions and compare in Chromium', () => {
     const errors = ((await checks.json()) as { findings: { severity: string }[] }).findings.filter((f) => f.severity === 'ERROR');
     expect(errors.length).toBeGreaterThan(0);
     const history = page.locator('pia-revision-history');
-    await history.locator('tbody tr').last().getByRole('button', { name: '「提出済み」にする' }).click();
-    const step = history.locator('dialog[open]');
-    await step.getByLabel('操作する人の名前').fill('長岡市 健康課');
-    await step.getByRole('button', { name: '「提出済み」にする' }).click();
+    const take = async (name: string, by: string): Promise<void> => {
+      await history.locator('tbody tr').last().getByRole('button', { name }).click();
+      const step = history.locator('dialog[open]');
+      await step.getByLabel('操作する人の名前').fill(by);
+      await step.getByRole('button', { name }).click();
+    };
+    // The internal review comes first: asked for by the officer, approved by someone else.
+    await take('確認を依頼する', '長岡市 健康課');
+    await history.locator('[role=status]', { hasText: '「確認を依頼する」を行いました（確認依頼中）' }).waitFor();
+    await take('承認する', '長岡市 健康課長');
+    await history.locator('[role=status]', { hasText: '「承認する」を行いました（承認済み）' }).waitFor();
+    await take('提出済みにする', '長岡市 健康課');
     await history.locator('[role=alert]').waitFor();
     expect(await history.locator('[role=alert] li').count()).toBe(errors.length);
-    expect(await history.locator('tbody tr').last().locator('.tag').textContent()).toBe('作成中');
+    expect(await history.locator('tbody tr').last().locator('.tag').textContent()).toBe('承認済み');
     await page.close();
   });
 });

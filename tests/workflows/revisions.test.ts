@@ -13,7 +13,7 @@ import {
   setRevisionStatus,
 } from '../../src/workflows/index.js';
 import { expectAppError } from '../helpers/app-error.js';
-import { editFile, sceneOf, type Scene } from './helpers.js';
+import { approveRevision, editFile, sceneOf, type Scene } from './helpers.js';
 
 let scene: Scene;
 beforeEach(async () => {
@@ -25,6 +25,11 @@ const commit = (message: string, changeDate?: string) =>
   commitRevision(scene.workflow, { message, author: '健康課 伊勢', ...(changeDate ? { changeDate } : {}) });
 const step = (n: number, status: 'submitted' | 'published' | 'withdrawn', reason?: string) =>
   setRevisionStatus(scene.workflow, n, { status, by: '健康課 伊勢', ...(reason ? { reason } : {}) });
+/** 提出: after the internal review, as the state table requires. */
+const submit = async (n: number) => {
+  await approveRevision(scene.workflow, n);
+  await step(n, 'submitted');
+};
 
 describe('commitRevision', () => {
   it('freezes the acknowledged WARNs with the revision: a later change to the draft leaves the revision’s as they were', async () => {
@@ -63,13 +68,15 @@ describe('commitRevision', () => {
 });
 
 describe('the state table', () => {
-  it('offers submitted and withdrawn from 作成中, published and withdrawn from 提出済み, nothing from 公表済み or 取下げ', () => {
+  it('offers 確認依頼 and 取下げ from 作成中, 提出 only after 承認, 公表 and 取下げ from 提出済み, 公表終了 from 公表済み, nothing from 取下げ', () => {
     const from = (status: string) => TRANSITIONS.filter((t) => t.from === status).map((t) => t.to);
-    expect(from('draft')).toEqual(['submitted', 'withdrawn']);
+    expect(from('draft')).toEqual(['review', 'withdrawn']);
+    expect(from('approved')).toEqual(['consultation', 'inspection', 'awaiting', 'submitted', 'withdrawn']);
+    expect(TRANSITIONS.filter((t) => t.to === 'submitted').map((t) => t.from)).toEqual(['approved']);
     expect(from('submitted')).toEqual(['published', 'withdrawn']);
-    expect(from('published')).toEqual([]);
+    expect(from('published')).toEqual(['unpublished']);
     expect(from('withdrawn')).toEqual([]);
-    expect(TRANSITIONS.filter((t) => t.reasonRequired).map((t) => t.to)).toEqual(['withdrawn', 'withdrawn']);
+    expect(new Set(TRANSITIONS.filter((t) => t.reasonRequired).map((t) => t.to))).toEqual(new Set(['withdrawn']));
   });
 
   it('withdraws only the newest revision of the record, and skips a withdrawn one as predecessor', async () => {
@@ -88,7 +95,7 @@ describe('the state table', () => {
 
   it('after submission the rows are frozen for every front end (the workflow refuses, whatever the etag)', async () => {
     await commit('初回公表');
-    await step(1, 'submitted');
+    await submit(1);
     const [revision] = await listRevisions(scene.workflow);
     const error = await expectAppError(saveRevisionRows(scene.workflow, 1, [], revision!.rowsEtag));
     expect([error.code, error.status]).toEqual(['REVISION_FROZEN', 423]);
@@ -110,7 +117,7 @@ describe('distant revisions and the appendix', () => {
     const [, , third] = await listRevisions(scene.workflow);
     const error = await expectAppError(saveRevisionRows(scene.workflow, 3, distant.rows, third!.rowsEtag));
     expect(error.code).toBe('ROW_NOT_IN_REVISION');
-    for (const n of [1, 2, 3]) await step(n, 'submitted');
+    for (const n of [1, 2, 3]) await submit(n);
     const { changeRows } = await printSource(scene.workflow);
     const generated = changeRows.filter((row) => (row.date ?? '') >= '2025-10-01');
     expect(generated.map((row) => row.date)).toEqual(['2025-10-01', '2025-11-01']);

@@ -6,6 +6,9 @@ import type {
   CommitRevisionRequest,
   CommitRevisionResponse,
   ConfirmedRow,
+  CopyPreviewResponse,
+  CopyRequestBody,
+  CopyResponse,
   CreateAssessmentRequest,
   CreateAssessmentResponse,
   DiffResponse,
@@ -18,6 +21,23 @@ import type {
   SaveAssessmentResponse,
   SaveConflictDetails,
   SetStatusRequest,
+  SnippetLibraryResponse,
+  SnippetUpdatesResponse,
+  SnippetUsesResponse,
+  UpdateSnippetsRequest,
+  UpdateSnippetsResponse,
+  AuditResponse,
+  CommentCountsResponse,
+  CommentThread,
+  CreateCommentRequest,
+  CreateUserRequest,
+  ListCommentsResponse,
+  ListUsersResponse,
+  SessionResponse,
+  SetAssessmentRolesRequest,
+  TerminationRequest,
+  UpdateUserRequest,
+  UserResponse,
 } from '../../src/server/dto.js';
 import type { SaveAttempt, StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
@@ -50,15 +70,51 @@ export const rowsConflictOf = (error: unknown): RowsConflictDetails | undefined 
 const isApiError = (body: unknown): body is ApiError =>
   typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 
-const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-  let response: Response;
+/**
+ * The token the server wants in X-PIA-CSRF on every state-changing request (GET /api/session gives it): a header a
+ * page of another site cannot send. Fetched once, and again after the server refuses it (a new login, a restart).
+ */
+let csrfToken: Promise<string | null> | undefined;
+const currentCsrfToken = (): Promise<string | null> =>
+  (csrfToken ??= fetch('/api/session', { headers: { Accept: 'application/json' } })
+    .then(async (response) => ((await response.json()) as { csrfToken?: string | null }).csrfToken ?? null)
+    .catch(() => {
+      csrfToken = undefined;
+      return null;
+    }));
+
+/** After a login or logout the session has a new token (or none). */
+const useToken = (token: string | null): void => {
+  csrfToken = Promise.resolve(token);
+};
+
+const send = async (path: string, init: RequestInit): Promise<Response> => {
+  const writes = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
+  // Fetched beside the first read, so that a save (e.g. the one before leaving a page) does not wait for it.
+  const pendingToken = currentCsrfToken();
+  const token = writes ? await pendingToken : null;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { 'X-PIA-CSRF': token } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiFailure(0, 'NETWORK', msg('networkError'));
+  }
+};
+
+const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  let response = await send(path, init);
+  const refusedToken = async (): Promise<boolean> =>
+    ((await response.clone().json().catch(() => ({}))) as { code?: string }).code === 'CSRF_REJECTED';
+  if (response.status === 403 && (await refusedToken())) {
+    csrfToken = undefined;
+    response = await send(path, init);
   }
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
@@ -118,6 +174,67 @@ export const api = {
     request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
   setStatus: (id: string, revision: number, body: SetStatusRequest): Promise<RevisionMeta> =>
     request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', body)),
+  /** What a copy on `formRevision` (the source's when omitted) would leave blank, and the migration report. */
+  copyPreview: (id: string, formRevision?: string): Promise<CopyPreviewResponse> =>
+    request(`${assessmentPath(id)}/copy${formRevision ? `?formRevision=${encodeURIComponent(formRevision)}` : ''}`),
+  copy: (id: string, body: CopyRequestBody): Promise<CopyResponse> => request(`${assessmentPath(id)}/copy`, json('POST', body)),
+  snippets: (): Promise<SnippetLibraryResponse> => request('/api/snippets'),
+  snippetUpdates: (): Promise<SnippetUpdatesResponse> => request('/api/snippets/updates'),
+  /** The standard texts the draft records, with their state and newer versions. */
+  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentPath(id)}/snippets`),
+  updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
+    request(`${assessmentPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
+  /** The 公表版 or 提出版 of the draft or of a revision (a revision's carry the publication stamp). */
+  printUrl: (id: string, variant: 'public' | 'submission', options: { revision?: number; download?: boolean } = {}): string => {
+    const params = new URLSearchParams();
+    if (options.revision !== undefined) params.set('revision', String(options.revision));
+    if (options.download) params.set('download', '1');
+    const query = params.toString();
+    return `${assessmentPath(id)}/print/${variant}${query ? `?${query}` : ''}`;
+  },
+  /** A reviewer's redline of `to` with the changes since revision `from` marked. */
+  redlineUrl: (id: string, from: number, to: number | 'draft'): string =>
+    `${assessmentPath(id)}/redline?${new URLSearchParams({ from: String(from), to: String(to), download: '1' }).toString()}`,
+  /** The bundle (zip) of a submitted or published revision. */
+  bundleUrl: (id: string, revision: number): string => `${assessmentPath(id)}/revisions/${revision}/bundle`,
+  terminate: (id: string, body: TerminationRequest): Promise<CommitRevisionResponse> =>
+    request(`${assessmentPath(id)}/termination`, json('POST', body)),
+
+  session: (): Promise<SessionResponse> => request('/api/session'),
+  login: async (login: string, password: string): Promise<SessionResponse> => {
+    const session = await request<SessionResponse>('/api/session', json('POST', { login, password }));
+    useToken(session.csrfToken);
+    return session;
+  },
+  logout: async (): Promise<void> => {
+    await request('/api/session', { method: 'DELETE' });
+    useToken(null);
+  },
+
+  comments: (id: string, query: { revision: number | 'draft'; status?: 'open' | 'resolved' | 'all'; mine?: boolean }): Promise<ListCommentsResponse> => {
+    const params = new URLSearchParams({ revision: String(query.revision), status: query.status ?? 'all' });
+    if (query.mine) params.set('mine', '1');
+    return request(`${assessmentPath(id)}/comments?${params}`);
+  },
+  commentCounts: (id: string, revision: number | 'draft'): Promise<CommentCountsResponse> =>
+    request(`${assessmentPath(id)}/comments/counts?revision=${revision}`),
+  comment: (id: string, body: CreateCommentRequest): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments`, json('POST', body)),
+  reply: (id: string, thread: number, body: string): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments/${thread}/replies`, json('POST', { body })),
+  resolve: (id: string, thread: number, resolved: boolean): Promise<CommentThread> =>
+    request(`${assessmentPath(id)}/comments/${thread}/resolution`, json('PUT', { resolved })),
+
+  audit: (id: string): Promise<AuditResponse> => request(`${assessmentPath(id)}/audit?format=json`),
+  auditUrl: (id: string, format: 'csv' | 'json'): string => `${assessmentPath(id)}/audit?format=${format}`,
+
+  users: (): Promise<ListUsersResponse> => request('/api/users'),
+  createUser: (body: CreateUserRequest): Promise<UserResponse> => request('/api/users', json('POST', body)),
+  updateUser: (login: string, body: UpdateUserRequest): Promise<UserResponse> =>
+    request(`/api/users/${encodeURIComponent(login)}`, json('PATCH', body)),
+  setAssessmentRoles: (login: string, id: string, body: SetAssessmentRolesRequest): Promise<UserResponse> =>
+    request(`/api/users/${encodeURIComponent(login)}/assessments/${encodeURIComponent(id)}/roles`, json('PUT', body)),
+
   pdfUrl: (id: string, options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));

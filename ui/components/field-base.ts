@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { emit } from '../events.js';
+import { draftIsLocked } from '../session.js';
 
 /**
  * What every field editor shares: where it writes (pointer), its official label, the current value and the
@@ -29,6 +30,11 @@ export class PiaFieldBase<T> extends LitElement {
 
   protected override willUpdate(): void {
     this.invalid = this.issues.length > 0;
+  }
+
+  /** Read-only for people who may not edit the draft (they can still focus an item to comment on it). */
+  protected get locked(): boolean {
+    return draftIsLocked();
   }
 
   protected change(value: unknown, pointer: string = this.pointer): void {

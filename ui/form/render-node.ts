@@ -18,9 +18,11 @@ import { emit } from '../events.js';
 import { msg } from '../messages.ja.js';
 import { hiddenItems } from './conditions.js';
 import { entryActions } from './entry-actions.js';
+import { draftIsLocked } from '../session.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from './entries.js';
 import { childPointer } from './pointer.js';
 import type { ReferenceMarks } from './reference-marks.js';
+import { spanPointerAllowed, type LocatedWithheld } from '../../src/withheld/index.js';
 
 /** What the item renderers need besides the node and value: labels' revision, messages and who gets events. */
 export type RenderContext = {
@@ -37,6 +39,8 @@ export type RenderContext = {
   readonly hidden: Set<string>;
   /** Where the draft differs from a revision it is compared with (「この版の記載に戻す」); absent when not comparing. */
   readonly reference?: ReferenceMarks | undefined;
+  /** The draft's 非公表 flags of an item (rules.md §8). */
+  readonly withheld?: readonly LocatedWithheld[] | undefined;
 };
 
 const messagesByPointer = (issues: readonly ValidationIssue[]): Map<string, string[]> => {
@@ -47,7 +51,7 @@ const messagesByPointer = (issues: readonly ValidationIssue[]): Map<string, stri
 
 /** A context over these issues; `hidden` starts with the items a rule above this place has ruled out. */
 export const renderContext = (
-  base: Pick<RenderContext, 'form' | 'revision' | 'host' | 'reference'>,
+  base: Pick<RenderContext, 'form' | 'revision' | 'host' | 'reference' | 'withheld'>,
   issues: readonly ValidationIssue[],
   hidden: Iterable<string> = [],
 ): RenderContext => {
@@ -82,6 +86,32 @@ const textMode = (node: ResolvedNode): TextMode => {
 const issueList = (messages: readonly string[]): TemplateResult | typeof nothing =>
   messages.length > 0 ? html`<div role="alert">${messages.map((text) => html`<p class="issue">${text}</p>`)}</div>` : nothing;
 
+const isChoiceField = (node: ResolvedNode): boolean => keyword<string>(node, 'x-kind') === 'choice';
+const isCheckField = (node: ResolvedNode): boolean => {
+  const kind = keyword<string>(node, 'x-kind');
+  return (kind !== undefined && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean';
+};
+
+/** Whether a text field offers 「非公表にする」: the schema walk, once per form and place (items re-render on every edit). */
+const withholdable = new Map<string, boolean>();
+const isWithholdable = (form: FormId, pointer: string): boolean => {
+  const key = `${form}\u0000${pointer}`;
+  let allowed = withholdable.get(key);
+  if (allowed === undefined) withholdable.set(key, (allowed = spanPointerAllowed(form, pointer)));
+  return allowed;
+};
+
+const flagsAt = (ctx: RenderContext, pointer: string): LocatedWithheld[] => ctx.withheld?.filter((flag) => flag.entry.pointer === pointer) ?? [];
+
+/**
+ * The 非公表 flags of a value that is not a text (a ＜選択肢＞, check boxes, an item with sub-rows, a group): flagged
+ * whole in the YAML or with `pia withhold --all`, shown to the author like a text field's (which lists its own).
+ */
+const withheldWhole = (ctx: RenderContext, pointer: string): TemplateResult | typeof nothing => {
+  const flags = flagsAt(ctx, pointer);
+  return flags.length === 0 ? nothing : html`<pia-withheld-list .flags=${flags}></pia-withheld-list>`;
+};
+
 /** One answer: the field editor that fits the schema node's x-kind and type. */
 const fieldEditor = (
   ctx: RenderContext,
@@ -90,26 +120,26 @@ const fieldEditor = (
   pointer: string,
   label: string | undefined,
 ): TemplateResult => {
-  const kind = keyword<string>(node, 'x-kind');
   const issues = ctx.issuesUnder(pointer);
-  if (kind === 'choice') {
+  if (isChoiceField(node)) {
     return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
       .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
       .numbers=${optionNumbers(node)}></pia-field-choice>`;
   }
-  if ((kind && CHECK_KINDS.has(kind)) || typesOf(node).join() === 'boolean') {
+  if (isCheckField(node)) {
     return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
       .issues=${issues} .node=${node} .revision=${ctx.revision}></pia-field-checks>`;
   }
   const items = isArrayNode(node) ? childNode(node, '0') : undefined;
   const mode: TextMode = items ? 'lines' : textMode(node);
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
-    .issues=${issues} .mode=${mode}></pia-field-text>`;
+    .issues=${issues} .mode=${mode} ?withholdable=${!items && isWithholdable(ctx.form, pointer)}
+    .withheld=${flagsAt(ctx, pointer)}></pia-field-text>`;
 };
 
-/** A field, with the compared revision's text under it where that differs. */
+/** A field, with its 非公表 flags if it is not a text, and the compared revision's text under it where that differs. */
 const renderField = (ctx: RenderContext, node: ResolvedNode, value: unknown, pointer: string, label: string | undefined): TemplateResult =>
-  ctx.reference ? html`${fieldEditor(ctx, node, value, pointer, label)}${ctx.reference.item(pointer)}` : fieldEditor(ctx, node, value, pointer, label);
+  html`${fieldEditor(ctx, node, value, pointer, label)}${isChoiceField(node) || isCheckField(node) ? withheldWhole(ctx, pointer) : nothing}${ctx.reference?.item(pointer) ?? nothing}`;
 
 const entryTitleKey = (itemNode: ResolvedNode): string | undefined =>
   [...itemNode.properties.keys()].find((key) => keyword<string>(childNode(itemNode, key)!, 'x-role') === 'entryTitle');
@@ -136,7 +166,7 @@ const renderGroup = (
       ${ctx.reference?.item(pointer) ?? nothing}
       ${issueList(ctx.issuesAt(pointer))}
       <pia-entry-table data-reveals .form=${ctx.form} .revision=${ctx.revision} .node=${node} .pointer=${pointer}
-        .depth=${depth} .value=${entries} .issues=${ctx.issues}></pia-entry-table>
+        .depth=${depth} .value=${entries} .issues=${ctx.issues} .withheld=${ctx.withheld ?? []}></pia-entry-table>
     </section>`;
   }
   const itemNode = childNode(node, '0')!;
@@ -148,6 +178,7 @@ const renderGroup = (
       ${label ? html`<div class="heading">${label}</div>` : nothing}
       ${ctx.reference?.item(pointer) ?? nothing}
       ${issueList(ctx.issuesAt(pointer))}
+      ${withheldWhole(ctx, pointer)}
       ${repeat(
         entries,
         (entry, index) => entryKey(entry, index),
@@ -158,14 +189,16 @@ const renderGroup = (
           return html`<div class="entry" data-pointer=${entryPointer}>
             <div class="entry-head">
               <span class="entry-title">${named}</span>
-              <span class="entry-actions">${entryActions({
-                label: entryLabel,
-                index,
-                count: entries.length,
-                move: (offset) => change(withEntryMoved(entries, index, offset)),
-                remove: () => change(withEntryRemoved(entries, index)),
-                removeText: msg('remove'),
-              })}
+              <span class="entry-actions">${draftIsLocked()
+                ? nothing
+                : entryActions({
+                    label: entryLabel,
+                    index,
+                    count: entries.length,
+                    move: (offset) => change(withEntryMoved(entries, index, offset)),
+                    remove: () => change(withEntryRemoved(entries, index)),
+                    removeText: msg('remove'),
+                  })}
               ${ctx.reference?.entry(entryPointer) ?? nothing}
               </span>
             </div>
@@ -177,8 +210,10 @@ const renderGroup = (
       )}
       ${entries.length === 0 ? html`<p class="empty">${msg('noEntries')}</p>` : nothing}
       ${ctx.reference?.missing(pointer) ?? nothing}
-      <button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
-        ＋ ${msg('addEntry', { label: noun })}</button>
+      ${draftIsLocked()
+        ? nothing
+        : html`<button type="button" class="add" @click=${() => change(withEntryAdded(node, entries))}>
+            ＋ ${msg('addEntry', { label: noun })}</button>`}
     </section>
   `;
 };
@@ -212,6 +247,7 @@ export const renderNode = (
           ? html`<div class="heading">${label}</div>`
           : nothing}
       ${issueList(ctx.issuesAt(pointer))}
+      ${withheldWhole(ctx, pointer)}
       <div class=${own ? 'subrows' : 'items'}>${renderChildren(ctx, node, value, pointer, depth + 1, own ? ['value'] : [])}</div>
     </section>
   `;

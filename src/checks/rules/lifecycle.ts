@@ -1,8 +1,9 @@
 import { formatWareki } from '../../domain/wareki.js';
 import { addMonths, addYears, findWarekiDates } from '../../domain/wareki-parse.js';
+import { TERMINATION_SUFFIX, keepPublishedUntil } from '../procedure-terms.js';
 import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
-import { RULE_MESSAGES_JA as M, TERMINATION_SUFFIX } from '../messages.ja.js';
+import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import { OPTION } from '../options.js';
 import type { Hit } from '../types.js';
 import { dateAt } from './values.js';
@@ -11,7 +12,6 @@ const PUBLISHED = '/cover/publishedOn';
 const BASIC_DATE = '/procedures/basicAssessment/date';
 const REASSESS_YEARS = 5;
 const REMIND_MONTHS_BEFORE = 6;
-const KEEP_PUBLISHED_YEARS = 3;
 
 /**
  * The 5-year clock (rules.md §6.3) runs from the last 再評価. Without the revision history, the 基礎項目評価
@@ -57,7 +57,7 @@ const checkAnnualReview = (context: CheckContext): Hit[] => {
 const checkTermination = (context: CheckContext): Hit[] => {
   const ended = endedOn(context);
   if (!ended) return [];
-  const until = addYears(ended, KEEP_PUBLISHED_YEARS);
+  const until = keepPublishedUntil(ended);
   return [
     {
       pointers: ['/cover/title'],

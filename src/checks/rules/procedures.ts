@@ -3,6 +3,7 @@ import { fillMessage } from '../../messages.ja.js';
 import type { CheckContext, CheckRule } from '../context.js';
 import { RULE_MESSAGES_JA as M } from '../messages.ja.js';
 import { OPTION, RESULT_OPTION } from '../options.js';
+import { MIN_COMMENT_DAYS } from '../procedure-terms.js';
 import type { Hit } from '../types.js';
 import { isBlank, saysNothing } from '../../domain/blank.js';
 
@@ -11,7 +12,6 @@ const THIRD_PARTY = '/procedures/thirdPartyReview';
 const APPROVAL = '/procedures/commissionApproval';
 const RESULT = '/procedures/basicAssessment/threshold';
 const BODY_TYPE = '/facts/bodyType';
-const MIN_COMMENT_DAYS = 30;
 
 const isForm4 = (context: CheckContext): boolean => context.form === 'yoshiki4';
 /** 様式４ filed as a voluntary 全項目評価: its printed result is one of options 2)–4) (rules.md §3). */

@@ -1,5 +1,6 @@
 import { CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, TYPE } from './geometry.js';
 import type { PageBuilder } from './page-builder.js';
+import { rowSpans, type CellTags, type StructureBuilder } from './structure.js';
 import { setParagraphs, type Line } from './text-lines.js';
 import type { Cell, Measure, Row } from './types.js';
 
@@ -14,6 +15,20 @@ type SetCell = {
 };
 
 type SetRow = { readonly cells: readonly SetCell[]; readonly lineCount: number; readonly row: Row };
+
+/**
+ * What the text of a row part is tagged as: its cells' structure elements, or a running artifact (a header row
+ * printed again on a later page).
+ */
+type RowTags = { readonly cells: readonly CellTags[] } | { readonly artifact: true };
+
+/** How the text of some lines is tagged: the element of each line's paragraph, or a running artifact. */
+type LineTags = ((line: Line) => number) | 'artifact';
+
+/** A redline's bar in the left margin beside a changed row, and the rules under and through marked runs. */
+const BAR = { x: PAGE.marginX - 8, width: 2.5 } as const;
+const UNDERLINE_BELOW = 1.2;
+const DECORATION_WIDTH = 0.6;
 
 const MIN_SPLIT_LINES = 2;
 // Rows up to this many lines move to the next page whole rather than being split.
@@ -60,6 +75,43 @@ const lineX = (line: Line, x: number, width: number, measure: Measure): number =
   return line.align === 'center' ? x + free / 2 : x + free;
 };
 
+/**
+ * A line's text runs: the whole line, or, in a redline, its unmarked and marked parts one after another, each
+ * marked run with its rule (underlined when inserted, struck through when deleted).
+ */
+const addLineText = (
+  page: PageBuilder,
+  line: Line,
+  x: number,
+  y: number,
+  clip: { x: number; y: number; width: number; height: number },
+  measure: Measure,
+  extra: { role?: 'heading'; tag?: number; artifact?: 'pagination' },
+): void => {
+  const run = (text: string, runX: number, mark?: 'ins' | 'del'): void => {
+    const width = measure(text, line.font, line.size);
+    page.add({ kind: 'text', text, x: runX, y, font: line.font, size: line.size, width, clip, ...extra, ...(mark ? { mark } : {}) });
+    if (!mark) return;
+    const ruleY = mark === 'ins' ? y + line.size + UNDERLINE_BELOW : y + line.size * 0.55;
+    page.add({ kind: 'line', x1: runX, y1: ruleY, x2: runX + width, y2: ruleY, width: DECORATION_WIDTH, color: mark });
+  };
+  if (!line.marks || line.marks.length === 0) return run(line.text, x);
+  let at = 0;
+  let runX = x;
+  const advance = (to: number, mark?: 'ins' | 'del'): void => {
+    if (to <= at) return;
+    const text = line.text.slice(at, to);
+    run(text, runX, mark);
+    runX += measure(text, line.font, line.size);
+    at = to;
+  };
+  for (const mark of line.marks) {
+    advance(mark.start);
+    advance(mark.end, mark.kind);
+  }
+  advance(line.text.length);
+};
+
 const drawLines = (
   page: PageBuilder,
   lines: readonly Line[],
@@ -68,32 +120,28 @@ const drawLines = (
   top: number,
   clipHeight: number,
   measure: Measure,
+  tags: LineTags,
   role?: 'heading',
 ): void => {
   const clip = { x, y: top - TYPE.cellPadY, width, height: clipHeight };
   lines.forEach((line, index) => {
     if (line.text === '') return;
-    const textWidth = measure(line.text, line.font, line.size);
-    page.add({
-      kind: 'text',
-      text: line.text,
-      x: lineX(line, x, width, measure),
-      y: top + index * TYPE.lineHeight + (TYPE.lineHeight - line.size) / 2,
-      font: line.font,
-      size: line.size,
-      width: textWidth,
-      clip,
-      ...(role ? { role } : {}),
-    });
+    const y = top + index * TYPE.lineHeight + (TYPE.lineHeight - line.size) / 2;
+    const tagging = tags === 'artifact' ? { artifact: 'pagination' as const } : { tag: tags(line) };
+    addLineText(page, line, lineX(line, x, width, measure), y, clip, measure, { ...(role ? { role } : {}), ...tagging });
   });
 };
 
+const hasMarks = (lines: readonly Line[]): boolean => lines.some((line) => line.marks !== undefined);
+
 /** Draws `count` lines of a row starting at line `from`; `topRule` false continues a cell from the row above. */
-const drawRowPart = (page: PageBuilder, row: SetRow, from: number, count: number, firstOnPage: boolean, measure: Measure): void => {
+const drawRowPart = (page: PageBuilder, row: SetRow, from: number, count: number, firstOnPage: boolean, measure: Measure, tags: RowTags): void => {
   const top = page.y;
   const height = heightOf(count);
-  for (const cell of row.cells) {
+  let changed = false;
+  row.cells.forEach((cell, index) => {
     const continuing = cell.cell.span === 'cont';
+    const cellTags: CellTags | undefined = 'cells' in tags ? tags.cells[index] : undefined;
     if (cell.cell.fill) page.add({ kind: 'fill', rect: { x: cell.x, y: top, width: cell.width, height } });
     if (!continuing || firstOnPage) page.add({ kind: 'line', x1: cell.x, y1: top, x2: cell.x + cell.width, y2: top });
     page.add({ kind: 'line', x1: cell.x, y1: top, x2: cell.x, y2: top + height });
@@ -102,14 +150,21 @@ const drawRowPart = (page: PageBuilder, row: SetRow, from: number, count: number
     if (printsText) {
       const textX = cell.x + TYPE.cellPadX;
       const textWidth = (cell.box ? cell.box.x - TYPE.boxGap : cell.x + cell.width - TYPE.cellPadX) - textX;
-      drawLines(page, cell.lines.slice(from, from + count), textX, textWidth, top + TYPE.cellPadY, height, measure, isHeading(row) ? 'heading' : undefined);
+      const lines = cell.lines.slice(from, from + count);
+      changed ||= hasMarks(lines);
+      const lineTags: LineTags = cellTags ? (line) => cellTags.line(line.paragraph) : 'artifact';
+      drawLines(page, lines, textX, textWidth, top + TYPE.cellPadY, height, measure, lineTags, isHeading(row) ? 'heading' : undefined);
     }
-    if (cell.box) drawBoxPart(page, cell.box, from, count, top, measure);
-  }
+    if (cell.box) {
+      changed ||= hasMarks(cell.box.lines.slice(from, from + count));
+      drawBoxPart(page, cell.box, from, count, top, measure, cellTags ? (line) => cellTags.box(line.paragraph) : 'artifact');
+    }
+  });
+  if (changed) page.add({ kind: 'fill', rect: { x: BAR.x, y: top, width: BAR.width, height }, color: 'bar' });
   page.y = top + height;
 };
 
-const drawBoxPart = (page: PageBuilder, box: SetBox, from: number, count: number, top: number, measure: Measure): void => {
+const drawBoxPart = (page: PageBuilder, box: SetBox, from: number, count: number, top: number, measure: Measure, tags: LineTags): void => {
   const lines = box.lines.slice(from, from + count);
   if (lines.length === 0) return;
   const boxTop = top + TYPE.cellPadY / 2;
@@ -121,7 +176,7 @@ const drawBoxPart = (page: PageBuilder, box: SetBox, from: number, count: number
   if (isLast) page.add({ kind: 'line', x1: box.x, y1: boxTop + boxHeight, x2: right, y2: boxTop + boxHeight });
   page.add({ kind: 'line', x1: box.x, y1: boxTop, x2: box.x, y2: boxTop + boxHeight });
   page.add({ kind: 'line', x1: right, y1: boxTop, x2: right, y2: boxTop + boxHeight });
-  drawLines(page, lines, box.x + TYPE.cellPadX, box.width - 2 * TYPE.cellPadX, top + TYPE.cellPadY, boxHeight + TYPE.cellPadY, measure);
+  drawLines(page, lines, box.x + TYPE.cellPadX, box.width - 2 * TYPE.cellPadX, top + TYPE.cellPadY, boxHeight + TYPE.cellPadY, measure, tags);
 };
 
 const closeTable = (page: PageBuilder, left: number, right: number): void => {
@@ -186,7 +241,15 @@ export const tableLeadHeight = (rows: readonly Row[], repeatHeader: boolean, mea
  * the rest of a long row continues on the next page. The table's bottom rule is drawn before each page break and
  * the header rows are repeated on the next page when `repeatHeader` is set.
  */
-export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeader: boolean, measure: Measure): void => {
+export const layoutTable = (
+  page: PageBuilder,
+  rows: readonly Row[],
+  repeatHeader: boolean,
+  measure: Measure,
+  structure: StructureBuilder,
+  /** All the table's text is the content of this element (a figure given as text). */
+  owner?: number,
+): void => {
   const setRows = rows.map((row) => setRow(row, measure));
   const headers = repeatHeader ? setRows.filter((row) => row.row.header) : [];
   const left = PAGE.marginX;
@@ -200,14 +263,21 @@ export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeade
     closeTable(page, left, right);
     page.newPage();
     firstOnPage = true;
+    // Header rows printed again are running artifacts: the structure has them once, where they first stand.
     for (const header of headers) {
-      drawRowPart(page, header, 0, header.lineCount, firstOnPage, measure);
+      drawRowPart(page, header, 0, header.lineCount, firstOnPage, measure, { artifact: true });
       firstOnPage = false;
     }
   };
 
+  const tagsOf = (row: SetRow, index: number): RowTags => {
+    if (owner !== undefined) return { cells: row.row.cells.map(() => ({ line: () => owner, box: () => owner })) };
+    return { cells: row.row.heading ? structure.headingRow(row.row) : structure.row(row.row, rowSpans(rows, index)) };
+  };
+
   setRows.forEach((row, index) => {
     let from = 0;
+    let tags: RowTags | undefined;
     const startsChain = isHeading(row) && (index === 0 || !isHeading(setRows[index - 1]!));
     // Inside a chain the first row has already made room for the rest.
     const needed = startsChain ? leadHeight(setRows, index, fullPageLines) : isHeading(row) ? 0 : startHeight(row, fullPageLines);
@@ -220,11 +290,14 @@ export const layoutTable = (page: PageBuilder, rows: readonly Row[], repeatHeade
         continue;
       }
       const count = row.lineCount - from <= fitting ? row.lineCount - from : breakAt(row, from, fitting);
-      drawRowPart(page, row, from, count, firstOnPage, measure);
+      // Tagged once the row's start is placed: a page break before it happens first, so order stays reading order.
+      tags ??= tagsOf(row, index);
+      drawRowPart(page, row, from, count, firstOnPage, measure, tags);
       firstOnPage = false;
       from += count;
       if (from < row.lineCount) breakPage();
     }
   });
   closeTable(page, left, right);
+  structure.closeTable();
 };

@@ -10,6 +10,8 @@ import {
   type ResolvedNode,
 } from '../../schema/index.js';
 import type { FirstYearStyle } from '../../domain/wareki.js';
+import { isWithheldValue } from '../../withheld/index.js';
+import { markedAll, mergeLines, mergeText } from './redline.js';
 import { isRecord, valueView, checkText, countText, type ValueView } from './value-views.js';
 
 /** One label cell of an item row; rows sharing an ancestor's key print it once, as a cell spanning them. */
@@ -17,7 +19,8 @@ export type LabelView = { readonly text: string; readonly key: string; readonly 
 
 /** A row of a form section, in printed order; the templates have one partial per `kind`. */
 export type RowView =
-  | { readonly kind: 'band'; readonly text: string }
+  /** A full-width band: a numbered item (level 2 of the outline) or a risk or caption under one (level 3). */
+  | { readonly kind: 'band'; readonly text: string; readonly level: 2 | 3 }
   | { readonly kind: 'entry'; readonly label: string; readonly title: string; readonly labelWidth: number }
   | { readonly kind: 'range'; readonly label: string }
   | { readonly kind: 'fulltext'; readonly text: string }
@@ -35,6 +38,13 @@ export type RowOptions = {
   readonly labelWidth: number;
   /** Width of a vertical side label such as 再委託. */
   readonly sideLabelWidth: number;
+  /** The 公表版: values withheld whole (pointers, a section's too) print as the marker. */
+  readonly withheld?: { readonly values: ReadonlySet<string>; readonly marker: string };
+  /**
+   * A reviewer's copy: the older version's document, whose values are merged with the printed ones (entries of
+   * repeated groups matched by id, entries only it has printed struck through).
+   */
+  readonly against?: unknown;
 };
 
 /** A label column on the way down to an item; `width` fixes a narrow column such as the vertical 再委託. */
@@ -47,6 +57,9 @@ const SUB_ROW_KINDS = new Set(['checks', 'checkGroups', 'checkWithText', 'provis
 const isPrinted = (node: ResolvedNode): boolean => keyword(node, 'x-printed') !== false && keyword<string>(node, 'x-role') !== 'entryTitle';
 const hasItems = (node: ResolvedNode): boolean => node.properties.size > 0 && !SUB_ROW_KINDS.has(keyword<string>(node, 'x-kind') ?? '');
 const hasBandNumber = (node: ResolvedNode): boolean => BAND_NUMBER.test(keyword<string>(node, 'x-number') ?? '');
+const ITEM_NUMBER = /^(?:[０-９0-9]+．|（別添)/;
+/** Numbered items (１．, （別添…）) are the outline's second level; risks and captions under them its third. */
+const bandLevel = (node: ResolvedNode): 2 | 3 => (ITEM_NUMBER.test(keyword<string>(node, 'x-number') ?? '') ? 2 : 3);
 /**
  * A heading printed as a full-width band: a numbered sub-section or risk (１．, リスク１), or an unnumbered
  * group of items directly under one (様式４ Ⅲ４'s caption listing the 委託 risks).
@@ -67,13 +80,16 @@ const bandText = (node: ResolvedNode, value: unknown, revision?: FormRevision): 
 };
 
 /** Text the form prints behind an item's value in the same cell: a count (委託の有無), x-printFormat sub-items. */
-const inlineAfter = (node: ResolvedNode, record: Record<string, unknown>): string[] =>
+const inlineAfter = (node: ResolvedNode, record: Record<string, unknown>, ctx: Pick<RowOptions, 'withheld'>, pointer: string): string[] =>
   [...node.properties.keys()].flatMap((key) => {
     const child = childNode(node, key)!;
     const format = keyword<string>(child, 'x-printFormat');
-    if (format !== undefined) return record[key] ? [format.replace('{value}', String(record[key]))] : [];
-    if (key === 'count' && node.properties.has('value') && keyword<string>(child, 'x-kind') === 'count') return [countText(record[key])];
-    return [];
+    const printed =
+      format !== undefined
+        ? record[key] ? [format.replace('{value}', String(record[key]))] : []
+        : key === 'count' && node.properties.has('value') && keyword<string>(child, 'x-kind') === 'count' ? [countText(record[key])] : [];
+    const withheld = ctx.withheld && printed.length > 0 && isWithheldValue(ctx.withheld.values, `${pointer}/${key}`);
+    return withheld ? [ctx.withheld!.marker] : printed;
   });
 
 const isInline = (parent: ResolvedNode, key: string): boolean => {
@@ -90,6 +106,30 @@ const pushItem = (ctx: Context, chain: readonly Ancestor[], value: ValueView): v
   ctx.rows.push({ kind: 'item', labels: chain.map((a) => ({ text: a.text, key: a.key, width: a.width ?? 0, span: '' })), value });
 };
 
+const isRedline = (ctx: Context): boolean => ctx.against !== undefined;
+
+/** A text of the newer version merged with the older one's in a reviewer's copy; the text itself otherwise. */
+const merged = (ctx: Context, before: string, after: string): string => (isRedline(ctx) ? mergeText(before, after) : after);
+
+/**
+ * The value at `pointer` as printed: the marker when withheld, merged with the older version's in a reviewer's
+ * copy. `after` / `afterBefore` are what the form prints behind the value in the same cell, now and before.
+ */
+const viewOf = (
+  ctx: Context,
+  node: ResolvedNode,
+  value: unknown,
+  before: unknown,
+  pointer: string,
+  after: readonly string[] = [],
+  afterBefore: readonly string[] = [],
+): ValueView => {
+  const view = valueView(node, value, ctx, after);
+  if (ctx.withheld && isWithheldValue(ctx.withheld.values, pointer)) return { ...view, lines: [ctx.withheld.marker], list: false };
+  if (!isRedline(ctx)) return view;
+  return { ...view, lines: mergeLines(valueView(node, before, ctx, afterBefore).lines, view.lines) };
+};
+
 const slotRangeLabels = (itemLabel: string, count: number): Map<number, string> => {
   const ranges = new Map<number, string>();
   const last = Math.max(20, Math.ceil(count / 5) * 5);
@@ -98,65 +138,99 @@ const slotRangeLabels = (itemLabel: string, count: number): Map<number, string> 
   return ranges;
 };
 
-const emitGroup = (ctx: Context, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void => {
+const idOf = (entry: unknown): unknown => (isRecord(entry) ? entry['id'] : undefined);
+
+/** The older version's entry an entry continues: the one with its id, else (entries without ids) the one at its place. */
+const beforeEntry = (olds: readonly unknown[], entry: unknown, index: number): unknown =>
+  idOf(entry) === undefined ? olds[index] : olds.find((old) => idOf(old) === idOf(entry));
+
+const emitGroup = (ctx: Context, node: ResolvedNode, value: unknown, before: unknown, pointer: string, chain: readonly Ancestor[]): void => {
   const given = Array.isArray(value) ? value : [];
+  const olds = isRedline(ctx) && Array.isArray(before) ? before : [];
   const itemLabel = keyword<string>(node, 'x-itemLabel') ?? '';
   const label = printedLabel(node, ctx.revision);
-  if (label !== undefined && keyword<string>(node, 'x-number')) ctx.rows.push({ kind: 'band', text: label });
+  if (label !== undefined && keyword<string>(node, 'x-number')) ctx.rows.push({ kind: 'band', text: label, level: bandLevel(node) });
   const slots = ctx.unusedSlots && keyword<boolean>(node, 'x-slotRanges') === true;
   // A group nobody uses still prints its first slot, empty, so a range row never stands without slot 1 above it.
   const entries = slots && given.length === 0 ? [{}] : given;
   const ranges = slots ? slotRangeLabels(itemLabel, entries.length) : new Map<number, string>();
   const entryNode = childNode(node, '0')!;
   const titleKey = [...entryNode.properties.keys()].find((key) => keyword<string>(childNode(entryNode, key)!, 'x-role') === 'entryTitle');
+  const titleOfEntry = (entry: unknown): string => {
+    const record = isRecord(entry) ? entry : {};
+    return titleKey !== undefined && typeof record[titleKey] === 'string' ? (record[titleKey] as string) : '';
+  };
+  const continued = new Set<unknown>();
   entries.forEach((entry, index) => {
     const range = ranges.get(index);
     if (range) ctx.rows.push({ kind: 'range', label: range });
-    const record = isRecord(entry) ? entry : {};
-    const title = titleKey !== undefined && typeof record[titleKey] === 'string' ? (record[titleKey] as string) : '';
+    const old = beforeEntry(olds, entry, index);
+    if (old !== undefined) continued.add(old);
+    const title = merged(ctx, titleOfEntry(old), titleOfEntry(entry));
     ctx.rows.push({ kind: 'entry', label: `${itemLabel}${index + 1}`, title, labelWidth: ctx.labelWidth });
-    emitChildren(ctx, entryNode, entry, `${pointer}/${index}`, chain);
+    emitChildren(ctx, entryNode, entry, old, `${pointer}/${index}`, chain);
   });
   for (const [index, range] of ranges) if (index >= entries.length) ctx.rows.push({ kind: 'range', label: range });
+  // A reviewer's copy prints the entries the newer version deleted after the others, their texts struck through.
+  olds.forEach((old, index) => {
+    if (continued.has(old)) return;
+    ctx.rows.push({ kind: 'entry', label: markedAll('del', `${itemLabel}${index + 1}`), title: markedAll('del', titleOfEntry(old)), labelWidth: ctx.labelWidth });
+    emitChildren(ctx, entryNode, undefined, old, `${pointer}/deleted-${index}`, chain);
+  });
 };
 
-const emitObject = (ctx: Context, parent: ResolvedNode, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void => {
+const emitObject = (
+  ctx: Context,
+  parent: ResolvedNode,
+  node: ResolvedNode,
+  value: unknown,
+  before: unknown,
+  pointer: string,
+  chain: readonly Ancestor[],
+): void => {
   const record = isRecord(value) ? value : {};
+  const old = isRecord(before) ? before : {};
   if (isBandLevel(node, parent)) {
-    ctx.rows.push({ kind: 'band', text: bandText(node, value, ctx.revision) });
+    ctx.rows.push({ kind: 'band', text: merged(ctx, bandText(node, before, ctx.revision), bandText(node, value, ctx.revision)), level: bandLevel(node) });
     const valueNode = childNode(node, 'value');
     if (valueNode) {
       const own = titleOf(valueNode, ctx.revision) ?? '';
-      pushItem(ctx, [...chain, { text: own, key: `${pointer}/value` }], valueView(valueNode, record['value'], ctx, inlineAfter(node, record)));
+      const view = viewOf(ctx, valueNode, record['value'], old['value'], `${pointer}/value`, inlineAfter(node, record, ctx, pointer), inlineAfter(node, old, ctx, pointer));
+      pushItem(ctx, [...chain, { text: own, key: `${pointer}/value` }], view);
     }
-    emitChildren(ctx, node, value, pointer, chain);
+    emitChildren(ctx, node, value, before, pointer, chain);
     return;
   }
   const own: Ancestor = { text: printedLabel(node, ctx.revision) ?? '', key: pointer };
   const valueNode = childNode(node, 'value');
-  if (valueNode) pushItem(ctx, [...chain, own], valueView(valueNode, record['value'], ctx, inlineAfter(node, record)));
-  emitChildren(ctx, node, value, pointer, [...chain, own]);
+  if (valueNode) {
+    pushItem(ctx, [...chain, own], viewOf(ctx, valueNode, record['value'], old['value'], `${pointer}/value`, inlineAfter(node, record, ctx, pointer), inlineAfter(node, old, ctx, pointer)));
+  }
+  emitChildren(ctx, node, value, before, pointer, [...chain, own]);
 };
 
-const emitChild = (ctx: Context, parent: ResolvedNode, key: string, value: unknown, pointer: string, chain: readonly Ancestor[]): void => {
+const emitChild = (ctx: Context, parent: ResolvedNode, key: string, value: unknown, before: unknown, pointer: string, chain: readonly Ancestor[]): void => {
   const node = childNode(parent, key)!;
   if (!isPrinted(node) || isInline(parent, key)) return;
   const side = keyword<string>(node, 'x-sideLabel');
   // The vertical 再委託 label spans the items that carry it; its key ties those rows together.
   const here = side ? [...chain, { text: side, key: `${pointer.slice(0, pointer.lastIndexOf('/'))}#${side}`, width: ctx.sideLabelWidth }] : chain;
-  if (isArrayNode(node) && keyword<string>(node, 'x-itemLabel')) return emitGroup(ctx, node, value, pointer, here);
+  if (isArrayNode(node) && keyword<string>(node, 'x-itemLabel')) return emitGroup(ctx, node, value, before, pointer, here);
   if (keyword<string>(node, 'x-layout') === 'band') {
-    ctx.rows.push({ kind: 'band', text: printedLabel(node, ctx.revision) ?? '' });
-    ctx.rows.push({ kind: 'fulltext', text: typeof value === 'string' ? value : '' });
+    ctx.rows.push({ kind: 'band', text: printedLabel(node, ctx.revision) ?? '', level: bandLevel(node) });
+    const text = (version: unknown): string => (typeof version === 'string' ? version : '');
+    const withheld = ctx.withheld && isWithheldValue(ctx.withheld.values, pointer);
+    ctx.rows.push({ kind: 'fulltext', text: withheld ? ctx.withheld!.marker : merged(ctx, text(before), text(value)) });
     return;
   }
-  if (hasItems(node)) return emitObject(ctx, parent, node, value, pointer, here);
-  pushItem(ctx, [...here, { text: printedLabel(node, ctx.revision) ?? '', key: pointer }], valueView(node, value, ctx));
+  if (hasItems(node)) return emitObject(ctx, parent, node, value, before, pointer, here);
+  pushItem(ctx, [...here, { text: printedLabel(node, ctx.revision) ?? '', key: pointer }], viewOf(ctx, node, value, before, pointer));
 };
 
-function emitChildren(ctx: Context, node: ResolvedNode, value: unknown, pointer: string, chain: readonly Ancestor[]): void {
+function emitChildren(ctx: Context, node: ResolvedNode, value: unknown, before: unknown, pointer: string, chain: readonly Ancestor[]): void {
   const record = isRecord(value) ? value : {};
-  for (const key of node.properties.keys()) emitChild(ctx, node, key, record[key], `${pointer}/${key}`, chain);
+  const old = isRecord(before) ? before : {};
+  for (const key of node.properties.keys()) emitChild(ctx, node, key, record[key], old[key], `${pointer}/${key}`, chain);
 }
 
 /**
@@ -194,11 +268,14 @@ export const sectionRows = (form: FormId, data: unknown, pointer: string, option
   const segments = pointer.split('/').slice(1);
   let node: ResolvedNode = formRoot(form);
   let value: unknown = data;
+  let before: unknown = options.against;
+  const step = (from: unknown, segment: string): unknown => (isRecord(from) ? from[segment] : Array.isArray(from) ? from[Number(segment)] : undefined);
   for (const segment of segments) {
     node = childNode(node, segment)!;
-    value = isRecord(value) ? value[segment] : Array.isArray(value) ? value[Number(segment)] : undefined;
+    value = step(value, segment);
+    before = step(before, segment);
   }
   const ctx: Context = { ...options, rows: [] };
-  emitChildren(ctx, node, value, pointer, []);
+  emitChildren(ctx, node, value, before, pointer, []);
   return settleLabels(ctx.rows, options.labelWidth);
 };

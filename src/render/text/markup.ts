@@ -77,6 +77,8 @@ const cellOf = (node: Node): Cell => {
   const span = node.attrs['span'];
   const font = fontOf(node);
   const width = number(node, 'width');
+  const scope = node.attrs['scope'];
+  if (scope !== undefined && scope !== 'row' && scope !== 'column') throw new MarkupError(`unknown scope ${scope}`);
   return {
     paragraphs: paragraphsOf(node),
     ...(width !== undefined ? { width } : {}),
@@ -84,7 +86,16 @@ const cellOf = (node: Node): Cell => {
     ...(span === 'start' || span === 'cont' ? { span } : {}),
     ...(flag(node, 'fill') ? { fill: true } : {}),
     ...(font ? { font } : {}),
+    ...(scope ? { scope } : {}),
+    ...(flag(node, 'list') ? { list: true } : {}),
   };
+};
+
+const headingLevel = (node: Node): Row['heading'] => {
+  const level = node.attrs['heading'];
+  if (level === undefined || level === '') return undefined;
+  if (level !== '2' && level !== '3') throw new MarkupError(`heading rows are of level 2 or 3, not ${level}`);
+  return Number(level) as 2 | 3;
 };
 
 const childNodes = (node: Node, tag: string): Node[] =>
@@ -93,11 +104,16 @@ const childNodes = (node: Node, tag: string): Node[] =>
     return child;
   });
 
-const rowOf = (node: Node): Row => ({
-  cells: childNodes(node, 'cell').map(cellOf),
-  ...(flag(node, 'header') ? { header: true } : {}),
-  ...(flag(node, 'keep') ? { keep: true } : {}),
-});
+const rowOf = (node: Node): Row => {
+  const heading = headingLevel(node);
+  return {
+    cells: childNodes(node, 'cell').map(cellOf),
+    ...(flag(node, 'header') ? { header: true } : {}),
+    // A heading band introduces what follows it, so it is kept with it like any keep row.
+    ...(flag(node, 'keep') || heading ? { keep: true } : {}),
+    ...(heading ? { heading } : {}),
+  };
+};
 
 const blockOf = (node: Node): Block => {
   switch (node.tag) {

@@ -3,9 +3,11 @@ import { formatWareki } from '../../domain/wareki.js';
 import { isBlank } from '../../domain/blank.js';
 import {
   childNode,
+  firstYearStyleOf,
   formRoot,
   keyword,
   printedLabel,
+  printsUnusedSlots,
   sectionHeading,
   titleOf,
   tocLabel,
@@ -13,8 +15,10 @@ import {
   type FormRevision,
   type ResolvedNode,
 } from '../../schema/index.js';
+import { hasMarks, marked, sidesOf } from '../layout/marks.js';
+import type { MarkKind } from '../layout/types.js';
 import { sectionRows } from './form-rows.js';
-import { firstYearStyleOf, printsUnusedSlots } from './print-settings.js';
+import { mergeText, mergeValue } from './redline.js';
 import { isRecord } from './value-views.js';
 
 /** Template sources as read by the store: documents by name (`yoshiki3/令和７年５月`) and partials by name. */
@@ -25,7 +29,12 @@ export type RenderContext = {
   readonly form: FormId;
   readonly revision: FormRevision;
   readonly data: Record<string, unknown>;
+  /** A row a reviewer's copy prints as inserted or deleted carries `mark`. */
   readonly changeRows: readonly Record<string, unknown>[];
+  /** The 公表版: values withheld whole print as the marker (their text is already out of `data`). */
+  readonly withheld?: { readonly values: ReadonlySet<string>; readonly marker: string };
+  /** A reviewer's copy: the older version, whose differences from `data` are marked. */
+  readonly against?: Record<string, unknown>;
 };
 
 const LABEL_WIDTH = 128;
@@ -63,8 +72,22 @@ const tocOf = (context: RenderContext): string[] => {
 /** 変更日 of a 変更箇所 row: an imported row's own spelling (dateText), else the date in the document's style. */
 const rowDate = (row: unknown, context: RenderContext): string => {
   const record = isRecord(row) ? row : {};
-  if (typeof record['dateText'] === 'string' && !isBlank(record['dateText'])) return record['dateText'];
-  return typeof record['date'] === 'string' ? formatWareki(record['date'], firstYearStyleOf(context.data)) : '';
+  const mark = record['mark'] as MarkKind | undefined;
+  const text =
+    typeof record['dateText'] === 'string' && !isBlank(record['dateText'])
+      ? record['dateText']
+      : typeof record['date'] === 'string' ? formatWareki(record['date'], firstYearStyleOf(context.data)) : '';
+  return mark ? marked(mark, text) : text;
+};
+
+/** A 和暦 date; in a reviewer's copy a changed date prints both versions, marked. */
+const warekiOf = (iso: unknown, context: RenderContext): string => {
+  if (typeof iso !== 'string') return '';
+  const style = firstYearStyleOf(context.data);
+  if (!hasMarks(iso)) return formatWareki(iso, style);
+  const { before, after } = sidesOf(iso);
+  const format = (date: string): string => (date === '' ? '' : formatWareki(date, style));
+  return mergeText(format(before), format(after));
 };
 
 const registerHelpers = (hb: typeof Handlebars): void => {
@@ -76,6 +99,8 @@ const registerHelpers = (hb: typeof Handlebars): void => {
       unusedSlots: printsUnusedSlots(context.data),
       labelWidth: LABEL_WIDTH,
       sideLabelWidth: SIDE_LABEL_WIDTH,
+      ...(context.withheld ? { withheld: context.withheld } : {}),
+      ...(context.against ? { against: context.against } : {}),
     });
   });
   hb.registerHelper('rowPartial', (kind: string) => `row-${kind}`);
@@ -93,21 +118,23 @@ const registerHelpers = (hb: typeof Handlebars): void => {
     return sectionHeading(nodeAt(context.form, pointer), context.revision);
   });
   hb.registerHelper('get', (pointer: string, options: Handlebars.HelperOptions) => {
-    const value = valueAt(rootOf(options).data, pointer);
+    const context = rootOf(options);
+    const current = valueAt(context.data, pointer);
+    const value = context.against ? mergeValue(valueAt(context.against, pointer), current) : current;
     return value === null || value === undefined ? '' : value;
   });
   hb.registerHelper('formTitle', (options: Handlebars.HelperOptions) => titleOf(formRoot(rootOf(options).form)) ?? '');
   hb.registerHelper('concatPointer', (pointer: string, rest: string) => `${pointer}${rest}`);
-  hb.registerHelper('wareki', (iso: unknown, options: Handlebars.HelperOptions) =>
-    typeof iso === 'string' ? formatWareki(iso, firstYearStyleOf(rootOf(options).data)) : '',
-  );
+  hb.registerHelper('wareki', (iso: unknown, options: Handlebars.HelperOptions) => warekiOf(iso, rootOf(options)));
   hb.registerHelper('rowDate', (row: unknown, options: Handlebars.HelperOptions) => rowDate(row, rootOf(options)));
   hb.registerHelper('files', (part: string, options: Handlebars.HelperOptions) =>
     Array.from({ length: fileCount(rootOf(options)) }, (_, index) => `/files/${index}/${part}`),
   );
   hb.registerHelper('toc', (options: Handlebars.HelperOptions) => tocOf(rootOf(options)));
   hb.registerHelper('list', (pointer: string, options: Handlebars.HelperOptions) => {
-    const value = valueAt(rootOf(options).data, pointer);
+    const context = rootOf(options);
+    const current = valueAt(context.data, pointer);
+    const value = context.against ? mergeValue(valueAt(context.against, pointer), current) : current;
     return Array.isArray(value) ? value : [];
   });
   hb.registerHelper('join', (items: unknown, separator: string) => (Array.isArray(items) ? items.map(String).join(separator) : ''));

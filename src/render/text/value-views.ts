@@ -4,6 +4,8 @@ import { childNode, choiceOptions, keyword, optionNumbers, titleOf, type FormRev
 /** What a value cell holds: plain text, a chosen option with its ＜選択肢＞ list, or printed lines (check boxes). */
 export type ValueView = {
   readonly lines: readonly string[];
+  /** The lines are items of a list (check-box lines), for the tagged PDF. */
+  readonly list: boolean;
   readonly options: { readonly title: string; readonly lines: readonly string[]; readonly width: number } | null;
 };
 
@@ -40,7 +42,7 @@ const choiceView = (node: ResolvedNode, value: unknown, after: readonly string[]
   const lines = optionLines(node);
   const width = Math.min(280, Math.max(90, Math.max(...lines.map(emWidth), emWidth(OPTIONS_TITLE)) * 8.5 + 14));
   const chosen = value === null || value === undefined || value === '' ? '[ ]' : `[ ${String(value)} ]`;
-  return { lines: [[chosen, ...after.slice(0, 1)].join(' '), ...after.slice(1)], options: { title: OPTIONS_TITLE, lines, width } };
+  return { lines: [[chosen, ...after.slice(0, 1)].join(' '), ...after.slice(1)], list: false, options: { title: OPTIONS_TITLE, lines, width } };
 };
 
 const checkLines = (node: ResolvedNode, value: unknown, revision?: FormRevision): string[] => {
@@ -68,26 +70,26 @@ export const valueView = (node: ResolvedNode, value: unknown, print: PrintOption
     case 'choice':
       return choiceView(node, value, after);
     case 'checks':
-      return { lines: [...checkLines(node, value, revision), ...after], options: null };
+      return { lines: [...checkLines(node, value, revision), ...after], list: true, options: null };
     case 'checkGroups': {
       const record = isRecord(value) ? value : {};
       const lines = [...node.properties.keys()].flatMap((key) => {
         const group = childNode(node, key)!;
         return [`・${titleOf(group, revision) ?? ''}`, ...checkLines(group, record[key], revision)];
       });
-      return { lines: [...lines, ...after], options: null };
+      return { lines: [...lines, ...after], list: true, options: null };
     }
     case 'check':
     case 'flag':
     case 'checkWithText':
-      return { lines: [checkText(node, value, revision), ...after], options: null };
+      return { lines: [checkText(node, value, revision), ...after], list: false, options: null };
     case 'provisionStatus':
-      return { lines: [provisionLine(node, value, revision), ...after], options: null };
+      return { lines: [provisionLine(node, value, revision), ...after], list: false, options: null };
     case 'count':
-      return { lines: [countText(value), ...after], options: null };
+      return { lines: [countText(value), ...after], list: false, options: null };
     case 'date':
-      return { lines: [typeof value === 'string' ? formatWareki(value, print.firstYear) : '', ...after], options: null };
+      return { lines: [typeof value === 'string' ? formatWareki(value, print.firstYear) : '', ...after], list: false, options: null };
     default:
-      return { lines: [text(value), ...after], options: null };
+      return { lines: [text(value), ...after], list: false, options: null };
   }
 };

@@ -21,10 +21,10 @@ const pdfSchema = {
  * The 評価書名 as the file name (RFC 6266: `filename*` in UTF-8, with an ASCII `filename` for old clients).
  * Characters Windows refuses in file names are replaced, since officers save these PDFs on Windows desktops.
  */
-export const contentDisposition = (kind: 'inline' | 'attachment', title: string, fallback: string): string => {
-  const name = `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.pdf`;
+export const contentDisposition = (kind: 'inline' | 'attachment', title: string, fallback: string, extension = 'pdf'): string => {
+  const name = `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.${extension}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${fallback}.pdf"; filename*=UTF-8''${encoded}`;
+  return `${kind}; filename="${fallback}.${extension}"; filename*=UTF-8''${encoded}`;
 };
 
 export const pdfRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {

@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifySchemaCompiler } from 'fastify';
 import { textDiff, type ChangeCandidate } from '../../diff/index.js';
-import { EXCEPTION_CODES, REVISION_STATUSES } from '../../domain/revision.js';
+import { EXCEPTION_CODES, REVISION_KINDS, REVISION_STATUSES } from '../../domain/revision.js';
 import { CHANGE_TABLE_JA } from '../../messages.ja.js';
 import {
   commitRevision,
@@ -13,9 +13,11 @@ import {
   listRevisions,
   planCommit,
   readRevision,
+  recordTermination,
   saveRevisionRows,
   setRevisionStatus,
 } from '../../workflows/index.js';
+import { recordedPerson, stepRolesOf } from '../team/actor.js';
 import type {
   ChangedItem,
   CommitPlanResponse,
@@ -27,6 +29,7 @@ import type {
   RevisionResponse,
   SaveRowsRequest,
   SetStatusRequest,
+  TerminationRequest,
   TextSegment,
 } from '../dto.js';
 import { workflowOf, type Services } from '../services.js';
@@ -48,12 +51,13 @@ const commitSchema = {
   params: idParams,
   body: {
     type: 'object',
-    required: ['message', 'author', 'baseRevision'],
+    required: ['message', 'baseRevision'],
     additionalProperties: false,
     properties: {
       message: { type: 'string', minLength: 1, maxLength: 2000 },
       changeDate: { type: 'string', pattern: ISO_DATE },
       author: personName,
+      kind: { type: 'string', enum: REVISION_KINDS.filter((kind) => kind !== 'termination') },
       baseRevision: { type: ['integer', 'null'], minimum: 0 },
       draftEtag: { type: 'string', maxLength: 200 },
     },
@@ -119,13 +123,35 @@ const statusSchema = {
   params: revisionParams,
   body: {
     type: 'object',
-    required: ['status', 'by'],
+    required: ['status'],
     additionalProperties: false,
     properties: {
       status: { type: 'string', enum: [...REVISION_STATUSES] },
       by: personName,
       reason: { type: 'string', maxLength: 2000 },
       remark: { type: 'string', maxLength: 2000 },
+      // Checked field by field by the step (kinds, required values, lengths); only its envelope here.
+      record: {
+        type: 'object',
+        maxProperties: 20,
+        propertyNames: { maxLength: 40 },
+        additionalProperties: { anyOf: [{ type: 'string', maxLength: 20000 }, { type: 'number' }] },
+      },
+    },
+  },
+} as const;
+
+const terminationSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    required: ['endDate', 'publishedOn'],
+    additionalProperties: false,
+    properties: {
+      endDate: { type: 'string', pattern: ISO_DATE },
+      publishedOn: { type: 'string', pattern: ISO_DATE },
+      label: { type: 'string', maxLength: 20 },
+      by: personName,
     },
   },
 } as const;
@@ -173,7 +199,28 @@ export const revisionRoutes: FastifyPluginAsync<{ services: Services }> = async 
     '/api/assessments/:id/revisions',
     { schema: commitSchema },
     async (request, reply) => {
-      const { revision, warnings } = await commitRevision(workflow(request.params.id), request.body);
+      const { author, ...commit } = request.body;
+      const person = recordedPerson(request, author);
+      const { revision, warnings } = await commitRevision(workflow(request.params.id), {
+        ...commit,
+        author: person.name ?? '',
+        ...(person.account ? { account: person.account } : {}),
+      });
+      return reply.code(201).send({ revision, warnings: [...warnings] });
+    },
+  );
+
+  app.post<{ Params: IdParams; Body: TerminationRequest; Reply: CommitRevisionResponse }>(
+    '/api/assessments/:id/termination',
+    { schema: terminationSchema },
+    async (request, reply) => {
+      const { by, ...termination } = request.body;
+      const person = recordedPerson(request, by);
+      const { revision, warnings } = await recordTermination(workflow(request.params.id), {
+        ...termination,
+        by: person.name ?? '',
+        ...(person.account ? { account: person.account } : {}),
+      });
       return reply.code(201).send({ revision, warnings: [...warnings] });
     },
   );
@@ -201,7 +248,18 @@ export const revisionRoutes: FastifyPluginAsync<{ services: Services }> = async 
   app.put<{ Params: RevisionParams; Body: SetStatusRequest; Reply: RevisionMeta }>(
     '/api/assessments/:id/revisions/:n/status',
     { schema: statusSchema },
-    async (request) => setRevisionStatus(workflow(request.params.id), Number(request.params.n), request.body),
+    async (request) => {
+      const { id, n } = request.params;
+      const { by, ...step } = request.body;
+      const person = recordedPerson(request, by);
+      const roles = stepRolesOf(request, id);
+      return setRevisionStatus(workflow(id), Number(n), {
+        ...step,
+        by: person.name ?? '',
+        ...(person.account ? { account: person.account } : {}),
+        ...(roles ? { roles } : {}),
+      });
+    },
   );
 
   app.get<{ Params: IdParams; Querystring: { from: string; to?: string }; Reply: DiffResponse }>(

@@ -1,18 +1,26 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { ROLE_NAMES_JA } from '../../../src/team/messages.ja.js';
+import { api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { routeOf, type Route } from '../../router.js';
+import { currentSession, loadSession, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaEditor } from '../pia-editor/pia-editor.js';
 import '../pia-assessment-list/pia-assessment-list.js';
+import '../pia-audit/pia-audit.js';
 import '../pia-compare/pia-compare.js';
 import '../pia-editor/pia-editor.js';
+import { loadReuse } from '../../reuse/load.js';
+import '../pia-login/pia-login.js';
+import '../pia-users/pia-users.js';
 
 /**
- * @summary The application shell: header and the page for the current URL (list, editor, compare).
+ * @summary The application shell: header (with the signed-in person and logout on the team server) and the page for
+ * the current URL (list, editor, compare, audit, accounts), or the login page while nobody is signed in.
  * In-app navigation saves the open draft first, so leaving the editor never drops an edit.
  */
 export class PiaApp extends LitElement {
-  static override properties = { route: { state: true } };
+  static override properties = { route: { state: true }, ready: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -22,14 +30,27 @@ export class PiaApp extends LitElement {
       header.app { background: var(--pia-accent); color: #fff; padding: 0.6rem 1.25rem; display: flex; align-items: baseline; flex-wrap: wrap; gap: 0.25rem 1rem; }
       header.app a { color: #fff; text-decoration: none; font-weight: 700; font-size: 1.05rem; letter-spacing: 0.03em; }
       header.app span { font-size: 0.85rem; opacity: 0.85; }
+      header.app nav { margin-left: auto; }
+      header.app a.nav { font-size: 0.9rem; font-weight: 400; text-decoration: underline; }
+      header.app .user { margin-left: auto; display: flex; gap: 0.75rem; align-items: baseline; font-size: 0.85rem; }
+      header.app .user a { font-size: 0.85rem; font-weight: 400; text-decoration: underline; }
+      header.app .user button { font-size: 0.8rem; padding: 0.1rem 0.6rem; min-height: 0; color: var(--pia-accent-dark); background: #fff; }
       p.missing { padding: 2rem; }
     `,
   ];
   declare route: Route;
+  /** The session is known (pages decide what to offer from it). */
+  declare ready: boolean;
 
   constructor() {
     super();
+    this.ready = false;
     this.route = routeOf(location.pathname);
+    void loadSession()
+      .catch(() => undefined)
+      .then(() => (this.ready = true));
+    // A new session: every page decides afresh what to offer.
+    this.addEventListener('pia-signed-in', () => location.reload());
     window.addEventListener('popstate', () => {
       this.route = routeOf(location.pathname);
     });
@@ -40,11 +61,30 @@ export class PiaApp extends LitElement {
     const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
     if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
     history.pushState(null, '', path);
-    this.route = routeOf(path);
+    this.route = routeOf(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
   }
 
+  private async logout(): Promise<void> {
+    await api.logout().catch(() => undefined);
+    location.assign('/');
+  }
+
+  private userBar(): TemplateResult | typeof nothing {
+    const user = currentSession()?.user;
+    if (!user) return nothing;
+    const roles = user.roles.map((role) => ROLE_NAMES_JA[role]).join('・');
+    return html`<div class="user">
+      ${may('users.manage') ? html`<a href="/users" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/users'); }}>${msg('usersLink')}</a>` : nothing}
+      <span class="who">${msg('signedInAs', { name: user.displayName, roles })}</span>
+      <button type="button" @click=${() => void this.logout()}>${msg('logout')}</button>
+    </div>`;
+  }
+
   private page(): TemplateResult {
+    const session = currentSession();
+    if (!this.ready) return html``;
+    if (session?.mode === 'login' && !session.user) return html`<pia-login></pia-login>`;
     switch (this.route.page) {
       case 'list':
         return html`<pia-assessment-list></pia-assessment-list>`;
@@ -52,6 +92,14 @@ export class PiaApp extends LitElement {
         return html`<pia-editor .assessmentId=${this.route.id}></pia-editor>`;
       case 'compare':
         return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
+      case 'snippets':
+        // The page's element is defined by the reuse chunk; it upgrades in place when that arrives.
+        void loadReuse();
+        return html`<pia-snippet-updates></pia-snippet-updates>`;
+      case 'audit':
+        return html`<pia-audit .assessmentId=${this.route.id}></pia-audit>`;
+      case 'users':
+        return html`<pia-users></pia-users>`;
       default:
         return html`<p class="missing">${msg('notFound')}</p>`;
     }
@@ -66,6 +114,8 @@ export class PiaApp extends LitElement {
       <header class="app">
         <a href="/" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/'); }}>${msg('appTitle')}</a>
         <span>${msg('appSubtitle')}</span>
+        <nav><a class="nav" href="/snippets" @click=${(e: Event) => { e.preventDefault(); void this.navigate('/snippets'); }}>${msg('snippetUpdatesLink')}</a></nav>
+        ${this.ready ? this.userBar() : nothing}
       </header>
       <div id="main" tabindex="-1">${this.page()}</div>
     `;

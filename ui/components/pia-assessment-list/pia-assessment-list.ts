@@ -8,6 +8,8 @@ import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { STATUSES, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
+import type { PiaCopyDialog } from '../pia-copy-dialog/pia-copy-dialog.js';
+import { loadReuse } from '../../reuse/load.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -50,6 +52,7 @@ export class PiaAssessmentList extends LitElement {
       .create legend { font-weight: 700; font-size: 0.9rem; margin-bottom: 0.2rem; }
       .create input[type='text'] { width: min(22rem, 80vw); }
       .nowrap { white-space: nowrap; }
+      button.copy { white-space: nowrap; padding: 0.3rem 0.8rem; }
       @media (max-width: 760px) {
         thead { display: none; }
         tr { display: block; border-bottom: 1px solid var(--pia-line-strong); padding: 0.5rem 0; }
@@ -116,6 +119,12 @@ export class PiaAssessmentList extends LitElement {
     }
   }
 
+  /** 複製 of one row: the dialog comes with the reuse chunk, loaded on the first use. */
+  private async openCopy(item: AssessmentSummary): Promise<void> {
+    await loadReuse();
+    await this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item);
+  }
+
   private row(item: AssessmentSummary): TemplateResult {
     const path = `/assessments/${encodeURIComponent(item.id)}`;
     return html`<tr>
@@ -128,6 +137,8 @@ export class PiaAssessmentList extends LitElement {
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
       <td data-label=${msg('colRevisions')} class="nowrap">${item.revisionCount > 0 ? msg('revisionsCount', { count: item.revisionCount }) : msg('noRevisionsYet')}</td>
       <td data-label=${msg('colUpdated')} class="nowrap">${formatWareki(isoDateInJapan(new Date(item.updatedAt)))}</td>
+      <td class="nowrap"><button type="button" class="copy" aria-label=${msg('copyActionLabel', { title: item.title || item.id })}
+        @click=${() => void this.openCopy(item)}>${msg('copyAction')}</button></td>
     </tr>`;
   }
 
@@ -155,7 +166,7 @@ export class PiaAssessmentList extends LitElement {
       <table aria-busy=${this.loading ? 'true' : 'false'}>
         <thead><tr>
           <th>${msg('colTitle')}</th><th>${msg('colOrganization')}</th><th>${msg('colForm')}</th><th>${msg('colStatus')}</th>
-          <th>${msg('colIssues')}</th><th>${msg('colRevisions')}</th><th>${msg('colUpdated')}</th>
+          <th>${msg('colIssues')}</th><th>${msg('colRevisions')}</th><th>${msg('colUpdated')}</th><th><span class="visually-hidden">${msg('copyAction')}</span></th>
         </tr></thead>
         <tbody>${this.items.map((item) => this.row(item))}</tbody>
       </table>
@@ -177,6 +188,7 @@ export class PiaAssessmentList extends LitElement {
           <button type="submit" class="primary">${msg('createButton')}</button>
         </form>
       </section>
+      <pia-copy-dialog></pia-copy-dialog>
     `;
   }
 }

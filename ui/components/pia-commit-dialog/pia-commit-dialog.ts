@@ -4,6 +4,7 @@ import type { IncomingChange, StoredVersion } from '../../../src/merge/index.js'
 import type { CommitPlanResponse, RevisionMeta } from '../../../src/server/dto.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
+import { signedIn } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 
 /** The draft version a commit was refused for (saved by someone else after the one it named); not a stale base revision. */
@@ -104,11 +105,12 @@ export class PiaCommitDialog extends LitElement {
     this.movedIn = [];
     try {
       const draftEtag = await this.prepare();
-      rememberName(field('author'));
+      // Signed in, the server records the account's name as the author.
+      if (!signedIn()) rememberName(field('author'));
       const { revision } = await api.commit(this.assessmentId, {
         message: field('message'),
         changeDate: field('changeDate'),
-        author: field('author'),
+        ...(signedIn() ? {} : { author: field('author') }),
         baseRevision: this.plan?.baseRevision ?? (await api.commitPlan(this.assessmentId)).baseRevision,
         ...(draftEtag ? { draftEtag } : {}),
       });
@@ -144,8 +146,10 @@ export class PiaCommitDialog extends LitElement {
         <input id="change-date" name="changeDate" type="date" required @change=${() => void this.dateChanged()} />
         <p class="hint">${msg('commitDateDefault')}</p>
         ${this.warnings()}
-        <label for="author">${msg('commitAuthorLabel')}</label>
-        <input id="author" name="author" type="text" required .value=${rememberedName()} />
+        ${signedIn()
+          ? nothing
+          : html`<label for="author">${msg('commitAuthorLabel')}</label>
+              <input id="author" name="author" type="text" required .value=${rememberedName()} />`}
         ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         ${this.movedIn.length > 0
           ? html`<ul class="moved-in">${[...new Set(this.movedIn.map((change) => change.label))].map((label) => html`<li>${label}</li>`)}</ul>`

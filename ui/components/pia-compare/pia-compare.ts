@@ -3,6 +3,8 @@ import { formatWareki } from '../../../src/domain/wareki.js';
 import { api, rowsConflictOf } from '../../api/client.js';
 import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
 import { CompareRestore } from '../../controllers/compare-restore.js';
+import { currentSession, may } from '../../session.js';
+import '../pia-comments/pia-comments.js';
 import { emit } from '../../events.js';
 import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
@@ -191,6 +193,9 @@ export class PiaCompare extends LitElement {
           <option value="draft" ?selected=${this.to === 'draft'}>${msg('compareDraft')}</option>
         </select></label>
       <button type="button" class="primary" @click=${() => void this.compare()}>${msg('compareButton')}</button>
+      ${this.from !== undefined
+        ? html`<a class="redline" href=${api.redlineUrl(this.assessmentId, this.from, this.to)} download title=${msg('redlineHint')}>${msg('redlinePdf')}</a>`
+        : nothing}
     </div>`;
   }
 
@@ -201,14 +206,14 @@ export class PiaCompare extends LitElement {
         ${diff.editable ? nothing : html`<p class="read-only" role="note">${this.readOnlyNote(diff)}</p>`}
         ${this.rows.length === 0
           ? html`<p>${msg('noChanges')}</p>`
-          : html`<pia-change-table .form=${this.form} .entries=${this.rows} ?editable=${diff.editable}
+          : html`<pia-change-table .form=${this.form} .entries=${this.rows} ?editable=${this.rowsEditable(diff)}
               @pia-rows-change=${(e: CustomEvent<RowEntry[]>) => {
                 this.rows = e.detail;
                 this.dirty = true;
                 this.notice = '';
               }}></pia-change-table>
             <div class="row-actions">
-              ${diff.editable
+              ${this.rowsEditable(diff)
                 ? html`<button type="button" class="primary" @click=${() => void this.saveRows()}>${msg('saveRows')}</button>`
                 : nothing}
               ${this.flagCount()}
@@ -234,8 +239,14 @@ export class PiaCompare extends LitElement {
     `;
   }
 
+  /** The state allows it (not submitted, not a distant view) and the person may edit rows. */
+  private rowsEditable(diff: DiffResponse): boolean {
+    return diff.editable && may('rows.edit', this.assessmentId);
+  }
+
   /** Restores from the revision the shown diff starts at (not the pickers, which may have moved since). */
-  private restoreButton(diff: DiffResponse, item: ChangedItem): TemplateResult {
+  private restoreButton(diff: DiffResponse, item: ChangedItem): TemplateResult | typeof nothing {
+    if (!may('draft.edit', this.assessmentId)) return nothing;
     const pair = { id: this.assessmentId, from: diff.from, to: diff.to };
     return html`<button type="button" class="restore" data-pointer=${item.pointer}
       aria-label=${msg('referenceRestoreNamed', { label: item.citation })}
@@ -252,10 +263,15 @@ export class PiaCompare extends LitElement {
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
       ${this.diff && this.form ? this.results(this.diff) : nothing}
+      ${this.diff && currentSession()?.features.comments
+        ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${this.to} .revealable=${false}
+            .targets=${this.diff.items.map((item) => ({ pointer: item.pointer, label: item.citation }))}></pia-comments>`
+        : nothing}
       ${this.revisions.length > 0
         ? html`<section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">${msg('historyHeading')}</h2>
             <pia-revision-history .assessmentId=${this.assessmentId} .revisions=${this.revisions}
+              @pia-revision-commit=${() => void this.load()}
               @pia-revision-update=${(e: CustomEvent<RevisionMeta>) => {
                 this.revisions = this.revisions.map((meta) => (meta.number === e.detail.number ? e.detail : meta));
                 // A status step can freeze the rows on screen: ask the server again which pair is editable.

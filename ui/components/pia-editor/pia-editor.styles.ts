@@ -27,6 +27,7 @@ export const editorStyles = css`
   main { min-width: 0; }
   pia-issue-list, .notice { margin-bottom: 1rem; }
   .notice { background: #fdf3dc; border: 1px solid #ecd08c; border-radius: 6px; padding: 0.5rem 1rem; }
+  .snippet-outdated ul { margin: 0.25rem 0; padding-left: 1.25rem; }
   .file-actions { display: flex; gap: 0.25rem; flex-wrap: wrap; }
   .add-file { margin: -0.75rem 0 1.5rem; }
   .message { padding: 2rem; }

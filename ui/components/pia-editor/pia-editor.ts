@@ -5,8 +5,10 @@ import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { StoredVersion } from '../../../src/merge/index.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
+import { api } from '../../api/client.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
 import { ReferenceController } from '../../controllers/reference-controller.js';
+import { ReuseController } from '../../controllers/reuse-controller.js';
 import { emit, type RestoreDetail } from '../../events.js';
 import { withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
 import { entryActions } from '../../form/entry-actions.js';
@@ -15,12 +17,20 @@ import { valueAt } from '../../form/pointer.js';
 import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
 import { msg } from '../../messages.ja.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
+import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
+import { PiaFieldBase } from '../field-base.js';
+import type { CommentTarget } from '../pia-comments/pia-comments.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
 import type { PiaPdfPreview } from '../pia-pdf-preview/pia-pdf-preview.js';
 import type { PiaSection } from '../pia-section/pia-section.js';
 import { editorStyles } from './pia-editor.styles.js';
+import { locateWithheld, markerOf, spanEntry, withWithheld, withoutWithheld, type LocatedWithheld } from '../../../src/withheld/index.js';
+import type { PiaWithholdDialog } from '../pia-withhold-dialog/pia-withhold-dialog.js';
+import { WithheldSubsets } from '../../form/withheld-subsets.js';
+import '../pia-withhold-dialog/pia-withhold-dialog.js';
+import '../pia-comments/pia-comments.js';
 import '../pia-commit-dialog/pia-commit-dialog.js';
 import '../pia-conflict-dialog/pia-conflict-dialog.js';
 import '../pia-issue-list/pia-issue-list.js';
@@ -44,6 +54,8 @@ export class PiaEditor extends LitElement {
     notice: { state: true },
     showPdf: { state: true },
     current: { state: true },
+    focused: { state: true },
+    commentCounts: { state: true },
   };
   static override styles = [baseStyles, editorStyles];
   declare assessmentId: string;
@@ -51,10 +63,19 @@ export class PiaEditor extends LitElement {
   declare showPdf: boolean;
   /** The part at the top of the window, marked in the outline. */
   declare current: string;
+  /** The item last focused in the form: where a new comment goes by default. */
+  declare focused: CommentTarget | undefined;
+  /** Open comment threads per item pointer of the draft (the 項目一覧 counts them). */
+  declare commentCounts: Record<string, { open: number; total: number }>;
   private observer: IntersectionObserver | undefined;
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
+  /** 標準文を挿入 at the cursor of the last text field, 様式の版を移行 (src/snippets, src/reuse in the browser). */
+  private readonly reuse = new ReuseController(this, this.draft, {
+    notify: (text) => (this.notice = text),
+    reveal: (pointer) => this.reveal(pointer),
+  });
   /** Ctrl+Z / Ctrl+Shift+Z outside text fields, Ctrl+S anywhere on the page. */
   protected readonly shortcuts = new EditShortcuts(this, {
     undo: () => this.draft.undo(),
@@ -66,15 +87,27 @@ export class PiaEditor extends LitElement {
   /** The parts and the outline change with the files and the issues, not with every keystroke. */
   private layoutCache: { key: string; sections: SectionSpec[] } | undefined;
   private coverCache: Record<string, unknown> | undefined;
-  private outlineCache: { sections: SectionSpec[]; issues: readonly ValidationIssue[]; items: OutlineItem[] } | undefined;
+  private outlineCache:
+    | { sections: SectionSpec[]; issues: readonly ValidationIssue[]; comments: Record<string, unknown>; items: OutlineItem[] }
+    | undefined;
 
   constructor() {
     super();
     this.notice = '';
     this.showPdf = false;
     this.current = '';
+    this.commentCounts = {};
+    const noteItem = (event: Event): void => {
+      const field = event.composedPath().find((target): target is PiaFieldBase<unknown> => target instanceof PiaFieldBase);
+      if (field?.pointer && field.pointer !== this.focused?.pointer) this.focused = { pointer: field.pointer, label: field.label ?? field.pointer };
+    };
+    // Focus, or a click on a read-only item (a page without the window's focus gets no focus events).
+    this.addEventListener('focusin', noteItem);
+    this.addEventListener('click', noteItem);
+    this.addEventListener('pia-comments-change', () => void this.loadCommentCounts());
     this.addEventListener('pia-value-change', (event) => {
       event.stopPropagation();
+      if (!this.editable) return;
       this.draft.setValue(event.detail.pointer, event.detail.value);
     });
     this.addEventListener('pia-reveal', (event) => {
@@ -92,6 +125,32 @@ export class PiaEditor extends LitElement {
     });
     this.addEventListener('pia-reference-select', (event) => void this.reference.select(event.detail.revision));
     this.addEventListener('pia-merge-notice-dismiss', () => this.draft.dismissIncoming());
+    this.addEventListener('pia-snippet-insert', (event) => void this.reuse.insert(event.detail));
+    this.addEventListener('pia-migrate-apply', (event) => void this.reuse.migrateTo(event.detail.to));
+    this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
+    this.addEventListener('pia-withhold-request', (event) => {
+      event.stopPropagation();
+      void this.renderRoot.querySelector<PiaWithholdDialog>('pia-withhold-dialog')?.open(event.detail);
+    });
+    this.addEventListener('pia-withhold-remove', (event) => {
+      event.stopPropagation();
+      if (this.draft.data) this.draft.applyEdit(withoutWithheld(this.draft.data, event.detail.index), msg('stepUnwithhold'));
+    });
+  }
+
+  /** A 非公表 flag is an edit of the draft's non-printed list: undoable, autosaved like any other edit. */
+  private withhold = (request: { pointer: string; value: string; start: number; end: number }, reason: string): void => {
+    if (!this.draft.data) return;
+    this.draft.applyEdit(withWithheld(this.draft.data, spanEntry(request.value, request.pointer, request.start, request.end, reason)), msg('stepWithhold'));
+  };
+
+  /** Per section, the flags under it; the same array while they are unchanged, so untouched sections skip re-rendering. */
+  private readonly sectionWithheld = new WithheldSubsets();
+
+  private withheldOf(section: SectionSpec, located: readonly LocatedWithheld[]): LocatedWithheld[] {
+    const within = (at: string) => (pointer: string): boolean => pointer === at || pointer.startsWith(`${at}/`);
+    const under = section.only ? (pointer: string) => section.only!.some((key) => within(`/${key}`)(pointer)) : within(section.pointer);
+    return this.sectionWithheld.of(section.pointer, located.filter((flag) => under(flag.entry.pointer)));
   }
 
   private restore({ pointer, in: where, label }: RestoreDetail): void {
@@ -105,10 +164,29 @@ export class PiaEditor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('assessmentId') && this.assessmentId) {
+      lockDraft(!this.editable);
       void this.draft.load(this.assessmentId);
+      void this.reuse.loadOutdated(this.assessmentId);
       void this.reference.select(undefined);
       void this.reference.loadRevisions();
+      void this.loadCommentCounts();
     }
+  }
+
+  private get commentsEnabled(): boolean {
+    return currentSession()?.features.comments ?? false;
+  }
+
+  private async loadCommentCounts(): Promise<void> {
+    if (!this.commentsEnabled) return;
+    this.commentCounts = (await api.commentCounts(this.assessmentId, 'draft').catch(() => ({ counts: {} }))).counts;
+  }
+
+  /** Open threads on the item or anything under it. */
+  private openCommentsUnder(pointer: string): number {
+    return Object.entries(this.commentCounts)
+      .filter(([item]) => item === pointer || item.startsWith(`${pointer}/`))
+      .reduce((sum, [, count]) => sum + count.open, 0);
   }
 
   protected override updated(): void {
@@ -153,12 +231,17 @@ export class PiaEditor extends LitElement {
   private outline(sections: SectionSpec[], revision: FormRevision | undefined): OutlineItem[] {
     const issues = this.draft.issues;
     const cached = this.outlineCache;
-    if (cached?.sections === sections && cached.issues === issues) return cached.items;
+    const comments = this.commentCounts;
+    if (cached?.sections === sections && cached.issues === issues && cached.comments === comments) return cached.items;
     const items = outlineOf(sections, revision).map((entry) => {
       const section = sections.find((s) => s.pointer === entry.pointer);
-      return { ...entry, issueCount: countIssuesUnder(issues, entry.pointer, section?.only) };
+      return {
+        ...entry,
+        issueCount: countIssuesUnder(issues, entry.pointer, section?.only),
+        commentCount: this.openCommentsUnder(entry.pointer),
+      };
     });
-    this.outlineCache = { sections, issues, items };
+    this.outlineCache = { sections, issues, comments, items };
     return items;
   }
 
@@ -181,7 +264,7 @@ export class PiaEditor extends LitElement {
 
   private fileActions(section: SectionSpec, fileCount: number): TemplateResult | typeof nothing {
     const index = section.fileIndex;
-    if (index === undefined || !section.pointer.endsWith('/overview')) return nothing;
+    if (index === undefined || !section.pointer.endsWith('/overview') || !this.editable) return nothing;
     const label = msg('fileHeading', { number: index + 1 });
     return html`<span slot="actions" class="file-actions">${entryActions({
       label,
@@ -194,7 +277,7 @@ export class PiaEditor extends LitElement {
   }
 
   private addFileButton(section: SectionSpec, fileCount: number): TemplateResult | typeof nothing {
-    if (section.fileIndex !== fileCount - 1 || !section.pointer.endsWith('/overview') || !this.draft.form) return nothing;
+    if (section.fileIndex !== fileCount - 1 || !section.pointer.endsWith('/overview') || !this.draft.form || !this.editable) return nothing;
     const filesNode = childNode(formRoot(this.draft.form), 'files')!;
     return html`<button type="button" class="add-file" @click=${() => this.changeFiles((files) => withEntryAdded(filesNode, files))}>
       ＋ ${msg('addFile')}</button>`;
@@ -220,19 +303,42 @@ export class PiaEditor extends LitElement {
       </div>
       <span class="status ${saveState}" role="status" data-state=${saveState}>${stateText}</span>
       <div class="actions">
-        <button type="button" class="undo" title=${msg('undoHint', { step: history.undoLabel ?? '' })} ?disabled=${!history.canUndo}
-          @click=${() => this.draft.undo()}>↶ ${msg('undo')}</button>
-        <button type="button" class="redo" title=${msg('redoHint', { step: history.redoLabel ?? '' })} ?disabled=${!history.canRedo}
-          @click=${() => this.draft.redo()}>↷ ${msg('redo')}</button>
-        <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>
-        <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
-          ${msg('commitButton')}</button>
+        ${this.editable ? this.editActions(saveState, history) : html`<span class="readonly">${msg('readOnlyNotice')}</span>`}
+        ${may('revision.commit', this.assessmentId)
+          ? html`<button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
+              ${msg('commitButton')}</button>`
+          : nothing}
+        ${this.editable
+          ? html`<button type="button" class="insert-snippet"
+              @click=${() => void this.reuse.openPicker()}>${msg('insertSnippetButton')}</button>
+            <button type="button" class="migrate"
+              @click=${() => void this.reuse.openMigration()}>${msg('migrateButton')}</button>`
+          : nothing}
         <a class="button" href=${`/assessments/${encodeURIComponent(this.assessmentId)}/compare`}
           @click=${(e: Event) => this.navigate(e, `/assessments/${encodeURIComponent(this.assessmentId)}/compare`)}>${msg('compareLink')}</a>
+        ${this.auditLink()}
         <button type="button" aria-expanded=${this.showPdf ? 'true' : 'false'} @click=${() => void this.togglePdf()}>
           ${this.showPdf ? msg('pdfHide') : msg('pdfOpen')}</button>
       </div>
     </div>`;
+  }
+
+  private get editable(): boolean {
+    return may('draft.edit', this.assessmentId);
+  }
+
+  private auditLink(): TemplateResult | typeof nothing {
+    if (!(currentSession()?.features.audit && may('audit.read', this.assessmentId))) return nothing;
+    const path = `/assessments/${encodeURIComponent(this.assessmentId)}/audit`;
+    return html`<a class="button" href=${path} @click=${(e: Event) => this.navigate(e, path)}>${msg('auditLink')}</a>`;
+  }
+
+  private editActions(saveState: string, history: AssessmentController['history']): TemplateResult {
+    return html`<button type="button" class="undo" title=${msg('undoHint', { step: history.undoLabel ?? '' })} ?disabled=${!history.canUndo}
+          @click=${() => this.draft.undo()}>↶ ${msg('undo')}</button>
+        <button type="button" class="redo" title=${msg('redoHint', { step: history.redoLabel ?? '' })} ?disabled=${!history.canRedo}
+          @click=${() => this.draft.redo()}>↷ ${msg('redo')}</button>
+        <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>`;
   }
 
   private async togglePdf(): Promise<void> {
@@ -241,6 +347,19 @@ export class PiaEditor extends LitElement {
     await this.draft.save();
     await this.updateComplete;
     await this.renderRoot.querySelector<PiaPdfPreview>('pia-pdf-preview')?.refresh();
+  }
+
+  /** The draft uses older versions of standard texts: what they are, and the page that updates them. */
+  private outdatedNotice(): TemplateResult | typeof nothing {
+    const outdated = this.reuse.outdated;
+    if (outdated.length === 0) return nothing;
+    const path = `/snippets#${encodeURIComponent(this.assessmentId)}`;
+    return html`<div class="notice snippet-outdated" role="status">
+      ${msg('snippetOutdatedNotice', { count: outdated.length })}
+      <ul>${outdated.map((use) => html`<li data-pointer=${use.pointer}>${msg('useLine', { title: use.title, from: use.version, to: use.newest?.version ?? use.version })}${
+        use.state === 'intact' ? nothing : html`（${msg(`useState_${use.state}`)}）`}</li>`)}</ul>
+      <a href=${path} @click=${(e: Event) => this.navigate(e, path)}>${msg('snippetOutdatedLink')}</a>
+    </div>`;
   }
 
   private navigate(event: Event, path: string): void {
@@ -256,6 +375,7 @@ export class PiaEditor extends LitElement {
     const revision = formRevisionOf(data);
     const outline = this.outline(sections, revision);
     const fileCount = Array.isArray(data['files']) ? data['files'].length : 0;
+    const withheld = Array.isArray(data['withheld']) && data['withheld'].length > 0 ? locateWithheld(form, data) : [];
     return html`
       ${this.toolbar(data)}
       <div class="layout">
@@ -264,18 +384,25 @@ export class PiaEditor extends LitElement {
           <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
+          <pia-migration-report applied .report=${this.reuse.appliedMigration}></pia-migration-report>
+          ${this.outdatedNotice()}
           <pia-reference-bar .revisions=${this.reference.revisions} .selected=${this.reference.reference?.number}
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
             .acknowledgements=${Array.isArray(data['acknowledgements']) ? data['acknowledgements'] : []}></pia-issue-list>
           ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
+          ${this.commentsEnabled
+            ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${'draft'}
+                .targets=${[...(this.focused ? [this.focused] : []), ...outline.filter(({ pointer }) => pointer !== '').map(({ pointer, label }) => ({ pointer, label }))]}></pia-comments>`
+            : nothing}
           ${repeat(
             sections,
             (section) => section.pointer,
             (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
                 .only=${section.only} .value=${section.only ? this.coverValue(data, section.only) : valueAt(data, section.pointer)}
-                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}>${this.fileActions(section, fileCount)}</pia-section>
+                .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}
+                .withheld=${this.withheldOf(section, withheld)}>${this.fileActions(section, fileCount)}</pia-section>
               ${this.addFileButton(section, fileCount)}`,
           )}
         </main>
@@ -283,6 +410,9 @@ export class PiaEditor extends LitElement {
       <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
         .takeIn=${(current: StoredVersion) => this.draft.takeIn(current)}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
+      <pia-snippet-picker></pia-snippet-picker>
+      <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
+      <pia-withhold-dialog .marker=${markerOf(form, data)} .confirm=${this.withhold}></pia-withhold-dialog>
     `;
   }
 

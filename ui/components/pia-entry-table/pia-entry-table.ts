@@ -7,6 +7,7 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import { titleOf, type FormRevision } from '../../../src/schema/labels.js';
 import { formatValue } from '../../../src/schema/outline.js';
 import { childNode, keyword, type ResolvedNode } from '../../../src/schema/resolve.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { emit } from '../../events.js';
 import { entryActions } from '../../form/entry-actions.js';
 import { entryKey, withEntryAdded, withEntryMoved, withEntryRemoved } from '../../form/entries.js';
@@ -54,6 +55,7 @@ export class PiaEntryTable extends LitElement {
     pointer: { type: String },
     depth: { type: Number },
     issues: { attribute: false },
+    withheld: { attribute: false },
     open: { state: true },
   };
   static override styles = [
@@ -99,6 +101,8 @@ export class PiaEntryTable extends LitElement {
   declare pointer: string;
   declare depth: number;
   declare issues: readonly ValidationIssue[];
+  /** The 非公表 flags of the rows' texts (rules.md §8), shown under the fields of a row opened for editing. */
+  declare withheld: readonly LocatedWithheld[];
   /** Keys of the entries open for editing. */
   declare open: ReadonlySet<string>;
   private columns: Column[] = [];
@@ -113,6 +117,7 @@ export class PiaEntryTable extends LitElement {
     this.value = [];
     this.depth = 1;
     this.issues = [];
+    this.withheld = [];
     this.open = new Set();
   }
 
@@ -233,7 +238,7 @@ export class PiaEntryTable extends LitElement {
   private editRow(entry: unknown, index: number, issues: readonly ValidationIssue[]): TemplateResult {
     const label = `${this.noun}${index + 1}`;
     const rowPointer = childPointer(this.pointer, index);
-    const ctx = renderContext({ form: this.form, revision: this.revision, host: this }, issues);
+    const ctx = renderContext({ form: this.form, revision: this.revision, host: this, withheld: this.withheld }, issues);
     return html`<tr data-row=${index}><td class="editing" colspan=${this.columns.length + 2}>
       <div class="entry" data-pointer=${rowPointer}>
         <div class="entry-head">

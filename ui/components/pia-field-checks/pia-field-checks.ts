@@ -44,7 +44,7 @@ export class PiaFieldChecks extends PiaFieldBase<unknown> {
   }
 
   private box(checked: boolean, text: string, pointer: string): TemplateResult {
-    return html`<label class="box"><input type="checkbox" .checked=${checked}
+    return html`<label class="box"><input type="checkbox" ?disabled=${this.locked} .checked=${checked}
       @change=${(e: Event) => this.change((e.target as HTMLInputElement).checked, pointer)} />${text}</label>`;
   }
 
@@ -53,7 +53,7 @@ export class PiaFieldChecks extends PiaFieldBase<unknown> {
     const entry = isRecord(value) ? value : { checked: false, text: '' };
     return html`<span class="with-text">
       ${this.box(entry['checked'] === true, text, childPointer(pointer, 'checked'))}
-      <span aria-hidden="true">（</span><input type="text" aria-label=${`${text}${msg('otherText')}`} .value=${String(entry['text'] ?? '')}
+      <span aria-hidden="true">（</span><input type="text" ?readonly=${this.locked} aria-label=${`${text}${msg('otherText')}`} .value=${String(entry['text'] ?? '')}
         @input=${(e: Event) => this.change((e.target as HTMLInputElement).value, childPointer(pointer, 'text'))} /><span
         aria-hidden="true">）</span>
     </span>`;
@@ -75,7 +75,7 @@ export class PiaFieldChecks extends PiaFieldBase<unknown> {
 
   private count(key: string, value: Record_): TemplateResult {
     const current = value[key];
-    return html`<span>（<input type="number" min="0" class="count" aria-label=${this.boxTitle(key)}
+    return html`<span>（<input type="number" ?readonly=${this.locked} min="0" class="count" aria-label=${this.boxTitle(key)}
       .value=${current === null || current === undefined ? '' : String(current)}
       @input=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;

@@ -50,10 +50,10 @@ export class PiaFieldChoice extends PiaFieldBase<string | null> {
         <legend>${msg('choicesHeading')}</legend>
         ${this.options.map(
           (option, index) => html`<label class="option">
-            <input type="radio" name="choice" .value=${option} .checked=${this.value === option}
+            <input type="radio" ?disabled=${this.locked} name="choice" .value=${option} .checked=${this.value === option}
               @change=${() => this.change(option)} />${this.optionText(option, index)}</label>`,
         )}
-        ${this.value !== null
+        ${this.value !== null && !this.locked
           ? html`<button type="button" class="quiet clear" @click=${() => this.change(null)}>${msg('clearChoice')}</button>`
           : nothing}
       </fieldset>
@@ -62,7 +62,7 @@ export class PiaFieldChoice extends PiaFieldBase<string | null> {
 
   private select(): TemplateResult {
     return html`
-      <select id="input" aria-describedby=${this.issues.length > 0 ? 'issues' : nothing}
+      <select id="input" ?disabled=${this.locked} aria-describedby=${this.issues.length > 0 ? 'issues' : nothing}
         @change=${(e: Event) => {
           const index = (e.target as HTMLSelectElement).selectedIndex;
           this.change(index === 0 ? null : (this.options[index - 1] ?? null));

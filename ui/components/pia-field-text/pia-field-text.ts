@@ -1,9 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
+import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import { PiaFieldBase } from '../field-base.js';
 import { fieldRow, fieldStyles } from '../field-styles.js';
+import '../pia-withheld-list/pia-withheld-list.js';
 
 export type TextMode = 'text' | 'multiline' | 'count' | 'number' | 'date' | 'lines';
 
@@ -15,13 +18,60 @@ const toNumber = (text: string): number | null => (text.trim() === '' ? null : N
  * @fires pia-value-change
  */
 export class PiaFieldText extends PiaFieldBase<unknown> {
-  static override properties = { ...PiaFieldBase.properties, mode: { type: String } };
-  static override styles = [baseStyles, fieldStyles];
+  static override properties = {
+    ...PiaFieldBase.properties,
+    mode: { type: String },
+    withholdable: { type: Boolean },
+    withheld: { attribute: false },
+    hint: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    fieldStyles,
+    css`
+      .withhold { margin-top: 0.3rem; font-size: 0.85rem; }
+    `,
+  ];
   declare mode: TextMode;
+  /** A free-text item: a selection of it may be flagged 非公表 (rules.md §8). */
+  declare withholdable: boolean;
+  /** The draft's 非公表 flags of this item, each with what it covers now. */
+  declare withheld: readonly LocatedWithheld[];
+  declare hint: string;
 
   constructor() {
     super();
     this.mode = 'text';
+    this.withholdable = false;
+    this.withheld = [];
+    this.hint = '';
+  }
+
+  /** 「非公表にする」: the selection of the text box, for the editor's dialog to ask the reason. */
+  private requestWithhold(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>('#input');
+    const start = input?.selectionStart ?? 0;
+    const end = input?.selectionEnd ?? 0;
+    const value = String(this.value ?? '');
+    if (!input || start === end || value.slice(start, end).trim() === '') {
+      this.hint = msg('withholdNoSelection');
+      return;
+    }
+    this.hint = '';
+    emit(this, 'pia-withhold-request', { pointer: this.pointer, value, start, end });
+  }
+
+  private withholdControls(): TemplateResult | typeof nothing {
+    const text = this.mode === 'text' || this.mode === 'multiline';
+    return html`
+      ${this.withholdable && text
+        ? html`<div class="withhold">
+            <button type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.requestWithhold()}>${msg('withholdButton')}</button>
+            ${this.hint ? html`<span class="hint" role="status">${this.hint}</span>` : nothing}
+          </div>`
+        : nothing}
+      ${this.withheld.length > 0 ? html`<pia-withheld-list .value=${String(this.value ?? '')} .flags=${this.withheld}></pia-withheld-list>` : nothing}
+    `;
   }
 
   private control(): TemplateResult {
@@ -29,31 +79,31 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
     const value = this.value;
     switch (this.mode) {
       case 'multiline':
-        return html`<textarea id="input" aria-describedby=${describedBy} .value=${String(value ?? '')}
+        return html`<textarea id="input" ?readonly=${this.locked} aria-describedby=${describedBy} .value=${String(value ?? '')}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value)}></textarea>`;
       case 'lines':
-        return html`<textarea id="input" aria-describedby=${describedBy}
+        return html`<textarea id="input" ?readonly=${this.locked} aria-describedby=${describedBy}
           .value=${Array.isArray(value) ? value.join('\n') : ''}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value.split('\n'))}></textarea>
           <p class="hint">${msg('listOnePerLine')}</p>`;
       case 'count':
       case 'number':
-        return html`<input id="input" type="number" inputmode="numeric" min="0" step="1" aria-describedby=${describedBy}
+        return html`<input id="input" ?readonly=${this.locked} type="number" inputmode="numeric" min="0" step="1" aria-describedby=${describedBy}
           style="width: 9rem" .value=${value === null || value === undefined ? '' : String(value)}
           @input=${(e: Event) => this.change(toNumber((e.target as HTMLInputElement).value))} />
           ${this.mode === 'count' ? html`<span>${msg('countUnit')}</span>` : nothing}`;
       case 'date':
-        return html`<input id="input" type="date" aria-describedby=${describedBy} .value=${String(value ?? '')}
+        return html`<input id="input" ?readonly=${this.locked} type="date" aria-describedby=${describedBy} .value=${String(value ?? '')}
           @input=${(e: Event) => this.change((e.target as HTMLInputElement).value || null)} />
           ${typeof value === 'string' && value ? html`<span class="hint">${formatWareki(value)}</span>` : nothing}`;
       default:
-        return html`<input id="input" type="text" style="width: 100%" aria-describedby=${describedBy}
+        return html`<input id="input" ?readonly=${this.locked} type="text" style="width: 100%" aria-describedby=${describedBy}
           .value=${String(value ?? '')} @input=${(e: Event) => this.change((e.target as HTMLInputElement).value)} />`;
     }
   }
 
   override render(): TemplateResult {
-    return fieldRow(this.label, 'input', this.control(), this.issues);
+    return fieldRow(this.label, 'input', html`${this.control()}${this.withholdControls()}`, this.issues);
   }
 }
 

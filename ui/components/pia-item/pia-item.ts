@@ -5,6 +5,7 @@ import type { FormRevision } from '../../../src/schema/labels.js';
 import type { ResolvedNode } from '../../../src/schema/resolve.js';
 import { estimateHeight } from '../../form/estimate.js';
 import type { ReferenceMarks } from '../../form/reference-marks.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { renderContext, renderNode } from '../../form/render-node.js';
 import { revealIn } from '../../form/reveal.js';
 import { whenNearWindow } from '../../form/near-window.js';
@@ -12,6 +13,7 @@ import '../pia-entry-table/pia-entry-table.js';
 import '../pia-field-checks/pia-field-checks.js';
 import '../pia-field-choice/pia-field-choice.js';
 import '../pia-field-text/pia-field-text.js';
+import '../pia-withheld-list/pia-withheld-list.js';
 
 /** Items of a part are rendered one level below the part's heading. */
 const DEPTH = 1;
@@ -36,6 +38,7 @@ export class PiaItem extends LitElement {
     /** Places under this item that a rule of the part rules out, one per line. */
     hiddenBelow: { type: String },
     reference: { attribute: false },
+    withheld: { attribute: false },
     shown: { state: true },
   };
 
@@ -49,6 +52,8 @@ export class PiaItem extends LitElement {
   declare hiddenBelow: string;
   /** Where this item differs from the revision the draft is compared with (marks and 「この版の記載に戻す」). */
   declare reference: ReferenceMarks | undefined;
+  /** The 非公表 flags under this item (rules.md §8). */
+  declare withheld: readonly LocatedWithheld[];
   declare shown: boolean;
   private stopWatching: (() => void) | undefined;
 
@@ -56,6 +61,7 @@ export class PiaItem extends LitElement {
     super();
     this.issues = [];
     this.hiddenBelow = '';
+    this.withheld = [];
     this.shown = false;
   }
 
@@ -90,7 +96,7 @@ export class PiaItem extends LitElement {
         style="height: ${estimateHeight(this.node, this.value)}px"></div>`;
     }
     const hidden = this.hiddenBelow === '' ? [] : this.hiddenBelow.split('\n');
-    const ctx = renderContext({ form: this.form, revision: this.revision, host: this, reference: this.reference }, this.issues, hidden);
+    const ctx = renderContext({ form: this.form, revision: this.revision, host: this, reference: this.reference, withheld: this.withheld }, this.issues, hidden);
     return renderNode(ctx, this.node, this.value, this.pointer, this.label, DEPTH);
   }
 }

@@ -3,11 +3,12 @@ import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
-export type OutlineItem = { pointer: string; label: string; depth: number; issueCount: number };
+/** `commentCount`: open comment threads on the item or under it. */
+export type OutlineItem = { pointer: string; label: string; depth: number; issueCount: number; commentCount?: number };
 
 /**
  * @summary The 項目一覧: the parts and numbered items of the form; a click (or Enter) jumps to the item.
- * Red badges count the items still to be corrected.
+ * Red badges count the items still to be corrected; blue ones the open comment threads.
  * @fires pia-reveal
  */
 export class PiaOutline extends LitElement {
@@ -26,7 +27,8 @@ export class PiaOutline extends LitElement {
       li.depth-0 > button { font-weight: 700; margin-top: 0.4rem; }
       li.depth-1 > button { padding-left: 1.2rem; color: var(--pia-muted); font-size: 0.85rem; }
       button:hover { background: var(--pia-surface-hover); color: var(--pia-ink); }
-      .badge { flex: none; }
+      .badge, .comments { flex: none; }
+      .comments { font-size: 0.75rem; color: #fff; background: var(--pia-accent); border-radius: 9px; padding: 0 0.4rem; }
       button[aria-current='location'] { background: var(--pia-accent-soft); color: var(--pia-accent-dark); box-shadow: inset 3px 0 0 var(--pia-accent); }
     `,
   ];
@@ -49,6 +51,9 @@ export class PiaOutline extends LitElement {
               <span>${item.label}</span>
               ${item.issueCount > 0
                 ? html`<span class="badge" aria-label=${msg('issueBadge', { count: item.issueCount })}>${item.issueCount}</span>`
+                : nothing}
+              ${item.commentCount
+                ? html`<span class="comments" aria-label=${msg('commentBadge', { count: item.commentCount })}>${item.commentCount}</span>`
                 : nothing}
             </button>
           </li>`,

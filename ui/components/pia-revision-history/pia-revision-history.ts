@@ -1,9 +1,12 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatJapanDateTime, formatWareki } from '../../../src/domain/wareki.js';
-import type { Finding, RevisionMeta, RevisionStatus } from '../../../src/server/dto.js';
+import { TERMINATION_LABELS } from '../../../src/domain/revision.js';
+import { STEP_NAMES_JA } from '../../../src/messages.ja.js';
+import type { Finding, OfferedStep, RevisionMeta, StepFieldView } from '../../../src/server/dto.js';
 import { ApiFailure, api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
+import { currentSession, may, mayTake, signedIn } from '../../session.js';
 import { statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -12,11 +15,33 @@ const blockingFindings = (error: unknown): readonly Finding[] => {
   return details?.findings ?? [];
 };
 
-type Step = { readonly meta: RevisionMeta; readonly to: RevisionStatus; readonly reasonRequired: boolean };
+/** What the dialog asks for and does: a step of the state table, or 事業終了 (which commits a new revision). */
+type Action = {
+  readonly meta: RevisionMeta;
+  readonly name: string;
+  readonly fields: readonly StepFieldView[];
+  readonly reasonRequired: boolean;
+  /** Does it; the notice to show. */
+  readonly run: (values: Record<string, string>, note: { by?: string; reason?: string; remark?: string }) => Promise<string>;
+};
+
+/** An input for a value the step asks for (the form item it fills is named by its label). */
+const fieldInput = (field: StepFieldView): TemplateResult => {
+  const id = `step-${field.key}`;
+  const input =
+    field.kind === 'multiline'
+      ? html`<textarea id=${id} name=${id} ?required=${field.required}></textarea>`
+      : field.kind === 'choice'
+        ? html`<select id=${id} name=${id} ?required=${field.required}>${(field.options ?? []).map((option) => html`<option>${option}</option>`)}</select>`
+        : html`<input id=${id} name=${id} ?required=${field.required}
+            type=${field.kind === 'date' ? 'date' : field.kind === 'count' ? 'number' : 'text'} min=${field.kind === 'count' ? '0' : nothing} />`;
+  return html`<label for=${id}>${field.label}${field.required ? '' : msg('optionalMark')}</label>${input}`;
+};
 
 /**
  * @summary The committed revisions with their 変更日, message, author, status and status log; each revision's PDF,
- * and the status steps the server's state table offers for it (提出済み, 公表済み, 取下げ with a reason). The server
+ * and the steps the server's state table offers for it that this person may take (確認を依頼する, 差し戻す, 承認する
+ * — not of one's own work —, the procedure with the items it fills, 提出, 公表, 取下げ with a reason). The server
  * refuses a step, with its findings, while ERROR-level checks remain.
  * @fires pia-revision-update - a revision's status changed (detail: RevisionMeta)
  */
@@ -39,6 +64,8 @@ export class PiaRevisionHistory extends LitElement {
       th { background: var(--pia-label-bg); font-size: 0.85rem; color: var(--pia-muted); white-space: nowrap; }
       td.nowrap { white-space: nowrap; }
       td.actions button { display: block; margin-top: 0.3rem; }
+      td.actions a { display: block; margin-top: 0.2rem; }
+      td.actions a.bundle { font-weight: 700; }
       .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
       .log { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.8rem; color: var(--pia-muted); }
       .log li + li { margin-top: 0.15rem; }
@@ -47,7 +74,7 @@ export class PiaRevisionHistory extends LitElement {
       dialog::backdrop { background: rgb(15 23 42 / 0.45); }
       dialog h2 { margin: 0 0 0.75rem; font-size: 1.1rem; }
       dialog label { display: block; font-weight: 700; margin-top: 0.75rem; }
-      dialog input, dialog textarea { width: 100%; }
+      dialog input, dialog textarea, dialog select { width: 100%; }
       .dialog-actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
     `,
   ];
@@ -56,8 +83,8 @@ export class PiaRevisionHistory extends LitElement {
   declare error: string;
   declare findings: readonly Finding[];
   declare notice: string;
-  /** The status step being confirmed in the dialog. */
-  declare step: Step | undefined;
+  /** The step (or 事業終了) being confirmed in the dialog. */
+  declare step: Action | undefined;
   declare busy: boolean;
 
   constructor() {
@@ -69,7 +96,53 @@ export class PiaRevisionHistory extends LitElement {
     this.busy = false;
   }
 
-  private async begin(step: Step): Promise<void> {
+  private stepAction(meta: RevisionMeta, offered: OfferedStep): Action {
+    return {
+      meta,
+      name: STEP_NAMES_JA[offered.step],
+      fields: offered.fields,
+      reasonRequired: offered.reasonRequired,
+      run: async (record, note) => {
+        const updated = await api.setStatus(this.assessmentId, meta.number, {
+          status: offered.to,
+          ...note,
+          ...(Object.keys(record).length > 0 ? { record } : {}),
+        });
+        this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
+        return msg('stepDone', { number: meta.number, step: STEP_NAMES_JA[offered.step], status: statusLabel(offered.to) });
+      },
+    };
+  }
+
+  /** 事業終了 (rules.md §6.4), offered on the newest revision once it is 公表済み, to those who may commit. */
+  private terminationAction(meta: RevisionMeta): Action | undefined {
+    const newest = this.revisions.at(-1);
+    if (meta !== newest || meta.status !== 'published' || meta.kind === 'termination' || !may('revision.commit', this.assessmentId))
+      return undefined;
+    const date = (key: string, label: string): StepFieldView => ({ key, kind: 'date', label, required: true });
+    return {
+      meta,
+      name: msg('terminationButton'),
+      fields: [
+        date('endDate', msg('terminationEnd')),
+        date('publishedOn', msg('terminationPublished')),
+        { key: 'label', kind: 'choice', label: msg('terminationLabel'), required: true, options: TERMINATION_LABELS },
+      ],
+      reasonRequired: false,
+      run: async (values, note) => {
+        const { revision } = await api.terminate(this.assessmentId, {
+          endDate: values['endDate'] ?? '',
+          publishedOn: values['publishedOn'] ?? '',
+          ...(values['label'] ? { label: values['label'] } : {}),
+          ...(note.by ? { by: note.by } : {}),
+        });
+        this.dispatchEvent(new CustomEvent('pia-revision-commit', { detail: revision, bubbles: true, composed: true }));
+        return msg('terminationDone', { number: revision.number });
+      },
+    };
+  }
+
+  private async begin(step: Action): Promise<void> {
     this.step = step;
     this.error = '';
     this.findings = [];
@@ -89,18 +162,19 @@ export class PiaRevisionHistory extends LitElement {
     if (!step) return;
     const form = event.target as HTMLFormElement;
     const field = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const values = Object.fromEntries(
+      step.fields.flatMap((one) => (field(`step-${one.key}`) ? [[one.key, field(`step-${one.key}`)]] : [])),
+    );
     this.busy = true;
     try {
-      rememberName(field('by'));
-      const updated = await api.setStatus(this.assessmentId, step.meta.number, {
-        status: step.to,
-        by: field('by'),
+      if (!signedIn()) rememberName(field('by'));
+      const notice = await step.run(values, {
+        ...(signedIn() ? {} : { by: field('by') }),
         ...(field('reason') ? { reason: field('reason') } : {}),
         ...(field('remark') ? { remark: field('remark') } : {}),
       });
       this.close();
-      this.notice = msg('statusChanged', { number: step.meta.number, status: statusLabel(step.to) });
-      this.dispatchEvent(new CustomEvent('pia-revision-update', { detail: updated, bubbles: true, composed: true }));
+      this.notice = notice;
     } catch (error) {
       this.close();
       this.error = error instanceof Error ? error.message : String(error);
@@ -117,6 +191,7 @@ export class PiaRevisionHistory extends LitElement {
         (change) => html`<li>
           ${msg('statusLogEntry', { status: statusLabel(change.status), at: change.at ? formatJapanDateTime(change.at) : '', by: change.by })}
           ${change.reason ? html`<br />${msg('statusLogReason', { reason: change.reason })}` : nothing}
+          ${change.remark ? html`<br />${msg('statusLogRemark', { remark: change.remark })}` : nothing}
         </li>`,
       )}
     </ul>`;
@@ -131,13 +206,37 @@ export class PiaRevisionHistory extends LitElement {
       <td><span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
       <td class="nowrap actions">
         <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
-        ${meta.transitions.map(
-          ({ to, reasonRequired }) =>
-            html`<button type="button" @click=${() => void this.begin({ meta, to, reasonRequired })}>
-              ${msg('markStatus', { status: statusLabel(to) })}</button>`,
-        )}
+        ${this.publication(meta)}
+        ${meta.transitions
+          .filter((offered) => mayTake(offered, this.assessmentId))
+          .map(
+            (offered) =>
+              html`<button type="button" data-step=${offered.step} @click=${() => void this.begin(this.stepAction(meta, offered))}>
+                ${STEP_NAMES_JA[offered.step]}</button>`,
+          )}
+        ${this.terminationButton(meta)}
       </td>
     </tr>`;
+  }
+
+  /**
+   * A submitted or published revision's 公表版 and 提出版 (stamped for verification) and its bundle; the other
+   * states have nothing to publish yet, or nothing any more.
+   */
+  private publication(meta: RevisionMeta): TemplateResult | typeof nothing {
+    if (meta.status !== 'submitted' && meta.status !== 'published') return nothing;
+    const print = (variant: 'public' | 'submission') => api.printUrl(this.assessmentId, variant, { revision: meta.number, download: true });
+    return html`<a href=${print('public')} download>${msg('publicPdf')}</a>
+      <a href=${print('submission')} download>${msg('submissionPdf')}</a>
+      <a class="bundle" href=${api.bundleUrl(this.assessmentId, meta.number)} download title=${msg('bundleHint')}
+        aria-label=${`${msg('revisionNumber', { number: meta.number })} ${msg('bundleDownload')}`}>${msg('bundleDownload')}</a>`;
+  }
+
+  private terminationButton(meta: RevisionMeta): TemplateResult | typeof nothing {
+    const action = this.terminationAction(meta);
+    return action
+      ? html`<button type="button" data-step="terminate" @click=${() => void this.begin(action)}>${action.name}</button>`
+      : nothing;
   }
 
   private dialog(): TemplateResult {
@@ -145,14 +244,17 @@ export class PiaRevisionHistory extends LitElement {
     return html`<dialog aria-labelledby="status-heading" @close=${() => (this.step = undefined)}>
       ${step
         ? html`<form @submit=${(e: SubmitEvent) => void this.take(e)}>
-            <h2 id="status-heading">${msg('statusHeading', { number: step.meta.number, status: statusLabel(step.to) })}</h2>
-            <label for="status-by">${msg('statusByLabel')}</label>
-            <input id="status-by" name="by" type="text" required .value=${rememberedName()} />
+            <h2 id="status-heading">${msg('stepDialogHeading', { number: step.meta.number, step: step.name })}</h2>
+            ${signedIn()
+              ? html`<p>${msg('stepAsSignedIn', { name: currentSession()?.user?.displayName ?? '' })}</p>`
+              : html`<label for="status-by">${msg('statusByLabel')}</label>
+                  <input id="status-by" name="by" type="text" required .value=${rememberedName()} />`}
+            ${step.fields.map(fieldInput)}
             <label for="status-reason">${step.reasonRequired ? msg('statusReasonLabel') : msg('statusRemarkLabel')}</label>
             <textarea id="status-reason" name=${step.reasonRequired ? 'reason' : 'remark'} ?required=${step.reasonRequired}></textarea>
             <div class="dialog-actions">
               <button type="button" @click=${() => this.close()}>${msg('cancel')}</button>
-              <button type="submit" class="primary" ?disabled=${this.busy}>${msg('statusSubmit', { status: statusLabel(step.to) })}</button>
+              <button type="submit" class="primary" ?disabled=${this.busy}>${step.name}</button>
             </div>
           </form>`
         : nothing}

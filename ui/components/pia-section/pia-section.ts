@@ -8,8 +8,10 @@ import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../.
 import { IssueSubsets } from '../../form/issue-subsets.js';
 import { childPointer } from '../../form/pointer.js';
 import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
+import { WithheldSubsets } from '../../form/withheld-subsets.js';
 import { childItems, type ChildItem } from '../../form/render-node.js';
 import { baseStyles } from '../../styles/theme.js';
+import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import type { PiaItem } from '../pia-item/pia-item.js';
 import { sectionStyles } from './pia-section.styles.js';
 import '../pia-item/pia-item.js';
@@ -33,6 +35,7 @@ export class PiaSection extends LitElement {
     issues: { attribute: false },
     only: { attribute: false },
     reference: { attribute: false },
+    withheld: { attribute: false },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -50,11 +53,16 @@ export class PiaSection extends LitElement {
   /** Each item's issues and reference marks, the same while they are the same, so an untouched item skips re-rendering. */
   private readonly itemIssues = new IssueSubsets();
   private readonly itemReference = new ReferenceSubsets();
+  /** The part's 非公表 flags (rules.md §8); each item gets its own, the same array while they are unchanged. */
+  declare withheld: readonly LocatedWithheld[];
+  private readonly itemWithheld = new WithheldSubsets();
 
   constructor() {
     super();
     this.issues = [];
+    this.withheld = [];
   }
+
 
   /** The part's items in the form's order, and what the part's own rules rule out below them. */
   private items(): { items: ChildItem[]; hidden: Set<string> } {
@@ -103,7 +111,7 @@ export class PiaSection extends LitElement {
           (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
             .value=${item.value} .pointer=${item.pointer} .label=${item.label}
             .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
-            .reference=${this.itemReference.of(item.pointer, this.reference)}
+            .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.itemWithheld.of(item.pointer, this.withheld.filter((flag) => under(item.pointer, flag.entry.pointer)))}
             .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
         )}
       </div>

@@ -1,6 +1,8 @@
-import type { FirstYearStyle } from '../../domain/wareki.js';
-import { namedOption } from '../../schema/index.js';
-import { isRecord } from './value-views.js';
+import type { FirstYearStyle } from '../domain/wareki.js';
+import { namedOption } from './options.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The document's `printSettings` (non-printed, schema `$defs/printSettings`); null or absent means the default. */
 const setting = (data: Record<string, unknown>, key: 'eraFirstYear' | 'unusedSlots'): unknown => {
