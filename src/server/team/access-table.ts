@@ -51,6 +51,9 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'POST /api/assessments/:id/termination': onAssessment('revision.commit'),
   'GET /api/assessments/:id/diff': onAssessment('read'),
   'GET /api/assessments/:id/pdf': onAssessment('read'),
+  'GET /api/assessments/:id/print/:variant': onAssessment('read'),
+  'GET /api/assessments/:id/redline': onAssessment('read'),
+  'GET /api/assessments/:id/revisions/:n/bundle': onAssessment('read'),
 
   'GET /api/assessments/:id/comments': onAssessment('read'),
   'GET /api/assessments/:id/comments/counts': onAssessment('read'),
