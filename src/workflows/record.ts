@@ -3,7 +3,7 @@
  * Shared by every use case that reads revisions.
  */
 import { computeChanges, proposeRows, type ChangeCandidate } from '../diff/index.js';
-import type { ConfirmedRow, RevisionKind, RevisionStatus } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionKind } from '../domain/revision.js';
 import type { FormId } from '../schema/index.js';
 import { withRowSummaries } from '../snippets/index.js';
 import type { AssessmentStore, StoredRevision } from '../store/index.js';

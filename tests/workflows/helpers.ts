@@ -38,6 +38,8 @@ export const folderOf = async (seeds: readonly string[], clock: Clock = fixedClo
   const library = openLibrary(temp.dir);
   const snippets = openSnippetStore(temp.dir);
   return { dir: temp.dir, library, snippets, clock, workflow: (id) => ({ store: library.assessment(id), clock, snippets }), cleanup: temp.cleanup };
+};
+
 /** The internal review of revision n: asked for by its author, approved by someone else (both by name, as `pia` does). */
 export const approveRevision = async (workflow: Workflow, n: number, author = '健康課 伊勢'): Promise<void> => {
   const { setRevisionStatus } = await import('../../src/workflows/index.js');
