@@ -136,6 +136,20 @@ const statusStep: Capture = {
   },
 };
 
+/**
+ * A draft write of the reuse routes (様式の版の移行, 標準文の挿入・更新): like a save, from the If-Match version to the
+ * answer's ETag, with what made it. An update that changed nothing answers the same ETag, and is logged as such.
+ */
+const reuseDraftWrite = (by: string): Capture => ({
+  after: async (request, reply) => {
+    const before = parseIfMatch(request.headers['if-match']) ?? null;
+    return {
+      draftSeen: before === '*' ? undefined : (before ?? undefined),
+      event: { event: 'draft.save', revision: null, hashBefore: before === '*' ? null : before, hashAfter: etagHeader(reply) ?? null, detail: { by } },
+    };
+  },
+});
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
@@ -171,6 +185,34 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
           hashBefore: null,
           hashAfter: await hashes.draft(id),
         } as PartialEvent,
+      };
+    },
+  },
+  // 複製: a new assessment, as POST /api/assessments, with the source it was copied from.
+  'POST /api/assessments/:id/copy': {
+    after: async (request, _reply, payload, _before, hashes) => {
+      const id = String(jsonPayload(payload)['id'] ?? '');
+      return {
+        event: {
+          event: 'assessment.create',
+          assessmentId: id,
+          revision: null,
+          hashBefore: null,
+          hashAfter: await hashes.draft(id),
+          detail: { copiedFrom: idOf(request) },
+        } as PartialEvent,
+      };
+    },
+  },
+  'POST /api/assessments/:id/migration': reuseDraftWrite('migration'),
+  'POST /api/assessments/:id/snippets': reuseDraftWrite('snippet.insert'),
+  'POST /api/assessments/:id/snippets/update': reuseDraftWrite('snippet.update'),
+  // A version added to the data folder's shared library: no assessment.
+  'POST /api/snippets': {
+    after: async (_request, _reply, payload) => {
+      const { id, version } = jsonPayload(payload) as { id?: unknown; version?: unknown };
+      return {
+        event: { event: 'snippet.add', assessmentId: null, revision: null, hashBefore: null, hashAfter: null, detail: { snippet: String(id ?? ''), version: Number(version ?? 0) } } as PartialEvent,
       };
     },
   },
