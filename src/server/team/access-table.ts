@@ -68,12 +68,6 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'POST /api/snippets': global('users.manage'),
   'GET /api/snippets/updates': global('read'),
 
-  // Publication (issue 14): reads of the assessment. Added when merging issue 11 left them out and the server would
-  // not start; whether the print of a version not yet public should be audited like /pdf is for issue 14 to decide.
-  'GET /api/assessments/:id/print/:variant': onAssessment('read'),
-  'GET /api/assessments/:id/redline': onAssessment('read'),
-  'GET /api/assessments/:id/revisions/:n/bundle': onAssessment('read'),
-
   'GET /api/assessments/:id/comments': onAssessment('read'),
   'GET /api/assessments/:id/comments/counts': onAssessment('read'),
   'POST /api/assessments/:id/comments': onAssessment('comment.write'),

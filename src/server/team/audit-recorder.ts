@@ -150,6 +150,41 @@ const reuseDraftWrite = (by: string): Capture => ({
   },
 });
 
+/**
+ * A PDF of a version that is not public (the draft, a revision not 公表済み, any 提出版) was taken: who, which
+ * version, its hash. `revisionOf` names the version printed (undefined: the draft); a 公表済み revision is public.
+ */
+const nonPublicPrint = (
+  printed: (request: FastifyRequest) => string | undefined,
+  detail: (request: FastifyRequest) => Record<string, string | number | boolean> = () => ({}),
+): Capture => ({
+  before: async (request, hashes) => {
+    const revision = printed(request);
+    const id = idOf(request);
+    if (revision === undefined) {
+      const hash = await hashes.draft(id);
+      return { hash, draftSeen: hash };
+    }
+    const { hash, status } = await hashes.revision(id, Number(revision));
+    const submission = (request.params as { variant?: string }).variant === 'submission';
+    return status === 'published' && !submission ? { hash: null, skip: true } : { hash };
+  },
+  after: async (request, _reply, _payload, before) => {
+    if (before.skip) return {};
+    const revision = printed(request);
+    return {
+      draftSeen: before.draftSeen,
+      event: {
+        event: 'pdf.download',
+        revision: revision === undefined ? null : Number(revision),
+        hashBefore: null,
+        hashAfter: before.hash,
+        detail: { download: (request.query as Query).download === '1', ...detail(request) },
+      },
+    };
+  },
+});
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
@@ -226,32 +261,29 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
     rows: ((request.body as { rows?: unknown[] }).rows ?? []).length,
   })),
   'PUT /api/assessments/:id/revisions/:n/status': statusStep,
-  'GET /api/assessments/:id/pdf': {
-    // Only versions that are not public: the draft, and revisions not (yet) 公表済み.
-    before: async (request, hashes) => {
-      const { revision } = request.query as Query;
-      const id = idOf(request);
-      if (revision === undefined) {
-        const hash = await hashes.draft(id);
-        return { hash, draftSeen: hash };
-      }
-      const { hash, status } = await hashes.revision(id, Number(revision));
-      return status === 'published' ? { hash: null, skip: true } : { hash };
+  'GET /api/assessments/:id/pdf': nonPublicPrint((request) => (request.query as Query).revision),
+  'GET /api/assessments/:id/print/:variant': nonPublicPrint((request) => (request.query as Query).revision, (request) => ({
+    variant: String((request.params as { variant?: string }).variant ?? ''),
+  })),
+  // A redline shows the version `to` (the draft or a revision) with the changes since `from`.
+  'GET /api/assessments/:id/redline': nonPublicPrint(
+    (request) => {
+      const { to } = request.query as { to?: string };
+      return to === 'draft' ? undefined : to;
     },
-    after: async (request, _reply, _payload, before) => {
-      const { revision, download } = request.query as Query;
-      if (before.skip) return {};
-      return {
-        draftSeen: before.draftSeen,
-        event: {
-          event: 'pdf.download',
-          revision: revision === undefined ? null : Number(revision),
-          hashBefore: null,
-          hashAfter: before.hash,
-          detail: { download: download === '1' },
-        },
-      };
-    },
+    (request) => ({ redlineFrom: Number((request.query as { from?: string }).from ?? 0) }),
+  ),
+  // The bundle holds the 提出版, which is never public.
+  'GET /api/assessments/:id/revisions/:n/bundle': {
+    after: async (request, _reply, _payload, _before, hashes) => ({
+      event: {
+        event: 'pdf.download',
+        revision: revisionOf(request),
+        hashBefore: null,
+        hashAfter: (await hashes.revision(idOf(request), revisionOf(request))).hash,
+        detail: { bundle: true },
+      },
+    }),
   },
 };
 
