@@ -70,6 +70,7 @@ export const AUDIT_EVENT_NAMES_JA = {
   'revision.status': '版の手続（確認依頼・差戻し・承認・提出・公表など）',
   'revision.termination': '事業終了の記録',
   'pdf.download': '公表前の版のPDF出力',
+  'snippet.add': '標準文の版の追加',
   'comment.create': 'コメントの記入',
   'comment.reply': 'コメントへの返信',
   'comment.resolve': 'コメントの解決',

@@ -42,6 +42,9 @@ export const workflowAt = async (file: string, today = '2025-10-01'): Promise<Wo
 /** Commit the draft as the next revision and submit it. */
 export const commitAndSubmit = async (workflow: Workflow, message: string, changeDate: string): Promise<number> => {
   const result = await commitRevision(workflow, { message, author: AUTHOR, changeDate });
+  // The internal review comes first (rules.md §3): asked for by the author, approved by someone else.
+  await setRevisionStatus(workflow, result.revision.number, { status: 'review', by: AUTHOR });
+  await setRevisionStatus(workflow, result.revision.number, { status: 'approved', by: '健康課長 確認' });
   await setRevisionStatus(workflow, result.revision.number, { status: 'submitted', by: AUTHOR });
   return result.revision.number;
 };

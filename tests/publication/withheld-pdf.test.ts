@@ -96,6 +96,8 @@ describe('a 公表版 that would show withheld text is refused', () => {
       expect(leak.details['leaks']).toEqual(['/files/0/overview/storage/location']);
       // The same ERROR (withheld.published) keeps such a revision from being submitted.
       const { revision } = await commitRevision(workflow, { message: '漏れのある版', author: AUTHOR, changeDate: '2025-10-01' });
+      await setRevisionStatus(workflow, revision.number, { status: 'review', by: AUTHOR });
+      await setRevisionStatus(workflow, revision.number, { status: 'approved', by: '健康課長 確認' });
       const gate = await expectAppError(setRevisionStatus(workflow, revision.number, { status: 'submitted', by: AUTHOR }));
       expect(JSON.stringify(gate.details)).toContain('withheld.published');
     } finally {

@@ -51,6 +51,22 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'POST /api/assessments/:id/termination': onAssessment('revision.commit'),
   'GET /api/assessments/:id/diff': onAssessment('read'),
   'GET /api/assessments/:id/pdf': onAssessment('read'),
+  'GET /api/assessments/:id/print/:variant': onAssessment('read'),
+  'GET /api/assessments/:id/redline': onAssessment('read'),
+  'GET /api/assessments/:id/revisions/:n/bundle': onAssessment('read'),
+
+  // Reuse (issue 15): 複製 creates an assessment like POST /api/assessments; a move, an insertion and an update of
+  // standard texts are draft edits; the shared library takes a new version from 管理者 only.
+  'GET /api/assessments/:id/copy': onAssessment('read'),
+  'POST /api/assessments/:id/copy': global('draft.edit'),
+  'GET /api/assessments/:id/migration': onAssessment('read'),
+  'POST /api/assessments/:id/migration': onAssessment('draft.edit'),
+  'GET /api/assessments/:id/snippets': onAssessment('read'),
+  'POST /api/assessments/:id/snippets': onAssessment('draft.edit'),
+  'POST /api/assessments/:id/snippets/update': onAssessment('draft.edit'),
+  'GET /api/snippets': global('read'),
+  'POST /api/snippets': global('users.manage'),
+  'GET /api/snippets/updates': global('read'),
 
   'GET /api/assessments/:id/comments': onAssessment('read'),
   'GET /api/assessments/:id/comments/counts': onAssessment('read'),

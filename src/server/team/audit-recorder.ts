@@ -136,6 +136,55 @@ const statusStep: Capture = {
   },
 };
 
+/**
+ * A draft write of the reuse routes (様式の版の移行, 標準文の挿入・更新): like a save, from the If-Match version to the
+ * answer's ETag, with what made it. An update that changed nothing answers the same ETag, and is logged as such.
+ */
+const reuseDraftWrite = (by: string): Capture => ({
+  after: async (request, reply) => {
+    const before = parseIfMatch(request.headers['if-match']) ?? null;
+    return {
+      draftSeen: before === '*' ? undefined : (before ?? undefined),
+      event: { event: 'draft.save', revision: null, hashBefore: before === '*' ? null : before, hashAfter: etagHeader(reply) ?? null, detail: { by } },
+    };
+  },
+});
+
+/**
+ * A PDF of a version that is not public (the draft, a revision not 公表済み, any 提出版) was taken: who, which
+ * version, its hash. `revisionOf` names the version printed (undefined: the draft); a 公表済み revision is public.
+ */
+const nonPublicPrint = (
+  printed: (request: FastifyRequest) => string | undefined,
+  detail: (request: FastifyRequest) => Record<string, string | number | boolean> = () => ({}),
+): Capture => ({
+  before: async (request, hashes) => {
+    const revision = printed(request);
+    const id = idOf(request);
+    if (revision === undefined) {
+      const hash = await hashes.draft(id);
+      return { hash, draftSeen: hash };
+    }
+    const { hash, status } = await hashes.revision(id, Number(revision));
+    const submission = (request.params as { variant?: string }).variant === 'submission';
+    return status === 'published' && !submission ? { hash: null, skip: true } : { hash };
+  },
+  after: async (request, _reply, _payload, before) => {
+    if (before.skip) return {};
+    const revision = printed(request);
+    return {
+      draftSeen: before.draftSeen,
+      event: {
+        event: 'pdf.download',
+        revision: revision === undefined ? null : Number(revision),
+        hashBefore: null,
+        hashAfter: before.hash,
+        detail: { download: (request.query as Query).download === '1', ...detail(request) },
+      },
+    };
+  },
+});
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
@@ -174,6 +223,34 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
       };
     },
   },
+  // 複製: a new assessment, as POST /api/assessments, with the source it was copied from.
+  'POST /api/assessments/:id/copy': {
+    after: async (request, _reply, payload, _before, hashes) => {
+      const id = String(jsonPayload(payload)['id'] ?? '');
+      return {
+        event: {
+          event: 'assessment.create',
+          assessmentId: id,
+          revision: null,
+          hashBefore: null,
+          hashAfter: await hashes.draft(id),
+          detail: { copiedFrom: idOf(request) },
+        } as PartialEvent,
+      };
+    },
+  },
+  'POST /api/assessments/:id/migration': reuseDraftWrite('migration'),
+  'POST /api/assessments/:id/snippets': reuseDraftWrite('snippet.insert'),
+  'POST /api/assessments/:id/snippets/update': reuseDraftWrite('snippet.update'),
+  // A version added to the data folder's shared library: no assessment.
+  'POST /api/snippets': {
+    after: async (_request, _reply, payload) => {
+      const { id, version } = jsonPayload(payload) as { id?: unknown; version?: unknown };
+      return {
+        event: { event: 'snippet.add', assessmentId: null, revision: null, hashBefore: null, hashAfter: null, detail: { snippet: String(id ?? ''), version: Number(version ?? 0) } } as PartialEvent,
+      };
+    },
+  },
   'POST /api/assessments/:id/revisions': newRevision('revision.commit', (request) => ({
     baseRevision: (request.body as { baseRevision?: number | null }).baseRevision ?? null,
   })),
@@ -184,32 +261,29 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
     rows: ((request.body as { rows?: unknown[] }).rows ?? []).length,
   })),
   'PUT /api/assessments/:id/revisions/:n/status': statusStep,
-  'GET /api/assessments/:id/pdf': {
-    // Only versions that are not public: the draft, and revisions not (yet) 公表済み.
-    before: async (request, hashes) => {
-      const { revision } = request.query as Query;
-      const id = idOf(request);
-      if (revision === undefined) {
-        const hash = await hashes.draft(id);
-        return { hash, draftSeen: hash };
-      }
-      const { hash, status } = await hashes.revision(id, Number(revision));
-      return status === 'published' ? { hash: null, skip: true } : { hash };
+  'GET /api/assessments/:id/pdf': nonPublicPrint((request) => (request.query as Query).revision),
+  'GET /api/assessments/:id/print/:variant': nonPublicPrint((request) => (request.query as Query).revision, (request) => ({
+    variant: String((request.params as { variant?: string }).variant ?? ''),
+  })),
+  // A redline shows the version `to` (the draft or a revision) with the changes since `from`.
+  'GET /api/assessments/:id/redline': nonPublicPrint(
+    (request) => {
+      const { to } = request.query as { to?: string };
+      return to === 'draft' ? undefined : to;
     },
-    after: async (request, _reply, _payload, before) => {
-      const { revision, download } = request.query as Query;
-      if (before.skip) return {};
-      return {
-        draftSeen: before.draftSeen,
-        event: {
-          event: 'pdf.download',
-          revision: revision === undefined ? null : Number(revision),
-          hashBefore: null,
-          hashAfter: before.hash,
-          detail: { download: download === '1' },
-        },
-      };
-    },
+    (request) => ({ redlineFrom: Number((request.query as { from?: string }).from ?? 0) }),
+  ),
+  // The bundle holds the 提出版, which is never public.
+  'GET /api/assessments/:id/revisions/:n/bundle': {
+    after: async (request, _reply, _payload, _before, hashes) => ({
+      event: {
+        event: 'pdf.download',
+        revision: revisionOf(request),
+        hashBefore: null,
+        hashAfter: (await hashes.revision(idOf(request), revisionOf(request))).hash,
+        detail: { bundle: true },
+      },
+    }),
   },
 };
 
