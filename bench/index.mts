@@ -2,7 +2,9 @@
  * npm run bench — the figures the issues ask for, one module per area, then the process's peak memory.
  */
 import { benchCheck } from './check.mjs';
+import { benchCold } from './cold.mjs';
 import { benchLoad } from './load.mjs';
+import { benchPortfolio } from './portfolio.mjs';
 import { benchRender } from './render.mjs';
 import { benchRevisions } from './revisions.mjs';
 import { benchRobustness } from './robustness.mjs';
@@ -17,10 +19,12 @@ await benchLoad();
 await benchCheck();
 await benchRevisions();
 await benchRender();
+await benchCold();
 await benchTagged();
 await benchServer();
 await benchTeam();
 await benchStart();
+await benchPortfolio();
 await benchRobustness();
 await benchUi();
 

@@ -1,5 +1,5 @@
 /** Types of scripts/build.mjs for the TypeScript that imports it (tests, bench). */
-export type BuildTarget = 'ui' | 'server';
+export type BuildTarget = 'ui' | 'server' | 'cli';
 export declare const ROOT: string;
 export declare const SERVER_ENTRY: string;
 export declare const isFresh: (name: BuildTarget) => Promise<boolean>;

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * Builds what `npm start` runs: the web UI (vite → ui/dist) and the server bundle (esbuild → dist/server.mjs and
- * its chunks). Each build records the source files that went into it with their size and mtime (dist/stamps/);
+ * its chunks), and what bin/pia.js runs: the CLI bundle (dist/pia.mjs and its chunks). Each build records the source files that went into it with their size and mtime (dist/stamps/);
  * an output is rebuilt only when one of those changed, so a start after `npm install` (which builds both, as the
  * prepare script) costs a few hundred stat calls and never a build, while an edited source is never hidden behind a
  * stale bundle.
  *
- *   node scripts/build.mjs [--force] [ui] [server]     (no target: both)
+ *   node scripts/build.mjs [--force] [ui] [server] [cli]     (no target: all three)
  *
  * Plain JavaScript on purpose: it runs before anything is compiled.
  */
@@ -44,17 +44,18 @@ const buildUi = async () => {
   return [...projectFiles(ids), ...(await filesUnder('ui', ['ui/dist/'])), 'vite.config.ts'];
 };
 
-const buildServer = async () => {
+/**
+ * One esbuild bundle of a Node entry point into dist/ (next to each other, so import.meta.dirname/.. is the
+ * project root as it is for src/), split at dynamic imports so that what only some paths need loads on first use.
+ */
+const bundleNode = async (name, entryPoints) => {
   const esbuild = await import('esbuild');
   const dist = path.join(ROOT, 'dist');
-  for (const old of (await readdir(dist).catch(() => [])).filter((name) => /^server[.-]/.test(name)))
-    await rm(path.join(dist, old));
-  // Next to dist/pia.mjs, so import.meta.dirname/.. is the project root as it is for src/; split so that the PDF
-  // renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start.
+  const own = new RegExp(`^${name}[.-]`);
+  for (const old of (await readdir(dist).catch(() => [])).filter((file) => own.test(file))) await rm(path.join(dist, old));
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    // The PDF render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
-    entryPoints: { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' },
+    entryPoints,
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -62,14 +63,24 @@ const buildServer = async () => {
     packages: 'external',
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'server-[name]-[hash]',
+    chunkNames: `${name}-[name]-[hash]`,
     metafile: true,
     logLevel: 'warning',
   });
   return projectFiles(Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input)));
 };
 
-const TARGETS = { ui: { output: 'ui/dist/index.html', build: buildUi }, server: { output: 'dist/server.mjs', build: buildServer } };
+// The server: the PDF renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start; the PDF
+// render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
+const buildServer = () => bundleNode('server', { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' });
+// The CLI: each command's modules load when that command runs (src/cli/run.ts), so `pia --help` loads almost nothing.
+const buildCli = () => bundleNode('pia', { pia: 'src/cli/main.ts' });
+
+const TARGETS = {
+  ui: { output: 'ui/dist/index.html', build: buildUi },
+  server: { output: 'dist/server.mjs', build: buildServer },
+  cli: { output: 'dist/pia.mjs', build: buildCli },
+};
 
 const signature = async (files) => {
   const hash = createHash('sha256');

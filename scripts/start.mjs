@@ -8,5 +8,5 @@ import { SERVER_ENTRY, ensureBuilt } from './build.mjs';
 
 const WHAT = { ui: '画面（ui/）', server: 'サーバー（src/）' };
 
-await ensureBuilt(undefined, { log: (name) => console.log(`${WHAT[name]}のソースが変わったため組み立て直しています…`) });
+await ensureBuilt(['ui', 'server'], { log: (name) => console.log(`${WHAT[name]}のソースが変わったため組み立て直しています…`) });
 await import(pathToFileURL(SERVER_ENTRY).href);

@@ -1,5 +1,7 @@
-/** The `pia` executable (bin/pia.js runs this, or its bundle): the process's output, environment and clock. */
-import { systemClock } from '../workflows/index.js';
+/**
+ * The `pia` executable (bin/pia.js runs this, or its bundle): the process's output and environment. The clock is
+ * the system's, which `run` supplies with the command (importing the use cases here would load them for `--help`).
+ */
 import { run } from './index.js';
 
 // A reader that stops early (pia show | head) closes the pipe; the output left has nowhere to go, which is not a
@@ -17,6 +19,5 @@ process.exitCode = await run(process.argv.slice(2), {
   err: (line) => console.error(line),
   cwd: '.',
   env: process.env,
-  clock: systemClock,
   columns: process.stdout.columns ?? 140,
 });

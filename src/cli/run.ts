@@ -5,22 +5,13 @@ import { isIsoDate } from '../domain/wareki-parse.js';
 import { isAppError, type AppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import type { ValidationIssue } from '../schema/index.js';
-import { fixedClock } from '../workflows/index.js';
-import { acknowledgeCommand } from './acknowledge.js';
-import { checkCommand } from './check.js';
-import { formatCommand, listCommand, newCommand, showCommand, validateCommand } from './commands.js';
+import type { Clock } from '../workflows/index.js';
 import { formatIssue } from './format.js';
 import type { CliIo } from './io.js';
 import { CLI_MESSAGES_JA as M } from './messages.ja.js';
-import { publishCommand, verifyCommand, withheldCommand, withholdCommand } from './publication.js';
-import { renderCommand } from './render-command.js';
-import { restoreCommand } from './restore-command.js';
-import { migrateCommand, newFromCommand } from './reuse-commands.js';
-import { snippetCommand } from './snippet-commands.js';
-import { diffCommand, historyCommand, reviseCommand } from './revisions.js';
-import { statusCommand, terminateCommand } from './status-command.js';
-import { rowsCommand } from './rows-command.js';
 
+// Each command's module is imported when that command runs (the bundle splits there): `pia --help` loads no
+// validator, YAML parser or PDF library, `pia validate` no renderer.
 export const USAGE = `使い方: pia <コマンド> [引数]
   validate <file|dir>          評価書を様式のスキーマで検証します（問題があれば終了コード1）
   new --form 3|4 [--revision <様式の版>] <path>
@@ -133,56 +124,56 @@ const pick = <K extends keyof Values>(values: Values, keys: readonly K[]): Parti
 const dispatch = async (command: string, target: string, rest: readonly string[], values: Values, io: CliIo): Promise<number> => {
   switch (command) {
     case 'validate':
-      return validateCommand(target, io);
+      return (await import('./commands.js')).validateCommand(target, io);
     case 'new':
-      if (values.from !== undefined) return newFromCommand(values.from, target, pick(values, ['revision', 'title']), io);
-      return newCommand(pick(values, ['form', 'revision']), target, io);
+      if (values.from !== undefined) return (await import('./reuse-commands.js')).newFromCommand(values.from, target, pick(values, ['revision', 'title']), io);
+      return (await import('./commands.js')).newCommand(pick(values, ['form', 'revision']), target, io);
     case 'migrate':
-      return migrateCommand(target, values.to, io);
+      return (await import('./reuse-commands.js')).migrateCommand(target, values.to, io);
     case 'snippet':
-      return snippetCommand(target, rest, { json: values.json ?? false, ...pick(values, ['data', 'at', 'summary', 'snippet']) }, io);
+      return (await import('./snippet-commands.js')).snippetCommand(target, rest, { json: values.json ?? false, ...pick(values, ['data', 'at', 'summary', 'snippet']) }, io);
     case 'show':
-      return showCommand(target, io, values.full ?? false);
+      return (await import('./commands.js')).showCommand(target, io, values.full ?? false);
     case 'list':
-      return listCommand(target, io);
+      return (await import('./commands.js')).listCommand(target, io);
     case 'format':
-      return formatCommand(target, io);
+      return (await import('./commands.js')).formatCommand(target, io);
     case 'revise':
-      return reviseCommand(target, pick(values, ['message', 'author', 'date', 'kind']), io);
+      return (await import('./revisions.js')).reviseCommand(target, pick(values, ['message', 'author', 'date', 'kind']), io);
     case 'history':
-      return historyCommand(target, io);
+      return (await import('./revisions.js')).historyCommand(target, io);
     case 'diff':
-      return diffCommand(target, rest, values.json ?? false, io);
+      return (await import('./revisions.js')).diffCommand(target, rest, values.json ?? false, io);
     case 'rows':
-      return rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
+      return (await import('./rows-command.js')).rowsCommand(target, rest[0] ?? '', { json: values.json ?? false, ...pick(values, ['set']) }, io);
     case 'status':
-      return statusCommand(target, rest[0], rest[1], { ...pick(values, ['author', 'remark', 'field']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return (await import('./status-command.js')).statusCommand(target, rest[0], rest[1], { ...pick(values, ['author', 'remark', 'field']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     case 'terminate':
-      return terminateCommand(target, pick(values, ['author', 'end', 'date', 'label']), io);
+      return (await import('./status-command.js')).terminateCommand(target, pick(values, ['author', 'end', 'date', 'label']), io);
     case 'render':
-      return renderCommand(target, pick(values, ['output', 'revision', 'public', 'against']), io);
+      return (await import('./render-command.js')).renderCommand(target, pick(values, ['output', 'revision', 'public', 'against']), io);
     case 'publish':
       if (!rest[0]) {
         io.err(USAGE);
         return 2;
       }
-      return publishCommand(target, rest[0], values.output, io);
+      return (await import('./publication.js')).publishCommand(target, rest[0], values.output, io);
     case 'verify':
-      return verifyCommand(target, rest[0], io);
+      return (await import('./publication.js')).verifyCommand(target, rest[0], io);
     case 'withhold':
-      return withholdCommand(target, rest[0], { ...pick(values, ['text', 'all', 'remove']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return (await import('./publication.js')).withholdCommand(target, rest[0], { ...pick(values, ['text', 'all', 'remove']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     case 'withheld':
-      return withheldCommand(target, io);
+      return (await import('./publication.js')).withheldCommand(target, io);
     case 'restore':
-      return restoreCommand(target, rest[0], values.from, io);
+      return (await import('./restore-command.js')).restoreCommand(target, rest[0], values.from, io);
     case 'check':
-      return checkCommand(target, { json: values.json ?? false }, io);
+      return (await import('./check.js')).checkCommand(target, { json: values.json ?? false }, io);
     case 'acknowledge':
       if (!rest[0]) {
         io.err(USAGE);
         return 2;
       }
-      return acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
+      return (await import('./acknowledge.js')).acknowledgeCommand(target, rest[0], { ...pick(values, ['pointer']), ...(values.message !== undefined ? { reason: values.message } : {}) }, io);
     default:
       io.err(`${fillMessage(M.unknownCommand, { command })}\n${USAGE}`);
       return 2;
@@ -190,7 +181,7 @@ const dispatch = async (command: string, target: string, rest: readonly string[]
 };
 
 /** An expected failure: its Japanese message, and the issues or findings it carries, one per line. */
-const report = (error: AppError, io: CliIo): void => {
+const report = (error: AppError, io: Pick<CliIo, 'err'>): void => {
   io.err(error.messageJa);
   const { issues, findings } = error.details as { issues?: unknown; findings?: unknown };
   const file = typeof error.details.file === 'string' ? error.details.file : '';
@@ -200,7 +191,7 @@ const report = (error: AppError, io: CliIo): void => {
 };
 
 /** Runs a command: an expected failure prints its message (exit 1, or 2 for a usage mistake), anything else is a bug. */
-const guarded = async (io: CliIo, work: () => Promise<number>): Promise<number> => {
+const guarded = async (io: Pick<CliIo, 'err'>, work: () => Promise<number>): Promise<number> => {
   try {
     return await work();
   } catch (error) {
@@ -223,13 +214,20 @@ const LAZY_COMMANDS: Readonly<Record<string, () => Promise<(args: readonly strin
   audit: async () => (await import('./team-commands.js')).auditCommand,
 };
 
+/** The io of a command: the system clock unless the caller brings one (tests), loaded only for a command that runs. */
+const withClock = async (io: Omit<CliIo, 'clock'> & { readonly clock?: Clock }): Promise<CliIo> => ({
+  ...io,
+  clock: io.clock ?? (await import('../workflows/index.js')).systemClock,
+});
+
 /**
- * Run `pia` with `argv` (without the node and script names). Returns the exit code: 0 done, 1 refused or problems
- * found, 2 a usage mistake, 70 a bug (its stack printed).
+ * Run `pia` with `argv` (without the node and script names), on the system clock unless `io` brings one (tests) or
+ * --today pins the date. Returns the exit code: 0 done, 1 refused or problems found, 2 a usage mistake, 70 a bug
+ * (its stack printed).
  */
-export const run = async (argv: readonly string[], io: CliIo): Promise<number> => {
+export const run = async (argv: readonly string[], io: Omit<CliIo, 'clock'> & { readonly clock?: Clock }): Promise<number> => {
   const lazy = argv[0] !== undefined && Object.hasOwn(LAZY_COMMANDS, argv[0]) ? LAZY_COMMANDS[argv[0]] : undefined;
-  if (lazy) return guarded(io, async () => (await lazy())(argv.slice(1), io));
+  if (lazy) return guarded(io, async () => (await lazy())(argv.slice(1), await withClock(io)));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
@@ -239,9 +237,10 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<number> =
   }
   const { positionals, values } = parsed;
   const [command, target, ...rest] = positionals;
+  // Asked for, the usage is the answer (stdout, exit 0); without a command it explains a mistake (stderr, exit 2).
   if (values.help || !command) {
-    (command ? io.out : io.err)(USAGE);
-    return command ? 0 : 2;
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
   }
   if (!target) {
     io.err(USAGE);
@@ -252,6 +251,6 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<number> =
     io.err(fillMessage(M.todayFormat, { value: values.today }));
     return 2;
   }
-  const commandIo = values.today === undefined ? io : { ...io, clock: fixedClock(values.today) };
+  const commandIo = values.today === undefined ? await withClock(io) : { ...io, clock: (await import('../workflows/index.js')).fixedClock(values.today) };
   return guarded(io, () => dispatch(command, target, rest, values, commandIo));
 };

@@ -1,8 +1,15 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isBlankEntry, saysNothing } from '../domain/blank.js';
-import { isIsoDate } from '../domain/wareki-parse.js';
-import { SCHEMA_DOCUMENTS, formDocumentName, type FormId } from './documents.js';
+import { Ajv2020, _, type KeywordCxt } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import { SCHEMA_DOCUMENTS } from './documents.js';
 import { inlineRefs } from './inline-refs.js';
+import { FORMATS, KEYWORD_CHECKS } from './keyword-checks.js';
+
+/**
+ * The document Ajv: how the bundled schemas compile. The product does not compile them at run time: the
+ * validators are generated from this Ajv into validators.gen.js (scripts/gen-validators.mts, checked for drift
+ * by `npm test`), so a `pia` process or a browser tab starts without compiling 150 KB of schema. This module is
+ * what generates them and what tests compare them with.
+ */
 
 /**
  * Annotation keywords of our schemas. Ajv's strict mode rejects unknown keywords, so each one is declared here
@@ -17,71 +24,65 @@ export const ANNOTATION_KEYWORDS = [
   'x-clearOnCopy', 'x-revisions', 'x-optionsByRevision', 'x-withholdable',
 ] as const;
 
-const hasDuplicateIds = (items: unknown): string | undefined => {
-  if (!Array.isArray(items)) return undefined;
-  const seen = new Set<unknown>();
-  for (const item of items) {
-    const id = (item as { id?: unknown } | null)?.id;
-    if (id === undefined) continue;
-    if (seen.has(id)) return String(id);
-    seen.add(id);
-  }
-  return undefined;
-};
+/** Our keywords that validate (the rest only annotate). */
+export const VALIDATING_KEYWORDS = ['x-uniqueIds', 'x-blank', 'x-blankEntries'] as const;
 
-const createAjv = (): Ajv2020 => {
+/**
+ * A call of one of KEYWORD_CHECKS from generated code. Keywords are code keywords (not `validate` functions) so
+ * that standalone code can name the function: `code` is how the generated module refers to it (it imports
+ * KEYWORD_CHECKS), `ref` what the run-time compiler calls.
+ */
+const callCheck = (cxt: KeywordCxt, name: keyof typeof KEYWORD_CHECKS) =>
+  cxt.gen.scopeValue('func', { ref: KEYWORD_CHECKS[name], code: { duplicateId: _`KEYWORD_CHECKS.duplicateId`, saysNothing: _`KEYWORD_CHECKS.saysNothing`, blankEntries: _`KEYWORD_CHECKS.blankEntries` }[name] });
+
+/** The Ajv the validators are generated with (`source`: keep the code for standaloneCode). */
+export const createAjv = ({ source = false }: { source?: boolean } = {}): Ajv2020 => {
   // Strict, all errors, no coercion, no removal: validation never changes the document it checks.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-  // The one reading of a date the code uses too: a day of the calendar, so 2025-13-01 is an issue, not a crash later.
-  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: true,
+    code: { source, lines: source, esm: true, formats: _`FORMATS` },
+  });
+  ajv.addFormat('date', FORMATS.date);
   for (const name of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: name });
   ajv.addKeyword({
     keyword: 'x-uniqueIds',
     type: 'array',
     schemaType: 'boolean',
-    errors: true,
-    validate: function uniqueIds(this: unknown, enabled: boolean, data: unknown) {
-      const duplicate = enabled ? hasDuplicateIds(data) : undefined;
-      if (duplicate === undefined) return true;
-      (uniqueIds as unknown as { errors: object[] }).errors = [
-        { keyword: 'x-uniqueIds', message: 'duplicate id', params: { id: duplicate } },
-      ];
-      return false;
+    error: { message: 'duplicate id', params: ({ params }) => _`{id: ${params['id']}}` },
+    code: (cxt) => {
+      if (!cxt.schema) return;
+      const duplicate = cxt.gen.const('duplicate', _`${callCheck(cxt, 'duplicateId')}(${cxt.data})`);
+      cxt.setParams({ id: duplicate });
+      cxt.fail(_`${duplicate} !== undefined`);
     },
   });
-  // "Must stay empty" rules use the one definition of blank (src/domain/blank.ts), never a pattern of their own.
   ajv.addKeyword({
     keyword: 'x-blank',
     schemaType: 'boolean',
-    validate: (enabled: boolean, data: unknown) => !enabled || saysNothing(data),
+    code: (cxt) => {
+      if (cxt.schema) cxt.fail(_`!${callCheck(cxt, 'saysNothing')}(${cxt.data})`);
+    },
   });
   ajv.addKeyword({
     keyword: 'x-blankEntries',
     type: 'array',
     schemaType: 'boolean',
-    validate: (enabled: boolean, data: unknown[]) => !enabled || data.every(isBlankEntry),
+    code: (cxt) => {
+      if (cxt.schema) cxt.fail(_`!${callCheck(cxt, 'blankEntries')}(${cxt.data})`);
+    },
   });
   return ajv;
 };
 
-/** Our keywords that validate (the rest only annotate). */
-export const VALIDATING_KEYWORDS = ['x-uniqueIds', 'x-blank', 'x-blankEntries'] as const;
+/** The documents validated on their own, by the name their generated validator is exported under. */
+export const VALIDATED_DOCUMENTS = { yoshiki3: 'yoshiki3.schema.json', yoshiki4: 'yoshiki4.schema.json', snippet: 'snippet.schema.json' } as const;
 
-let ajv: Ajv2020 | undefined;
-const validators = new Map<string, ValidateFunction>();
-
-/** The validator of one bundled schema document, compiled on first use (a CLI run needs only one). */
-export const validatorForDocument = (doc: string): ValidateFunction => {
-  let validate = validators.get(doc);
-  if (!validate) {
-    ajv ??= createAjv();
-    const schema = SCHEMA_DOCUMENTS[doc];
-    if (!schema) throw new Error(`no validator for ${doc}`);
-    validate = ajv.compile(inlineRefs(schema, doc));
-    validators.set(doc, validate);
-  }
-  return validate;
+/** Compile one bundled document at run time (what the generated validators must equal). */
+export const compileDocument = (ajv: Ajv2020, doc: string): ValidateFunction => {
+  const schema = SCHEMA_DOCUMENTS[doc];
+  if (!schema) throw new Error(`no schema document ${doc}`);
+  return ajv.compile(inlineRefs(schema, doc));
 };
-
-/** The one document validator per form. */
-export const validatorFor = (form: FormId): ValidateFunction => validatorForDocument(formDocumentName(form));

@@ -1,4 +1,4 @@
-import { validatorForDocument } from './ajv.js';
+import { validatorForDocument } from './validators.js';
 import { SCHEMA_DOCUMENTS, SNIPPET_DOCUMENT } from './documents.js';
 import { collectIssues, type ValidationIssue } from './issues.js';
 import { childNode, isArrayNode, keyword, resolveNode, type ResolvedNode } from './resolve.js';

@@ -1,5 +1,5 @@
 import { valueText } from '../domain/value-text.js';
-import { validatorFor } from './ajv.js';
+import { validatorFor } from './validators.js';
 import { boundLists } from './bounded-lists.js';
 import { FORM_IDS, isFormId, type FormId } from './documents.js';
 import { nestingIssue, sizeIssue, toValidationIssues, type ValidationIssue } from './issues.js';

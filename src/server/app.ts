@@ -62,12 +62,19 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     renderPdf: createPdfRenderer(library, config.templatesDir, renderPool),
     publicationTools: createPublicationToolsLoader(config.templatesDir, renderPool),
   };
-  // Temp files of writes a crash interrupted (kill -9, power cut) go before the first request.
   // Before any route: Host/Origin/CSRF checks, sessions and roles apply to every route registered after it.
   registerTeam(app, services, deps.team ?? { login: false });
+  // Temp files of writes a crash interrupted (kill -9, power cut) go right after the start, in the background: they
+  // are harmless meanwhile (never read as documents), and sweeping 10,000 assessment folders must not delay the start.
+  let sweep: Promise<unknown> | undefined;
   app.addHook('onReady', async () => {
-    const removed = await library.removeAbandonedTempFiles();
-    if (removed > 0) app.log.info({ removed }, 'temp files of interrupted writes removed');
+    sweep = library.removeAbandonedTempFiles().then(
+      (removed) => removed > 0 && app.log.info({ removed }, 'temp files of interrupted writes removed'),
+      (error: unknown) => app.log.warn(error, 'temp files of interrupted writes could not be removed'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await sweep;
   });
   app.register(assessmentsRoutes, { services });
   app.register(assessmentRoutes, { services });

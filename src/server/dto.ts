@@ -40,8 +40,15 @@ export type AssessmentSummary = {
 };
 
 /** GET /api/assessments?q=&form=&status= */
-export type ListAssessmentsQuery = { q?: string; form?: FormId; status?: AssessmentStatus };
-export type ListAssessmentsResponse = { items: AssessmentSummary[] };
+/** `offset`/`limit` page through the matches (id order); without them every match is listed. */
+export type ListAssessmentsQuery = { q?: string; form?: FormId; status?: AssessmentStatus; offset?: number; limit?: number };
+export type ListAssessmentsResponse = {
+  items: AssessmentSummary[];
+  /** Assessments not read yet: only while a large data folder is listed for the first time (the list grows). */
+  pending?: number;
+  /** How many match in all, when a page (`offset`/`limit`) was asked for. */
+  total?: number;
+};
 
 /** POST /api/assessments → 201. formRevision: 様式の版 (令和６年10月 …), the newest when omitted. */
 export type CreateAssessmentRequest = {

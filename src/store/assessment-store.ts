@@ -3,10 +3,10 @@
  * through `transact`, which holds the folder's write lock (across processes), so the workflow's read-check-write
  * (compare-and-swap on an etag, a status step, a commit) cannot be overtaken by another writer.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfirmedRow, StatusChange } from '../domain/revision.js';
-import type { WriteHooks } from './atomic-write.js';
+import { writeFileAtomic, type WriteHooks } from './atomic-write.js';
 import {
   DRAFT_FILE,
   assessmentDir,
@@ -15,6 +15,7 @@ import {
   createDraftCache,
   createDraftFile,
   listDrafts,
+  stampDraft,
   notFound,
   readDraftFile,
   readDraftVersion,
@@ -37,6 +38,7 @@ import {
   type StoredRevision,
 } from './revisions.js';
 import { removeAbandonedTempFiles } from './temp-files.js';
+import { watchDrafts, type DraftWatch } from './watch.js';
 
 /** The writes of one assessment; only handed out inside `transact`, with the folder's write lock held. */
 export type StoreWriter = {
@@ -135,8 +137,23 @@ export type Library = {
   create: (id: string, data: Record<string, unknown>) => Promise<void>;
   /** Every draft with its version stamp, from directory entries and stat only. */
   list: () => Promise<DraftStamp[]>;
+  /** One draft's version stamp; undefined when the folder holds no draft (or is gone). */
+  stamp: (id: string) => Promise<DraftStamp | undefined>;
+  /** Report the assessments that change on disk, whoever changes them (watch.ts). */
+  watch: (onChange: (id: string) => void) => DraftWatch;
+  /**
+   * A cache file of the server's own (`<dataDir>/.pia-<name>.json`): what it keeps to start fast, derived from
+   * the assessments and never part of the record. Undefined when missing or unreadable.
+   */
+  readCache: (name: string) => Promise<unknown>;
+  writeCache: (name: string, value: unknown) => Promise<void>;
   /** Remove temp files crashes left in every assessment folder; returns how many. */
   removeAbandonedTempFiles: () => Promise<number>;
+};
+
+const cacheFile = (dataDir: string, name: string): string => {
+  if (!/^[a-z-]+$/.test(name)) throw new Error(`bad cache name ${name}`);
+  return path.join(dataDir, `.pia-${name}.json`);
 };
 
 export const openLibrary = (dataDir: string, options: StoreOptions = {}): Library => {
@@ -153,6 +170,16 @@ export const openLibrary = (dataDir: string, options: StoreOptions = {}): Librar
     },
     create: (id, data) => createAssessmentFolder(dataDir, id, data),
     list: () => listDrafts(dataDir),
+    stamp: (id) => stampDraft(dataDir, id),
+    watch: (onChange) => watchDrafts(dataDir, onChange),
+    readCache: async (name) => {
+      try {
+        return JSON.parse(await readFile(cacheFile(dataDir, name), 'utf8')) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    writeCache: (name, value) => writeFileAtomic(cacheFile(dataDir, name), JSON.stringify(value)),
     removeAbandonedTempFiles: async () => {
       // Every folder, also one whose first draft a crash kept from being written.
       const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);

@@ -76,6 +76,8 @@ const readDraftBytes = async (file: string, id: string): Promise<Buffer> => {
  */
 type CacheEntry = {
   readonly etag: string;
+  /** The size of the file: what the entry is weighed by (its documents take several times that). */
+  readonly bytes: number;
   readonly comments: Document;
   readonly version?: string;
   readonly draft?: Draft;
@@ -91,9 +93,15 @@ type KeptVersion = { readonly data: Record<string, unknown>; readonly bytes: num
 
 /** Versions kept: 16 MB of files, enough for every editor of a busy assessment to have its base at hand. */
 const VERSION_BYTES = 16 * 1024 * 1024;
+/**
+ * Drafts kept: 8 MB of files (~30 drafts the size of 001, ~2.5 MB of memory each with the printed document).
+ * Weighed, not counted: with a count of 16, twenty editors saving twenty drafts evicted each other's entry, and
+ * every save parsed its file again.
+ */
+const FILE_BYTES = 8 * 1024 * 1024;
 
-export const createDraftCache = (capacity = 16, versionBytes = VERSION_BYTES): DraftCache => ({
-  files: createLru(capacity),
+export const createDraftCache = (fileBytes = FILE_BYTES, versionBytes = VERSION_BYTES): DraftCache => ({
+  files: createLru(fileBytes, (entry) => entry.bytes),
   versions: createLru(versionBytes, (kept) => kept.bytes),
 });
 
@@ -129,7 +137,7 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
   if (cached?.draft && cached.version === version) return cached.draft;
   const bytes = await readDraftBytes(file, id);
   const draft = parseDraft(file, id, bytes);
-  cache.files.set(file, { etag: draft.etag, comments: draft.parsed.doc, version, draft });
+  cache.files.set(file, { etag: draft.etag, bytes: bytes.length, comments: draft.parsed.doc, version, draft });
   rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
 };
@@ -210,7 +218,7 @@ export const writeDraftFile = async (
     },
   });
   const saved = etagOf(bytes);
-  cache?.files.set(file, { etag: saved, comments: doc });
+  cache?.files.set(file, { etag: saved, bytes: bytes.length, comments: doc });
   rememberVersion(cache, file, saved, data, bytes.length);
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer.
   return { etag: saved, issues: validateAssessment(data).issues };
@@ -254,22 +262,30 @@ export const createAssessmentFolder = async (dataDir: string, id: string, data: 
 };
 
 /** Every draft in the data folder with its version stamp, read from directory entries and stat only. */
+/** The version stamp of one draft (its file and its revisions folder), undefined when it has none. */
+export const stampDraft = async (dataDir: string, id: string): Promise<DraftStamp | undefined> => {
+  const dir = assessmentDir(dataDir, id);
+  const [info, revisions] = await Promise.all([
+    stat(path.join(dir, DRAFT_FILE)).catch(() => undefined),
+    stat(path.join(dir, 'revisions')).catch(() => undefined),
+  ]);
+  if (!info?.isFile()) return undefined;
+  return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };
+};
+
+const STAT_SLICE = 32;
+
 export const listDrafts = async (dataDir: string): Promise<DraftStamp[]> => {
   const entries = await readdir(path.resolve(dataDir), { withFileTypes: true }).catch((cause: unknown) => {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw cause;
   });
   const ids = entries.filter((entry) => entry.isDirectory() && isAssessmentId(entry.name)).map((entry) => entry.name);
-  const stamps = await Promise.all(
-    ids.map(async (id) => {
-      const dir = assessmentDir(dataDir, id);
-      const [info, revisions] = await Promise.all([
-        stat(path.join(dir, DRAFT_FILE)).catch(() => undefined),
-        stat(path.join(dir, 'revisions')).catch(() => undefined),
-      ]);
-      if (!info?.isFile()) return undefined;
-      return { id, updatedAt: info.mtime, version: `${stampOf(info)}/${revisions?.mtimeMs ?? '-'}` };
-    }),
-  );
+  // A slice at a time: 20,000 stats queued at once would hold up every other file access of the server (a page,
+  // a save) behind them in libuv's thread pool.
+  const stamps: (DraftStamp | undefined)[] = [];
+  for (let start = 0; start < ids.length; start += STAT_SLICE) {
+    stamps.push(...(await Promise.all(ids.slice(start, start + STAT_SLICE).map((id) => stampDraft(dataDir, id)))));
+  }
   return stamps.filter((stamp) => stamp !== undefined).sort((a, b) => a.id.localeCompare(b.id));
 };

@@ -28,6 +28,7 @@ export {
   type StoreOptions,
   type StoreWriter,
 } from './assessment-store.js';
+export type { DraftWatch } from './watch.js';
 export {
   openSnippetStore,
   readSnippetLibrary,

@@ -14,6 +14,7 @@ import {
   type ResolvedNode,
 } from '../schema/index.js';
 import type { ParsedYaml } from './yaml-parse.js';
+import { rememberPrinted, reprintedDocument } from './yaml-reprint.js';
 
 /** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
@@ -63,13 +64,26 @@ const carryComments = (from: Node | null | undefined, to: Node | null | undefine
  * Stable, readable YAML: schema key order, literal blocks for multi-line text, no line folding. The previous
  * document's comments are carried over to the node at `commentsAt` (the root unless the data wraps it).
  */
-export const buildYamlDocument = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): Document => {
-  const doc = new Document(data);
-  visit(doc, {
-    Scalar(_key, node: Scalar) {
-      if (typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+/** Multi-line text as literal blocks (`|-`), so it reads as written. */
+const markBlockScalars = (node: Document | Node): void => {
+  visit(node, {
+    Scalar(_key, scalar: Scalar) {
+      if (typeof scalar.value === 'string' && scalar.value.includes('\n')) scalar.type = Scalar.BLOCK_LITERAL;
     },
   });
+};
+
+/** A node for changed data inside a reprinted document, made as a whole build makes it. */
+const freshNode = (doc: Document, value: unknown, replaced: unknown): Node => {
+  const node = doc.createNode(value) as Node;
+  markBlockScalars(node);
+  carryComments(replaced as Node | undefined, node);
+  return node;
+};
+
+export const buildYamlDocument = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): Document => {
+  const doc = new Document(data);
+  markBlockScalars(doc);
   if (previous && commentsAt.length === 0) {
     doc.commentBefore = previous.commentBefore;
     doc.comment = previous.comment;
@@ -79,14 +93,18 @@ export const buildYamlDocument = (data: unknown, previous?: Document, commentsAt
   return doc;
 };
 
-const printYaml = (doc: Document): string => doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
+// No directives: the documents are built here and never have any (no %YAML line, no ---); looking for tag
+// directives would walk the whole document on every save.
+const printYaml = (doc: Document): string =>
+  doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true, directives: false });
 
 export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: readonly string[] = []): string =>
   printYaml(buildYamlDocument(data, previous, commentsAt));
 
 /**
  * An assessment as saved (form order, block scalars, the previous document's comments), with the document printed:
- * it holds the same comments as the file, so it can be the comment source of the next save without parsing the file.
+ * it holds the same comments as the file, so it can be the comment source of the next save without parsing the file,
+ * and the next save of a document printed here reprints only what changed (yaml-reprint.ts).
  * Data nested deeper or holding more values than any assessment is refused: the YAML writer recurses per level and
  * would overflow the stack, and a file it could not read back (yaml-parse.ts has the same limits) must not be written.
  */
@@ -100,7 +118,9 @@ export const printAssessment = (form: FormId, data: unknown, previous?: Document
   if (hasTooManyValues(data)) {
     throw new AppError('DOCUMENT_TOO_LARGE', fillMessage(VALIDATION_MESSAGES_JA.tooManyValues, { limit: MAX_VALUES }));
   }
-  const doc = buildYamlDocument(orderBySchema(data, formRoot(form)), previous);
+  const ordered = orderBySchema(data, formRoot(form));
+  const doc = reprintedDocument(ordered, previous, freshNode) ?? buildYamlDocument(ordered, previous);
+  rememberPrinted(doc, ordered);
   return { text: printYaml(doc), doc };
 };
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_KEYWORDS, VALIDATING_KEYWORDS, validatorFor } from '../../src/schema/ajv.js';
+import { ANNOTATION_KEYWORDS, VALIDATING_KEYWORDS } from '../../src/schema/ajv.js';
+import { validatorFor } from '../../src/schema/validators.js';
 import { FORM_IDS, createSkeleton, validateAssessment } from '../../src/schema/index.js';
 import { ROOT } from '../helpers/seeds.js';
 

@@ -137,7 +137,7 @@ const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComp
 /** The only code of the UI that talks HTTP; one function per route of the API contract. */
 export const api = {
   list: (query: ListAssessmentsQuery): Promise<ListAssessmentsResponse> => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     return request(`/api/assessments?${params}`);
   },
   create: (body: CreateAssessmentRequest): Promise<CreateAssessmentResponse> =>

@@ -20,6 +20,8 @@ const listSchema = {
       q: { type: 'string', maxLength: 200 },
       form: formEnum,
       status: { type: 'string', enum: [...REVISION_STATUSES] },
+      offset: { type: 'integer', minimum: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
     },
   },
 } as const;
@@ -43,11 +45,26 @@ export const assessmentsRoutes: FastifyPluginAsync<{ services: Services }> = asy
   const summaries = createSummaryIndex(services.library, (id, code) =>
     app.log.warn({ id, code }, 'assessment left out of the list: it cannot be read'),
   );
+  // The portfolio is read (or its saved rows checked) right after start, in the background: the first list is
+  // then as fast as the others, and starting never waits for it.
+  app.addHook('onReady', async () => {
+    void summaries.warm().catch((error: unknown) => app.log.error(error, 'the list of assessments could not be read'));
+  });
+  app.addHook('onClose', async () => summaries.close());
 
   app.get<{ Querystring: ListAssessmentsQuery; Reply: ListAssessmentsResponse }>(
     '/api/assessments',
     { schema: listSchema },
-    async (request) => ({ items: await summaries.list(request.query) }),
+    async (request) => {
+      const { items, pending } = await summaries.list(request.query);
+      const { offset, limit } = request.query;
+      const whole = offset === undefined && limit === undefined;
+      return {
+        items: whole ? items : items.slice(offset ?? 0, (offset ?? 0) + (limit ?? items.length)),
+        ...(whole ? {} : { total: items.length }),
+        ...(pending > 0 ? { pending } : {}),
+      };
+    },
   );
 
   app.post<{ Body: CreateAssessmentRequest; Reply: CreateAssessmentResponse }>(

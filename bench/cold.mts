@@ -1,0 +1,90 @@
+/**
+ * Cold `pia` processes, as a user or a CI job starts them (bin/pia.js on the bundle `npm install` built): `--help`,
+ * `validate` and `render` of the 全項目 sample (001), each beside its goal, and in the same run the baseline of
+ * the render: a cold node process in which plain pdfkit writes the same text (bench/plain-pdfkit.mjs). The runs
+ * are interleaved (help, validate, render, baseline, help …) so a load change hits all alike, and the render's
+ * ratio is taken pair by pair. Then where one cold process spends its time, step by step (bench/cold-steps.mts).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { ROOT, ensureBuilt } from '../scripts/build.mjs';
+import { documentText } from './render.mjs';
+import { loadNote, median, sampleFile } from './support.mjs';
+
+const RUNS = 7;
+const SAMPLE = '001-kitakyushu-yobosesshu';
+const GOALS = { help: 120, validate: 250, renderRatio: 0.5 };
+const MINCHO = '@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf';
+
+const timed = (args: string[]): number => {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  return performance.now() - start;
+};
+
+type Steps = { steps: Record<string, number>; cpu: Record<string, number> };
+
+/** The step breakdown: bench/cold-steps.mts bundled like the CLI (split at its dynamic imports), run cold. */
+const coldSteps = async (file: string): Promise<Steps[]> => {
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['bench/cold-steps.mts'],
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    // Inside the repository, so the bundle resolves the packages and the templates as dist/pia.mjs does.
+    outdir: path.join(ROOT, 'dist', 'bench'),
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+  });
+  const runs: Steps[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    runs.push(JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'cold-steps.mjs'), file], { cwd: ROOT, encoding: 'utf8' })) as Steps);
+  }
+  return runs;
+};
+
+export const benchCold = async (): Promise<void> => {
+  await ensureBuilt(['cli']); // what `npm install` built, in case a source changed since
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pia-bench-cold-'));
+  try {
+    const file = sampleFile(SAMPLE);
+    const textFile = path.join(dir, 'text.txt');
+    writeFileSync(textFile, await documentText(SAMPLE));
+    const font = createRequire(import.meta.url).resolve(MINCHO);
+    const pia = path.join(ROOT, 'bin', 'pia.js');
+    const times = { help: [] as number[], validate: [] as number[], render: [] as number[], plain: [] as number[], ratio: [] as number[] };
+    for (let run = 0; run < RUNS; run += 1) {
+      times.help.push(timed([pia, '--help']));
+      times.validate.push(timed([pia, 'validate', file]));
+      const render = timed([pia, 'render', file, '-o', path.join(dir, 'pia.pdf')]);
+      const plain = timed([path.join(ROOT, 'bench', 'plain-pdfkit.mjs'), font, textFile, path.join(dir, 'plain.pdf')]);
+      times.render.push(render);
+      times.plain.push(plain);
+      times.ratio.push(render / plain);
+    }
+    const ms = (values: number[]): string => `${median(values).toFixed(0).padStart(5)} ms`;
+    console.log(`cold pia processes, ${SAMPLE} (bin/pia.js on the bundle; median of ${RUNS}, interleaved)   ${loadNote()}`);
+    console.log(`  pia --help                              ${ms(times.help)}   goal ≤ ${GOALS.help} ms`);
+    console.log(`  pia validate                            ${ms(times.validate)}   goal ≤ ${GOALS.validate} ms`);
+    console.log(`  pia render                              ${ms(times.render)}`);
+    console.log(`  baseline: plain pdfkit, same text, cold ${ms(times.plain)}`);
+    console.log(`  pia render / baseline (pairwise)        ${median(times.ratio).toFixed(2).padStart(8)}   goal ≤ ${GOALS.renderRatio}`);
+    const steps = await coldSteps(file);
+    console.log(`  where one cold process spends its time (median of ${steps.length}; wall ms / CPU ms)   ${loadNote()}`);
+    for (const name of Object.keys(steps[0]!.steps)) {
+      const wall = median(steps.map((s) => s.steps[name]!));
+      const cpu = median(steps.map((s) => s.cpu[name]!));
+      console.log(`    ${name.padEnd(48)} ${wall.toFixed(0).padStart(5)} / ${cpu.toFixed(0).padStart(5)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

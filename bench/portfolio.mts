@@ -1,0 +1,129 @@
+/**
+ * A portfolio of 10,000 assessments (scripts/gen-portfolio.mts, varied from the samples):
+ * - the first indexing, once per data folder (every draft parsed and validated; its rows are then saved);
+ * - the server start with that folder: `node dist/server.mjs` (what `npm start` runs) until the list of all
+ *   10,000 answers, and until the first page answers;
+ * - list (all rows, and a page of 100), search and filter requests against the running server, each beside its goal;
+ * - a draft changed on disk by another program until the list shows it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, SERVER_ENTRY, ensureBuilt } from '../scripts/build.mjs';
+import { generatePortfolio } from '../scripts/gen-portfolio.mjs';
+import { loadNote, median, percentile } from './support.mjs';
+
+const COUNT = Number(process.env['PIA_BENCH_PORTFOLIO'] ?? 10_000);
+const REQUESTS = 30;
+const GOALS = { request: 50, start: 3000 };
+const GIVE_UP_MS = 30 * 60_000;
+
+type Server = { url: string; stop: () => Promise<void>; startedAt: number };
+
+const startServer = async (dataDir: string, port: number): Promise<Server> => {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), PIA_DATA_DIR: dataDir, PIA_LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    startedAt,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+};
+
+const get = async (url: string): Promise<{ ok: boolean; items: number; pending: number }> => {
+  try {
+    const response = await fetch(url);
+    const body = (await response.json()) as { items?: unknown[]; pending?: number };
+    return { ok: response.ok, items: body.items?.length ?? 0, pending: body.pending ?? 0 };
+  } catch {
+    return { ok: false, items: 0, pending: 1 };
+  }
+};
+
+/** Milliseconds from the server's spawn until the list answers with every assessment read (none pending). */
+const untilListed = async (server: Server, count: number): Promise<number> => {
+  for (;;) {
+    const { ok, items, pending } = await get(`${server.url}/api/assessments`);
+    if (ok && pending === 0 && items >= count) break;
+    if (performance.now() - server.startedAt > GIVE_UP_MS) throw new Error('the list never held every assessment');
+    await sleep(20);
+  }
+  return performance.now() - server.startedAt;
+};
+
+const untilAnswers = async (server: Server): Promise<number> => {
+  while (!(await fetch(`${server.url}/`).then((r) => r.ok, () => false))) await sleep(10);
+  return performance.now() - server.startedAt;
+};
+
+const timeRequests = async (url: string): Promise<number[]> => {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i += 1) {
+    const start = performance.now();
+    await get(url);
+    times.push(performance.now() - start);
+  }
+  return times;
+};
+
+export const benchPortfolio = async (): Promise<void> => {
+  await ensureBuilt(['ui', 'server']);
+  // PIA_BENCH_PORTFOLIO_DIR: a portfolio made (and indexed) before, kept between runs; else a new one, removed after.
+  const given = process.env['PIA_BENCH_PORTFOLIO_DIR'];
+  const dir = given ? path.resolve(given) : await mkdtemp(path.join(os.tmpdir(), 'pia-bench-portfolio-'));
+  const dataDir = given ? dir : path.join(dir, 'assessments');
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  try {
+    if (!given) {
+      const made = performance.now();
+      await generatePortfolio(dataDir, COUNT);
+      console.log(`portfolio of ${COUNT} assessments (generated in ${((performance.now() - made) / 1000).toFixed(0)} s)   ${loadNote()}`);
+      const first = await startServer(dataDir, port);
+      const indexed = await untilListed(first, COUNT);
+      await first.stop();
+      console.log(`  first indexing (every draft parsed once; its rows are then saved)   ${(indexed / 1000).toFixed(1).padStart(6)} s   ${loadNote()}`);
+    } else console.log(`portfolio of ${COUNT} assessments in ${dir} (made and indexed before)   ${loadNote()}`);
+
+    const server = await startServer(dataDir, port);
+    const answers = await untilAnswers(server);
+    const listed = await untilListed(server, COUNT);
+    console.log(`  server start → first page answers              ${answers.toFixed(0).padStart(6)} ms   goal ≤ ${GOALS.start} ms`);
+    console.log(`  server start → list of all ${COUNT} answers     ${listed.toFixed(0).padStart(6)} ms   goal ≤ ${GOALS.start} ms   ${loadNote()}`);
+    try {
+      const queries: [string, string][] = [
+        ['list (all 10,000 rows)', ''],
+        ['list, a page of 100', '?offset=5000&limit=100'],
+        ['search (q=横浜)', `?q=${encodeURIComponent('横浜')}`],
+        ['search, no match', `?q=${encodeURIComponent('存在しない名前')}`],
+        ['filter (form=yoshiki4)', '?form=yoshiki4'],
+        ['filter + search', `?form=yoshiki3&q=${encodeURIComponent('長岡')}`],
+      ];
+      for (const [label, query] of queries) {
+        const times = await timeRequests(`${server.url}/api/assessments${query}`);
+        console.log(`  GET /api/assessments ${label.padEnd(24)} median ${median(times).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   goal ≤ ${GOALS.request} ms`);
+      }
+      const file = path.join(dataDir, 'p00007', 'assessment.yaml');
+      const text = await readFile(file, 'utf8');
+      const changedAt = performance.now();
+      await writeFile(file, text.replace(/^( {2}title: ).*$/m, '$1ほかのプログラムで書き換えた評価書名'));
+      const search = `${server.url}/api/assessments?q=${encodeURIComponent('ほかのプログラムで書き換えた')}`;
+      while ((await get(search)).items !== 1) await sleep(10);
+      console.log(`  a draft edited on disk by another program → in the list   ${(performance.now() - changedAt).toFixed(0).padStart(6)} ms   ${loadNote()}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (!given) await rm(dir, { recursive: true, force: true });
+  }
+};

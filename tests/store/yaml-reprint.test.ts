@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Document } from 'yaml';
+import { formRoot, type FormId } from '../../src/schema/index.js';
+import { parseYaml } from '../../src/store/yaml-parse.js';
+import { orderBySchema, printAssessment, stringifyYaml } from '../../src/store/yaml-write.js';
+import { FIXTURES, SEEDS, fixtureFile, seedFile } from '../helpers/seeds.js';
+
+// A save reprints only what changed since the document printed last (src/store/yaml-reprint.ts). Whatever the
+// edits, the text must be exactly what printing the whole document gives, comments of the file included.
+
+type Data = Record<string, unknown>;
+type Edit = readonly [name: string, edit: (data: Data) => void];
+
+const files = (data: Data): Data[] => data['files'] as Data[];
+const firstFile = (data: Data): Data => files(data)[0]!;
+const history = (data: Data): Data[] => data['changeHistory'] as Data[];
+
+const EDITS: readonly Edit[] = [
+  ['nothing (the same data again)', () => {}],
+  ['one text of the cover', (data) => void ((data['cover'] as Data)['organization'] = '別の実施機関')],
+  ['a text deep in the first file made multi-line', (data) => {
+    const file = firstFile(data);
+    const key = Object.keys(file).find((k) => typeof file[k] === 'object' && file[k] !== null)!;
+    (file[key] as Data)['note'] = '一行目\n二行目';
+  }],
+  ['a text ending in line breaks (kept with |+)', (data) => void ((data['cover'] as Data)['specialNotes'] = '末尾に改行\n\n')],
+  ['a 変更箇所 row added at the end', (data) => void history(data).push({ ...history(data)[0]! })],
+  ['the first 変更箇所 row removed (every later row moves up)', (data) => void history(data).shift()],
+  ['a mapping replaced by null', (data) => void (data['cover'] = null)],
+  ['null replaced by a mapping again', (data) => void (data['cover'] = { title: '表紙', organization: '機関' })],
+  ['a key removed', (data) => void delete data['procedures']],
+  ['an unknown key added at the end', (data) => void (data['zzExtra'] = ['a', { b: 1 }])],
+  ['a list emptied', (data) => void (data['changeHistory'] = [])],
+  ['a text replaced by a number and a list by text', (data) => {
+    (data['cover'] as Data)['title'] = 42;
+    data['zzExtra'] = 'x';
+  }],
+];
+
+const documents = [...SEEDS.map((seed) => seedFile(seed.dir)), ...FIXTURES.map(fixtureFile)];
+
+describe('reprinting a saved draft after an edit', () => {
+  it.each(documents)('gives the text a whole print gives, edit after edit: %s', (file) => {
+    const parsed = parseYaml(readFileSync(file, 'utf8'), file);
+    let data = parsed.data as Data;
+    const form = data['form'] as FormId;
+    let previous: Document = parsed.doc;
+    let printed = printAssessment(form, data, previous);
+    expect(printed.text).toBe(stringifyYaml(orderBySchema(data, formRoot(form)), previous));
+    expect(printed.text).toContain('#'); // the file's comments are carried over
+    for (const [name, edit] of EDITS) {
+      data = structuredClone(data);
+      edit(data);
+      previous = printed.doc;
+      printed = printAssessment(form, data, previous);
+      if (name.startsWith('nothing')) expect(printed.doc.contents, 'unchanged data reuses the printed document').toBe(previous.contents);
+      expect(printed.text, name).toBe(stringifyYaml(orderBySchema(data, formRoot(form)), previous));
+      expect(parseYaml(printed.text, file).data, name).toEqual(JSON.parse(JSON.stringify(orderBySchema(data, formRoot(form)))));
+    }
+  });
+});
