@@ -185,6 +185,24 @@ const nonPublicPrint = (
   },
 });
 
+/** An assessment created (the answer names its id), with what it came from when anything. */
+const newAssessment = (detail: (request: FastifyRequest) => Record<string, string> | undefined): Capture => ({
+  after: async (request, _reply, payload, _before, hashes) => {
+    const id = String(jsonPayload(payload)['id'] ?? '');
+    const extra = detail(request);
+    return {
+      event: {
+        event: 'assessment.create',
+        assessmentId: id,
+        revision: null,
+        hashBefore: null,
+        hashAfter: await hashes.draft(id),
+        ...(extra ? { detail: extra } : {}),
+      } as PartialEvent,
+    };
+  },
+});
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
@@ -209,36 +227,9 @@ export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
       };
     },
   },
-  'POST /api/assessments': {
-    after: async (_request, _reply, payload, _before, hashes) => {
-      const id = String(jsonPayload(payload)['id'] ?? '');
-      return {
-        event: {
-          event: 'assessment.create',
-          assessmentId: id,
-          revision: null,
-          hashBefore: null,
-          hashAfter: await hashes.draft(id),
-        } as PartialEvent,
-      };
-    },
-  },
+  'POST /api/assessments': newAssessment(() => undefined),
   // 複製: a new assessment, as POST /api/assessments, with the source it was copied from.
-  'POST /api/assessments/:id/copy': {
-    after: async (request, _reply, payload, _before, hashes) => {
-      const id = String(jsonPayload(payload)['id'] ?? '');
-      return {
-        event: {
-          event: 'assessment.create',
-          assessmentId: id,
-          revision: null,
-          hashBefore: null,
-          hashAfter: await hashes.draft(id),
-          detail: { copiedFrom: idOf(request) },
-        } as PartialEvent,
-      };
-    },
-  },
+  'POST /api/assessments/:id/copy': newAssessment((request) => ({ copiedFrom: idOf(request) })),
   'POST /api/assessments/:id/migration': reuseDraftWrite('migration'),
   'POST /api/assessments/:id/snippets': reuseDraftWrite('snippet.insert'),
   'POST /api/assessments/:id/snippets/update': reuseDraftWrite('snippet.update'),
