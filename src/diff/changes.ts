@@ -1,9 +1,11 @@
 import { isBlankEntry } from '../domain/blank.js';
+import type { FirstYearStyle } from '../domain/wareki.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import {
   canonicalChoice,
   childNode,
   existsInRevision,
+  firstYearStyleOf,
   formRevisionOf,
   formRoot,
   isArrayNode,
@@ -39,6 +41,8 @@ type Walk = {
   readonly form: FormId;
   readonly before: CitationContext;
   readonly after: CitationContext;
+  /** How the newer version writes an era's first year (令和元年 / 令和1年): its cells print dates that way. */
+  readonly firstYear: FirstYearStyle;
   readonly out: ChangeCandidate[];
 };
 
@@ -64,7 +68,7 @@ const containsImportant = (node: ResolvedNode, seen = new Set<ResolvedNode>()): 
 const pushLeaf = (walk: Walk, node: ResolvedNode, segments: string[], before: unknown, after: unknown, ownLine = false): void => {
   // An option only renamed by a newer form revision is the same answer.
   if (same(canonicalChoice(node, before, walk.before.revision), canonicalChoice(node, after, walk.after.revision))) return;
-  const printed = printChange(node, before, after, walk.after.revision, ownLine);
+  const printed = printChange(node, before, after, { ...(walk.after.revision ? { revision: walk.after.revision } : {}), firstYear: walk.firstYear }, ownLine);
   if (!printed) return;
   const texts = typeof before === 'string' || typeof after === 'string';
   walk.out.push({
@@ -187,7 +191,7 @@ export const computeChanges = (form: FormId, before: unknown, after: unknown): C
     const revision = formRevisionOf(data);
     return { ...(revision ? { revision } : {}), fileCount: fileCount(data) };
   };
-  const walk: Walk = { form, before: context(before), after: context(after), out: [] };
+  const walk: Walk = { form, before: context(before), after: context(after), firstYear: firstYearStyleOf(isRecord(after) ? after : {}), out: [] };
   const root = formRoot(form);
   const olds = isRecord(before) ? before : {};
   const news = isRecord(after) ? after : {};

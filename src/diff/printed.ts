@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import { isBlank, saysNothing } from '../domain/blank.js';
+import type { FirstYearStyle } from '../domain/wareki.js';
 import { CHANGE_TABLE_JA } from '../messages.ja.js';
 import { childNode, formatValue, keyword, titleOf, type FormRevision, type ResolvedNode } from '../schema/index.js';
 
@@ -56,18 +57,21 @@ const flattenText = (value: unknown): string[] => {
 };
 
 /** One value as printed in a 変更箇所 cell: choices in brackets, counts with 件, dates in 和暦, texts in full. */
-export const printValue = (node: ResolvedNode, value: unknown, revision?: FormRevision): string => {
+/** How the document prints what a cell shows: its form revision's labels, its way of writing an era's first year. */
+export type CellStyle = { readonly revision?: FormRevision; readonly firstYear?: FirstYearStyle };
+
+export const printValue = (node: ResolvedNode, value: unknown, style: CellStyle = {}): string => {
   if (value === null || value === undefined || value === '') return '';
-  if (keyword<string>(node, 'x-kind')) return formatValue(node, value, { ...(revision ? { revision } : {}), maxTextLength: Infinity }) ?? '';
+  if (keyword<string>(node, 'x-kind')) return formatValue(node, value, { ...style, maxTextLength: Infinity }) ?? '';
   if (typeof value === 'string') return value;
   return flattenText(value).join('\n');
 };
 
 /** An item printed on one line with its own value and a count beside it (委託の有無 [ 委託する ]（ 2 ）件). */
-export const printItemLine = (node: ResolvedNode, value: unknown, revision?: FormRevision): string =>
+export const printItemLine = (node: ResolvedNode, value: unknown, style: CellStyle = {}): string =>
   ['value', 'count']
     .filter((key) => node.properties.has(key))
-    .map((key) => printValue(childNode(node, key)!, isRecord(value) ? value[key] : undefined, revision))
+    .map((key) => printValue(childNode(node, key)!, isRecord(value) ? value[key] : undefined, style))
     .filter((text) => text !== '')
     .join('　');
 
@@ -135,11 +139,11 @@ export const printChange = (
   node: ResolvedNode,
   before: unknown,
   after: unknown,
-  revision?: FormRevision,
+  style: CellStyle = {},
   ownLine = false,
 ): PrintedChange | undefined => {
-  if (CHECK_KINDS.has(keyword<string>(node, 'x-kind') ?? '')) return changedChecks(node, before, after, revision);
-  const print = (value: unknown): string => (ownLine ? printItemLine(node, value, revision) : printValue(node, value, revision));
+  if (CHECK_KINDS.has(keyword<string>(node, 'x-kind') ?? '')) return changedChecks(node, before, after, style.revision);
+  const print = (value: unknown): string => (ownLine ? printItemLine(node, value, style) : printValue(node, value, style));
   // A 「―」 or 「なし」 says "nothing to state" on the printed form, as an empty cell does.
   const blank = (text: string): string => (saysNothing(text) ? '' : text);
   const old = blank(print(before));

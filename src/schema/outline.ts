@@ -1,5 +1,5 @@
 import { valueText } from '../domain/value-text.js';
-import { formatWareki } from '../domain/wareki.js';
+import { formatWareki, type FirstYearStyle } from '../domain/wareki.js';
 import type { FormId } from './documents.js';
 import { printedLabel, titleOf, type FormRevision } from './labels.js';
 import { childNode, formRoot, isArrayNode, keyword, type ResolvedNode } from './resolve.js';
@@ -7,7 +7,7 @@ import { childNode, formRoot, isArrayNode, keyword, type ResolvedNode } from './
 /** One line of the terminal outline: depth for indentation, the printed label, and the value if any. */
 export type OutlineLine = { readonly depth: number; readonly label: string; readonly value?: string };
 
-type Options = { revision?: FormRevision; maxTextLength?: number };
+type Options = { revision?: FormRevision; maxTextLength?: number; firstYear?: FirstYearStyle };
 
 const CHECKED = '[ ○ ]';
 const UNCHECKED = '[ ]';
@@ -41,7 +41,7 @@ export const formatValue = (node: ResolvedNode, value: unknown, options: Options
         .map((key) => checkLabel(childNode(node, key)!, isRecord(value) ? value[key] : undefined, options.revision))
         .join(' ');
     case 'date':
-      return typeof value === 'string' ? formatWareki(value) : '';
+      return typeof value === 'string' ? formatWareki(value, options.firstYear) : '';
     case 'count':
       return value === null || value === undefined ? '（ ）件' : `（ ${valueText(value)} ）件`;
     case 'provisionStatus': {

@@ -199,3 +199,17 @@ describe('proposed 提出時期 (rules.md §5)', () => {
     expect(timingWarning(row({ timing: '' }))).toContain('提出時期が空');
   });
 });
+
+describe('computeChanges: dates in the cells as the document writes them', () => {
+  const redated = (doc: Yoshiki3Assessment): void => {
+    doc.procedures.basicAssessment.date = '2019-05-24';
+  };
+
+  it('prints the first year of an era as 元年 by default, and as 1年 when the document chose that (printSettings.eraFirstYear)', () => {
+    const [gannen] = changed(ise, redated);
+    expect(gannen?.after).toBe('令和元年5月24日');
+    const numeric: Yoshiki3Assessment = { ...ise, printSettings: { ...ise.printSettings, eraFirstYear: '1年' } };
+    const [first] = changed(numeric, redated);
+    expect(first?.after).toBe('令和1年5月24日');
+  });
+});
