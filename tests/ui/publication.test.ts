@@ -99,7 +99,10 @@ describe('publication of a revision', () => {
     const api = `${shared.server.url}/api/assessments/${ID}`;
     const committed = await page.request.post(`${api}/revisions`, { data: { message: '公表版', author: '健康課 伊勢', baseRevision: null, changeDate: '2025-08-19' } });
     expect(committed.status()).toBe(201);
-    expect((await page.request.put(`${api}/revisions/1/status`, { data: { status: 'submitted', by: '健康課 伊勢' } })).status()).toBe(200);
+    // The internal review comes first (rules.md §3): asked for by the author, approved by someone else.
+    for (const step of [{ status: 'review', by: '健康課 伊勢' }, { status: 'approved', by: '健康課長 確認' }, { status: 'submitted', by: '健康課 伊勢' }]) {
+      expect((await page.request.put(`${api}/revisions/1/status`, { data: step })).status()).toBe(200);
+    }
     await openEditor(page, shared.server.url, ID);
     const name = '/basicInfo/systems/1/name';
     await reveal(page, name);
