@@ -135,7 +135,7 @@ export const ACKNOWLEDGE_CLI_MESSAGES_JA = {
   current: '  この規則の今の警告の項目: {pointers}',
 } as const;
 
-/** What each rule checks, citing the section of ../shared/forms/rules.md it encodes (shown by the UI and RULES). */
+/** What each rule checks, citing the section of the form rules (tests/fixtures/forms/rules.md) it encodes (shown by the UI and RULES). */
 export const RULE_DESCRIPTIONS_JA = {
   'consignment.count': '「委託する（N）件」の件数と委託事項の数が一致する（§9-4）',
   'provision.count':

@@ -1,5 +1,5 @@
 /**
- * Reproduce the published 変更箇所 table of 伊勢市 (seed 004, /work/shared/seeds/004_0d563314cb234c29.txt):
+ * Reproduce the published 変更箇所 table of 伊勢市 (seed 004, tests/fixtures/seeds/004_0d563314cb234c29.txt):
  * the older revision is rebuilt from the 変更前の記載 of its 26 rows dated 令和7年3月27日, diffed against
  * the current document, and the proposed rows are compared with the published ones.
  *

@@ -1,5 +1,5 @@
 /**
- * Reproduce the published 変更箇所 rows of 北九州市 (seed 001, /work/shared/seeds/001_32f11d2c9b325af6.txt)
+ * Reproduce the published 変更箇所 rows of 北九州市 (seed 001, tests/fixtures/seeds/001_32f11d2c9b325af6.txt)
  * dated 令和7年8月29日, the batch of the current revision: the older revision is rebuilt from the rows'
  * 変更前の記載, diffed against the current document, and the proposed rows compared with the published ones.
  *

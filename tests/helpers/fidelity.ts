@@ -1,6 +1,6 @@
 /**
  * Text fidelity of a rendering against a published document's extracted text: the 8-gram coverage of
- * ../shared/tools/fidelity, reimplemented so the tests need nothing outside the repository. Both texts are NFKC
+ * the team's fidelity tool, reimplemented here so the tests need nothing outside the repository. Both texts are NFKC
  * normalised and cut into fragments at whitespace; a character of a fragment (at least 8 characters long) counts
  * as found when some 8-character window around it, whitespace removed, occurs in the other text.
  *
