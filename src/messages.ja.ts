@@ -1,4 +1,4 @@
-import type { RevisionKind, RevisionStatus } from './domain/revision.js';
+import type { RevisionKind, RevisionPhase, RevisionStatus } from './domain/revision.js';
 import type { StepName, StepRole } from './domain/steps.js';
 
 /** Japanese message templates for validation keywords. `{name}` placeholders are filled by fillMessage. */
@@ -167,6 +167,14 @@ export const REVISION_KINDS_JA: Record<RevisionKind, string> = {
   reassessment: '再評価',
   correction: '修正',
   termination: '事業終了',
+};
+
+/** rules.md §6.1's names of a 修正, a 再評価 and the 事業終了 on their way, shown beside the state. */
+export const REVISION_PHASES_JA: Record<RevisionPhase, string> = {
+  correcting: '修正中',
+  reassessing: '再評価中',
+  ending: '事業終了の手続中',
+  ended: '事業終了',
 };
 
 /** `submitted（提出済み） / published（公表済み）`, for messages that list states. */

@@ -32,6 +32,13 @@ export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 export const REVISION_KINDS = ['initial', 'reassessment', 'correction', 'termination'] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
 
+/**
+ * Where a revision on its way stands in rules.md §6.1 beyond its state: a 修正 (修正中), a 再評価 (再評価中) or the
+ * 事業終了 revision (終了の手続中, then 終了 while it stays published). The first assessment needs no such word.
+ */
+export const REVISION_PHASES = ['correcting', 'reassessing', 'ending', 'ended'] as const;
+export type RevisionPhase = (typeof REVISION_PHASES)[number];
+
 export const isRevisionKind = (value: unknown): value is RevisionKind =>
   typeof value === 'string' && (REVISION_KINDS as readonly string[]).includes(value);
 

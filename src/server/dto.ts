@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../checks/index.js';
 import type { ChangeKind } from '../diff/index.js';
-import type { ConfirmedRow, RevisionInfo, RevisionKind, RevisionStatus, StatusChange, StepRecord } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionInfo, RevisionKind, RevisionPhase, RevisionStatus, StatusChange, StepRecord } from '../domain/revision.js';
 import type { ErrorCode } from '../errors.js';
 import type { IncomingChange } from '../merge/index.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
@@ -97,6 +97,8 @@ export type ChecksResponse = { findings: Finding[] };
  */
 export type RevisionMeta = Omit<RevisionInfo, 'kind'> & {
   readonly kind: RevisionKind;
+  /** 修正中 / 再評価中 / 事業終了… beside the state (rules.md §6.1); null when the state says it all. */
+  readonly phase: RevisionPhase | null;
   readonly status: RevisionStatus;
   readonly statusLog: readonly StatusChange[];
   readonly rows: readonly ConfirmedRow[];
@@ -108,7 +110,7 @@ export type RevisionMeta = Omit<RevisionInfo, 'kind'> & {
    */
   readonly transitions: readonly OfferedStep[];
 };
-export type { ConfirmedRow, OfferedStep, Person, RevisionKind, RevisionStatus, StatusChange, StepFieldKind, StepFieldView, StepName, StepRecord, StepRole };
+export type { ConfirmedRow, OfferedStep, Person, RevisionKind, RevisionPhase, RevisionStatus, StatusChange, StepFieldKind, StepFieldView, StepName, StepRecord, StepRole };
 
 /** GET /api/assessments/:id/revisions (oldest first) */
 export type ListRevisionsResponse = { items: RevisionMeta[] };

@@ -3,12 +3,12 @@
  * Shared by every use case that reads revisions.
  */
 import { computeChanges, proposeRows, type ChangeCandidate } from '../diff/index.js';
-import type { ConfirmedRow, RevisionKind } from '../domain/revision.js';
+import type { ConfirmedRow, RevisionKind, RevisionPhase } from '../domain/revision.js';
 import type { FormId } from '../schema/index.js';
 import { withRowSummaries } from '../snippets/index.js';
 import type { AssessmentStore, StoredRevision } from '../store/index.js';
 import type { OfferedStep } from '../domain/steps.js';
-import { STATE_RULES, excludedApprovers, kindOf, transitionsFrom, type TransitionContext } from './revision-states.js';
+import { STATE_RULES, excludedApprovers, kindOf, phaseOf, transitionsFrom, type TransitionContext } from './revision-states.js';
 import { fieldsFor } from './step-records.js';
 
 
@@ -16,6 +16,8 @@ import { fieldsFor } from './step-records.js';
 export type RevisionView = Omit<StoredRevision, 'rows' | 'kind'> & {
   readonly rows: readonly ConfirmedRow[];
   readonly kind: RevisionKind;
+  /** 修正中 / 再評価中 / 事業終了…: where it stands in the lifecycle beyond its state (null: its state says it all). */
+  readonly phase: RevisionPhase | null;
   /** Its rows may be confirmed and edited (a submitted or published revision is frozen). */
   readonly rowsEditable: boolean;
   /**
@@ -77,6 +79,7 @@ const viewOf = async (
   ...revision,
   rows: revision.rows ?? (await proposedRowsOf(store, revision)),
   kind: kindOf(revision, history),
+  phase: phaseOf(kindOf(revision, history), revision.status),
   rowsEditable: STATE_RULES[revision.status].rowsEditable,
   transitions: await offeredSteps(store, revision, history),
 });

@@ -13,7 +13,7 @@
  * REVISION_STATUS_JA (and the editor's), its rules in STATE_RULES, its steps in TRANSITIONS.
  */
 import { BODY_TYPES, blockingFindings, type Finding } from '../checks/index.js';
-import type { RevisionKind, RevisionStatus, StatusChange } from '../domain/revision.js';
+import type { RevisionKind, RevisionPhase, RevisionStatus, StatusChange } from '../domain/revision.js';
 import type { Person, StepName, StepRole } from '../domain/steps.js';
 import { formatWareki } from '../domain/wareki.js';
 import { addDays } from '../domain/wareki-parse.js';
@@ -174,6 +174,19 @@ const wasPublished = (revision: StoredRevision): boolean => revision.statusLog.s
 export const kindOf = (revision: StoredRevision, history: readonly StoredRevision[]): RevisionKind =>
   revision.kind ??
   (history.some((earlier) => earlier.number < revision.number && wasPublished(earlier)) ? 'correction' : 'initial');
+
+/** States after which a revision is no longer on its way (filed, withdrawn or ended). */
+const SETTLED: ReadonlySet<RevisionStatus> = new Set(['submitted', 'published', 'withdrawn', 'unpublished']);
+
+/**
+ * The phase of rules.md §6.1 a revision is in, from its kind and state: 修正中 / 再評価中 / 事業終了の手続中 while on
+ * its way, 事業終了 once the termination is published; none for the first assessment or a settled revision.
+ */
+export const phaseOf = (kind: RevisionKind, status: RevisionStatus): RevisionPhase | null => {
+  if (kind === 'termination') return status === 'published' ? 'ended' : SETTLED.has(status) ? null : 'ending';
+  if (SETTLED.has(status)) return null;
+  return kind === 'correction' ? 'correcting' : kind === 'reassessment' ? 'reassessing' : null;
+};
 
 const needsProcedure = (kind: RevisionKind): boolean => kind === 'initial' || kind === 'reassessment';
 

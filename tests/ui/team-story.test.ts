@@ -1,8 +1,9 @@
 /**
  * The team server in Chromium, the story of issue 11 with three people: 作成者 drafts 004 and asks for review;
- * 確認者 comments on two items and returns it; 作成者 resolves the comments and asks again (and cannot approve own
- * work); 確認者 approves; 閲覧者 reads and compares but is offered no write and refused every one; the audit log
- * shows each step.
+ * 確認者 comments on two items with the badges beside them and returns it; 作成者 reads each thread beside its item
+ * and resolves it there, and asks again (and cannot approve own work); 確認者 approves; a comment shows beside its
+ * changed item on the compare page; 閲覧者 reads and compares but is offered no write and refused every one; the
+ * audit log shows each step; 管理者 sets and removes a per-assessment role on the accounts page and it takes effect.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,9 @@ const PEOPLE: Record<string, { name: string; roles: Role[] }> = {
   sakusei: { name: '作成 花子', roles: ['author'] },
   kakunin: { name: '確認 太郎', roles: ['reviewer'] },
   etsuran: { name: '閲覧 次郎', roles: ['viewer'] },
+  kanri: { name: '管理 三郎', roles: ['admin'] },
 };
+const shot = (name: string): string => path.join(tmpdir(), `pia-team-${name}.png`);
 
 /** Pages load their parts one after another; on a busy machine that takes more than expect.poll's 1 s default. */
 const POLL = { timeout: 20_000 };
@@ -61,8 +64,8 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 /** A person's own browser, signed in through the login page. */
-const signIn = async (login: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+const signIn = async (login: string, width = 1280): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.goto(`${url}/assessments/${ID}`);
   await page.getByLabel('ログイン名').waitFor();
@@ -93,14 +96,18 @@ const takeStep = async (page: Page, step: string, remark = ''): Promise<void> =>
 
 const stepButtons = (page: Page) => history(page).locator('tbody tr').first().locator('button').allInnerTexts();
 
-/** A comment on the item of `pointer`: focus its field, then write beside the form. */
+/** The comment badge beside an item's label, and the item's threads beside it once opened. */
+const badge = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"] > pia-comment-badge`);
+const threadsOf = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"] > pia-comment-thread`);
+
+/** A comment on exactly the item of `pointer`, written with the badge beside its label (shown on hover). */
 const commentOn = async (page: Page, pointer: string, body: string): Promise<void> => {
-  await input(page, pointer).click();
-  const panel = page.locator('pia-comments');
-  await expect.poll(() => panel.locator('#comment-item').inputValue(), POLL).toBe(pointer);
-  await panel.locator('#comment-body').fill(body);
-  await panel.getByRole('button', { name: 'コメントする' }).click();
-  await panel.locator('li.thread', { hasText: body }).waitFor();
+  await page.locator(`[data-pointer="${pointer}"]`).first().hover();
+  await badge(page, pointer).getByRole('button', { name: 'この項目にコメントする' }).click();
+  const beside = threadsOf(page, pointer);
+  await beside.getByRole('textbox', { name: 'この項目へのコメントを書く' }).fill(body);
+  await beside.getByRole('button', { name: 'コメントする' }).click();
+  await beside.locator('li.thread', { hasText: body }).waitFor();
 };
 
 /** A write with the page's own session and CSRF token, as a script on the page could send it. */
@@ -129,6 +136,12 @@ describe('three people review 004 on the team server', () => {
     await openHistory(author);
     expect(await stepButtons(author)).toEqual(['確認を依頼する', '取り下げる']);
     await takeStep(author, '確認を依頼する', '確認をお願いします');
+    // The draft moves on after the commit: 市長名 differs from 第1版 on the compare page.
+    await author.goto(`${url}/assessments/${ID}`);
+    await input(author, '/cover/organization').fill('伊勢市長　鈴木 健一');
+    await waitSaved(author);
+    // 004 was published before: its first revision here is a 修正, shown as such in the header and the history.
+    await author.locator('pia-editor .revision-state', { hasText: '最新の版: 第1版（修正中・確認依頼中）' }).waitFor();
 
     const reviewer = await signIn('kakunin');
     expect(await reviewer.locator('pia-editor .readonly').innerText()).toContain('閲覧のみ');
@@ -136,7 +149,23 @@ describe('three people review 004 on the team server', () => {
     await commentOn(reviewer, '/cover/title', '評価書名に年度を入れてください。');
     await commentOn(reviewer, '/cover/organization', '市長名の表記を確認してください。');
     expect(await reviewer.locator('pia-outline .comments').first().getAttribute('aria-label')).toBe('未解決のコメント 2件');
-    await reviewer.screenshot({ path: path.join(tmpdir(), 'pia-team-comments.png') });
+    // Each thread went on its own item, whatever was focused: one beside each, counted on its badge.
+    for (const pointer of ['/cover/title', '/cover/organization']) {
+      expect(await threadsOf(reviewer, pointer).locator('li.thread').count()).toBe(1);
+      expect(await badge(reviewer, pointer).getByRole('button').getAttribute('aria-label')).toBe('この項目のコメント（未解決 1件・全 1件）');
+    }
+    expect(await threadsOf(reviewer, '/cover/title').innerText()).not.toContain('市長名');
+    await reviewer.locator('pia-comments li.thread', { hasText: '評価書名に年度' }).locator('.path', { hasText: '評価書名' }).waitFor();
+    await reviewer.screenshot({ path: shot('comments') });
+    await openHistory(reviewer);
+    // The compare page (第1版 → 作業中): the thread on 市長名 beside its changed item, written there by the badge too.
+    await reviewer.locator('pia-compare article[data-pointer="/cover/organization"]').waitFor();
+    const changed = reviewer.locator('pia-compare article[data-pointer="/cover/organization"]');
+    await changed.locator('pia-comment-badge').getByRole('button', { name: 'この項目のコメント（未解決 1件・全 1件）' }).click();
+    await changed.locator('pia-comment-thread li.thread', { hasText: '市長名の表記を確認してください。' }).waitFor();
+    await changed.scrollIntoViewIfNeeded();
+    await reviewer.screenshot({ path: shot('compare') });
+    await changed.locator('pia-comment-thread').getByRole('button', { name: '閉じる' }).click();
     await openHistory(reviewer);
     expect(await stepButtons(reviewer)).toEqual(['差し戻す', '承認する']);
     await history(reviewer).locator('tbody tr').first().getByRole('button', { name: '差し戻す' }).click();
@@ -149,10 +178,17 @@ describe('three people review 004 on the team server', () => {
     await author.locator('pia-section').first().waitFor();
     await expect.poll(() => threads.count(), POLL).toBe(2);
     expect(await threads.first().locator('.path').innerText()).toContain('評価書名');
-    for (const body of ['評価書名に年度を入れてください。', '市長名の表記を確認してください。']) {
-      await author.locator('pia-comments li.thread', { hasText: body }).getByRole('button', { name: '解決にする' }).click();
-      await author.locator('pia-comments li.thread.resolved', { hasText: body }).waitFor();
+    // Each thread beside its item: read it there and resolve it there; its badge follows.
+    for (const [pointer, body] of [['/cover/title', '評価書名に年度を入れてください。'], ['/cover/organization', '市長名の表記を確認してください。']] as const) {
+      await badge(author, pointer).getByRole('button', { name: 'この項目のコメント（未解決 1件・全 1件）' }).click();
+      const beside = threadsOf(author, pointer).locator('li.thread', { hasText: body });
+      await beside.waitFor();
+      if (pointer === '/cover/title') await author.screenshot({ path: shot('thread') });
+      await beside.getByRole('button', { name: '解決にする' }).click();
+      await threadsOf(author, pointer).locator('li.thread.resolved', { hasText: body }).waitFor();
+      await badge(author, pointer).getByRole('button', { name: 'この項目のコメント（未解決 0件・全 1件）' }).waitFor();
     }
+    await author.locator('pia-comments li.thread.resolved').nth(1).waitFor();
     await author.locator('pia-comments').getByLabel('未解決のみ').check();
     await expect.poll(() => threads.count(), POLL).toBe(0);
     await openHistory(author);
@@ -167,12 +203,19 @@ describe('three people review 004 on the team server', () => {
     await openHistory(reviewer);
     await takeStep(reviewer, '承認する', '確認しました。');
     expect(await history(reviewer).locator('tbody tr').first().locator('.tag').innerText()).toBe('承認済み');
+    expect(await history(reviewer).locator('tbody tr').first().locator('.phase').innerText()).toBe('修正中');
 
     const viewer = await signIn('etsuran');
     expect(await viewer.locator('pia-editor .readonly').count()).toBe(1);
     expect(await viewer.getByRole('button', { name: '版を確定' }).count()).toBe(0);
     expect(await viewer.locator('pia-comments #comment-body').count()).toBe(0);
-    expect(await viewer.locator('pia-comments li.thread').count()).toBe(2);
+    await expect.poll(() => viewer.locator('pia-comments li.thread').count(), POLL).toBe(2);
+    // 閲覧者 reads the threads beside their items but is offered no badge to write, no reply and no resolve.
+    await badge(viewer, '/cover/title').getByRole('button', { name: 'この項目のコメント（未解決 0件・全 1件）' }).click();
+    await threadsOf(viewer, '/cover/title').locator('li.thread', { hasText: '評価書名に年度' }).waitFor();
+    expect(await threadsOf(viewer, '/cover/title').locator('textarea, button.resolve').count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'この項目にコメントする' }).count()).toBe(0);
+    expect(await viewer.locator('pia-comments button.resolve, pia-comments textarea').count()).toBe(0);
     await openHistory(viewer);
     expect(await stepButtons(viewer)).toEqual([]);
     await viewer.locator('pia-compare #rows-heading').waitFor();
@@ -196,6 +239,7 @@ describe('three people review 004 on the team server', () => {
       '作業中の評価書の保存 sakusei',
       '版の確定 sakusei',
       '版の手続（確認依頼・差戻し・承認・提出・公表など） sakusei',
+      '作業中の評価書の保存 sakusei',
       'コメントの記入 kakunin',
       'コメントの記入 kakunin',
       '版の手続（確認依頼・差戻し・承認・提出・公表など） kakunin',
@@ -206,5 +250,40 @@ describe('three people review 004 on the team server', () => {
     ]);
     expect(await author.getByRole('link', { name: 'CSVで書き出す' }).getAttribute('href')).toBe(`/api/assessments/${ID}/audit?format=csv`);
     await author.screenshot({ path: path.join(tmpdir(), 'pia-team-audit.png'), fullPage: false });
+
+    // 管理者 makes 閲覧者 a 確認者 of 004 alone on the accounts page: the server then lets them comment there, and
+    // refuses again once the override is removed. Both changes are audited as role changes.
+    const admin = await signIn('kanri');
+    await admin.goto(`${url}/users`);
+    const overrides = admin.locator('pia-role-overrides');
+    await overrides.locator('form.set select[name=assessment] option', { hasText: ID }).waitFor({ state: 'attached' });
+    await overrides.getByLabel('アカウント', { exact: true }).selectOption('etsuran');
+    await overrides.getByLabel('評価書', { exact: true }).selectOption(ID);
+    await overrides.getByLabel('その評価書での役割', { exact: true }).selectOption('reviewer');
+    await overrides.getByRole('button', { name: '設定する' }).click();
+    await overrides.locator('[role=status]', { hasText: `「etsuran」の評価書 ${ID} での役割を確認者にしました。` }).waitFor();
+    expect(await overrides.locator(`tr[data-login=etsuran][data-assessment="${ID}"]`).innerText()).toContain('確認者');
+    await admin.screenshot({ path: shot('admin'), fullPage: true });
+    const comment = { revision: 'draft', pointer: '/cover/title', body: '年度は令和7年度です。' };
+    expect((await apiWrite(viewer, 'POST', `/api/assessments/${ID}/comments`, comment)).status).toBe(201);
+    await overrides.getByRole('button', { name: `「etsuran」の評価書 ${ID} での役割を解除` }).click();
+    await overrides.locator('[role=status]', { hasText: '解除しました' }).waitFor();
+    expect(await overrides.locator('tr[data-login=etsuran]').count()).toBe(0);
+    expect((await apiWrite(viewer, 'POST', `/api/assessments/${ID}/comments`, comment)).status).toBe(403);
+    const audit = (await (await admin.request.get(`${url}/api/assessments/${ID}/audit?format=json`)).json()) as { items: { event: string }[] };
+    expect(audit.items.filter((entry) => entry.event === 'role.change')).toHaveLength(2);
+    // Not a 管理者: no page, and the route refuses.
+    expect(await author.getByRole('link', { name: 'アカウント管理' }).count()).toBe(0);
+    expect((await apiWrite(author, 'PUT', `/api/users/etsuran/assessments/${ID}/roles`, { roles: ['author'] })).status).toBe(403);
+
+    // The same page at a narrow width, and the editor with a thread open beside its item there.
+    const narrow = await signIn('kanri', 800);
+    await narrow.goto(`${url}/users`);
+    await narrow.locator('pia-role-overrides form.set').waitFor();
+    await narrow.screenshot({ path: shot('admin-800'), fullPage: true });
+    const narrowAuthor = await signIn('sakusei', 800);
+    await badge(narrowAuthor, '/cover/title').getByRole('button').click();
+    await threadsOf(narrowAuthor, '/cover/title').locator('li.thread').first().waitFor();
+    await narrowAuthor.screenshot({ path: shot('thread-800') });
   }, 240_000);
 });

@@ -89,8 +89,9 @@ describe('the internal review (確認依頼 → 差戻し | 承認)', () => {
 
     await editFile(file, 'externalAudit: false', 'externalAudit: true');
     const second = await commitRevision(workflow, { message: '外部監査を追加', author: AUTHOR, changeDate: '2025-10-01' });
-    expect(second.revision.kind).toBe('correction');
-    await take(workflow, 2, { status: 'review' });
+    expect([second.revision.kind, second.revision.phase]).toEqual(['correction', 'correcting']);
+    expect((await listRevisions(workflow)).map((revision) => revision.phase)).toEqual([null, 'correcting']);
+    expect((await take(workflow, 2, { status: 'review' })).phase).toBe('correcting');
     await take(workflow, 2, { status: 'returned', by: REVIEWER });
     await editFile(file, 'headTitle: 健康課長', 'headTitle: 健康課課長');
     const third = await commitRevision(workflow, { message: '外部監査と所属長', author: AUTHOR, changeDate: '2025-10-01' });
@@ -140,7 +141,7 @@ describe('the procedure of a 全項目評価書 (様式４, rules.md §3)', () =
 
     // The revised draft is the next revision, in the same 再評価: its procedure continues with the 第三者点検.
     const second = await commitRevision(workflow, { message: '意見を反映', author: AUTHOR, changeDate: '2026-08-01' });
-    expect([second.revision.kind, second.revision.predecessor]).toEqual(['reassessment', 0]);
+    expect([second.revision.kind, second.revision.phase, second.revision.predecessor]).toEqual(['reassessment', 'reassessing', 0]);
     await approveRevision(workflow, 2);
     expect(await stepsOf(workflow, 2)).toEqual(['consult', 'inspect', 'withdraw']);
     expect((await expectAppError(take(workflow, 2, { status: 'submitted' }))).messageJa).toContain('提出の前に第三者点検が必要です');
@@ -226,6 +227,7 @@ describe('事業終了 (rules.md §6.4)', () => {
     expect(revision).toMatchObject({
       number: 2,
       kind: 'termination',
+      phase: 'ending',
       changeDate: '2026-04-10',
       termination: { endDate: '2026-03-31', label: '事業終了', keepPublishedUntil: '2029-03-31' },
     });
@@ -240,7 +242,7 @@ describe('事業終了 (rules.md §6.4)', () => {
 
     await approveRevision(workflow, 2);
     await take(workflow, 2, { status: 'submitted' });
-    await take(workflow, 2, { status: 'published' });
+    expect((await take(workflow, 2, { status: 'published' })).phase).toBe('ended');
     const early = await expectAppError(take(workflow, 2, { status: 'unpublished' }));
     expect(early.messageJa).toBe('事業の終了日（令和8年3月31日）から３年間は公表を続けます。公表を終了できるのは令和11年3月31日からです（規程 §6.4）。');
     const notEnded = await expectAppError(take(workflow, 1, { status: 'unpublished' }));

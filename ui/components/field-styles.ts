@@ -23,6 +23,9 @@ export const fieldStyles = css`
   :host([invalid]) .control input, :host([invalid]) .control textarea, :host([invalid]) .control select {
     border-color: var(--pia-error);
   }
+  /* The comment badge beside the label; on an item without comments only while the row is pointed at or focused. */
+  ::slotted([slot='comments']) { float: right; margin: 0 0 0.2rem 0.4rem; }
+  .row:not(:hover):not(:focus-within) ::slotted([slot='comments'][idle]) { opacity: 0; }
   .hint { color: var(--pia-muted); font-size: 0.85rem; margin: 0.2rem 0 0; }
   @media (max-width: 760px) {
     .row { grid-template-columns: 1fr; }
@@ -30,7 +33,10 @@ export const fieldStyles = css`
   }
 `;
 
-/** The label cell, the control and the item's validation messages (announced to screen readers). */
+/**
+ * The label cell, the control and the item's validation messages (announced to screen readers); the item's comment
+ * badge (slot `comments`) sits in the label cell and its open threads (slot `thread`) under the answer.
+ */
 export const fieldRow = (
   label: string | undefined,
   labelFor: string | undefined,
@@ -38,12 +44,13 @@ export const fieldRow = (
   issues: readonly string[],
 ): TemplateResult => html`
   <div class="row">
-    <div class="label" id="label">${labelFor ? html`<label for=${labelFor}>${label}</label>` : label}</div>
+    <div class="label"><slot name="comments"></slot><span id="label">${labelFor ? html`<label for=${labelFor}>${label}</label>` : label}</span></div>
     <div class="control">
       ${control}
       ${issues.length > 0
         ? html`<div id="issues" role="alert">${issues.map((text) => html`<p class="issue">${text}</p>`)}</div>`
         : nothing}
+      <slot name="thread"></slot>
     </div>
   </div>
 `;

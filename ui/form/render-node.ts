@@ -14,6 +14,9 @@ import {
   type ResolvedNode,
 } from '../../src/schema/resolve.js';
 import type { TextMode } from '../components/pia-field-text/pia-field-text.js';
+import { comments } from '../comments/comment-store.js';
+import '../components/pia-comment-badge/pia-comment-badge.js';
+import '../components/pia-comment-thread/pia-comment-thread.js';
 import { emit } from '../events.js';
 import { msg } from '../messages.ja.js';
 import { hiddenItems } from './conditions.js';
@@ -112,6 +115,16 @@ const withheldWhole = (ctx: RenderContext, pointer: string): TemplateResult | ty
   return flags.length === 0 ? nothing : html`<pia-withheld-list .flags=${flags}></pia-withheld-list>`;
 };
 
+/**
+ * The comment badge beside the item's label and its threads under the answer, when the page shows comments. Each
+ * listens to its own item in the comment store, so a comment never re-renders the form.
+ */
+const commentSlots = (pointer: string, label: string | undefined): TemplateResult | typeof nothing =>
+  comments.active
+    ? html`<pia-comment-badge slot="comments" .pointer=${pointer}></pia-comment-badge><pia-comment-thread slot="thread"
+        .pointer=${pointer} .label=${label}></pia-comment-thread>`
+    : nothing;
+
 /** One answer: the field editor that fits the schema node's x-kind and type. */
 const fieldEditor = (
   ctx: RenderContext,
@@ -124,17 +137,17 @@ const fieldEditor = (
   if (isChoiceField(node)) {
     return html`<pia-field-choice data-pointer=${pointer} .pointer=${pointer} .label=${label}
       .value=${(value ?? null) as string | null} .issues=${issues} .options=${choiceOptions(node) ?? []}
-      .numbers=${optionNumbers(node)}></pia-field-choice>`;
+      .numbers=${optionNumbers(node)}>${commentSlots(pointer, label)}</pia-field-choice>`;
   }
   if (isCheckField(node)) {
     return html`<pia-field-checks data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
-      .issues=${issues} .node=${node} .revision=${ctx.revision}></pia-field-checks>`;
+      .issues=${issues} .node=${node} .revision=${ctx.revision}>${commentSlots(pointer, label)}</pia-field-checks>`;
   }
   const items = isArrayNode(node) ? childNode(node, '0') : undefined;
   const mode: TextMode = items ? 'lines' : textMode(node);
   return html`<pia-field-text data-pointer=${pointer} .pointer=${pointer} .label=${label} .value=${value}
     .issues=${issues} .mode=${mode} ?withholdable=${!items && isWithholdable(ctx.form, pointer)}
-    .withheld=${flagsAt(ctx, pointer)}></pia-field-text>`;
+    .withheld=${flagsAt(ctx, pointer)}>${commentSlots(pointer, label)}</pia-field-text>`;
 };
 
 /** A field, with its 非公表 flags if it is not a text, and the compared revision's text under it where that differs. */

@@ -1,21 +1,22 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { formatJapanDateTime } from '../../../src/domain/wareki.js';
 import type { CommentThread } from '../../../src/server/dto.js';
 import { api } from '../../api/client.js';
+import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
+import { threadStyles, threadView } from '../../comments/thread-view.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
-import { may, signedIn } from '../../session.js';
+import { signedIn } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 
-/** An item a comment may be left on: the one last focused in the form, or a part of the 項目一覧. */
+/** A whole part a comment may be left on, chosen from the 項目一覧 (an item's own comments go beside it). */
 export type CommentTarget = { readonly pointer: string; readonly label: string };
 
 /**
- * @summary The comments on the items of the draft (or of a revision): threads with their official item path,
- * replies, resolve and reopen, filtered to open ones or to those the person took part in; a new comment goes on the
- * item last focused in the form or on a part chosen from the 項目一覧. Writing is offered to those who may comment.
+ * @summary All comments of the draft (or of a revision) in one list: threads with their official item path (kept as
+ * written, so a comment on an item since moved or deleted stays readable), replies, resolve and reopen, filtered to
+ * open ones or to those the person took part in, and a jump to each thread's item, where it opens beside the item.
+ * A comment on a whole part is written here, on the part chosen. Writing is offered to those who may comment.
  * @fires pia-reveal - jump to a thread's item
- * @fires pia-comments-change - a thread was added or changed (the 項目一覧 recounts)
  */
 export class PiaComments extends LitElement {
   static override properties = {
@@ -30,18 +31,13 @@ export class PiaComments extends LitElement {
   };
   static override styles = [
     baseStyles,
+    threadStyles,
     css`
       :host { display: block; border: 1px solid var(--pia-line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; background: #fff; }
       h2 { font-size: 1rem; margin: 0 0 0.5rem; }
       .filters { display: flex; gap: 1rem; font-size: 0.85rem; margin-bottom: 0.5rem; }
       .filters label { font-weight: 400; display: inline-flex; gap: 0.25rem; }
-      ol { list-style: none; margin: 0; padding: 0; }
-      li.thread { border-top: 1px solid var(--pia-line); padding: 0.5rem 0; }
-      li.thread.resolved { opacity: 0.75; }
-      .path { font-size: 0.8rem; color: var(--pia-muted); }
-      .comment { margin: 0.3rem 0 0 0; white-space: pre-wrap; }
-      .meta { font-size: 0.75rem; color: var(--pia-muted); }
-      .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-top: 0.3rem; }
+      ol { list-style: none; margin: 0; padding: 0; max-height: 24rem; overflow-y: auto; }
       textarea { width: 100%; min-height: 3rem; }
       form.new label { display: block; font-weight: 700; margin-top: 0.5rem; font-size: 0.85rem; }
       form.new select { width: 100%; }
@@ -69,6 +65,19 @@ export class PiaComments extends LitElement {
     this.error = '';
   }
 
+  private unsubscribe: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A thread written or resolved beside its item changes the list too (its filters are the server's).
+    this.unsubscribe = comments.subscribe(ANY_COMMENT, () => void this.load());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('assessmentId') || changed.has('revision')) && this.assessmentId) void this.load();
   }
@@ -82,22 +91,14 @@ export class PiaComments extends LitElement {
     }
   }
 
-  /** The item last focused comes first and is chosen: a comment goes where the person was. */
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (!changed.has('targets')) return;
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('#comment-item');
-    if (select && this.targets[0]) select.value = this.targets[0].pointer;
-  }
-
-  /** A write, then the list again; a refusal (403 …) is shown in the server's words. */
-  private async write(action: () => Promise<unknown>): Promise<void> {
+  /** A write through the page's comment store (the badges beside the items follow); a refusal is shown as said. */
+  private async write(action: () => Promise<void>): Promise<void> {
     this.error = '';
     try {
       await action();
-      emit(this, 'pia-comments-change', {});
-      await this.load();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
+      throw error;
     }
   }
 
@@ -106,50 +107,32 @@ export class PiaComments extends LitElement {
     const form = event.target as HTMLFormElement;
     const pointer = (form.elements.namedItem('pointer') as HTMLSelectElement).value;
     const body = (form.elements.namedItem('body') as HTMLTextAreaElement).value;
-    void this.write(async () => {
-      await api.comment(this.assessmentId, { revision: this.revision, pointer, body });
-      form.reset();
-    });
+    void this.write(() => comments.add(pointer, body)).then(() => form.reset(), () => undefined);
   }
 
-  private reply(event: SubmitEvent, thread: CommentThread): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const body = (form.elements.namedItem('body') as HTMLTextAreaElement).value;
-    void this.write(() => api.reply(this.assessmentId, thread.id, body));
+  /** Jump to the item with its threads open beside it (they show once the item is rendered). */
+  private reveal(pointer: string): void {
+    comments.setOpen(pointer, true);
+    emit(this, 'pia-reveal', { pointer });
   }
 
   private thread(thread: CommentThread, writable: boolean): TemplateResult {
-    return html`<li class="thread ${thread.resolved ? 'resolved' : ''}" data-pointer=${thread.pointer}>
-      <div class="path">${thread.itemPath.join(' ＞ ')}
-        ${thread.resolved ? html` — ${msg('commentResolved', { by: thread.resolved.by })}` : nothing}</div>
-      ${thread.comments.map(
-        (comment) => html`<p class="comment">${comment.body}</p>
-          <div class="meta">${comment.authorName}・${formatJapanDateTime(comment.createdAt)}</div>`,
-      )}
-      <div class="actions">
-        ${this.revealable
-          ? html`<button type="button" @click=${() => emit(this, 'pia-reveal', { pointer: thread.pointer })}>${msg('commentShowItem')}</button>`
-          : nothing}
-        ${writable
-          ? html`<button type="button" @click=${() => void this.write(() => api.resolve(this.assessmentId, thread.id, !thread.resolved))}>
-              ${thread.resolved ? msg('commentReopen') : msg('commentResolve')}</button>`
-          : nothing}
-      </div>
-      ${writable && !thread.resolved
-        ? html`<form class="reply" @submit=${(e: SubmitEvent) => this.reply(e, thread)}>
-            <textarea name="body" aria-label=${msg('commentReply')} required></textarea>
-            <button type="submit">${msg('commentReplySubmit')}</button>
-          </form>`
-        : nothing}
-    </li>`;
+    return threadView(thread, {
+      writable,
+      heading: thread.itemPath.join(' ＞ '),
+      actions: this.revealable
+        ? html`<button type="button" class="reveal" @click=${() => this.reveal(thread.pointer)}>${msg('commentShowItem')}</button>`
+        : nothing,
+      resolve: (one) => this.write(() => comments.resolve(one.id, !one.resolved)).catch(() => undefined),
+      reply: (one, body) => this.write(() => comments.reply(one.id, body)),
+    });
   }
 
   private newComment(): TemplateResult {
     return html`<form class="new" @submit=${(e: SubmitEvent) => this.add(e)}>
       <label for="comment-item">${msg('commentItem')}</label>
       <select id="comment-item" name="pointer">
-        ${this.targets.map((target, index) => html`<option value=${target.pointer} .selected=${index === 0}>${target.label}</option>`)}
+        ${this.targets.map((target) => html`<option value=${target.pointer}>${target.label}</option>`)}
       </select>
       <label for="comment-body">${msg('commentBody')}</label>
       <textarea id="comment-body" name="body" required></textarea>
@@ -158,7 +141,7 @@ export class PiaComments extends LitElement {
   }
 
   override render(): TemplateResult {
-    const writable = may('comment.write', this.assessmentId);
+    const writable = comments.writable;
     const toggle = (key: 'openOnly' | 'mine', checked: boolean): void => {
       this[key] = checked;
       void this.load();

@@ -5,6 +5,9 @@ import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../s
 import { CompareRestore } from '../../controllers/compare-restore.js';
 import { currentSession, may } from '../../session.js';
 import '../pia-comments/pia-comments.js';
+import '../pia-comment-badge/pia-comment-badge.js';
+import '../pia-comment-thread/pia-comment-thread.js';
+import { comments } from '../../comments/comment-store.js';
 import { emit } from '../../events.js';
 import { entriesOf, flaggedCount, keptRows, type RowEntry } from '../../form/change-rows.js';
 import { msg } from '../../messages.ja.js';
@@ -64,6 +67,9 @@ export class PiaCompare extends LitElement {
       .read-only { margin: 0 0 0.75rem; padding: 0.4rem 0.75rem; background: var(--pia-label-bg); border-left: 4px solid var(--pia-line-strong); }
       article { border: 1px solid var(--pia-line); border-radius: 4px; margin-bottom: 1rem; overflow: hidden; }
       article h3 { margin: 0; font-size: 0.95rem; padding: 0.5rem 0.75rem; background: var(--pia-label-bg); }
+      article h3 pia-comment-badge { float: right; margin-left: 0.5rem; font-weight: 400; }
+      article:not(:hover):not(:focus-within) pia-comment-badge[idle] { opacity: 0; }
+      article pia-comment-thread { margin: 0 0.75rem 0.6rem; }
       .sides { display: grid; grid-template-columns: 1fr 1fr; }
       .side { padding: 0.6rem 0.75rem; white-space: pre-wrap; word-break: break-word; min-width: 0; }
       .side + .side { border-left: 1px solid var(--pia-line); }
@@ -130,6 +136,10 @@ export class PiaCompare extends LitElement {
     this.notice = '';
     try {
       this.diff = await api.diff(this.assessmentId, this.from, this.to);
+      // Comments beside the changed items are those on the version compared to (the draft or a revision).
+      void comments.use({ assessmentId: this.assessmentId, revision: this.diff.to }).catch((error: unknown) => {
+        this.error = error instanceof Error ? error.message : String(error);
+      });
       this.rows = entriesOf(this.diff.rows);
       this.dirty = false;
       this.error = '';
@@ -226,13 +236,14 @@ export class PiaCompare extends LitElement {
         ${this.restorer.notice(this.assessmentId)}
         ${diff.items.length === 0 ? html`<p>${msg('noChanges')}</p>` : nothing}
         ${diff.items.map(
-          (item) => html`<article>
-            <h3>${item.citation}</h3>
+          (item) => html`<article data-pointer=${item.pointer}>
+            <h3>${comments.active ? html`<pia-comment-badge .pointer=${item.pointer}></pia-comment-badge>` : nothing}${item.citation}</h3>
             <div class="sides">
               <div class="side before"><span class="side-label">${msg('before')}</span>${sideOf(item, 'before')}
                 ${this.restoreButton(diff, item)}</div>
               <div class="side after"><span class="side-label">${msg('after')}</span>${sideOf(item, 'after')}</div>
             </div>
+            ${comments.active ? html`<pia-comment-thread .pointer=${item.pointer} .label=${item.citation}></pia-comment-thread>` : nothing}
           </article>`,
         )}
       </section>
@@ -264,8 +275,7 @@ export class PiaCompare extends LitElement {
       <section class="panel">${this.revisions.length === 0 ? html`<p>${msg('noRevisions')}</p>` : this.picker()}</section>
       ${this.diff && this.form ? this.results(this.diff) : nothing}
       ${this.diff && currentSession()?.features.comments
-        ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${this.to} .revealable=${false}
-            .targets=${this.diff.items.map((item) => ({ pointer: item.pointer, label: item.citation }))}></pia-comments>`
+        ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${this.diff.to} .revealable=${false}></pia-comments>`
         : nothing}
       ${this.revisions.length > 0
         ? html`<section class="panel" aria-labelledby="history-heading">

@@ -11,6 +11,7 @@ export const editorStyles = css`
   .doc { flex: 1 1 20rem; min-width: 0; }
   .doc h1 { font-size: 1.1rem; margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .doc .form-name { color: var(--pia-muted); font-size: 0.85rem; }
+  .doc .revision-state { margin-left: 0.5rem; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
   .status { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 999px; }
   .status::before { content: ''; width: 0.6rem; height: 0.6rem; border-radius: 50%; background: currentColor; }
   .status.saved { color: var(--pia-ok); background: #e8f4ec; }

@@ -5,7 +5,6 @@ import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { StoredVersion } from '../../../src/merge/index.js';
 import { AssessmentController } from '../../controllers/assessment-controller.js';
-import { api } from '../../api/client.js';
 import { EditShortcuts } from '../../controllers/edit-shortcuts.js';
 import { ReferenceController } from '../../controllers/reference-controller.js';
 import { ReuseController } from '../../controllers/reuse-controller.js';
@@ -16,10 +15,12 @@ import { IssueSubsets } from '../../form/issue-subsets.js';
 import { valueAt } from '../../form/pointer.js';
 import { countIssuesUnder, fileNameOf, outlineOf, sectionFor, sectionsOf, type SectionSpec } from '../../form/sections.js';
 import { msg } from '../../messages.ja.js';
+import { lifecycleLabel } from '../../status.js';
+import type { RevisionMeta } from '../../../src/server/dto.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
-import { PiaFieldBase } from '../field-base.js';
+import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
 import type { CommentTarget } from '../pia-comments/pia-comments.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
@@ -54,7 +55,6 @@ export class PiaEditor extends LitElement {
     notice: { state: true },
     showPdf: { state: true },
     current: { state: true },
-    focused: { state: true },
     commentCounts: { state: true },
   };
   static override styles = [baseStyles, editorStyles];
@@ -63,11 +63,10 @@ export class PiaEditor extends LitElement {
   declare showPdf: boolean;
   /** The part at the top of the window, marked in the outline. */
   declare current: string;
-  /** The item last focused in the form: where a new comment goes by default. */
-  declare focused: CommentTarget | undefined;
   /** Open comment threads per item pointer of the draft (the 項目一覧 counts them). */
   declare commentCounts: Record<string, { open: number; total: number }>;
   private observer: IntersectionObserver | undefined;
+  private stopCounting: (() => void) | undefined;
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
@@ -87,6 +86,7 @@ export class PiaEditor extends LitElement {
   /** The parts and the outline change with the files and the issues, not with every keystroke. */
   private layoutCache: { key: string; sections: SectionSpec[] } | undefined;
   private coverCache: Record<string, unknown> | undefined;
+  private targetsCache: { outline: OutlineItem[]; targets: CommentTarget[] } | undefined;
   private outlineCache:
     | { sections: SectionSpec[]; issues: readonly ValidationIssue[]; comments: Record<string, unknown>; items: OutlineItem[] }
     | undefined;
@@ -97,14 +97,6 @@ export class PiaEditor extends LitElement {
     this.showPdf = false;
     this.current = '';
     this.commentCounts = {};
-    const noteItem = (event: Event): void => {
-      const field = event.composedPath().find((target): target is PiaFieldBase<unknown> => target instanceof PiaFieldBase);
-      if (field?.pointer && field.pointer !== this.focused?.pointer) this.focused = { pointer: field.pointer, label: field.label ?? field.pointer };
-    };
-    // Focus, or a click on a read-only item (a page without the window's focus gets no focus events).
-    this.addEventListener('focusin', noteItem);
-    this.addEventListener('click', noteItem);
-    this.addEventListener('pia-comments-change', () => void this.loadCommentCounts());
     this.addEventListener('pia-value-change', (event) => {
       event.stopPropagation();
       if (!this.editable) return;
@@ -169,17 +161,16 @@ export class PiaEditor extends LitElement {
       void this.reuse.loadOutdated(this.assessmentId);
       void this.reference.select(undefined);
       void this.reference.loadRevisions();
-      void this.loadCommentCounts();
+      void comments.use({ assessmentId: this.assessmentId, revision: 'draft' }).catch((error: unknown) => {
+        this.notice = error instanceof Error ? error.message : String(error);
+      });
     }
   }
 
-  private get commentsEnabled(): boolean {
-    return currentSession()?.features.comments ?? false;
-  }
-
-  private async loadCommentCounts(): Promise<void> {
-    if (!this.commentsEnabled) return;
-    this.commentCounts = (await api.commentCounts(this.assessmentId, 'draft').catch(() => ({ counts: {} }))).counts;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone).
+    this.stopCounting = comments.subscribe(ANY_COMMENT, () => (this.commentCounts = comments.counts()));
   }
 
   /** Open threads on the item or anything under it. */
@@ -202,6 +193,7 @@ export class PiaEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopCounting?.();
     this.observer?.disconnect();
     this.observer = undefined;
   }
@@ -243,6 +235,13 @@ export class PiaEditor extends LitElement {
     });
     this.outlineCache = { sections, issues, comments, items };
     return items;
+  }
+
+  /** The parts of the 項目一覧 a comment on a whole part may go on; the same array while the outline is unchanged. */
+  private commentTargets(outline: OutlineItem[]): CommentTarget[] {
+    if (this.targetsCache?.outline !== outline)
+      this.targetsCache = { outline, targets: outline.filter(({ pointer }) => pointer !== '').map(({ pointer, label }) => ({ pointer, label })) };
+    return this.targetsCache.targets;
   }
 
   /** The cover part's top-level items, the same object while none of them changed (a keystroke elsewhere). */
@@ -300,6 +299,7 @@ export class PiaEditor extends LitElement {
       <div class="doc">
         <h1>${String(cover['title'] ?? '') || this.assessmentId}</h1>
         <span class="form-name">${this.draft.form ? formName(this.draft.form) : ''}</span>
+        ${this.newestRevisionState()}
       </div>
       <span class="status ${saveState}" role="status" data-state=${saveState}>${stateText}</span>
       <div class="actions">
@@ -321,6 +321,14 @@ export class PiaEditor extends LitElement {
           ${this.showPdf ? msg('pdfHide') : msg('pdfOpen')}</button>
       </div>
     </div>`;
+  }
+
+  /** Where the record stands: the newest revision and its lifecycle (修正中・確認依頼中, 公表済み …). */
+  private newestRevisionState(): TemplateResult | typeof nothing {
+    const newest = this.reference.revisions.reduce<RevisionMeta | undefined>((a, b) => (a && a.number > b.number ? a : b), undefined);
+    if (!newest) return nothing;
+    const revision = msg('revisionNumber', { number: newest.number });
+    return html`<span class="revision-state" data-status=${newest.status}>${msg('newestRevisionState', { revision, state: lifecycleLabel(newest) })}</span>`;
   }
 
   private get editable(): boolean {
@@ -391,9 +399,8 @@ export class PiaEditor extends LitElement {
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
             .acknowledgements=${Array.isArray(data['acknowledgements']) ? data['acknowledgements'] : []}></pia-issue-list>
           ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
-          ${this.commentsEnabled
-            ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${'draft'}
-                .targets=${[...(this.focused ? [this.focused] : []), ...outline.filter(({ pointer }) => pointer !== '').map(({ pointer, label }) => ({ pointer, label }))]}></pia-comments>`
+          ${comments.active
+            ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${'draft'} .targets=${this.commentTargets(outline)}></pia-comments>`
             : nothing}
           ${repeat(
             sections,

@@ -7,7 +7,7 @@ import { ApiFailure, api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
 import { currentSession, may, mayTake, signedIn } from '../../session.js';
-import { statusLabel } from '../../status.js';
+import { phaseLabel, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 
 const blockingFindings = (error: unknown): readonly Finding[] => {
@@ -67,6 +67,8 @@ export class PiaRevisionHistory extends LitElement {
       td.actions a { display: block; margin-top: 0.2rem; }
       td.actions a.bundle { font-weight: 700; }
       .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border-radius: 3px; border: 1px solid var(--pia-line-strong); white-space: nowrap; }
+      .phase { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; margin-right: 0.3rem; border-radius: 3px; white-space: nowrap;
+        background: var(--pia-accent); color: #fff; }
       .log { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.8rem; color: var(--pia-muted); }
       .log li + li { margin-top: 0.15rem; }
       ul { margin: 0.25rem 0 0; }
@@ -203,7 +205,7 @@ export class PiaRevisionHistory extends LitElement {
       <td class="nowrap">${formatWareki(meta.changeDate)}</td>
       <td>${meta.message}</td>
       <td>${meta.author}</td>
-      <td><span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
+      <td>${meta.phase ? html`<span class="phase">${phaseLabel(meta)}</span>` : nothing}<span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
       <td class="nowrap actions">
         <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
         ${this.publication(meta)}

@@ -5,6 +5,7 @@ import { ROLE_NAMES_JA } from '../../../src/team/messages.ja.js';
 import { api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
+import '../pia-role-overrides/pia-role-overrides.js';
 
 const checkedRoles = (form: HTMLFormElement): Role[] =>
   ROLES.filter((role) => (form.elements.namedItem(`role-${role}`) as HTMLInputElement | null)?.checked);
@@ -107,6 +108,7 @@ export class PiaUsers extends LitElement {
         <thead><tr><th>${msg('userLogin')}</th><th>${msg('userName')}</th><th>${msg('userRoles')}</th><th>${msg('userState')}</th><th></th></tr></thead>
         <tbody>${this.users.map((user) => this.row(user))}</tbody>
       </table>
+      <pia-role-overrides .users=${this.users} .changed=${() => this.reload()}></pia-role-overrides>
       <h2>${msg('userCreateHeading')}</h2>
       <form class="create" @submit=${(e: SubmitEvent) => this.create(e)}>
         <label class="field" for="new-login">${msg('userLogin')}</label><input type="text" id="new-login" name="login" required />
