@@ -33,8 +33,6 @@ declare global {
     'pia-withhold-request': CustomEvent<WithholdRequestDetail>;
     /** 「非公表を解除」 on a flag shown under its field. */
     'pia-withhold-remove': CustomEvent<WithholdRemoveDetail>;
-    /** A comment thread was added, answered, resolved or reopened. */
-    'pia-comments-change': CustomEvent<Record<string, never>>;
   }
 }
 
@@ -47,8 +45,7 @@ type PiaEventName =
   | 'pia-reference-select'
   | 'pia-merge-notice-dismiss'
   | 'pia-withhold-request'
-  | 'pia-withhold-remove'
-  | 'pia-comments-change';
+  | 'pia-withhold-remove';
 
 export const emit = <K extends PiaEventName>(
   from: EventTarget,

@@ -264,8 +264,13 @@ describe('three people review 004 on the team server', () => {
     await overrides.locator('[role=status]', { hasText: `「etsuran」の評価書 ${ID} での役割を確認者にしました。` }).waitFor();
     expect(await overrides.locator(`tr[data-login=etsuran][data-assessment="${ID}"]`).innerText()).toContain('確認者');
     await admin.screenshot({ path: shot('admin'), fullPage: true });
-    const comment = { revision: 'draft', pointer: '/cover/title', body: '年度は令和7年度です。' };
+    const comment = { revision: 'draft', pointer: '/basicInfo/department/headTitle', body: '所属長の職名を確認しました。' };
     expect((await apiWrite(viewer, 'POST', `/api/assessments/${ID}/comments`, comment)).status).toBe(201);
+    // From the list to an item not rendered yet: it renders with its badge, its thread open beside it.
+    await viewer.goto(`${url}/assessments/${ID}`);
+    await viewer.locator('pia-comments li.thread', { hasText: comment.body }).getByRole('button', { name: '項目へ移動' }).click();
+    await threadsOf(viewer, comment.pointer).locator('li.thread', { hasText: comment.body }).waitFor();
+    expect(await badge(viewer, comment.pointer).getByRole('button').getAttribute('aria-label')).toBe('この項目のコメント（未解決 1件・全 1件）');
     await overrides.getByRole('button', { name: `「etsuran」の評価書 ${ID} での役割を解除` }).click();
     await overrides.locator('[role=status]', { hasText: '解除しました' }).waitFor();
     expect(await overrides.locator('tr[data-login=etsuran]').count()).toBe(0);
