@@ -10,7 +10,7 @@ import { currentSession, may } from '../session.js';
 type Listener = () => void;
 type Target = { readonly assessmentId: string; readonly revision: number | 'draft' };
 
-/** Every listener of a pointer hears about it; those of ANY hear about every change (the list, the 項目一覧). */
+/** Listeners of a pointer hear of its threads and of opening them; those of ANY of every thread changed (the list, the 項目一覧). */
 const ANY = '*';
 const NONE: readonly CommentThread[] = [];
 
@@ -20,10 +20,13 @@ class CommentStore {
   private readonly opened = new Set<string>();
   private readonly listeners = new Map<string, Set<Listener>>();
 
-  /** Which assessment and version the page shows; loads its threads (a page without comments passes nothing). */
+  /**
+   * Which assessment and version the page shows; loads its threads (a page without comments passes nothing). The
+   * same one again (back from the compare page) keeps the threads open and reads them anew.
+   */
   async use(target: Target | undefined): Promise<void> {
     const same = target && this.target?.assessmentId === target.assessmentId && this.target.revision === target.revision;
-    if (same) return;
+    if (same) return this.reload();
     this.target = target && currentSession()?.features.comments ? target : undefined;
     this.byPointer = new Map();
     this.opened.clear();
@@ -75,7 +78,7 @@ class CommentStore {
     if (open === this.opened.has(pointer)) return;
     if (open) this.opened.add(pointer);
     else this.opened.delete(pointer);
-    this.notify(pointer);
+    this.notify(pointer, false); // the threads did not change: the list and the counts need not hear of it
   }
 
   async add(pointer: string, body: string): Promise<void> {
@@ -111,8 +114,8 @@ class CommentStore {
     this.notify(thread.pointer);
   }
 
-  private notify(pointer: string): void {
-    for (const key of [pointer, ANY]) for (const listener of this.listeners.get(key) ?? []) listener();
+  private notify(pointer: string, changed = true): void {
+    for (const key of changed ? [pointer, ANY] : [pointer]) for (const listener of this.listeners.get(key) ?? []) listener();
   }
 
   private notifyAll(): void {

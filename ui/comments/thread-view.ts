@@ -30,6 +30,17 @@ export const threadStyles = css`
   textarea { width: 100%; }
 `;
 
+/** Runs a comment write; a refusal (403 …) goes to `target.error` in the server's words and is rethrown. */
+export const writeShowingError = async (target: { error: string }, action: () => Promise<void>): Promise<void> => {
+  target.error = '';
+  try {
+    await action();
+  } catch (error) {
+    target.error = error instanceof Error ? error.message : String(error);
+    throw error;
+  }
+};
+
 const submitReply = (event: SubmitEvent, thread: CommentThread, reply: ThreadOptions['reply']): void => {
   event.preventDefault();
   const form = event.target as HTMLFormElement;

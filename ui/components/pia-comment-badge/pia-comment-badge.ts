@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { comments } from '../../comments/comment-store.js';
+import { CommentWatch } from '../../comments/comment-watch.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -26,28 +27,14 @@ export class PiaCommentBadge extends LitElement {
     `,
   ];
   declare pointer: string;
-  private unsubscribe: (() => void) | undefined;
+  protected readonly watch = new CommentWatch(this, () => this.pointer);
 
   constructor() {
     super();
     this.pointer = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = comments.subscribe(this.pointer, () => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('pointer') && changed.get('pointer') !== undefined && this.isConnected) {
-      this.unsubscribe?.();
-      this.unsubscribe = comments.subscribe(this.pointer, () => this.requestUpdate());
-    }
+  protected override willUpdate(): void {
     const threads = comments.at(this.pointer);
     this.toggleAttribute('idle', threads.length === 0);
     this.hidden = !comments.active || (threads.length === 0 && !comments.writable);

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { CommentThread } from '../../../src/server/dto.js';
 import { comments } from '../../comments/comment-store.js';
-import { threadStyles, threadView } from '../../comments/thread-view.js';
+import { CommentWatch } from '../../comments/comment-watch.js';
+import { threadStyles, threadView, writeShowingError } from '../../comments/thread-view.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -35,7 +36,7 @@ export class PiaCommentThread extends LitElement {
   /** The item's label, to name the place the comment goes. */
   declare label: string | undefined;
   declare error: string;
-  private unsubscribe: (() => void) | undefined;
+  protected readonly watch = new CommentWatch(this, () => this.pointer);
 
   constructor() {
     super();
@@ -43,33 +44,13 @@ export class PiaCommentThread extends LitElement {
     this.error = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = comments.subscribe(this.pointer, () => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('pointer') && changed.get('pointer') !== undefined && this.isConnected) {
-      this.unsubscribe?.();
-      this.unsubscribe = comments.subscribe(this.pointer, () => this.requestUpdate());
-    }
+  protected override willUpdate(): void {
     this.hidden = !comments.isOpen(this.pointer);
   }
 
   /** A write; a refusal (403 …) is shown in the server's words and the text typed stays. */
-  private async write(action: () => Promise<void>): Promise<void> {
-    this.error = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    }
+  private write(action: () => Promise<void>): Promise<void> {
+    return writeShowingError(this, action);
   }
 
   private add(event: SubmitEvent): void {

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { CommentThread } from '../../../src/server/dto.js';
 import { api } from '../../api/client.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
-import { threadStyles, threadView } from '../../comments/thread-view.js';
+import { CommentWatch } from '../../comments/comment-watch.js';
+import { threadStyles, threadView, writeShowingError } from '../../comments/thread-view.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { signedIn } from '../../session.js';
@@ -65,18 +66,8 @@ export class PiaComments extends LitElement {
     this.error = '';
   }
 
-  private unsubscribe: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A thread written or resolved beside its item changes the list too (its filters are the server's).
-    this.unsubscribe = comments.subscribe(ANY_COMMENT, () => void this.load());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-  }
+  /** A thread written or resolved beside its item changes the list too (its filters are the server's). */
+  protected readonly watch = new CommentWatch(this, () => ANY_COMMENT, () => void this.load());
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('assessmentId') || changed.has('revision')) && this.assessmentId) void this.load();
@@ -92,14 +83,8 @@ export class PiaComments extends LitElement {
   }
 
   /** A write through the page's comment store (the badges beside the items follow); a refusal is shown as said. */
-  private async write(action: () => Promise<void>): Promise<void> {
-    this.error = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    }
+  private write(action: () => Promise<void>): Promise<void> {
+    return writeShowingError(this, action);
   }
 
   private add(event: SubmitEvent): void {

@@ -21,6 +21,7 @@ import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
+import { CommentWatch } from '../../comments/comment-watch.js';
 import type { CommentTarget } from '../pia-comments/pia-comments.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
@@ -66,7 +67,8 @@ export class PiaEditor extends LitElement {
   /** Open comment threads per item pointer of the draft (the 項目一覧 counts them). */
   declare commentCounts: Record<string, { open: number; total: number }>;
   private observer: IntersectionObserver | undefined;
-  private stopCounting: (() => void) | undefined;
+  /** The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone). */
+  protected readonly commentWatch = new CommentWatch(this, () => ANY_COMMENT, () => (this.commentCounts = comments.counts()));
   private readonly draft = new AssessmentController(this);
   /** The revision the draft is compared with, whose items can be restored. */
   private readonly reference = new ReferenceController(this, this.draft);
@@ -167,11 +169,6 @@ export class PiaEditor extends LitElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone).
-    this.stopCounting = comments.subscribe(ANY_COMMENT, () => (this.commentCounts = comments.counts()));
-  }
 
   /** Open threads on the item or anything under it. */
   private openCommentsUnder(pointer: string): number {
@@ -193,7 +190,6 @@ export class PiaEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopCounting?.();
     this.observer?.disconnect();
     this.observer = undefined;
   }
