@@ -32,7 +32,7 @@ export class PiaFieldBase<T> extends LitElement {
     this.invalid = this.issues.length > 0;
   }
 
-  /** Read-only for people who may not edit the draft (they can still focus an item to comment on it). */
+  /** Read-only for people who may not edit the draft (the comments beside an item stay open to those who may comment). */
   protected get locked(): boolean {
     return draftIsLocked();
   }
