@@ -344,6 +344,7 @@ export const UI_MESSAGES_JA = {
   commentBadge: '未解決のコメント {count}件',
   newestRevisionState: '最新の版: {revision}（{state}）',
   commentOnItem: 'この項目にコメントする',
+  commentOnItemHint: 'この項目にコメントする（項目の中で Ctrl+Alt+M）',
   commentCountLabel: 'この項目のコメント（未解決 {open}件・全 {total}件）',
   commentsOn: '「{label}」へのコメント',
   commentClose: '閉じる',

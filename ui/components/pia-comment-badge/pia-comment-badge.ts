@@ -46,8 +46,10 @@ export class PiaCommentBadge extends LitElement {
     const open = threads.filter((thread) => !thread.resolved).length;
     const expanded = comments.isOpen(this.pointer);
     const label = threads.length === 0 ? msg('commentOnItem') : msg('commentCountLabel', { open, total: threads.length });
+    // Without comments the badge is no tab stop (one per item would double the form's); Ctrl+Alt+M in the item opens it.
     return html`<button type="button" class=${open > 0 ? 'open' : threads.length > 0 ? 'resolved' : 'new'}
-      aria-label=${label} title=${label} aria-expanded=${expanded ? 'true' : 'false'}
+      tabindex=${threads.length === 0 ? '-1' : nothing} aria-label=${label} title=${threads.length === 0 ? msg('commentOnItemHint') : label}
+      aria-expanded=${expanded ? 'true' : 'false'}
       @click=${() => comments.setOpen(this.pointer, !expanded)}>${msg('commentsHeading')}${threads.length > 0
         ? html`<span class="count">${open > 0 ? open : threads.length}</span>`
         : nothing}</button>`;

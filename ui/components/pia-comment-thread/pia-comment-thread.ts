@@ -68,6 +68,13 @@ export class PiaCommentThread extends LitElement {
     };
   }
 
+  /** Open the threads and put the cursor in the new comment (the keyboard way to comment on an item). */
+  async openForWriting(): Promise<void> {
+    comments.setOpen(this.pointer, true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('form.new textarea')?.focus();
+  }
+
   override render(): TemplateResult | typeof nothing {
     if (this.hidden) return nothing;
     const threads = comments.at(this.pointer);

@@ -22,6 +22,8 @@ import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
 import { CommentWatch } from '../../comments/comment-watch.js';
+import { PiaFieldBase } from '../field-base.js';
+import type { PiaCommentThread } from '../pia-comment-thread/pia-comment-thread.js';
 import type { CommentTarget } from '../pia-comments/pia-comments.js';
 import type { PiaCommitDialog } from '../pia-commit-dialog/pia-commit-dialog.js';
 import type { OutlineItem } from '../pia-outline/pia-outline.js';
@@ -99,6 +101,15 @@ export class PiaEditor extends LitElement {
     this.showPdf = false;
     this.current = '';
     this.commentCounts = {};
+    // Ctrl+Alt+M in an item: its comments open beside it with the cursor in a new comment (no badge tab stops).
+    this.addEventListener('keydown', (event) => {
+      if (!(event.ctrlKey && event.altKey && event.key.toLowerCase() === 'm') || !comments.writable) return;
+      const field = event.composedPath().find((target): target is PiaFieldBase<unknown> => target instanceof PiaFieldBase);
+      const thread = field?.querySelector<PiaCommentThread>(':scope > pia-comment-thread');
+      if (!thread) return;
+      event.preventDefault();
+      void thread.openForWriting();
+    });
     this.addEventListener('pia-value-change', (event) => {
       event.stopPropagation();
       if (!this.editable) return;
