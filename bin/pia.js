@@ -1,35 +1,41 @@
 #!/usr/bin/env node
-// Entry point for `npx pia`. Runs the bundled CLI (dist/pia.mjs, built by `npm run build:cli` on install) when it
-// is at least as new as every source file, so a cold start skips compiling TypeScript; otherwise runs the
-// TypeScript sources through tsx, so an edit is never hidden behind a stale bundle.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+/**
+ * Entry point for `npx pia` (CommonJS, bin/package.json: an ES module entry costs node's module loader on every
+ * start). Runs the bundled CLI that `npm install` built (dist/, scripts/build.mjs) when none of the files it was
+ * built from changed since, so a cold start compiles no TypeScript; otherwise runs the TypeScript sources through
+ * tsx, so an edit is never hidden behind a stale bundle.
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { readFileSync, statSync } = require('node:fs');
+const path = require('node:path');
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'pia.mjs');
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
 
-const newestSource = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }, 0);
-
-const bundleIsFresh = () => {
+/**
+ * The bundle's entry file when the bundle is fresh: the build stamp lists every file that went into it (sources,
+ * schemas, the lock file) with its size and modification time, and each one must still have both. That is a few
+ * hundred stat calls of the files the bundle depends on, not a walk of the tree, and a new file matters only once
+ * an existing one imports it.
+ */
+const freshEntry = () => {
   try {
-    const built = statSync(bundle).mtimeMs;
-    return built >= newestSource(path.join(root, 'src')) && built >= newestSource(path.join(root, 'schemas'));
+    const { stats } = JSON.parse(readFileSync(path.join(dist, 'stamps', 'cli.json'), 'utf8'));
+    for (const [file, size, mtimeMs] of stats) {
+      const now = statSync(path.join(root, file), { throwIfNoEntry: false });
+      if (now === undefined || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;
+    }
+    return JSON.parse(readFileSync(path.join(dist, 'pia.json'), 'utf8')).entry;
   } catch {
-    return false;
+    return undefined;
   }
 };
 
-if (bundleIsFresh()) {
-  await import(pathToFileURL(bundle).href);
+const entry = freshEntry();
+if (entry !== undefined) {
+  require('./code-cache.js').runBundle(dist, entry);
 } else {
-  const require = createRequire(import.meta.url);
   const tsx = require.resolve('tsx/cli');
   const result = spawnSync(process.execPath, [tsx, path.join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);

@@ -3,6 +3,11 @@ export type BuildTarget = 'ui' | 'server' | 'cli';
 export declare const ROOT: string;
 export declare const SERVER_ENTRY: string;
 export declare const isFresh: (name: BuildTarget) => Promise<boolean>;
+export declare const bundleCommonJs: (
+  entryPoint: string,
+  outdir: string,
+  prefix: string,
+) => Promise<{ entry: string; files: string[] }>;
 export declare const ensureBuilt: (
   names?: readonly BuildTarget[],
   options?: { force?: boolean; log?: (name: BuildTarget) => void },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds what `npm start` runs: the web UI (vite → ui/dist) and the server bundle (esbuild → dist/server.mjs and
- * its chunks), and what bin/pia.js runs: the CLI bundle (dist/pia.mjs and its chunks). Each build records the source files that went into it with their size and mtime (dist/stamps/);
+ * its chunks), and what bin/pia.js runs: the CLI bundle (dist/pia-*.cjs, its entry named in dist/pia.json). Each build records the source files that went into it with their size and mtime (dist/stamps/);
  * an output is rebuilt only when one of those changed, so a start after `npm install` (which builds both, as the
  * prepare script) costs a few hundred stat calls and never a build, while an edited source is never hidden behind a
  * stale bundle.
@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_ENTRY = path.join(ROOT, 'dist', 'server.mjs');
+/** Names the CLI bundle's entry file (bin/pia.js reads it). */
+const CLI_MANIFEST = path.join(ROOT, 'dist', 'pia.json');
 const STAMPS = path.join(ROOT, 'dist', 'stamps');
 /** Dependency versions: a changed lock file may change any bundle. */
 const ALWAYS = ['package-lock.json'];
@@ -70,24 +72,95 @@ const bundleNode = async (name, entryPoints) => {
   return projectFiles(Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input)));
 };
 
+/**
+ * pdfkit finds its standard fonts (and ICC profile) relative to its own module URL at run time, which bundled would
+ * be the bundle file's: give it the URL of its installed entry file instead, resolved when it runs.
+ */
+const pdfkitOwnUrl = {
+  name: 'pdfkit-own-url',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', "require('node:url').pathToFileURL(require.resolve('pdfkit')).href"),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * A Node entry point bundled for bin/code-cache.js: split like the server, then each output turned into a CommonJS
+ * file, because Node 20 gives a V8 code cache to scripts it compiles through node:vm and to no ES module; the
+ * packages are bundled in for the same reason, except those that read files of their own at run time (the team
+ * database). Every file, the entry too, is named `<prefix>-…-<content hash>.cjs`, so a code cache named after a
+ * file never meets another text. Resolves to the entry's file name and the project files that went in.
+ */
+export const bundleCommonJs = async (entryPoint, outdir, prefix) => {
+  const esbuild = await import('esbuild');
+  const own = new RegExp(`^${prefix}[.-]`);
+  for (const old of (await readdir(outdir).catch(() => [])).filter((file) => own.test(file))) await rm(path.join(outdir, old), { recursive: true });
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [entryPoint],
+    entryNames: `${prefix}-[hash]`,
+    chunkNames: `${prefix}-[name]-[hash]`,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['@electric-sql/pglite', 'pg'],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    plugins: [pdfkitOwnUrl],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  await mkdir(outdir, { recursive: true });
+  const ownImport = new RegExp(`(\\./${prefix}[\\w-]*)\\.mjs(?=["'])`, 'g');
+  for (const output of result.outputFiles) {
+    const { code } = await esbuild.transform(output.text.replaceAll(ownImport, '$1.cjs'), {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // import() of a bundle file becomes require(), so bin/code-cache.js loads it (with its cache) too.
+      supported: { 'dynamic-import': false },
+      // bin/code-cache.js passes the file's URL.
+      define: { 'import.meta.url': '__import_meta_url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+      logLevel: 'error',
+    });
+    await writeFile(output.path.replace(/\.mjs$/, '.cjs'), code);
+  }
+  const [entry] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
+  return { entry: path.basename(entry).replace(/\.mjs$/, '.cjs'), files: projectFiles(Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input))) };
+};
+
+// The CLI: bin/pia.js runs it with its code cache; each command's modules load when that command runs (src/cli/run.ts).
+const buildCli = async () => {
+  const { entry, files } = await bundleCommonJs('src/cli/main.ts', path.join(ROOT, 'dist'), 'pia');
+  await writeFile(CLI_MANIFEST, JSON.stringify({ entry }));
+  return files;
+};
+
 // The server: the PDF renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start; the PDF
 // render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
 const buildServer = () => bundleNode('server', { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' });
-// The CLI: each command's modules load when that command runs (src/cli/run.ts), so `pia --help` loads almost nothing.
-const buildCli = () => bundleNode('pia', { pia: 'src/cli/main.ts' });
 
 const TARGETS = {
   ui: { output: 'ui/dist/index.html', build: buildUi },
   server: { output: 'dist/server.mjs', build: buildServer },
-  cli: { output: 'dist/pia.mjs', build: buildCli },
+  cli: { output: 'dist/pia.json', build: buildCli },
 };
+
+/** Size and modification time of each file, as [file, size, mtimeMs]. */
+const statsOf = (files) =>
+  Promise.all(files.map(async (file) => {
+    const { size, mtimeMs } = await stat(path.join(ROOT, file));
+    return [file, size, mtimeMs];
+  }));
 
 const signature = async (files) => {
   const hash = createHash('sha256');
-  for (const file of files) {
-    const { size, mtimeMs } = await stat(path.join(ROOT, file));
-    hash.update(`${file}\0${size}\0${mtimeMs}\n`);
-  }
+  for (const [file, size, mtimeMs] of await statsOf(files)) hash.update(`${file}\0${size}\0${mtimeMs}\n`);
   return hash.digest('hex');
 };
 
@@ -113,7 +186,8 @@ export const ensureBuilt = async (names = Object.keys(TARGETS), { force = false,
     log(name);
     const files = [...new Set([...(await TARGETS[name].build()), ...ALWAYS])].sort();
     await mkdir(STAMPS, { recursive: true });
-    await writeFile(stampFile(name), JSON.stringify({ files, signature: await signature(files) }));
+    // The stats too, so bin/pia.js can compare them without hashing (it runs before anything else is loaded).
+    await writeFile(stampFile(name), JSON.stringify({ files, signature: await signature(files), stats: await statsOf(files) }));
     built.push(name);
   }
   return built;

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from '../scripts/build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ID = '004-ise-yobosesshu';
@@ -38,7 +39,7 @@ const SERVER_BUNDLE = path.join(ROOT, 'dist', 'stress-server.mjs');
 const buildBundles = async (): Promise<void> => {
   const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const;
   await build({ ...common, entryPoints: [path.join(ROOT, 'src', 'main.ts')], outfile: SERVER_BUNDLE });
-  await build({ ...common, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: path.join(ROOT, 'dist', 'pia.mjs') });
+  await ensureBuilt(['cli']); // bin/pia.js runs the CLI bundle npm install built, rebuilt if a source changed
 };
 
 /** src/main.ts in a process of its own on a loopback port chosen by the system. */

@@ -20,6 +20,8 @@ export type CliIo = {
    * (asked twice), or one line of standard input when it is a pipe.
    */
   readonly passwords?: { readonly read: (prompt: string) => Promise<string>; readonly confirm: boolean };
+  /** Where parsed assessments are kept between runs (src/store/yaml-cache.ts); none when absent. */
+  readonly yamlCacheDir?: string;
   /** Opens the assessment file a command works on (openAssessmentFile by default; tests let other writers in). */
   readonly openStore?: (file: string) => Promise<AssessmentStore>;
 };

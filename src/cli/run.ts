@@ -214,11 +214,14 @@ const LAZY_COMMANDS: Readonly<Record<string, () => Promise<(args: readonly strin
   audit: async () => (await import('./team-commands.js')).auditCommand,
 };
 
-/** The io of a command: the system clock unless the caller brings one (tests), loaded only for a command that runs. */
-const withClock = async (io: Omit<CliIo, 'clock'> & { readonly clock?: Clock }): Promise<CliIo> => ({
-  ...io,
-  clock: io.clock ?? (await import('../workflows/index.js')).systemClock,
-});
+/**
+ * The io of a command: the system clock unless the caller brings one (tests), loaded only for a command that runs;
+ * and from here on the parse cache, when the caller keeps one (the bundled CLI, src/cli/main.ts).
+ */
+const withClock = async (io: Omit<CliIo, 'clock'> & { readonly clock?: Clock }): Promise<CliIo> => {
+  if (io.yamlCacheDir !== undefined) (await import('../store/index.js')).useYamlCache(io.yamlCacheDir);
+  return { ...io, clock: io.clock ?? (await import('../workflows/index.js')).systemClock };
+};
 
 /**
  * Run `pia` with `argv` (without the node and script names), on the system clock unless `io` brings one (tests) or
@@ -251,6 +254,6 @@ export const run = async (argv: readonly string[], io: Omit<CliIo, 'clock'> & { 
     io.err(fillMessage(M.todayFormat, { value: values.today }));
     return 2;
   }
-  const commandIo = values.today === undefined ? await withClock(io) : { ...io, clock: (await import('../workflows/index.js')).fixedClock(values.today) };
+  const commandIo = await withClock(values.today === undefined ? io : { ...io, clock: (await import('../workflows/index.js')).fixedClock(values.today) });
   return guarded(io, () => dispatch(command, target, rest, values, commandIo));
 };

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { isReserved } from './drafts.js';
 
 export { MAX_FILE_BYTES, positionOf, type Position } from './yaml-parse.js';
+export { useYamlCache } from './yaml-cache.js';
 export { loadAssessment, parseAssessment, readDataFile, readFileBytes, type LoadedAssessment } from './load.js';
 export { writeBundle } from './bundle.js';
 export { serializeAssessment } from './yaml-write.js';

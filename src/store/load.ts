@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { splitPointer, validateAssessment, type FormId, type ValidationIssue } from '../schema/index.js';
 import { readRegularFile } from './regular-file.js';
+import { parseYamlCached } from './yaml-cache.js';
 import { checkSize, decodeUtf8, parseYaml, positionOf, type ParsedYaml } from './yaml-parse.js';
 
 export type LoadedAssessment = {
@@ -35,7 +36,7 @@ export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
 
 /** Parse and validate assessment bytes. A syntax error throws an AppError; schema violations come back as issues. */
 export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessment => {
-  const parsed = parseYaml(decodeUtf8(bytes, file), file);
+  const parsed = parseYamlCached(decodeUtf8(bytes, file), file);
   const data = parsed.data as Record<string, unknown>;
   const { form, issues } = validateAssessment(data);
   const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));

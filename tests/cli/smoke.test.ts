@@ -1,8 +1,10 @@
 /** The real `pia` process (bin/pia.js): its exit codes and output streams, and that a commit needs a name. */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pia } from '../helpers/cli.js';
 import { piaProcess } from '../helpers/pia.js';
 import { ROOT, copySeed, makeTempDir } from '../helpers/seeds.js';
 
@@ -17,6 +19,18 @@ describe('bin/pia.js', () => {
     const { code, out } = piaProcess(['validate', 'assessments']);
     expect(code).toBe(0);
     expect(out.match(/✓/g)).toHaveLength(3);
+  });
+
+  it('prints the same PDF bytes from the bundle, run twice (the second run from its caches at the latest), as from the sources', async () => {
+    // The bundle carries pdfkit, fontkit and yaml inside it, and reads parses and compiled code from its caches.
+    const file = await copySeed(temp.dir, '002-nagaoka-covid19');
+    const outputs = ['first.pdf', 'cached.pdf', 'sources.pdf'].map((name) => path.join(temp.dir, name));
+    expect(piaProcess(['render', file, '-o', outputs[0]!]).code).toBe(0);
+    expect(piaProcess(['render', file, '-o', outputs[1]!]).code).toBe(0);
+    expect((await pia(['render', file, '-o', outputs[2]!])).code).toBe(0);
+    const [first, cached, sources] = await Promise.all(outputs.map((output) => readFile(output)));
+    expect(first!.equals(sources!)).toBe(true);
+    expect(cached!.equals(sources!)).toBe(true);
   });
 
   it('commits with the name from the environment (PIA_AUTHOR)', async () => {
