@@ -39,11 +39,26 @@ describe('publication in the editor', () => {
     const box = input(page, RISKS);
     const value = await box.inputValue();
     const start = value.indexOf(SPAN);
-    // Without a selection the button only says what to do.
-    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).click();
-    await field(page, RISKS).getByRole('status').filter({ hasText: '選択してから' }).waitFor();
-    await box.evaluate((element, [from, to]) => (element as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(from!, to!), [start, start + SPAN.length]);
-    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).click();
+    const action = page.getByRole('button', { name: '選択した文を非公表にする' });
+    // Offered only where it can act: not under every text field, nor in a focused field with nothing selected.
+    expect(await action.count()).toBe(0);
+    await box.focus();
+    await box.evaluate((element, at) => (element as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(at, at), start);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await action.count()).toBe(0);
+    // Selected with the keyboard, the action appears right after the field and Tab reaches it with the selection kept.
+    for (let i = 0; i < SPAN.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).waitFor();
+    expect(await action.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.textContent?.trim();
+    });
+    expect(focused).toBe('選択した文を非公表にする');
+    await page.keyboard.press('Enter');
 
     const dialog = page.locator('pia-withhold-dialog dialog[open]');
     await dialog.waitFor();
