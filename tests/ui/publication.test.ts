@@ -145,5 +145,21 @@ describe('publication of a revision', () => {
     const pdf = await readFile((await redline.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await textOf(pdf, 'redline')).toContain('中間サーバー（自治体中間サーバー・プラットフォーム）');
+
+    // A refused download says why, in Japanese, and saves nothing (it used to save the error body as a .pdf).
+    const { data, etag } = (await (await page.request.get(api)).json()) as { data: Record<string, any>; etag: string };
+    data['basicInfo'].systems[1].name = 123;
+    expect((await page.request.put(api, { data: { data }, headers: { 'if-match': `"${etag}"` } })).status()).toBe(200);
+    const redlineLink = page.getByRole('link', { name: '見え消しPDF' });
+    const refusal = await page.request.get(new URL((await redlineLink.getAttribute('href'))!, shared.server.url).toString());
+    expect(refusal.status()).toBe(422);
+    const { message } = (await refusal.json()) as { message: string };
+    const downloads: unknown[] = [];
+    page.on('download', (started) => downloads.push(started));
+    await redlineLink.click();
+    const alert = page.locator('pia-compare').getByRole('alert');
+    await alert.filter({ hasText: message }).waitFor();
+    expect(await alert.innerText()).toBe(message);
+    expect(downloads).toEqual([]);
   }, 120_000);
 });
