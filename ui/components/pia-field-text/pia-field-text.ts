@@ -29,7 +29,9 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
     baseStyles,
     fieldStyles,
     css`
-      .withhold { margin-top: 0.3rem; font-size: 0.85rem; }
+      /* Sticks to the bottom of the window while a tall box runs below it: the action is seen beside the selection. */
+      .withhold { position: sticky; bottom: 0.5rem; z-index: 1; width: fit-content; margin-top: 0.3rem; font-size: 0.85rem; }
+      .withhold button { box-shadow: 0 1px 4px rgb(0 0 0 / 25%); }
     `,
   ];
   declare mode: TextMode;
