@@ -54,9 +54,12 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
    * action acts on it, and stays usable after Tab moves the focus from the box to the action.
    */
   private noteSelection(event: Event): void {
+    // Only where the action is offered; and a range unchanged is no update (keyup follows every keystroke).
+    if (!this.offersWithhold) return;
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
     const start = input.selectionStart ?? 0;
     const end = input.selectionEnd ?? 0;
+    if (this.selection?.start === start && this.selection.end === end) return;
     this.selection = start !== end && input.value.slice(start, end).trim() !== '' ? { start, end } : undefined;
   }
 
