@@ -52,11 +52,12 @@ describe('publication in the editor', () => {
     await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).waitFor();
     expect(await action.count()).toBe(1);
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
+    // A string: tests are type-checked without the DOM library.
+    const focused = await page.evaluate(`(() => {
       let element = document.activeElement;
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-      return element?.textContent?.trim();
-    });
+      while (element && element.shadowRoot && element.shadowRoot.activeElement) element = element.shadowRoot.activeElement;
+      return element ? element.textContent.trim() : null;
+    })()`);
     expect(focused).toBe('選択した文を非公表にする');
     await page.keyboard.press('Enter');
 
