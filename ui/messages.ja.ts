@@ -261,7 +261,6 @@ export const UI_MESSAGES_JA = {
   redlinePdf: '見え消しPDF',
   redlineHint: '比べる版からの変更を、挿入は下線、削除は取消線で示したPDF',
   withholdButton: '選択した文を非公表にする',
-  withholdNoSelection: '非公表にする文を入力欄で選択してから押してください。',
   withholdHeading: '非公表にする',
   withholdLead: '公表版では「{marker}」に置き換えられます。提出版には全文が載ります。',
   withholdSelected: '非公表にする文',

@@ -39,11 +39,27 @@ describe('publication in the editor', () => {
     const box = input(page, RISKS);
     const value = await box.inputValue();
     const start = value.indexOf(SPAN);
-    // Without a selection the button only says what to do.
-    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).click();
-    await field(page, RISKS).getByRole('status').filter({ hasText: '選択してから' }).waitFor();
-    await box.evaluate((element, [from, to]) => (element as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(from!, to!), [start, start + SPAN.length]);
-    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).click();
+    const action = page.getByRole('button', { name: '選択した文を非公表にする' });
+    // Offered only where it can act: not under every text field, nor in a focused field with nothing selected.
+    expect(await action.count()).toBe(0);
+    await box.focus();
+    await box.evaluate((element, at) => (element as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(at, at), start);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await action.count()).toBe(0);
+    // Selected with the keyboard, the action appears right after the field and Tab reaches it with the selection kept.
+    for (let i = 0; i < SPAN.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await field(page, RISKS).getByRole('button', { name: '選択した文を非公表にする' }).waitFor();
+    expect(await action.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    // A string: tests are type-checked without the DOM library.
+    const focused = await page.evaluate(`(() => {
+      let element = document.activeElement;
+      while (element && element.shadowRoot && element.shadowRoot.activeElement) element = element.shadowRoot.activeElement;
+      return element ? element.textContent.trim() : null;
+    })()`);
+    expect(focused).toBe('選択した文を非公表にする');
+    await page.keyboard.press('Enter');
 
     const dialog = page.locator('pia-withhold-dialog dialog[open]');
     await dialog.waitFor();
@@ -130,5 +146,21 @@ describe('publication of a revision', () => {
     const pdf = await readFile((await redline.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await textOf(pdf, 'redline')).toContain('中間サーバー（自治体中間サーバー・プラットフォーム）');
+
+    // A refused download says why, in Japanese, and saves nothing (it used to save the error body as a .pdf).
+    const { data, etag } = (await (await page.request.get(api)).json()) as { data: Record<string, any>; etag: string };
+    data['basicInfo'].systems[1].name = 123;
+    expect((await page.request.put(api, { data: { data }, headers: { 'if-match': `"${etag}"` } })).status()).toBe(200);
+    const redlineLink = page.getByRole('link', { name: '見え消しPDF' });
+    const refusal = await page.request.get(new URL((await redlineLink.getAttribute('href'))!, shared.server.url).toString());
+    expect(refusal.status()).toBe(422);
+    const { message } = (await refusal.json()) as { message: string };
+    const downloads: unknown[] = [];
+    page.on('download', (started) => downloads.push(started));
+    await redlineLink.click();
+    const alert = page.locator('pia-compare').getByRole('alert');
+    await alert.filter({ hasText: message }).waitFor();
+    expect(await alert.innerText()).toBe(message);
+    expect(downloads).toEqual([]);
   }, 120_000);
 });

@@ -118,12 +118,14 @@ const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   }
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    if (isApiError(body)) throw new ApiFailure(response.status, body.code, body.message, body.details);
-    const key = response.status === 404 ? 'routeMissing' : 'unknownError';
-    throw new ApiFailure(response.status, 'HTTP', msg(key, { status: response.status }));
-  }
+  if (!response.ok) throw failureOf(response.status, body);
   return body as T;
+};
+
+/** A refused request as an ApiFailure: the server's Japanese message, or one saying what failed. */
+export const failureOf = (status: number, body: unknown): ApiFailure => {
+  if (isApiError(body)) return new ApiFailure(status, body.code, body.message, body.details);
+  return new ApiFailure(status, 'HTTP', msg(status === 404 ? 'routeMissing' : 'unknownError', { status }));
 };
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { formatWareki } from '../../../src/domain/wareki.js';
 import { api, rowsConflictOf } from '../../api/client.js';
+import { downloadLink } from '../../api/download.js';
 import type { ChangedItem, DiffResponse, FormId, RevisionMeta } from '../../../src/server/dto.js';
 import { CompareRestore } from '../../controllers/compare-restore.js';
 import { currentSession, may } from '../../session.js';
@@ -83,6 +84,10 @@ export class PiaCompare extends LitElement {
   declare assessmentId: string;
   declare revisions: RevisionMeta[];
   declare from: number | undefined;
+  /** A refused download (e.g. the redline of a draft with issues) is said above, not saved as a file. */
+  private readonly downloadFailed = downloadLink((error) => {
+    this.error = error.message;
+  });
   declare to: number | 'draft';
   declare diff: DiffResponse | undefined;
   /** The rows being confirmed, dropped ones included until saved. */
@@ -204,7 +209,8 @@ export class PiaCompare extends LitElement {
         </select></label>
       <button type="button" class="primary" @click=${() => void this.compare()}>${msg('compareButton')}</button>
       ${this.from !== undefined
-        ? html`<a class="redline" href=${api.redlineUrl(this.assessmentId, this.from, this.to)} download title=${msg('redlineHint')}>${msg('redlinePdf')}</a>`
+        ? html`<a class="redline" href=${api.redlineUrl(this.assessmentId, this.from, this.to)} download title=${msg('redlineHint')}
+            @click=${this.downloadFailed}>${msg('redlinePdf')}</a>`
         : nothing}
     </div>`;
   }

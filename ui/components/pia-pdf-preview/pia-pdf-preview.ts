@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { ApiFailure, api } from '../../api/client.js';
+import { api, failureOf } from '../../api/client.js';
+import { downloadLink } from '../../api/download.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -27,6 +28,10 @@ export class PiaPdfPreview extends LitElement {
   declare url: string;
   declare error: string;
   declare loading: boolean;
+  /** A refused download is said here like a refused preview, not saved as a file. */
+  private readonly downloadFailed = downloadLink((error) => {
+    this.error = error.message;
+  });
 
   constructor() {
     super();
@@ -40,10 +45,7 @@ export class PiaPdfPreview extends LitElement {
     this.error = '';
     try {
       const response = await fetch(api.pdfUrl(this.assessmentId));
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string };
-        throw new ApiFailure(response.status, 'PDF', body.message ?? msg('unknownError', { status: response.status }));
-      }
+      if (!response.ok) throw failureOf(response.status, await response.json().catch(() => undefined));
       if (this.url) URL.revokeObjectURL(this.url);
       this.url = URL.createObjectURL(await response.blob());
     } catch (error) {
@@ -62,7 +64,7 @@ export class PiaPdfPreview extends LitElement {
     return html`
       <header>
         <h2>${msg('pdfHeading')}</h2>
-        <a class="download" href=${api.pdfUrl(this.assessmentId, { download: true })} download>${msg('pdfDownload')}</a>
+        <a class="download" href=${api.pdfUrl(this.assessmentId, { download: true })} download @click=${this.downloadFailed}>${msg('pdfDownload')}</a>
       </header>
       ${this.loading ? html`<p role="status">${msg('loading')}</p>` : nothing}
       ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}

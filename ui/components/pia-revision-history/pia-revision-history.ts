@@ -4,6 +4,7 @@ import { TERMINATION_LABELS } from '../../../src/domain/revision.js';
 import { STEP_NAMES_JA } from '../../../src/messages.ja.js';
 import type { Finding, OfferedStep, RevisionMeta, StepFieldView } from '../../../src/server/dto.js';
 import { ApiFailure, api } from '../../api/client.js';
+import { downloadLink } from '../../api/download.js';
 import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
 import { currentSession, may, mayTake, signedIn } from '../../session.js';
@@ -88,6 +89,12 @@ export class PiaRevisionHistory extends LitElement {
   /** The step (or 事業終了) being confirmed in the dialog. */
   declare step: Action | undefined;
   declare busy: boolean;
+  /** A refused download (a PDF, 公表版, 提出版 or bundle) is said under the table, not saved as a file. */
+  private readonly downloadFailed = downloadLink((error) => {
+    this.notice = '';
+    this.error = error.message;
+    this.findings = blockingFindings(error);
+  });
 
   constructor() {
     super();
@@ -207,7 +214,7 @@ export class PiaRevisionHistory extends LitElement {
       <td>${meta.author}</td>
       <td>${meta.phase ? html`<span class="phase">${phaseLabel(meta)}</span>` : nothing}<span class="tag">${statusLabel(meta.status)}</span>${this.log(meta)}</td>
       <td class="nowrap actions">
-        <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download>${msg('revisionPdf')}</a>
+        <a href=${api.pdfUrl(this.assessmentId, { revision: meta.number, download: true })} download @click=${this.downloadFailed}>${msg('revisionPdf')}</a>
         ${this.publication(meta)}
         ${meta.transitions
           .filter((offered) => mayTake(offered, this.assessmentId))
@@ -228,9 +235,9 @@ export class PiaRevisionHistory extends LitElement {
   private publication(meta: RevisionMeta): TemplateResult | typeof nothing {
     if (meta.status !== 'submitted' && meta.status !== 'published') return nothing;
     const print = (variant: 'public' | 'submission') => api.printUrl(this.assessmentId, variant, { revision: meta.number, download: true });
-    return html`<a href=${print('public')} download>${msg('publicPdf')}</a>
-      <a href=${print('submission')} download>${msg('submissionPdf')}</a>
-      <a class="bundle" href=${api.bundleUrl(this.assessmentId, meta.number)} download title=${msg('bundleHint')}
+    return html`<a href=${print('public')} download @click=${this.downloadFailed}>${msg('publicPdf')}</a>
+      <a href=${print('submission')} download @click=${this.downloadFailed}>${msg('submissionPdf')}</a>
+      <a class="bundle" href=${api.bundleUrl(this.assessmentId, meta.number)} download title=${msg('bundleHint')} @click=${this.downloadFailed}
         aria-label=${`${msg('revisionNumber', { number: meta.number })} ${msg('bundleDownload')}`}>${msg('bundleDownload')}</a>`;
   }
 
