@@ -4,7 +4,7 @@ import { RENDER_MESSAGES_JA, fillMessage } from '../../messages.ja.js';
 import type { DocTree, Drawable, FontName, LaidOutPage, StructNode, StructRole } from '../layout/types.js';
 import type { FontSet, ParsedFont } from './fonts.js';
 import { imageProblem } from './image-probe.js';
-import { JoinedWritesDocument } from './joined-writes.js';
+import { OrderedImagesDocument } from './ordered-images.js';
 
 /** A file embedded in the PDF (the 提出版 carries its source YAML). */
 export type Attachment = {
@@ -226,7 +226,7 @@ const addBookmarks = (doc: PDFKit.PDFDocument, root: StructNode, firstPage: Read
  */
 export const paintPdf = (tree: DocTree, options: PaintOptions): PDFKit.PDFDocument => {
   const tagged = options.tagged ?? true;
-  const doc = new JoinedWritesDocument({
+  const doc = new OrderedImagesDocument({
     size: [tree.pageWidth, tree.pageHeight],
     margin: 0,
     autoFirstPage: false,

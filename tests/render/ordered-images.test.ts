@@ -1,0 +1,60 @@
+import { crc32, deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { JoinedWritesDocument } from '../../src/render/pdf/joined-writes.js';
+import { OrderedImagesDocument } from '../../src/render/pdf/ordered-images.js';
+
+const chunk = (type: string, data: Buffer): Buffer => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+};
+
+/** An RGBA PNG (colour type 6): the kind pdfkit decodes asynchronously to split out its alpha channel. */
+const rgbaPng = (width: number, height: number, seed: number): Buffer => {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const at = y * (width * 4 + 1) + 1 + x * 4;
+      rows.set([(x * seed) & 255, (y * 7) & 255, (x ^ y) & 255, (x + y + seed) & 255], at);
+    }
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+};
+
+/** Images of one size, decoded side by side on the thread pool: which finishes first is a race. */
+const IMAGES = [rgbaPng(400, 300, 3), rgbaPng(400, 300, 5), rgbaPng(400, 300, 11), rgbaPng(400, 300, 13), rgbaPng(400, 300, 17), rgbaPng(400, 300, 19)];
+
+const render = async (Document: typeof JoinedWritesDocument): Promise<Buffer> => {
+  const doc = new Document({ autoFirstPage: false, compress: true, info: { CreationDate: new Date(Date.UTC(2025, 7, 19)) } });
+  doc.addPage({ size: 'A4', margin: 0 });
+  IMAGES.forEach((png, index) => doc.image(png, 20, 20 + index * 150, { width: 120, height: 100 }));
+  doc.end();
+  const chunks: Buffer[] = [];
+  for await (const part of doc as unknown as AsyncIterable<Buffer>) chunks.push(part);
+  return Buffer.concat(chunks);
+};
+
+const distinctOutputs = async (Document: typeof JoinedWritesDocument, runs: number): Promise<number> => {
+  const outputs = await Promise.all(Array.from({ length: runs }, () => render(Document)));
+  return new Set(outputs.map((bytes) => bytes.toString('base64'))).size;
+};
+
+describe('images with an alpha channel', () => {
+  it('give the same bytes on every render, whatever order their decodes finish in', async () => {
+    expect(await distinctOutputs(OrderedImagesDocument, 12)).toBe(1);
+  });
+
+  it('(the control case) vary from render to render with pdfkit alone', async () => {
+    // Renders started together race on the thread pool; with the decodes unordered, at least two differ.
+    let distinct = 1;
+    for (let attempt = 0; attempt < 10 && distinct === 1; attempt += 1) distinct = await distinctOutputs(JoinedWritesDocument, 12);
+    expect(distinct).toBeGreaterThan(1);
+  });
+});
