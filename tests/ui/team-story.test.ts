@@ -5,7 +5,7 @@
  * changed item on the compare page; 閲覧者 reads and compares but is offered no write and refused every one; the
  * audit log shows each step; 管理者 sets and removes a per-assessment role on the accounts page and it takes effect.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -258,7 +258,14 @@ describe('three people review 004 on the team server', () => {
       '版の手続（確認依頼・差戻し・承認・提出・公表など） sakusei',
       '版の手続（確認依頼・差戻し・承認・提出・公表など） kakunin',
     ]);
-    expect(await author.getByRole('link', { name: 'CSVで書き出す' }).getAttribute('href')).toBe(`/api/assessments/${ID}/audit?format=csv`);
+    const csvLink = author.getByRole('link', { name: 'CSVで書き出す' });
+    expect(await csvLink.getAttribute('href')).toBe(`/api/assessments/${ID}/audit?format=csv`);
+    const [csv] = await Promise.all([author.waitForEvent('download'), csvLink.click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect(await readFile(await csv.path(), 'utf8')).toContain('コメントの記入');
+    const [json] = await Promise.all([author.waitForEvent('download'), author.getByRole('link', { name: 'JSONで書き出す' }).click()]);
+    expect(json.suggestedFilename()).toBe(`audit-${ID}.json`);
+    expect(JSON.parse(await readFile(await json.path(), 'utf8'))).toMatchObject({ items: expect.any(Array) });
     await author.screenshot({ path: path.join(tmpdir(), 'pia-team-audit.png'), fullPage: false });
 
     // 管理者 makes 閲覧者 a 確認者 of 004 alone on the accounts page: the server then lets them comment there, and

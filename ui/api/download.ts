@@ -1,8 +1,8 @@
 import { msg } from '../messages.ja.js';
 import { ApiFailure, failureOf } from './client.js';
 
-/** The file name the server gives (RFC 6266: `filename*` in UTF-8 first), else the last part of the address. */
-const fileNameOf = (disposition: string | null, url: string): string => {
+/** The file name the server gives (RFC 6266: `filename*` in UTF-8 first), else the link's, else the last part of the address. */
+const fileNameOf = (disposition: string | null, url: string, suggested: string | undefined): string => {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
   if (encoded) {
     try {
@@ -11,14 +11,14 @@ const fileNameOf = (disposition: string | null, url: string): string => {
       // A malformed name: the plain one below.
     }
   }
-  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? new URL(url, location.href).pathname.split('/').pop() ?? 'download';
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? suggested ?? new URL(url, location.href).pathname.split('/').pop() ?? 'download';
 };
 
 /**
  * Saves the file at `url` (a PDF, a bundle). It is fetched first: a refusal (e.g. 422, a 公表版 that would show
  * withheld text) is thrown as the server's Japanese message instead of being saved as a file that is no PDF.
  */
-export const download = async (url: string): Promise<void> => {
+export const download = async (url: string, suggestedName?: string): Promise<void> => {
   let response: Response;
   try {
     response = await fetch(url);
@@ -29,7 +29,7 @@ export const download = async (url: string): Promise<void> => {
   const href = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileNameOf(response.headers.get('content-disposition'), url);
+  link.download = fileNameOf(response.headers.get('content-disposition'), url, suggestedName);
   document.body.append(link);
   link.click();
   link.remove();
@@ -48,7 +48,7 @@ export const downloadLink =
     event.preventDefault();
     const link = event.currentTarget as HTMLAnchorElement;
     link.setAttribute('aria-busy', 'true');
-    download(link.href)
+    download(link.href, link.getAttribute('download') || undefined)
       .catch((error: unknown) => failed(error instanceof ApiFailure ? error : new ApiFailure(0, 'DOWNLOAD', String(error))))
       .finally(() => link.removeAttribute('aria-busy'));
   };

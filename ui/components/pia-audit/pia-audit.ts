@@ -5,6 +5,7 @@ import { REVISION_STATUS_JA } from '../../../src/messages.ja.js';
 import type { AuditEntry } from '../../../src/server/dto.js';
 import { AUDIT_EVENT_NAMES_JA } from '../../../src/team/messages.ja.js';
 import { api } from '../../api/client.js';
+import { downloadLink } from '../../api/download.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 
@@ -25,7 +26,7 @@ const hashes = (entry: AuditEntry): string =>
  * before and after; exportable as CSV (for Excel) and JSON. The server refuses it to roles without 操作記録の閲覧.
  */
 export class PiaAudit extends LitElement {
-  static override properties = { assessmentId: { type: String }, entries: { state: true }, error: { state: true } };
+  static override properties = { assessmentId: { type: String }, entries: { state: true }, error: { state: true }, exportError: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -41,12 +42,19 @@ export class PiaAudit extends LitElement {
   declare assessmentId: string;
   declare entries: readonly AuditEntry[] | undefined;
   declare error: string;
+  declare exportError: string;
 
   constructor() {
     super();
     this.assessmentId = '';
     this.error = '';
+    this.exportError = '';
   }
+
+  /** A refused export (e.g. the session ended) is told beside the links, not saved as a file of JSON errors. */
+  private readonly exportFailed = downloadLink((error) => {
+    this.exportError = error.message;
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -79,9 +87,12 @@ export class PiaAudit extends LitElement {
       ${this.error
         ? html`<p class="issue" role="alert">${this.error}</p>`
         : html`<div class="exports">
-              <a href=${api.auditUrl(this.assessmentId, 'csv')} download>${msg('auditExportCsv')}</a>
-              <a href=${api.auditUrl(this.assessmentId, 'json')} download=${`audit-${this.assessmentId}.json`}>${msg('auditExportJson')}</a>
+              <a href=${api.auditUrl(this.assessmentId, 'csv')} download @click=${this.exportFailed}>${msg('auditExportCsv')}</a>
+              <a href=${api.auditUrl(this.assessmentId, 'json')} download=${`audit-${this.assessmentId}.json`} @click=${this.exportFailed}
+                >${msg('auditExportJson')}</a
+              >
             </div>
+            ${this.exportError ? html`<p class="issue" role="alert">${this.exportError}</p>` : nothing}
             ${this.entries === undefined
               ? nothing
               : this.entries.length === 0
