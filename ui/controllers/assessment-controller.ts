@@ -35,6 +35,9 @@ const IDLE_VALIDATE_TIMEOUT_MS = 3000;
 const isTyping = (value: unknown): boolean =>
   typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
 
+const sameIssues = (a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean =>
+  a.length === b.length && a.every((issue, index) => issue.pointer === b[index]!.pointer && issue.message === b[index]!.message);
+
 /**
  * Holds one draft: loads it, applies edits, validates live with the same schema as the server, autosaves with
  * If-Match, keeps the undo history, and on a 409 merges the other version in item by item (saveMerging); only
@@ -285,7 +288,8 @@ export class AssessmentController implements ReactiveController {
     this.validated = { data, edits: [] };
     try {
       const issues = await validateInWorker(data, since);
-      if (this.data !== data) return;
+      // Typing mostly leaves the issues as they were: the same array then, so the outline and lists stay as drawn.
+      if (this.data !== data || sameIssues(this.issues, issues)) return;
       this.issues = issues;
       this.host.requestUpdate();
     } catch {
