@@ -14,7 +14,7 @@ import { loadReuse } from '../../reuse/load.js';
 const SEARCH_DELAY_MS = 250;
 /** Rows per page: a portfolio may hold 10,000 assessments, and the page asks the server for one page at a time. */
 export const LIST_PAGE_SIZE = 100;
-const count = new Intl.NumberFormat('ja-JP');
+const numberFormat = new Intl.NumberFormat('ja-JP');
 
 /**
  * @summary The list of assessments with search by name or organisation, filters by form and status, paged
@@ -169,7 +169,7 @@ export class PiaAssessmentList extends LitElement {
     return html`<nav class="pager" aria-label=${msg('listPager')}>
       <button type="button" class="previous" ?disabled=${this.loading || this.offset === 0}
         @click=${() => this.turnPage(Math.max(0, this.offset - this.pageSize))}>${msg('listPrevious', { count: this.pageSize })}</button>
-      <span class="range" role="status">${msg('listRange', { total: count.format(this.total), from: count.format(from), to: count.format(to) })}</span>
+      <span class="range" role="status">${msg('listRange', { total: numberFormat.format(this.total), from: numberFormat.format(from), to: numberFormat.format(to) })}</span>
       <button type="button" class="next" ?disabled=${this.loading || next >= this.total}
         @click=${() => this.turnPage(next)}>${msg('listNext', { count: next < this.total ? Math.min(this.pageSize, this.total - next) : this.pageSize })}</button>
     </nav>`;
