@@ -1,8 +1,8 @@
 /**
  * Elements waiting to be rendered, in two tiers: one in (or just at the edge of) the visible area is rendered at
  * once, in the frame that shows it; one within a window's height of it is rendered when the page is idle, one
- * element per idle period, so it is ready before it scrolls into view and never delays the first screen or a
- * keystroke. The callback runs once.
+ * element per idle period and not while the user is typing, so it is ready before it scrolls into view and never
+ * delays the first screen or a keystroke. The callback runs once.
  *
  * Elements rendered above the top of the window (scrolling up, or the neighbours of a jump target) change from
  * their placeholder's estimated height to their real one; the window is moved by the difference, at the next
@@ -16,7 +16,11 @@ const waiting = new WeakMap<Element, () => void>();
 const soon = new Set<Element>();
 let visible: IntersectionObserver | undefined;
 let near: IntersectionObserver | undefined;
-let idle: number | undefined;
+/** A timer or idle callback is on its way to render the next element near the window. */
+let scheduled: number | undefined;
+/** When a key was last pressed: rendering ahead waits until typing pauses this long. */
+let lastKey = -Infinity;
+const TYPING_PAUSE_MS = 1000;
 
 const stop = (element: Element): void => {
   visible?.unobserve(element);
@@ -50,14 +54,19 @@ const renderVisible = (entries: IntersectionObserverEntry[]): void => {
 };
 
 const renderOneWhenIdle = (): void => {
-  idle = undefined;
+  scheduled = undefined;
   const [next] = soon;
   if (!next) return;
+  const typing = lastKey + TYPING_PAUSE_MS - performance.now();
+  if (typing > 0) {
+    scheduled = window.setTimeout(() => (scheduled = requestIdleCallback(renderOneWhenIdle)), typing);
+    return;
+  }
   // Idle, so the layout is clean and reading the box costs nothing.
   const box = next.getBoundingClientRect();
   run(next);
   keepViewStill(box.top < 0 ? [{ element: next, height: box.height }] : []);
-  if (soon.size > 0) idle = requestIdleCallback(renderOneWhenIdle);
+  if (soon.size > 0) scheduled = requestIdleCallback(renderOneWhenIdle);
 };
 
 const queueNear = (entries: IntersectionObserverEntry[]): void => {
@@ -66,11 +75,12 @@ const queueNear = (entries: IntersectionObserverEntry[]): void => {
     if (entry.isIntersecting) soon.add(entry.target);
     else soon.delete(entry.target);
   }
-  if (soon.size > 0) idle ??= requestIdleCallback(renderOneWhenIdle);
+  if (soon.size > 0) scheduled ??= requestIdleCallback(renderOneWhenIdle);
 };
 
 /** Call `callback` once the element is near the window; the returned function cancels. */
 export const whenNearWindow = (element: Element, callback: () => void): (() => void) => {
+  if (!visible) window.addEventListener('keydown', () => (lastKey = performance.now()), { capture: true, passive: true });
   visible ??= new IntersectionObserver(renderVisible, { rootMargin: '10% 0px' });
   near ??= new IntersectionObserver(queueNear, { rootMargin: '100% 0px' });
   waiting.set(element, callback);
