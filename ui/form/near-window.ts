@@ -70,11 +70,8 @@ const renderOneWhenIdle = (): void => {
 };
 
 const queueNear = (entries: IntersectionObserverEntry[]): void => {
-  for (const entry of entries) {
-    if (!waiting.has(entry.target)) continue;
-    if (entry.isIntersecting) soon.add(entry.target);
-    else soon.delete(entry.target);
-  }
+  // Once near, an element stays queued even if a layout change moves it away again (as its neighbours render).
+  for (const entry of entries) if (entry.isIntersecting && waiting.has(entry.target)) soon.add(entry.target);
   if (soon.size > 0) scheduled ??= requestIdleCallback(renderOneWhenIdle);
 };
 
