@@ -78,6 +78,8 @@ describe('restoring from a revision and undoing in the editor', () => {
   it('undoes the deletion of a システム, back in its place, with the toolbar button', async () => {
     const { page } = current;
     await openEditor(page, shared.server.url, ID);
+    // Ⅰ-2 lies below the first screen: it is rendered in idle time right after it.
+    await field(page, `${SYSTEMS}/2`).waitFor();
     const before = await systemNames(page);
     page.once('dialog', (dialog) => void dialog.accept());
     await field(page, `${SYSTEMS}/2`).getByRole('button', { name: 'システム3を削除' }).click();

@@ -11,9 +11,11 @@ import {
   type StoredVersion,
 } from '../../src/merge/index.js';
 import { ApiFailure, api } from '../api/client.js';
+import { fetchAssessment } from '../api/prefetch.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
 import { validateInWorker } from '../validation/live-validator.js';
+import type { FieldEdit } from '../validation/messages.js';
 import { UndoStack, redoStep, undoStep } from './undo-stack.js';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
@@ -26,10 +28,15 @@ export type Conflict = { readonly merge: MergeResult; readonly base: Doc; readon
 
 const AUTOSAVE_DELAY_MS = 1200;
 const VALIDATE_DELAY_MS = 150;
+/** The loaded draft is validated (and copied to the worker) once the page is idle, at the latest after this. */
+const IDLE_VALIDATE_TIMEOUT_MS = 3000;
 
 /** Typing (texts, numbers, lists of lines) is grouped per field; choices, boxes and entries are a step each. */
 const isTyping = (value: unknown): boolean =>
   typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+const sameIssues = (a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean =>
+  a.length === b.length && a.every((issue, index) => issue.pointer === b[index]!.pointer && issue.message === b[index]!.message);
 
 /**
  * Holds one draft: loads it, applies edits, validates live with the same schema as the server, autosaves with
@@ -55,6 +62,8 @@ export class AssessmentController implements ReactiveController {
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | undefined;
+  /** The draft last handed to the validator, and the fields edited since (undefined: an edit of another kind). */
+  private validated: { data: Doc; edits: FieldEdit[] | undefined } | undefined;
   private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!this.hasUnsavedChanges) return;
     event.preventDefault();
@@ -92,7 +101,7 @@ export class AssessmentController implements ReactiveController {
     this.incoming = [];
     this.host.requestUpdate();
     try {
-      const loaded = await api.get(id);
+      const loaded = await fetchAssessment(id);
       this.form = loaded.form;
       this.data = loaded.data;
       this.base = { etag: loaded.etag, data: loaded.data };
@@ -100,7 +109,9 @@ export class AssessmentController implements ReactiveController {
       // until the form is on screen.
       this.issues = loaded.issues;
       this.saveState = 'saved';
-      this.scheduleValidation();
+      this.validated = undefined;
+      // The worker gets the draft when the page is idle, so later keystrokes send it only the field typed into.
+      requestIdleCallback(() => void this.validate(), { timeout: IDLE_VALIDATE_TIMEOUT_MS });
       void this.refreshFindings();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -110,14 +121,18 @@ export class AssessmentController implements ReactiveController {
 
   setValue(pointer: string, value: unknown): void {
     if (!this.data) return;
-    this.applyEdit(withValueAt(this.data, pointer, value), msg('stepEdit'), isTyping(value) ? pointer : undefined);
+    this.record(withValueAt(this.data, pointer, value), msg('stepEdit'), isTyping(value) ? pointer : undefined, { pointer, value });
   }
 
   /** Any change of the draft, as one undoable step (steps typed into one field in a row are joined). */
   applyEdit(next: Doc, label: string, coalesceKey?: string): void {
+    this.record(next, label, coalesceKey);
+  }
+
+  private record(next: Doc, label: string, coalesceKey: string | undefined, edit?: FieldEdit): void {
     if (!this.data || next === this.data) return;
     this.history.record({ before: this.data, after: next, label }, coalesceKey);
-    this.replaceData(next);
+    this.replaceData(next, edit);
   }
 
   /** Takes one item or group entry back as it reads in `source` (a revision): one undoable step. False if nothing changed. */
@@ -189,7 +204,9 @@ export class AssessmentController implements ReactiveController {
     return merge.incoming;
   }
 
-  private replaceData(next: Doc): void {
+  /** `edit`: the one field that changed, when that is all that changed (the validator is then sent only it). */
+  private replaceData(next: Doc, edit?: FieldEdit): void {
+    if (this.validated) this.validated.edits = edit && this.validated.edits ? [...this.validated.edits, edit] : undefined;
     this.data = next;
     this.saveState = 'dirty';
     this.scheduleValidation();
@@ -200,6 +217,7 @@ export class AssessmentController implements ReactiveController {
   /** A merge's result becomes the draft as one undoable step, and what came in is listed for the user. */
   private adoptMerge(merge: MergeResult): void {
     if (this.data) this.history.record({ before: this.data, after: merge.merged, label: msg('stepMerge') });
+    if (this.validated) this.validated.edits = undefined;
     this.data = merge.merged;
     this.incoming = [...this.incoming, ...merge.incoming];
     this.saveState = 'dirty';
@@ -265,10 +283,13 @@ export class AssessmentController implements ReactiveController {
   /** In a worker, so a keystroke's frame never waits for it; a result for a draft edited since is dropped. */
   private async validate(): Promise<void> {
     const data = this.data;
-    if (!data) return;
+    if (!data || this.validated?.data === data) return;
+    const since = this.validated?.edits ? { from: this.validated.data, edits: this.validated.edits } : undefined;
+    this.validated = { data, edits: [] };
     try {
-      const issues = await validateInWorker(data);
-      if (this.data !== data) return;
+      const issues = await validateInWorker(data, since);
+      // Typing mostly leaves the issues as they were: the same array then, so the outline and lists stay as drawn.
+      if (this.data !== data || sameIssues(this.issues, issues)) return;
       this.issues = issues;
       this.host.requestUpdate();
     } catch {

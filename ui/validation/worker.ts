@@ -4,6 +4,7 @@
  * delay a keystroke's frame; here they never do.
  */
 import { validateAssessment } from '../../src/schema/validate.js';
+import { withValueAt } from '../form/pointer.js';
 import type { ValidationRequest, ValidationResult } from './messages.js';
 
 // A dedicated worker's global scope, typed by what it is used for (ui/ compiles with the DOM library).
@@ -12,10 +13,14 @@ const scope = self as unknown as {
   postMessage: (message: ValidationResult) => void;
 };
 
-scope.onmessage = ({ data: { id, data } }) => {
+/** The draft as the page last described it: sent whole once, then kept up to date by the fields edited. */
+let held: unknown;
+
+scope.onmessage = ({ data: request }) => {
   try {
-    scope.postMessage({ id, issues: validateAssessment(data).issues });
+    held = 'data' in request ? request.data : request.edits.reduce((data, edit) => withValueAt(data, edit.pointer, edit.value), held);
+    scope.postMessage({ id: request.id, issues: validateAssessment(held).issues });
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }
 };

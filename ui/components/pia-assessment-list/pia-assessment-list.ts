@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AssessmentStatus, AssessmentSummary, FormId } from '../../../src/server/dto.js';
 import { FORM_IDS } from '../../../src/schema/documents.js';
 import { formName, formRevisions } from '../../../src/schema/validate.js';
@@ -12,15 +12,21 @@ import type { PiaCopyDialog } from '../pia-copy-dialog/pia-copy-dialog.js';
 import { loadReuse } from '../../reuse/load.js';
 
 const SEARCH_DELAY_MS = 250;
+/** Rows per page: a portfolio may hold 10,000 assessments, and the page asks the server for one page at a time. */
+export const LIST_PAGE_SIZE = 100;
+const numberFormat = new Intl.NumberFormat('ja-JP');
 
 /**
- * @summary The list of assessments with search by name or organisation, filters by form and status, and
- * creation of a new 重点項目評価書 or 全項目評価書.
+ * @summary The list of assessments with search by name or organisation, filters by form and status, paged
+ * (前へ / 次へ, `pageSize` rows a request), and creation of a new 重点項目評価書 or 全項目評価書.
  * @fires pia-navigate
  */
 export class PiaAssessmentList extends LitElement {
   static override properties = {
+    pageSize: { type: Number },
     items: { state: true },
+    total: { state: true },
+    offset: { state: true },
     loading: { state: true },
     error: { state: true },
     query: { state: true },
@@ -53,6 +59,8 @@ export class PiaAssessmentList extends LitElement {
       .create input[type='text'] { width: min(22rem, 80vw); }
       .nowrap { white-space: nowrap; }
       button.copy { white-space: nowrap; padding: 0.3rem 0.8rem; }
+      .pager { display: flex; align-items: center; justify-content: center; gap: 1rem; margin-top: 1rem; flex-wrap: wrap; }
+      .pager .range { color: var(--pia-muted); }
       @media (max-width: 760px) {
         thead { display: none; }
         tr { display: block; border-bottom: 1px solid var(--pia-line-strong); padding: 0.5rem 0; }
@@ -61,17 +69,28 @@ export class PiaAssessmentList extends LitElement {
       }
     `,
   ];
+  /** Rows per request and page. */
+  declare pageSize: number;
   declare items: AssessmentSummary[];
+  /** How many assessments match the search and filters, across all pages. */
+  declare total: number;
+  /** Where the page shown starts among the matches. */
+  declare offset: number;
   declare loading: boolean;
   declare error: string;
   declare query: { q: string; form: FormId | ''; status: AssessmentStatus | '' };
   /** The form chosen for a new assessment: its revisions (from the schema) fill the 様式の版 choice. */
   declare createForm: FormId;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Only the newest request's answer is shown (a slow page must not replace a later search's). */
+  private requested = 0;
 
   constructor() {
     super();
+    this.pageSize = LIST_PAGE_SIZE;
     this.items = [];
+    this.total = 0;
+    this.offset = 0;
     this.loading = true;
     this.error = '';
     this.query = { q: '', form: '', status: '' };
@@ -83,21 +102,31 @@ export class PiaAssessmentList extends LitElement {
     void this.load();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.get('pageSize') !== undefined) this.filter({});
+  }
+
   private async load(): Promise<void> {
     this.loading = true;
+    const request = (this.requested += 1);
     try {
       const { q, form, status } = this.query;
-      this.items = (await api.list({ q, ...(form ? { form } : {}), ...(status ? { status } : {}) })).items;
+      const query = { q, ...(form ? { form } : {}), ...(status ? { status } : {}) };
+      const page = await api.list({ ...query, offset: this.offset, limit: this.pageSize });
+      if (request !== this.requested) return;
+      this.items = page.items;
+      this.total = page.total ?? page.items.length;
       this.error = '';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      if (request === this.requested) this.error = error instanceof Error ? error.message : String(error);
     } finally {
-      this.loading = false;
+      if (request === this.requested) this.loading = false;
     }
   }
 
   private filter(patch: Partial<PiaAssessmentList['query']>, delay = 0): void {
     this.query = { ...this.query, ...patch };
+    this.offset = 0;
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => void this.load(), delay);
   }
@@ -123,6 +152,27 @@ export class PiaAssessmentList extends LitElement {
   private async openCopy(item: AssessmentSummary): Promise<void> {
     await loadReuse();
     await this.renderRoot.querySelector<PiaCopyDialog>('pia-copy-dialog')?.open(item);
+  }
+
+  private turnPage(offset: number): void {
+    this.offset = offset;
+    clearTimeout(this.searchTimer);
+    void this.load().then(() => this.renderRoot.querySelector('table')?.scrollIntoView({ block: 'start' }));
+  }
+
+  /** 全N件中 a〜b件 with 前へ / 次へ; nothing while every match fits on one page. */
+  private pager(): TemplateResult | typeof nothing {
+    if (this.total <= this.pageSize && this.offset === 0) return nothing;
+    const from = this.items.length === 0 ? 0 : this.offset + 1;
+    const to = this.offset + this.items.length;
+    const next = this.offset + this.pageSize;
+    return html`<nav class="pager" aria-label=${msg('listPager')}>
+      <button type="button" class="previous" ?disabled=${this.loading || this.offset === 0}
+        @click=${() => this.turnPage(Math.max(0, this.offset - this.pageSize))}>${msg('listPrevious', { count: this.pageSize })}</button>
+      <span class="range" role="status">${msg('listRange', { total: numberFormat.format(this.total), from: numberFormat.format(from), to: numberFormat.format(to) })}</span>
+      <button type="button" class="next" ?disabled=${this.loading || next >= this.total}
+        @click=${() => this.turnPage(next)}>${msg('listNext', { count: next < this.total ? Math.min(this.pageSize, this.total - next) : this.pageSize })}</button>
+    </nav>`;
   }
 
   private row(item: AssessmentSummary): TemplateResult {
@@ -170,6 +220,7 @@ export class PiaAssessmentList extends LitElement {
         </tr></thead>
         <tbody>${this.items.map((item) => this.row(item))}</tbody>
       </table>
+      ${this.pager()}
       ${!this.loading && this.items.length === 0 ? html`<p>${msg('emptyList')}</p>` : nothing}
       <section class="panel" aria-labelledby="create-heading" style="margin-top: 1.5rem">
         <h2 id="create-heading">${msg('createHeading')}</h2>
