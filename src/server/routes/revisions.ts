@@ -2,6 +2,7 @@
  * Revisions: list, plan and commit the next one, read one, confirm its 変更箇所 rows, take a status step; and the
  * diff of two versions. Thin: each handler calls one workflow.
  */
+import { compiledOnFirstUse } from '../lazy-validators.js';
 import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifySchemaCompiler } from 'fastify';
 import { textDiff, type ChangeCandidate } from '../../diff/index.js';
@@ -117,7 +118,7 @@ const rowsSchema = {
  * so this route takes them exactly as sent or refuses them.
  */
 const exactAjv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false });
-const exactValidator: FastifySchemaCompiler<object> = ({ schema }) => exactAjv.compile(schema);
+const exactValidator: FastifySchemaCompiler<object> = compiledOnFirstUse(({ schema }) => exactAjv.compile(schema));
 
 const statusSchema = {
   params: revisionParams,

@@ -1,0 +1,73 @@
+/**
+ * The worker threads that parse large JSON bodies (json-body-worker.ts), so the server's thread does not spend
+ * a save's largest CPU cost (decoding and parsing the whole assessment) while other requests wait, and saves of
+ * different assessments parse on another core at the same time. Workers start with the first large body; one that
+ * dies is replaced, and what it held is parsed on the server's thread instead.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { JsonBodyReply, JsonBodyRequest } from './json-body-worker.js';
+import { startWorker } from './worker-thread.js';
+
+/** Smaller bodies are parsed at once: a round trip to a worker costs more than they do. */
+export const OFFLOAD_BYTES = 64 * 1024;
+
+export type JsonBodyPool = {
+  /** `{ value }` when the body was plain JSON; undefined when the server's own parser must judge it. */
+  readonly parse: (bytes: Buffer) => Promise<{ value: unknown } | undefined>;
+};
+
+type Slot = { readonly worker: Worker; readonly pending: Map<number, (reply: JsonBodyReply | undefined) => void> };
+
+/** One core stays for the server's own thread. */
+const poolSize = (): number => Math.max(1, Math.min(2, availableParallelism() - 1));
+
+export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
+  const slots: Slot[] = [];
+  let nextJob = 1;
+
+  const retire = (slot: Slot): void => {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
+    for (const settle of slot.pending.values()) settle(undefined);
+    slot.pending.clear();
+  };
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: startWorker('server-json-body-worker.mjs', 'json-body-worker.ts'), pending: new Map() };
+    // Idle workers must not keep a test run or a stopping server alive.
+    slot.worker.unref();
+    slot.worker.on('message', (reply: JsonBodyReply) => {
+      const settle = slot.pending.get(reply.job);
+      slot.pending.delete(reply.job);
+      settle?.(reply);
+    });
+    slot.worker.on('error', () => retire(slot));
+    slot.worker.on('exit', () => retire(slot));
+    slots.push(slot);
+    return slot;
+  };
+
+  /** The least busy worker, a new one while the pool is not full. */
+  const pick = (): Slot => {
+    const idle = slots.find((slot) => slot.pending.size === 0);
+    if (idle) return idle;
+    if (slots.length < size) return spawn();
+    return slots.reduce((best, slot) => (slot.pending.size < best.pending.size ? slot : best));
+  };
+
+  return {
+    parse: (bytes) =>
+      new Promise((resolve) => {
+        const slot = pick();
+        const job = nextJob++;
+        slot.pending.set(job, (reply) => resolve(reply?.parsed));
+        slot.worker.postMessage({ job, bytes } satisfies JsonBodyRequest);
+      }),
+  };
+};
+
+let shared: JsonBodyPool | undefined;
+
+/** The process's one pool, shared by every server built in it (tests build many). */
+export const sharedJsonBodyPool = (): JsonBodyPool => (shared ??= createJsonBodyPool());
