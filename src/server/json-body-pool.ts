@@ -14,7 +14,7 @@ export const OFFLOAD_BYTES = 64 * 1024;
 
 export type JsonBodyPool = {
   /** `{ value }` when the body was plain JSON; undefined when the server's own parser must judge it. */
-  readonly parse: (bytes: Buffer) => Promise<{ value: unknown } | undefined>;
+  readonly parse: (bytes: Buffer, maxNesting: number) => Promise<{ value: unknown } | undefined>;
 };
 
 type Slot = { readonly worker: Worker; readonly pending: Map<number, (reply: JsonBodyReply | undefined) => void> };
@@ -57,12 +57,12 @@ export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
   };
 
   return {
-    parse: (bytes) =>
+    parse: (bytes, maxNesting) =>
       new Promise((resolve) => {
         const slot = pick();
         const job = nextJob++;
         slot.pending.set(job, (reply) => resolve(reply?.parsed));
-        slot.worker.postMessage({ job, bytes } satisfies JsonBodyRequest);
+        slot.worker.postMessage({ job, bytes, maxNesting } satisfies JsonBodyRequest);
       }),
   };
 };

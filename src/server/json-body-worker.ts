@@ -9,11 +9,11 @@ import { parsePlainJson } from './json-body.js';
 const port = parentPort;
 if (!port) throw new Error('json-body-worker.ts runs only as a worker thread');
 
-export type JsonBodyRequest = { readonly job: number; readonly bytes: Uint8Array };
+export type JsonBodyRequest = { readonly job: number; readonly bytes: Uint8Array; readonly maxNesting: number };
 /** `value` is present when the body was plain JSON; otherwise the server's parser judges it. */
 export type JsonBodyReply = { readonly job: number; readonly parsed?: { value: unknown } };
 
-port.on('message', ({ job, bytes }: JsonBodyRequest) => {
-  const parsed = parsePlainJson(bytes);
+port.on('message', ({ job, bytes, maxNesting }: JsonBodyRequest) => {
+  const parsed = parsePlainJson(bytes, maxNesting);
   port.postMessage({ job, ...(parsed ? { parsed } : {}) } satisfies JsonBodyReply);
 });

@@ -1,12 +1,8 @@
 /**
  * Request bodies of JSON: the depth check that runs before parsing, and the parse of a large body that may run in
- * a worker thread (json-body-pool.ts) because it is plain JSON, whose result is JSON.parse's.
+ * a worker thread (json-body-pool.ts) because it is plain JSON, whose result is JSON.parse's. Nothing else is
+ * imported here: a worker loads this alone.
  */
-import { MAX_NESTING } from '../schema/limits.js';
-
-/** A request body is an envelope (`{ data }`, `{ rows }`) around at most an assessment: one level more. */
-export const BODY_NESTING = MAX_NESTING + 1;
-
 /** Whether JSON text nests more than `max` arrays and objects, read without parsing it. */
 export const jsonNestsDeeper = (text: string, max: number): boolean => {
   let depth = 0;
@@ -29,14 +25,14 @@ export const jsonNestsDeeper = (text: string, max: number): boolean => {
 };
 
 /**
- * The value of a body the server's parser would accept as it is: JSON within the depth, with no `__proto__` and
+ * The value of a body the server's parser would accept as it is: JSON within `maxNesting`, with no `__proto__` and
  * no \u escape anywhere (fastify's parser looks for a `__proto__` key, escaped or not, only in such text; without
  * one its result is JSON.parse's). Undefined for any other body, which the server's own parser then judges, so
  * every refusal keeps its code and message.
  */
-export const parsePlainJson = (bytes: Uint8Array): { value: unknown } | undefined => {
+export const parsePlainJson = (bytes: Uint8Array, maxNesting: number): { value: unknown } | undefined => {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.includes('__proto__') || text.includes('\\u') || jsonNestsDeeper(text, BODY_NESTING)) return undefined;
+  if (text.includes('__proto__') || text.includes('\\u') || jsonNestsDeeper(text, maxNesting)) return undefined;
   try {
     return { value: JSON.parse(text) as unknown };
   } catch {

@@ -9,7 +9,7 @@ import { AppError, ERROR_STATUS, type ErrorCode } from '../errors.js';
 import { API_MESSAGES_JA, VALIDATION_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { MAX_NESTING } from '../schema/index.js';
 import type { ApiError } from './dto.js';
-import { BODY_NESTING, jsonNestsDeeper } from './json-body.js';
+import { jsonNestsDeeper } from './json-body.js';
 import { OFFLOAD_BYTES, type JsonBodyPool } from './json-body-pool.js';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
@@ -59,6 +59,9 @@ export const answerFrameworkError = (error: FastifyError, request: FastifyReques
  * A large body (a save sends the whole assessment) is parsed in a worker thread when it is plain JSON
  * (json-body.ts); any other body, and any a worker could not parse, is judged here, so refusals are the same.
  */
+/** A request body is an envelope (`{ data }`, `{ rows }`) around at most an assessment: one level more. */
+const BODY_NESTING = MAX_NESTING + 1;
+
 export const useDepthCheckedJson = (app: FastifyInstance, pool: JsonBodyPool): void => {
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   const parseText = (request: FastifyRequest, text: string, done: (error: Error | null, body?: unknown) => void): void => {
@@ -76,6 +79,6 @@ export const useDepthCheckedJson = (app: FastifyInstance, pool: JsonBodyPool): v
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     if (bytes.length < OFFLOAD_BYTES) return parseText(request, bytes.toString('utf8'), done);
-    void pool.parse(bytes).then((parsed) => (parsed ? done(null, parsed.value) : parseText(request, bytes.toString('utf8'), done)));
+    void pool.parse(bytes, BODY_NESTING).then((parsed) => (parsed ? done(null, parsed.value) : parseText(request, bytes.toString('utf8'), done)));
   });
 };

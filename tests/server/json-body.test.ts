@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { MAX_NESTING } from '../../src/schema/index.js';
 import { parsePlainJson } from '../../src/server/json-body.js';
 import { OFFLOAD_BYTES, createJsonBodyPool } from '../../src/server/json-body-pool.js';
 import { ID_004, buildTestServer, draftPath, type TestServer } from './helpers.js';
@@ -13,7 +14,7 @@ describe('parsePlainJson (what a worker may parse)', () => {
   it('gives what JSON.parse gives for plain JSON, Japanese text and brackets in strings included', async () => {
     const data = parse(await readFile('assessments/001-kitakyushu-yobosesshu/assessment.yaml', 'utf8')) as unknown;
     const text = JSON.stringify({ data, note: '[{"}]' });
-    expect(parsePlainJson(bytesOf(text))).toEqual({ value: JSON.parse(text) });
+    expect(parsePlainJson(bytesOf(text), MAX_NESTING + 1)).toEqual({ value: JSON.parse(text) });
   });
 
   it.each([
@@ -24,12 +25,12 @@ describe('parsePlainJson (what a worker may parse)', () => {
     ['a byte order mark', '\uFEFF{"data":{}}'],
     ['nesting deeper than any assessment', `{"data":${'['.repeat(100)}${']'.repeat(100)}}`],
   ])('leaves %s to the server’s own parser', (_, text) => {
-    expect(parsePlainJson(bytesOf(text))).toBeUndefined();
+    expect(parsePlainJson(bytesOf(text), MAX_NESTING + 1)).toBeUndefined();
   });
 
   it('parses in a worker thread to the same value', async () => {
     const text = `{"data":{"form":"yoshiki3","cover":{"title":"題名"}},${padding}}`;
-    expect(await createJsonBodyPool(1).parse(bytesOf(text))).toEqual({ value: JSON.parse(text) });
+    expect(await createJsonBodyPool(1).parse(bytesOf(text), MAX_NESTING + 1)).toEqual({ value: JSON.parse(text) });
   });
 });
 

@@ -2,7 +2,6 @@
  * Revisions: list, plan and commit the next one, read one, confirm its 変更箇所 rows, take a status step; and the
  * diff of two versions. Thin: each handler calls one workflow.
  */
-import { compiledOnFirstUse } from '../lazy-validators.js';
 import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifySchemaCompiler } from 'fastify';
 import { textDiff, type ChangeCandidate } from '../../diff/index.js';
@@ -33,6 +32,7 @@ import type {
   TerminationRequest,
   TextSegment,
 } from '../dto.js';
+import { compiledOnFirstUse } from '../lazy-validators.js';
 import { workflowOf, type Services } from '../services.js';
 import { requireIfMatch } from './if-match.js';
 import { idParams, type IdParams } from './schemas.js';
