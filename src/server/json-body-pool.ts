@@ -2,7 +2,7 @@
  * The worker threads that parse large JSON bodies (json-body-worker.ts), so the server's thread does not spend
  * a save's largest CPU cost (decoding and parsing the whole assessment) while other requests wait, and saves of
  * different assessments parse on another core at the same time. Workers start with the first large body; one that
- * dies is replaced, and what it held is parsed on the server's thread instead.
+ * dies is replaced, and what it held is parsed on the server's thread instead (everything, once one could not start).
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -17,7 +17,11 @@ export type JsonBodyPool = {
   readonly parse: (bytes: Buffer, maxNesting: number) => Promise<{ value: unknown } | undefined>;
 };
 
-type Slot = { readonly worker: Worker; readonly pending: Map<number, (reply: JsonBodyReply | undefined) => void> };
+type Slot = {
+  readonly worker: Worker;
+  readonly pending: Map<number, (reply: JsonBodyReply | undefined) => void>;
+  answered: boolean;
+};
 
 /** One core stays for the server's own thread. */
 const poolSize = (): number => Math.max(1, Math.min(2, availableParallelism() - 1));
@@ -25,19 +29,23 @@ const poolSize = (): number => Math.max(1, Math.min(2, availableParallelism() - 
 export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
   const slots: Slot[] = [];
   let nextJob = 1;
+  /** A worker that died before answering anything cannot start here (its file missing): parse on this thread. */
+  let unusable = false;
 
   const retire = (slot: Slot): void => {
     const index = slots.indexOf(slot);
     if (index >= 0) slots.splice(index, 1);
+    if (!slot.answered) unusable = true;
     for (const settle of slot.pending.values()) settle(undefined);
     slot.pending.clear();
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker('server-json-body-worker.mjs', 'json-body-worker.ts'), pending: new Map() };
+    const slot: Slot = { worker: startWorker('server-json-body-worker.mjs', 'json-body-worker.ts'), pending: new Map(), answered: false };
     // Idle workers must not keep a test run or a stopping server alive.
     slot.worker.unref();
     slot.worker.on('message', (reply: JsonBodyReply) => {
+      slot.answered = true;
       const settle = slot.pending.get(reply.job);
       slot.pending.delete(reply.job);
       settle?.(reply);
@@ -59,6 +67,7 @@ export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
   return {
     parse: (bytes, maxNesting) =>
       new Promise((resolve) => {
+        if (unusable) return resolve(undefined);
         const slot = pick();
         const job = nextJob++;
         slot.pending.set(job, (reply) => resolve(reply?.parsed));
