@@ -42,16 +42,18 @@ export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: startWorker('server-json-body-worker.mjs', 'json-body-worker.ts'), pending: new Map(), answered: false };
-    // Idle workers must not keep a test run or a stopping server alive.
-    slot.worker.unref();
     slot.worker.on('message', (reply: JsonBodyReply) => {
       slot.answered = true;
       const settle = slot.pending.get(reply.job);
       slot.pending.delete(reply.job);
+      if (slot.pending.size === 0) slot.worker.unref();
       settle?.(reply);
     });
     slot.worker.on('error', () => retire(slot));
     slot.worker.on('exit', () => retire(slot));
+    // Held while it parses (nothing else may keep the process waiting for the answer), let go when idle, so it never
+    // keeps a test run or a stopping server alive. After the listeners: adding one refs the worker again.
+    slot.worker.unref();
     slots.push(slot);
     return slot;
   };
@@ -71,6 +73,7 @@ export const createJsonBodyPool = (size = poolSize()): JsonBodyPool => {
         const slot = pick();
         const job = nextJob++;
         slot.pending.set(job, (reply) => resolve(reply?.parsed));
+        slot.worker.ref();
         slot.worker.postMessage({ job, bytes, maxNesting } satisfies JsonBodyRequest);
       }),
   };
