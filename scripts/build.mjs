@@ -71,13 +71,8 @@ const bundleNode = async (name, entryPoints) => {
 };
 
 // The server: the PDF renderer (pdfkit, fontkit, handlebars) loads on the first PDF request, not at start; the PDF
-// render worker and the JSON body worker are entries of their own (src/server/worker-thread.ts starts them beside the bundle).
-const buildServer = () =>
-  bundleNode('server', {
-    server: 'src/main.ts',
-    'server-render-worker': 'src/server/render-worker.ts',
-    'server-json-body-worker': 'src/server/json-body-worker.ts',
-  });
+// render worker is an entry of its own (src/server/render-pool.ts starts it beside the bundle).
+const buildServer = () => bundleNode('server', { server: 'src/main.ts', 'server-render-worker': 'src/server/render-worker.ts' });
 // The CLI: each command's modules load when that command runs (src/cli/run.ts), so `pia --help` loads almost nothing.
 const buildCli = () => bundleNode('pia', { pia: 'src/cli/main.ts' });
 

@@ -13,7 +13,6 @@ import { reuseRoutes } from './routes/reuse.js';
 import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { snippetRoutes } from './routes/snippets.js';
-import { sharedJsonBodyPool } from './json-body-pool.js';
 import { lazyRouteValidators } from './lazy-validators.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { sharedRenderPool } from './render-pool.js';
@@ -49,7 +48,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     frameworkErrors: answerFrameworkError,
     schemaController: { compilersFactory: lazyRouteValidators },
   });
-  useDepthCheckedJson(app, sharedJsonBodyPool());
+  useDepthCheckedJson(app);
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));

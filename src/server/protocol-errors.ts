@@ -9,8 +9,6 @@ import { AppError, ERROR_STATUS, type ErrorCode } from '../errors.js';
 import { API_MESSAGES_JA, VALIDATION_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { MAX_NESTING } from '../schema/index.js';
 import type { ApiError } from './dto.js';
-import { jsonNestsDeeper } from './json-body.js';
-import { OFFLOAD_BYTES, type JsonBodyPool } from './json-body-pool.js';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
@@ -53,19 +51,37 @@ export const answerFrameworkError = (error: FastifyError, request: FastifyReques
   void reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
 };
 
+/** Whether JSON text nests more than `max` arrays and objects, read without parsing it. */
+export const jsonNestsDeeper = (text: string, max: number): boolean => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i += 1; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (char === 0x5d || char === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
+};
+
 /**
  * JSON bodies as fastify parses them (proto poisoning refused), after a depth check: a request body is an envelope
  * (`{ data }`, `{ rows }`) around at most an assessment, so it nests one level more than MAX_NESTING at most.
- * A large body (a save sends the whole assessment) is parsed in a worker thread when it is plain JSON
- * (json-body.ts); any other body, and any a worker could not parse, is judged here, so refusals are the same.
  */
-/** A request body is an envelope (`{ data }`, `{ rows }`) around at most an assessment: one level more. */
-const BODY_NESTING = MAX_NESTING + 1;
-
-export const useDepthCheckedJson = (app: FastifyInstance, pool: JsonBodyPool): void => {
+export const useDepthCheckedJson = (app: FastifyInstance): void => {
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
-  const parseText = (request: FastifyRequest, text: string, done: (error: Error | null, body?: unknown) => void): void => {
-    if (jsonNestsDeeper(text, BODY_NESTING)) {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (jsonNestsDeeper(text, MAX_NESTING + 1)) {
       done(new AppError('DOCUMENT_TOO_DEEP', fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING })), undefined);
       return;
     }
@@ -74,11 +90,5 @@ export const useDepthCheckedJson = (app: FastifyInstance, pool: JsonBodyPool): v
       if (error && /"__proto__"\s*:/.test(text)) done(new AppError('INVALID_REQUEST', API_MESSAGES_JA.forbiddenKey), undefined);
       else done(error, parsed);
     });
-  };
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const bytes = body as Buffer;
-    if (bytes.length < OFFLOAD_BYTES) return parseText(request, bytes.toString('utf8'), done);
-    void pool.parse(bytes, BODY_NESTING).then((parsed) => (parsed ? done(null, parsed.value) : parseText(request, bytes.toString('utf8'), done)));
   });
 };

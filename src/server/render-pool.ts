@@ -3,11 +3,13 @@
  * once) never holds the server's thread from other users' reads and saves. Workers start with the first PDF, not
  * with the server, render one PDF at a time each, and are replaced when one dies.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import type { RenderReply, RenderRequest } from './render-protocol.js';
-import { startWorker } from './worker-thread.js';
 
 export type RenderJob = Omit<RenderRequest, 'job'>;
 
@@ -22,6 +24,26 @@ export const defaultPoolSize = (): number => Math.max(1, Math.min(4, availablePa
 
 type Pending = { readonly request: RenderRequest; readonly resolve: (pdf: Buffer) => void; readonly reject: (error: unknown) => void };
 type Slot = { readonly worker: Worker; current?: Pending };
+
+/** tsx's ESM API as an import would resolve it (its CommonJS variant cannot register the loader in a worker). */
+const tsxLoaderUrl = (): string => {
+  const require = createRequire(import.meta.url);
+  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
+  const api = manifest.exports['./esm/api']!.import.default;
+  return pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), api)).href;
+};
+
+/**
+ * In the server bundle the worker is an entry of its own beside it. From the sources (tsx, vitest) it is TypeScript,
+ * which a worker only loads once tsx's loader is registered in it (Node 20 does not pass `--import tsx` on).
+ */
+const startWorker = (): Worker => {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./server-render-worker.mjs', import.meta.url));
+  const tsx = tsxLoaderUrl();
+  const entry = new URL('./render-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true });
+};
 
 const replyToResult = (reply: RenderReply, pending: Pending): void => {
   if (reply.pdf) return pending.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
@@ -56,7 +78,7 @@ export const createRenderPool = (size = defaultPoolSize()): RenderPool => {
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker('server-render-worker.mjs', 'render-worker.ts') };
+    const slot: Slot = { worker: startWorker() };
     // Idle workers must not keep a CLI, a test run or a stopping server alive.
     slot.worker.unref();
     slot.worker.on('message', (reply: RenderReply) => {
