@@ -16,7 +16,7 @@ export {
   type ResolvedNode,
 } from './resolve.js';
 export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
-export { formName, formRevisionOf, formRevisions, validateAssessment, type ValidationResult } from './validate.js';
+export { formName, formRevisionOf, formRevisions, validateAssessment, validateAssessmentWithinLimits, type ValidationResult } from './validate.js';
 export { MAX_ISSUES, type ValidationIssue } from './issues.js';
 export { MAX_NESTING, MAX_VALUES, hasTooManyValues, tooDeepAt } from './limits.js';
 export { createSkeleton, emptyValueOf } from './skeleton.js';

@@ -42,10 +42,15 @@ const expandChain = (start: SchemaRef): SchemaRef[] => {
 };
 
 const cache = new WeakMap<SchemaObject, ResolvedNode>();
+/**
+ * Nodes merged from several schemas, by the list of references a parent node holds (its `properties` entry or
+ * its `items`, which never change): every save walks the whole document through them.
+ */
+const mergedCache = new WeakMap<readonly SchemaRef[], ResolvedNode>();
 
 export const resolveNode = (refs: readonly SchemaRef[]): ResolvedNode => {
   const single = refs.length === 1 ? refs[0] : undefined;
-  const cached = single && cache.get(single.schema);
+  const cached = single ? cache.get(single.schema) : mergedCache.get(refs);
   if (cached) return cached;
 
   const chain = refs.flatMap(expandChain);
@@ -68,6 +73,7 @@ export const resolveNode = (refs: readonly SchemaRef[]): ResolvedNode => {
   const items = chain.flatMap(({ schema, doc }) => (isObject(schema['items']) ? [{ schema: schema['items'], doc }] : []));
   const node: ResolvedNode = { keywords, properties, items };
   if (single) cache.set(single.schema, node);
+  else mergedCache.set(refs, node);
   return node;
 };
 

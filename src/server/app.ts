@@ -13,6 +13,7 @@ import { reuseRoutes } from './routes/reuse.js';
 import { publicationRoutes } from './routes/publication.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { snippetRoutes } from './routes/snippets.js';
+import { lazyRouteValidators } from './lazy-validators.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { sharedRenderPool } from './render-pool.js';
 import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
@@ -45,6 +46,7 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
     // Requests refused before routing answer in the API's error shape too.
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
+    schemaController: { compilersFactory: lazyRouteValidators },
   });
   useDepthCheckedJson(app);
   // The API speaks JSON only; a text body is a client mistake worth a clear 415, not a confusing schema error.

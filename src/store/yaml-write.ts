@@ -16,18 +16,28 @@ import {
 import type { ParsedYaml } from './yaml-parse.js';
 import { rememberPrinted, reprintedDocument } from './yaml-reprint.js';
 
-/** Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after. */
+/**
+ * Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after.
+ * Runs on every save over the whole document, so it builds each object once, without intermediate arrays.
+ */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
   if (Array.isArray(value)) {
-    return value.map((item, index) => orderBySchema(item, node && isArrayNode(node) ? childNode(node, String(index)) : undefined));
+    const items = node && isArrayNode(node) ? node : undefined;
+    return value.map((item, index) => orderBySchema(item, items && childNode(items, String(index))));
   }
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
-  const known = node ? [...node.properties.keys()].filter((key) => key in record) : [];
-  const rest = Object.keys(record).filter((key) => !known.includes(key));
-  return Object.fromEntries(
-    [...known, ...rest].map((key) => [key, orderBySchema(record[key], node ? childNode(node, key) : undefined)]),
-  );
+  const entries: [string, unknown][] = [];
+  if (node) {
+    for (const key of node.properties.keys()) {
+      if (key in record) entries.push([key, orderBySchema(record[key], childNode(node, key))]);
+    }
+  }
+  for (const key of Object.keys(record)) {
+    if (!node?.properties.has(key)) entries.push([key, orderBySchema(record[key], node && childNode(node, key))]);
+  }
+  // fromEntries, not assignment: a key `__proto__` stays a key.
+  return Object.fromEntries(entries);
 };
 
 type Commented = { commentBefore?: string | null; comment?: string | null; spaceBefore?: boolean };

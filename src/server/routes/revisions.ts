@@ -32,6 +32,7 @@ import type {
   TerminationRequest,
   TextSegment,
 } from '../dto.js';
+import { compiledOnFirstUse } from '../lazy-validators.js';
 import { workflowOf, type Services } from '../services.js';
 import { requireIfMatch } from './if-match.js';
 import { idParams, type IdParams } from './schemas.js';
@@ -117,7 +118,7 @@ const rowsSchema = {
  * so this route takes them exactly as sent or refuses them.
  */
 const exactAjv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false });
-const exactValidator: FastifySchemaCompiler<object> = ({ schema }) => exactAjv.compile(schema);
+const exactValidator: FastifySchemaCompiler<object> = compiledOnFirstUse(({ schema }) => exactAjv.compile(schema));
 
 const statusSchema = {
   params: revisionParams,
