@@ -32,6 +32,8 @@ export type AssessmentSummary = {
   /** 評価実施機関名 (cover.organization). */
   organization: string;
   status: AssessmentStatus;
+  /** 修正中 / 再評価中 / 事業終了… of the newest revision (rules.md §6.1); null when its status says it all. */
+  phase: RevisionPhase | null;
   /** ISO timestamp of the draft file's last change. */
   updatedAt: string;
   /** Validation issues of the draft. */

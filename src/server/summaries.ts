@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isAppError } from '../errors.js';
 import { formName, formSchema, FORM_IDS } from '../schema/index.js';
 import { etagOf, type Draft, type DraftStamp, type DraftWatch, type Library } from '../store/index.js';
+import { kindOf, phaseOf } from '../workflows/revision-states.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
 type Cached = { version: string; summary: AssessmentSummary | undefined };
@@ -29,7 +30,7 @@ const FIRST_CHECK_WAIT_MS = 10_000;
  * Rows depend on the schemas (issue counts, form names) and on what a row holds: saved rows of another version
  * are not used. Bump ROW_FORMAT when AssessmentSummary changes.
  */
-const ROW_FORMAT = 1;
+const ROW_FORMAT = 2;
 const fingerprint = (): string => `${ROW_FORMAT}:${etagOf(JSON.stringify(FORM_IDS.map(formSchema)))}`;
 
 const coverText = (data: Record<string, unknown>, key: string): string => {
@@ -38,12 +39,17 @@ const coverText = (data: Record<string, unknown>, key: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-type RevisionState = Pick<AssessmentSummary, 'status' | 'revisionCount'>;
+type RevisionState = Pick<AssessmentSummary, 'status' | 'phase' | 'revisionCount'>;
 
-/** The newest revision's status (read from its header and status log, never its content) and the count. */
+/** The newest revision's status and phase (read from headers and status logs, never content) and the count. */
 const revisionState = async (library: Library, id: string): Promise<RevisionState> => {
   const revisions = await library.assessment(id).listRevisions();
-  return { revisionCount: revisions.length, status: revisions.at(-1)?.status ?? 'draft' };
+  const newest = revisions.at(-1);
+  return {
+    revisionCount: revisions.length,
+    status: newest?.status ?? 'draft',
+    phase: newest ? phaseOf(kindOf(newest, revisions), newest.status) : null,
+  };
 };
 
 const summarize = (draft: Draft, stamp: DraftStamp, revisions: RevisionState): AssessmentSummary | undefined => {

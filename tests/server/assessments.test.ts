@@ -28,6 +28,7 @@ describe('GET /api/assessments', () => {
       title: '北九州市　予防接種に関する事務　全項目評価書',
       organization: '北九州市長',
       status: 'draft',
+      phase: null,
       issueCount: 0,
       revisionCount: 0,
     });

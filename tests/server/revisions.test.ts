@@ -337,6 +337,15 @@ describe('status: the transition table, the ERROR gate and the frozen record', (
     expect(filtered.items.map((item) => item.id)).toEqual([ID_004]);
   });
 
+  it('lists the phase of the newest revision: 修正中 for a revision of 004 (published before, as its history says), none once filed', async () => {
+    expect((await commit(ID_004, null)).statusCode).toBe(201);
+    expect(await summaryOf(ID_004)).toMatchObject({ revisionCount: 1, status: 'draft', phase: 'correcting' });
+    await approve(ID_004, 1);
+    expect(await summaryOf(ID_004)).toMatchObject({ status: 'approved', phase: 'correcting' });
+    expect((await setStatus(ID_004, 1, { status: 'submitted' })).statusCode).toBe(200);
+    expect(await summaryOf(ID_004)).toMatchObject({ status: 'submitted', phase: null });
+  });
+
   it('freezes the rows of a submitted revision: PUT rows is 423, the compare is read-only, the PDF keeps the submitted text', async () => {
     const meta = await twoRevisions();
     await submit(ID_004, 1);

@@ -6,7 +6,7 @@ import { formatWareki, isoDateInJapan } from '../../../src/domain/wareki.js';
 import { api } from '../../api/client.js';
 import { emit } from '../../events.js';
 import { msg } from '../../messages.ja.js';
-import { STATUSES, statusLabel } from '../../status.js';
+import { STATUSES, lifecycleLabel, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
 import type { PiaCopyDialog } from '../pia-copy-dialog/pia-copy-dialog.js';
 import { loadReuse } from '../../reuse/load.js';
@@ -181,7 +181,7 @@ export class PiaAssessmentList extends LitElement {
       <td><a href=${path} @click=${(e: Event) => { e.preventDefault(); emit(this, 'pia-navigate', { path }); }}>${item.title || item.id}</a></td>
       <td data-label=${msg('colOrganization')}>${item.organization}</td>
       <td data-label=${msg('colForm')}>${item.formName}</td>
-      <td data-label=${msg('colStatus')}><span class="tag ${item.status}">${statusLabel(item.status)}</span></td>
+      <td data-label=${msg('colStatus')}><span class="tag ${item.status}">${lifecycleLabel(item)}</span></td>
       <td data-label=${msg('colIssues')}>${item.issueCount > 0
         ? html`<span class="issues">${msg('issuesCount', { count: item.issueCount })}</span>`
         : html`<span class="ok">${msg('noIssues')}</span>`}</td>
