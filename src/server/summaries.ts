@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isAppError } from '../errors.js';
 import { formName, formSchema, FORM_IDS } from '../schema/index.js';
 import { etagOf, type Draft, type DraftStamp, type DraftWatch, type Library } from '../store/index.js';
-import { kindOf, phaseOf } from '../workflows/revision-states.js';
+import { kindOf, phaseOf } from '../workflows/index.js';
 import type { AssessmentSummary, ListAssessmentsQuery } from './dto.js';
 
 type Cached = { version: string; summary: AssessmentSummary | undefined };

@@ -44,6 +44,8 @@ export { setRevisionStatus, type StatusRequest } from './status.js';
 export {
   STATE_RULES,
   TRANSITIONS,
+  kindOf,
+  phaseOf,
   rolesInto,
   transitionsFrom,
   type Guard,
