@@ -1,31 +1,17 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { JoinedWritesDocument } from '../../src/render/pdf/joined-writes.js';
 import { OrderedImagesDocument } from '../../src/render/pdf/ordered-images.js';
+import { PNG_SIGNATURE, pngChunk, pngHeader } from '../../stress/hostile/png.js';
 
-const chunk = (type: string, data: Buffer): Buffer => {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-};
-
-/** An RGBA PNG (colour type 6): the kind pdfkit decodes asynchronously to split out its alpha channel. */
+/** An RGBA PNG (colour type 6), which pdfkit decodes asynchronously to split out its alpha channel; `seed` varies its pixels. */
 const rgbaPng = (width: number, height: number, seed: number): Buffer => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 4 + 1) * height);
+  const row = 1 + width * 4;
+  const pixels = Buffer.alloc(row * height);
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const at = y * (width * 4 + 1) + 1 + x * 4;
-      rows.set([(x * seed) & 255, (y * 7) & 255, (x ^ y) & 255, (x + y + seed) & 255], at);
-    }
+    for (let x = 0; x < width; x += 1) pixels.set([(x * seed) & 255, (y * 7) & 255, (x ^ y) & 255, (x + y + seed) & 255], y * row + 1 + x * 4);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngHeader(width, height, 6), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))]);
 };
 
 /** Images of one size, decoded side by side on the thread pool: which finishes first is a race. */
