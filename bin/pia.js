@@ -6,7 +6,6 @@
  * tsx, so an edit is never hidden behind a stale bundle.
  */
 'use strict';
-const { spawnSync } = require('node:child_process');
 const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 
@@ -14,29 +13,35 @@ const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 
 /**
- * The bundle's entry file when the bundle is fresh: the build stamp lists every file that went into it (sources,
- * schemas, the lock file) with its size and modification time, and each one must still have both. That is a few
- * hundred stat calls of the files the bundle depends on, not a walk of the tree, and a new file matters only once
- * an existing one imports it.
+ * The bundle's manifest (its entry file and usage text) when the bundle is fresh: the build stamp lists every file
+ * that went into it (sources, schemas, the lock file) with its size and modification time, and each one must still
+ * have both. That is a few hundred stat calls of the files the bundle depends on, not a walk of the tree, and a new
+ * file matters only once an existing one imports it.
  */
-const freshEntry = () => {
+const freshManifest = () => {
   try {
     const { stats } = JSON.parse(readFileSync(path.join(dist, 'stamps', 'cli.json'), 'utf8'));
     for (const [file, size, mtimeMs] of stats) {
       const now = statSync(path.join(root, file), { throwIfNoEntry: false });
       if (now === undefined || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;
     }
-    return JSON.parse(readFileSync(path.join(dist, 'pia.json'), 'utf8')).entry;
+    return JSON.parse(readFileSync(path.join(dist, 'pia.json'), 'utf8'));
   } catch {
     return undefined;
   }
 };
 
-const entry = freshEntry();
-if (entry !== undefined) {
-  require('./code-cache.js').runBundle(dist, entry);
+const manifest = freshManifest();
+const argv = process.argv.slice(2);
+if (manifest !== undefined && typeof manifest.usage === 'string' && argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  // The usage the build captured from this very bundle: a constant text needs no bundle loaded. A reader that
+  // stops early (pia --help | head) is no failure, as in src/cli/main.ts.
+  process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+  process.stdout.write(manifest.usage);
+} else if (manifest !== undefined) {
+  require('./code-cache.js').runBundle(dist, manifest.entry);
 } else {
   const tsx = require.resolve('tsx/cli');
-  const result = spawnSync(process.execPath, [tsx, path.join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = require('node:child_process').spawnSync(process.execPath, [tsx, path.join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }

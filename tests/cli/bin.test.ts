@@ -56,6 +56,17 @@ describe('bin/pia.js', () => {
     expect((await stat(cacheOf('pia-AAAA.cjs'))).size).toBeGreaterThan('not a code cache'.length);
   });
 
+  it('answers --help from the usage the build captured, without the bundle, and everything else with the bundle', async () => {
+    await writeFile(at('dist', 'pia.json'), JSON.stringify({ entry: 'pia-AAAA.cjs', usage: '使い方: pia（ビルド時の表示）\n' }));
+    expect(pia('--help')).toBe('使い方: pia（ビルド時の表示）');
+    expect(pia('-h')).toBe('使い方: pia（ビルド時の表示）');
+    expect(pia('render', '--help')).toBe('bundle hi render --help');
+    // A stale bundle's usage may be stale too: the sources answer.
+    const later = new Date(Date.now() + 5000);
+    await utimes(at('src', 'words.ts'), later, later);
+    expect(pia('--help')).toBe('sources --help');
+  });
+
   it('runs the sources through tsx once a file the bundle was built from is edited', async () => {
     const later = new Date(Date.now() + 5000);
     await utimes(at('src', 'words.ts'), later, later);

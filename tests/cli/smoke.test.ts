@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USAGE } from '../../src/cli/index.js';
 import { pia } from '../helpers/cli.js';
 import { piaProcess } from '../helpers/pia.js';
 import { ROOT, copySeed, makeTempDir } from '../helpers/seeds.js';
@@ -19,6 +20,10 @@ describe('bin/pia.js', () => {
     const { code, out } = piaProcess(['validate', 'assessments']);
     expect(code).toBe(0);
     expect(out.match(/✓/g)).toHaveLength(3);
+  });
+
+  it('prints the CLI’s own usage for --help (from the usage the build captured, while the bundle is fresh)', () => {
+    expect(piaProcess(['--help'])).toEqual({ code: 0, out: `${USAGE}\n`, err: '' });
   });
 
   it('prints the same PDF bytes from the bundle, run twice (the second run from its caches at the latest), as from the sources', async () => {
