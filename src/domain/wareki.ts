@@ -66,10 +66,22 @@ const japanDateTime = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
 });
 
-/** An ISO timestamp as the clock in Japan showed it, `2025-10-01 18:05` (records are stamped in UTC). */
-export const formatJapanDateTime = (iso: string): string => {
+/** `2025-10-01 18:05:09`, as the clock in Japan showed the instant; undefined for a text that is no instant. */
+const japanClock = (iso: string): string | undefined => {
   const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? iso : japanDateTime.format(instant);
+  return Number.isNaN(instant.getTime()) ? undefined : japanDateTime.format(instant);
+};
+
+/** An ISO timestamp as the clock in Japan showed it, `2025-10-01 18:05` (records are stamped in UTC). */
+export const formatJapanDateTime = (iso: string): string => japanClock(iso)?.slice(0, 16) ?? iso;
+
+/** An ISO timestamp in 和暦 to the second, `令和7年10月1日 18:05:09`: for records read by people, like the audit export. */
+export const formatJapanDateTimeWareki = (iso: string): string => {
+  const clock = japanClock(iso);
+  if (!clock) return iso;
+  const [date, time] = clock.split(' ');
+  return `${formatWareki(date!)} ${time}`;
 };

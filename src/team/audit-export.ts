@@ -1,5 +1,5 @@
 /** The audit log as CSV for people (Excel opens it: UTF-8 with BOM, CRLF), one row per entry, oldest first. */
-import { formatWareki } from '../domain/wareki.js';
+import { formatJapanDateTimeWareki } from '../domain/wareki.js';
 import type { AuditEntry } from './audit.js';
 import { AUDIT_EVENT_NAMES_JA } from './messages.ja.js';
 
@@ -20,22 +20,6 @@ const HEADER = [
   'エントリのハッシュ',
 ];
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** `令和8年4月1日 18:00:00`. */
-const inJapan = (iso: string): string => {
-  const [date, time] = japanTime.format(new Date(iso)).split(' ');
-  return `${formatWareki(date!)} ${time}`;
-};
-
 /**
  * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with ', since
  * login names typed at the login page end up here.
@@ -52,7 +36,7 @@ export const auditCsv = (entries: readonly AuditEntry[]): string => {
   const rows = entries.map((entry) => [
     entry.seq,
     entry.at,
-    inJapan(entry.at),
+    formatJapanDateTimeWareki(entry.at),
     AUDIT_EVENT_NAMES_JA[entry.event] ?? entry.event,
     entry.event,
     entry.userLogin ?? (entry.event === 'draft.changed-outside' ? '' : LOCAL_USER_LABEL),

@@ -6,6 +6,7 @@ import { msg } from '../../messages.ja.js';
 import { rememberName, rememberedName } from '../../person.js';
 import { signedIn } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
+import { modalCardStyles } from '../dialog-styles.js';
 
 /** The draft version a commit was refused for (saved by someone else after the one it named); not a stale base revision. */
 const draftMoved = (error: unknown): StoredVersion | undefined => {
@@ -34,11 +35,10 @@ export class PiaCommitDialog extends LitElement {
   };
   static override styles = [
     baseStyles,
+    modalCardStyles,
     css`
-      dialog { width: min(36rem, 94vw); border: 0; border-radius: 8px; padding: 1.25rem 1.5rem; box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); }
-      dialog::backdrop { background: rgb(15 23 42 / 0.45); }
+      dialog { width: min(36rem, 94vw); }
       h2 { margin: 0 0 1rem; font-size: 1.15rem; }
-      label { display: block; font-weight: 700; margin-top: 0.75rem; }
       input[type='text'], textarea { width: 100%; }
       .hint { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--pia-muted); }
       .warnings { margin: 0.5rem 0 0; padding: 0.5rem 0.75rem; color: var(--pia-warn); background: #fdf3dc; border-left: 4px solid var(--pia-warn); }

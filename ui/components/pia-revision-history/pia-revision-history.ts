@@ -10,6 +10,7 @@ import { rememberName, rememberedName } from '../../person.js';
 import { currentSession, may, mayTake, signedIn } from '../../session.js';
 import { phaseLabel, statusLabel } from '../../status.js';
 import { baseStyles } from '../../styles/theme.js';
+import { modalCardStyles } from '../dialog-styles.js';
 
 const blockingFindings = (error: unknown): readonly Finding[] => {
   const details = error instanceof ApiFailure ? (error.details as { findings?: Finding[] } | undefined) : undefined;
@@ -58,6 +59,7 @@ export class PiaRevisionHistory extends LitElement {
   };
   static override styles = [
     baseStyles,
+    modalCardStyles,
     css`
       :host { display: block; overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
@@ -73,10 +75,8 @@ export class PiaRevisionHistory extends LitElement {
       .log { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.8rem; color: var(--pia-muted); }
       .log li + li { margin-top: 0.15rem; }
       ul { margin: 0.25rem 0 0; }
-      dialog { width: min(32rem, 94vw); border: 0; border-radius: 8px; padding: 1.25rem 1.5rem; box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); }
-      dialog::backdrop { background: rgb(15 23 42 / 0.45); }
+      dialog { width: min(32rem, 94vw); }
       dialog h2 { margin: 0 0 0.75rem; font-size: 1.1rem; }
-      dialog label { display: block; font-weight: 700; margin-top: 0.75rem; }
       dialog input, dialog textarea, dialog select { width: 100%; }
       .dialog-actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
     `,

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { WithholdRequestDetail } from '../../events.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
+import { modalCardStyles } from '../dialog-styles.js';
 
 /**
  * @summary Asks the reason for flagging a selected text 非公表 (rules.md §8), showing the text and what the 公表版
@@ -15,11 +16,10 @@ export class PiaWithholdDialog extends LitElement {
   };
   static override styles = [
     baseStyles,
+    modalCardStyles,
     css`
-      dialog { width: min(34rem, 94vw); border: 0; border-radius: 8px; padding: 1.25rem 1.5rem; box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); }
-      dialog::backdrop { background: rgb(15 23 42 / 0.45); }
+      dialog { width: min(34rem, 94vw); }
       h2 { margin: 0 0 0.75rem; font-size: 1.15rem; }
-      label { display: block; font-weight: 700; margin-top: 0.75rem; }
       textarea { width: 100%; }
       blockquote { margin: 0.25rem 0 0; padding: 0.4rem 0.6rem; background: #fde68a; white-space: pre-wrap; word-break: break-word; max-height: 8rem; overflow-y: auto; }
       .actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1.25rem; }
