@@ -12,6 +12,15 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 
+/** Whether each [file, size, mtimeMs] the build recorded still has that size and modification time. */
+const unchanged = (stats) =>
+  stats.every(([file, size, mtimeMs]) => {
+    const now = statSync(path.join(root, file), { throwIfNoEntry: false });
+    return now !== undefined && now.size === size && now.mtimeMs === mtimeMs;
+  });
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
 /**
  * The bundle's manifest (its entry file and usage text) when the bundle is fresh: the build stamp lists every file
  * that went into it (sources, schemas, the lock file) with its size and modification time, and each one must still
@@ -20,24 +29,31 @@ const dist = path.join(root, 'dist');
  */
 const freshManifest = () => {
   try {
-    const { stats } = JSON.parse(readFileSync(path.join(dist, 'stamps', 'cli.json'), 'utf8'));
-    for (const [file, size, mtimeMs] of stats) {
-      const now = statSync(path.join(root, file), { throwIfNoEntry: false });
-      if (now === undefined || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;
-    }
-    return JSON.parse(readFileSync(path.join(dist, 'pia.json'), 'utf8'));
+    if (!unchanged(readJson(path.join(dist, 'stamps', 'cli.json')).stats)) return undefined;
+    return readJson(path.join(dist, 'pia.json'));
   } catch {
     return undefined;
   }
 };
 
-const manifest = freshManifest();
+/** The usage text the build captured, while the few sources of the entry file that hold and print it are unchanged. */
+const freshUsage = () => {
+  try {
+    const { usage, usageStats } = readJson(path.join(dist, 'pia.json'));
+    return typeof usage === 'string' && Array.isArray(usageStats) && unchanged(usageStats) ? usage : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const argv = process.argv.slice(2);
-if (manifest !== undefined && typeof manifest.usage === 'string' && argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
-  // The usage the build captured from this very bundle: a constant text needs no bundle loaded. A reader that
-  // stops early (pia --help | head) is no failure, as in src/cli/main.ts.
+const usage = argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') ? freshUsage() : undefined;
+const manifest = usage === undefined ? freshManifest() : undefined;
+if (usage !== undefined) {
+  // A constant text needs no bundle loaded. A reader that stops early (pia --help | head) is no failure, as in
+  // src/cli/main.ts.
   process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
-  process.stdout.write(manifest.usage);
+  process.stdout.write(usage);
 } else if (manifest !== undefined) {
   require('./code-cache.js').runBundle(dist, manifest.entry);
 } else {

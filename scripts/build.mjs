@@ -131,22 +131,30 @@ export const bundleCommonJs = async (entryPoint, outdir, prefix) => {
     });
     await writeFile(output.path.replace(/\.mjs$/, '.cjs'), code);
   }
-  const [entry] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
-  return { entry: path.basename(entry).replace(/\.mjs$/, '.cjs'), files: projectFiles(Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input))) };
+  const [entry, entryOutput] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
+  const inputs = (ids) => projectFiles(ids.map((input) => path.resolve(ROOT, input)));
+  return {
+    entry: path.basename(entry).replace(/\.mjs$/, '.cjs'),
+    files: inputs(Object.keys(result.metafile.inputs)),
+    // The sources bundled into the entry file itself (not its chunks): what the entry does before it loads a command.
+    entryFiles: inputs(Object.keys(entryOutput.inputs)),
+  };
 };
 
 // The CLI: bin/pia.js runs it with its code cache; each command's modules load when that command runs (src/cli/run.ts).
 /**
  * The CLI, and its usage text as the built CLI prints it: bin/pia.js answers `pia --help` from the manifest, since
- * loading the bundle for a constant text was a third of that command's time.
+ * loading the bundle for a constant text was a third of that command's time. The usage is stale only when a source
+ * of the entry file changed (the text and the code that prints it live there; commands load from other chunks), so
+ * the manifest records those few files' stats and `--help` checks them instead of every source of the bundle.
  */
 const buildCli = async () => {
-  const { entry, files } = await bundleCommonJs('src/cli/main.ts', path.join(ROOT, 'dist'), 'pia');
+  const { entry, files, entryFiles } = await bundleCommonJs('src/cli/main.ts', path.join(ROOT, 'dist'), 'pia');
   // Run as bin/pia.js runs it (through its loader), with the argv shape of `pia --help`.
   const run = `require(${JSON.stringify(path.join(ROOT, 'bin', 'code-cache.js'))}).runBundle(${JSON.stringify(path.join(ROOT, 'dist'))}, ${JSON.stringify(entry)})`;
   const help = spawnSync(process.execPath, ['-e', run, '--', 'pia', '--help'], { encoding: 'utf8' });
   if (help.status !== 0) throw new Error(`the built CLI failed on --help: ${help.stderr}`);
-  await writeFile(CLI_MANIFEST, JSON.stringify({ entry, usage: help.stdout }));
+  await writeFile(CLI_MANIFEST, JSON.stringify({ entry, usage: help.stdout, usageStats: await statsOf([...entryFiles, ...ALWAYS]) }));
   return files;
 };
 

@@ -56,15 +56,25 @@ describe('bin/pia.js', () => {
     expect((await stat(cacheOf('pia-AAAA.cjs'))).size).toBeGreaterThan('not a code cache'.length);
   });
 
-  it('answers --help from the usage the build captured, without the bundle, and everything else with the bundle', async () => {
-    await writeFile(at('dist', 'pia.json'), JSON.stringify({ entry: 'pia-AAAA.cjs', usage: '使い方: pia（ビルド時の表示）\n' }));
+  it('answers --help from the usage the build captured while the entry file\'s sources are unchanged, everything else with the bundle', async () => {
+    const usage = '使い方: pia（ビルド時の表示）\n';
+    await writeFile(at('dist', 'pia.json'), JSON.stringify({ entry: 'pia-AAAA.cjs', usage, usageStats: await stats(['src/cli/main.ts']) }));
     expect(pia('--help')).toBe('使い方: pia（ビルド時の表示）');
     expect(pia('-h')).toBe('使い方: pia（ビルド時の表示）');
     expect(pia('render', '--help')).toBe('bundle hi render --help');
-    // A stale bundle's usage may be stale too: the sources answer.
+    // A source the usage does not come from: the usage still answers, while any command finds the bundle stale.
     const later = new Date(Date.now() + 5000);
     await utimes(at('src', 'words.ts'), later, later);
+    expect(pia('--help')).toBe('使い方: pia（ビルド時の表示）');
+    expect(pia('list')).toBe('sources list');
+    // An edited entry source may change the usage: the sources answer.
+    await utimes(at('src', 'cli', 'main.ts'), later, later);
     expect(pia('--help')).toBe('sources --help');
+  });
+
+  it('asks the sources for --help when the manifest records no usage stats (a bundle from an older build)', async () => {
+    await writeFile(at('dist', 'pia.json'), JSON.stringify({ entry: 'pia-AAAA.cjs', usage: '使い方: 古い\n' }));
+    expect(pia('--help')).toBe('bundle hi --help');
   });
 
   it('runs the sources through tsx once a file the bundle was built from is edited', async () => {
