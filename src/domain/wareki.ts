@@ -3,7 +3,16 @@ import { parseIsoDate } from './wareki-parse.js';
 /** How the first year of an era is written: 令和元年 (the official style) or 令和1年 (seen in published documents). */
 export type FirstYearStyle = 'gannen' | 'numeric';
 
-const formatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+/**
+ * An Intl formatter made on first use: making one loads ICU's calendar and time zone data (about 25 ms of a cold
+ * `pia` process), which a command that formats no date (validate, --help) should not pay.
+ */
+const lazyFormat = (locale: string, options: Intl.DateTimeFormatOptions): (() => Intl.DateTimeFormat) => {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= new Intl.DateTimeFormat(locale, options));
+};
+
+const warekiFormat = lazyFormat('ja-JP-u-ca-japanese', {
   era: 'long',
   year: 'numeric',
   month: 'numeric',
@@ -39,14 +48,14 @@ const formatDate = (iso: string, style: FirstYearStyle): string => {
   const date = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day));
   // Date.UTC reads years 0–99 as 1900–1999.
   date.setUTCFullYear(parsed.year);
-  const parts = formatter.formatToParts(date);
+  const parts = warekiFormat().formatToParts(date);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const yearPart = part('year');
   const year = yearPart === '元' || yearPart === '1' ? (style === 'gannen' ? '元' : '1') : yearPart;
   return `${part('era')}${year}年${part('month')}月${monthOnly ? '' : `${part('day')}日`}`;
 };
 
-const japanDate = new Intl.DateTimeFormat('sv-SE', {
+const japanDate = lazyFormat('sv-SE', {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',
   month: '2-digit',
@@ -57,9 +66,9 @@ const japanDate = new Intl.DateTimeFormat('sv-SE', {
  * The calendar date in Japan of an instant, as ISO `YYYY-MM-DD`: 変更日, reminders and 最終更新 count in days of the
  * municipality's calendar, whatever the time zone of the server, the terminal or the browser.
  */
-export const isoDateInJapan = (instant: Date): string => japanDate.format(instant);
+export const isoDateInJapan = (instant: Date): string => japanDate().format(instant);
 
-const japanDateTime = new Intl.DateTimeFormat('sv-SE', {
+const japanDateTime = lazyFormat('sv-SE', {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',
   month: '2-digit',
@@ -72,7 +81,7 @@ const japanDateTime = new Intl.DateTimeFormat('sv-SE', {
 /** `2025-10-01 18:05:09`, as the clock in Japan showed the instant; undefined for a text that is no instant. */
 const japanClock = (iso: string): string | undefined => {
   const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? undefined : japanDateTime.format(instant);
+  return Number.isNaN(instant.getTime()) ? undefined : japanDateTime().format(instant);
 };
 
 /** An ISO timestamp as the clock in Japan showed it, `2025-10-01 18:05` (records are stamped in UTC). */

@@ -37,12 +37,14 @@ const callCheck = (cxt: KeywordCxt, name: keyof typeof KEYWORD_CHECKS) =>
 
 /** The Ajv the validators are generated with (`source`: keep the code for standaloneCode). */
 export const createAjv = ({ source = false }: { source?: boolean } = {}): Ajv2020 => {
-  // Strict, all errors, no coercion, no removal: validation never changes the document it checks.
+  // Strict, all errors, no coercion, no removal: validation never changes the document it checks. Not verbose and
+  // without ajv's English messages: issues.ts words its own, finding the value in the document and an x-message by
+  // the error's schemaPath, and both would double the generated code every `pia` process loads.
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
     allowUnionTypes: true,
-    verbose: true,
+    messages: false,
     code: { source, lines: source, esm: true, formats: _`FORMATS` },
   });
   ajv.addFormat('date', FORMATS.date);

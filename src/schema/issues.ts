@@ -3,7 +3,8 @@ import { TYPE_NAMES_JA, VALIDATION_MESSAGES_JA, fillMessage } from '../messages.
 import type { FormId } from './documents.js';
 import { itemPath, type FormRevision } from './labels.js';
 import { MAX_NESTING, MAX_VALUES } from './limits.js';
-import { joinPointer, splitPointer } from './resolve.js';
+import { joinPointer, splitPointer, valueAtPointer } from './resolve.js';
+import { xMessageOf } from './validators.js';
 
 /** One problem found in an assessment: where (pointer and official item path) and what, in Japanese. */
 export type ValidationIssue = {
@@ -27,11 +28,15 @@ const shown = (value: unknown): string => {
   return String(value);
 };
 
-const messageFor = (error: ErrorObject): string => {
-  const override = (error.parentSchema as Record<string, unknown> | undefined)?.['x-message'];
-  if (typeof override === 'string') return override;
+/** What was validated: the schema document and the data its validator was given, which the errors point into. */
+export type Validated = { readonly doc: string; readonly data: unknown };
+
+const messageFor = (error: ErrorObject, { doc, data }: Validated): string => {
+  const override = xMessageOf(doc, error.schemaPath);
+  if (override !== undefined) return override;
   const params = error.params as Record<string, unknown>;
-  const value = shown(error.data);
+  const failing = valueAtPointer(data, error.instancePath);
+  const value = shown(failing);
   switch (error.keyword) {
     case 'required':
       return VALIDATION_MESSAGES_JA.required;
@@ -48,7 +53,7 @@ const messageFor = (error: ErrorObject): string => {
     }
     case 'format':
       // Written as a date but no day of the calendar (2025-13-01, 2月30日): say so, the format is not the problem.
-      return fillMessage(/^\d{4}-\d{2}-\d{2}$/.test(String(error.data)) ? VALIDATION_MESSAGES_JA.impossibleDate : VALIDATION_MESSAGES_JA.date, { value });
+      return fillMessage(/^\d{4}-\d{2}-\d{2}$/.test(String(failing)) ? VALIDATION_MESSAGES_JA.impossibleDate : VALIDATION_MESSAGES_JA.date, { value });
     case 'const':
       return fillMessage(VALIDATION_MESSAGES_JA.const, { allowed: shown(params['allowedValue']), value });
     case 'additionalProperties':
@@ -113,12 +118,14 @@ export const sizeIssue = (): ValidationIssue => ({
 export const toValidationIssues = (
   form: FormId,
   errors: readonly ErrorObject[],
+  validated: Validated,
   context: IssueContext = {},
-): ValidationIssue[] => collectIssues(errors, (segments) => itemPath(form, segments, context));
+): ValidationIssue[] => collectIssues(errors, validated, (segments) => itemPath(form, segments, context));
 
 /** Ajv errors as issues of any bundled document, its item paths named by `pathOf`. */
 export const collectIssues = (
   errors: readonly ErrorObject[],
+  validated: Validated,
   pathOf: (segments: readonly string[]) => string[],
 ): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
@@ -126,7 +133,7 @@ export const collectIssues = (
   for (const error of errors) {
     if (WRAPPER_KEYWORDS.has(error.keyword)) continue;
     const pointer = pointerOf(error);
-    const message = messageFor(error);
+    const message = messageFor(error, validated);
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     if (issues.length === MAX_ISSUES) return [...issues, tooManyIssues()];

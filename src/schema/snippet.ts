@@ -23,5 +23,5 @@ const snippetPath = (segments: readonly string[]): string[] => {
 export const validateSnippet = (data: unknown): ValidationIssue[] => {
   const validate = validatorForDocument(SNIPPET_DOCUMENT);
   if (validate(data)) return [];
-  return collectIssues(validate.errors ?? [], snippetPath);
+  return collectIssues(validate.errors ?? [], { doc: SNIPPET_DOCUMENT, data }, snippetPath);
 };

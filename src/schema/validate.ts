@@ -1,7 +1,7 @@
 import { valueText } from '../domain/value-text.js';
 import { validatorFor } from './validators.js';
 import { boundLists } from './bounded-lists.js';
-import { FORM_IDS, isFormId, type FormId } from './documents.js';
+import { FORM_IDS, formDocumentName, isFormId, type FormId } from './documents.js';
 import { nestingIssue, sizeIssue, toValidationIssues, type ValidationIssue } from './issues.js';
 import { hasTooManyValues, tooDeepAt } from './limits.js';
 import { childNode, choiceOptions, formRoot, keyword } from './resolve.js';
@@ -46,11 +46,12 @@ const validateWith = (data: unknown, checkLimits: boolean): ValidationResult => 
     if (hasTooManyValues(data)) return { form, issues: [sizeIssue()] };
   }
   const validate = validatorFor(form);
-  if (validate(boundLists(data, formRoot(form)))) return { form, issues: [] };
+  const bounded = boundLists(data, formRoot(form));
+  if (validate(bounded)) return { form, issues: [] };
   const revision = formRevisionOf(record);
   const files = record['files'];
   const fileCount = Array.isArray(files) ? files.length : 1;
-  return { form, issues: toValidationIssues(form, validate.errors ?? [], { revision, fileCount }) };
+  return { form, issues: toValidationIssues(form, validate.errors ?? [], { doc: formDocumentName(form), data: bounded }, { revision, fileCount }) };
 };
 
 /**

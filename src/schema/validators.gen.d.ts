@@ -2,3 +2,5 @@
 import type { ValidateFunction } from 'ajv';
 /** The validator of each schema document validated on its own, by its file name. */
 export declare const VALIDATORS: Readonly<Record<string, ValidateFunction>>;
+/** Each document's x-message texts, by the schemaPath of the node that carries one (an error's schemaPath minus its keyword). */
+export declare const X_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -46,6 +46,19 @@ describe('a mutated seed reports the official item, line and column in Japanese'
     expect({ line: issue!.line, column: issue!.column }).toEqual(positionIn(text, 'reconsignment: 再委託あり'));
   });
 
+  it('a rule with its own wording (x-message): that wording, also where the rule is inlined from common.schema.json', async () => {
+    const { loaded, text } = await loadMutated('004-ise-yobosesshu', (doc) => {
+      doc.setIn(['basicInfo', 'networkLinkage', 'legalBasis'], '');
+      doc.setIn(['basicInfo', 'systems', 0, 'id'], 'システム1');
+    });
+    const messages = Object.fromEntries(loaded.issues.map((issue) => [issue.pointer, issue.message]));
+    expect(messages).toEqual({
+      '/basicInfo/networkLinkage/legalBasis': '「実施する」の場合は法令上の根拠の記入が必要です。',
+      '/basicInfo/systems/0/id': 'IDは半角英数字で始まり、半角英数字・ハイフン・下線だけで書きます（64文字まで）。',
+    });
+    expect(loaded.issues.find((issue) => issue.pointer === '/basicInfo/systems/0/id')!.line).toBe(positionIn(text, 'id: システム1').line);
+  });
+
   it('check group: a check box that is neither ticked nor unticked', async () => {
     const { loaded, text } = await loadMutated('004-ise-yobosesshu', (doc) =>
       doc.setIn(['basicInfo', 'systems', 1, 'connections', 'taxSystem'], 'はい'),
