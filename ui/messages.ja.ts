@@ -41,7 +41,9 @@ export const UI_MESSAGES_JA = {
   saveFailed: '保存できませんでした：{message}',
   saveNow: '今すぐ保存',
   issuesSummary: '要修正の項目 {count}件',
-  noIssuesSummary: '記入漏れ・誤りは見つかっていません',
+  // Only the form's own rules (blanks, choices, formats): the cross-field checks report on the next line, and a bare "no
+  // errors" above "34 errors" read as a contradiction.
+  noIssuesSummary: '様式の記入漏れ・形式の誤りは見つかっていません',
   findingsSummary: '整合性の確認：エラー {errors}件・注意 {warnings}件・参考 {infos}件',
   noFindings: '整合性の確認で指摘はありません',
   severityERROR: 'エラー',
