@@ -9,14 +9,24 @@ export default defineConfig({
     // processes and PostgreSQL rather than compute: two at a time took the suite from 11 to 8 minutes here.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/ui/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/ui/**'],
+          globalSetup: ['tests/setup/pglite-template.ts'],
+          setupFiles: ['tests/setup/pglite-files.ts'],
+        },
+      },
       {
         extends: true,
         test: {
           name: 'ui',
           include: ['tests/ui/**/*.test.ts'],
           // The browser tests drive the built bundle, so vite builds it once before they start.
-          globalSetup: ['tests/ui/global-setup.ts'],
+          globalSetup: ['tests/ui/global-setup.ts', 'tests/setup/pglite-template.ts'],
+          setupFiles: ['tests/setup/pglite-files.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // expect.poll waits for the real page and server; on a loaded 2-core machine 1 s (the default) is too short.

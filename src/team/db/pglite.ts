@@ -61,6 +61,20 @@ const wrap = (db: PGlite, release: () => Promise<void>): Db => {
   };
 };
 
+type PGliteClass = typeof PGlite;
+
+/**
+ * initdb gives every new database of one PGlite version the same files, and takes seconds of CPU (most of a test
+ * file's database set-up): a process that creates many databases (the test run) may hand over those files once, as
+ * PGlite's dumpDataDir of a new, empty database, and every database it creates after starts from them.
+ */
+let newDatabaseFiles: (() => Promise<Blob>) | undefined;
+export const startNewDatabasesFrom = (files: () => Promise<Blob>): void => {
+  newDatabaseFiles = files;
+};
+
+const createOptions = async (): Promise<{ loadDataDir?: Blob }> => (newDatabaseFiles ? { loadDataDir: await newDatabaseFiles() } : {});
+
 /**
  * A new database is created beside its place and renamed into it once complete: a process killed during the
  * first start (initdb takes seconds) leaves only a half-made folder that the next start removes.
@@ -69,11 +83,9 @@ const createOnce = async (PGlite: PGliteClass, dir: string): Promise<void> => {
   if (existsSync(dir)) return;
   const creating = `${dir}.creating`;
   await rm(creating, { recursive: true, force: true });
-  await (await PGlite.create(creating)).close();
+  await (await PGlite.create(creating, await createOptions())).close();
   await rename(creating, dir);
 };
-
-type PGliteClass = typeof PGlite;
 
 /**
  * `dir` undefined: an in-memory database (tests, benchmarks); nothing is written to disk. PGlite is loaded here, not
@@ -81,7 +93,7 @@ type PGliteClass = typeof PGlite;
  */
 export const openPglite = async (dir?: string): Promise<Db> => {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dir === undefined) return wrap(await PGlite.create(), async () => undefined);
+  if (dir === undefined) return wrap(await PGlite.create(await createOptions()), async () => undefined);
   await mkdir(path.dirname(dir), { recursive: true });
   const release = await takeLock(`${dir}.lock`, dir);
   try {
