@@ -12,3 +12,5 @@ export declare const ensureBuilt: (
   names?: readonly BuildTarget[],
   options?: { force?: boolean; log?: (name: BuildTarget) => void },
 ) => Promise<BuildTarget[]>;
+/** The precompiled-templates module a bundle gets (ES module text exporting PRECOMPILED). */
+export declare const precompiledTemplatesModule: (dir?: string) => Promise<string>;

@@ -88,6 +88,31 @@ const pdfkitOwnUrl = {
 };
 
 /**
+ * The module that replaces src/render/text/precompiled-templates.ts in a bundle: every template of templates/ run
+ * through Handlebars.precompile with the renderer's options (TEMPLATE_OPTIONS, src/render/text/template-env.ts),
+ * keyed by its source text, which the renderer compares, so an edited template is never served from here.
+ */
+export const precompiledTemplatesModule = async (dir = path.join(ROOT, 'templates')) => {
+  const { default: Handlebars } = await import('handlebars');
+  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.hbs')).sort();
+  const entries = await Promise.all(files.map(async (file) => {
+    const source = await readFile(path.join(dir, file), 'utf8');
+    return `  [${JSON.stringify(source)}, ${Handlebars.precompile(source, { strict: true })}],`;
+  }));
+  return `export const PRECOMPILED = new Map([\n${entries.join('\n')}\n]);\n`;
+};
+
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]text[\\/]precompiled-templates\.ts$/ }, async () => ({
+      contents: await precompiledTemplatesModule(),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * A Node entry point bundled for bin/code-cache.js: split like the server, then each output turned into a CommonJS
  * file, because Node 20 gives a V8 code cache to scripts it compiles through node:vm and to no ES module; the
  * packages are bundled in for the same reason, except those that read files of their own at run time (the team
@@ -111,7 +136,7 @@ export const bundleCommonJs = async (entryPoint, outdir, prefix) => {
     external: ['@electric-sql/pglite', 'pg'],
     outdir,
     outExtension: { '.js': '.mjs' },
-    plugins: [pdfkitOwnUrl],
+    plugins: [pdfkitOwnUrl, precompiledTemplates],
     metafile: true,
     write: false,
     logLevel: 'warning',
