@@ -14,3 +14,5 @@ export declare const ensureBuilt: (
 ) => Promise<BuildTarget[]>;
 /** The precompiled-templates module a bundle gets (ES module text exporting PRECOMPILED). */
 export declare const precompiledTemplatesModule: (dir?: string) => Promise<string>;
+/** The precomputed-metrics module a bundle gets (ES module text exporting PRECOMPUTED_METRICS), for these font packages' files. */
+export declare const precomputedMetricsModule: (files?: readonly string[]) => Promise<string>;

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -102,11 +103,44 @@ export const precompiledTemplatesModule = async (dir = path.join(ROOT, 'template
   return `export const PRECOMPILED = new Map([\n${entries.join('\n')}\n]);\n`;
 };
 
-const precompiledTemplates = {
-  name: 'precompiled-templates',
+/** The fonts the renderer embeds (FONT_FILES of src/store/render-assets.ts). */
+const FONT_FILES = [
+  '@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf',
+  '@expo-google-fonts/biz-udgothic/400Regular/BIZUDGothic_400Regular.ttf',
+];
+
+/**
+ * The module that replaces src/render/pdf/precomputed-metrics.ts in a bundle: for each font, every code point it
+ * maps with its glyph id, and every glyph's advance width, as fontkit reads them, keyed as metricsKey
+ * (src/render/pdf/fonts.ts) keys a font, so a font changed since the build finds no table.
+ */
+export const precomputedMetricsModule = async (files = FONT_FILES) => {
+  const { create } = await import('fontkit');
+  const require = createRequire(import.meta.url);
+  const base64 = (array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+  const entries = [];
+  for (const file of files) {
+    const font = create(await readFile(require.resolve(file)));
+    const codePoints = Uint32Array.from(font.characterSet).sort();
+    const glyphIds = Uint16Array.from(codePoints, (codePoint) => font.glyphForCodePoint(codePoint).id);
+    const advances = Uint16Array.from({ length: font.numGlyphs }, (_, id) => font.getGlyph(id).advanceWidth);
+    const { cmap, hmtx } = font.directory.tables;
+    const key = `${font.numGlyphs}:${cmap.checkSum}:${cmap.length}:${hmtx.checkSum}:${hmtx.length}`;
+    entries.push(`  [${JSON.stringify(key)}, { codePoints: "${base64(codePoints)}", glyphIds: "${base64(glyphIds)}", advances: "${base64(advances)}" }],`);
+  }
+  return `export const PRECOMPUTED_METRICS = new Map([\n${entries.join('\n')}\n]);\n`;
+};
+
+/** Modules of the sources that a bundle gets generated at build time: precompiled templates, font tables. */
+const precomputed = {
+  name: 'precomputed',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]render[\\/]text[\\/]precompiled-templates\.ts$/ }, async () => ({
       contents: await precompiledTemplatesModule(),
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]pdf[\\/]precomputed-metrics\.ts$/ }, async () => ({
+      contents: await precomputedMetricsModule(),
       loader: 'js',
     }));
   },
@@ -136,7 +170,7 @@ export const bundleCommonJs = async (entryPoint, outdir, prefix) => {
     external: ['@electric-sql/pglite', 'pg'],
     outdir,
     outExtension: { '.js': '.mjs' },
-    plugins: [pdfkitOwnUrl, precompiledTemplates],
+    plugins: [pdfkitOwnUrl, precomputed],
     metafile: true,
     write: false,
     logLevel: 'warning',
