@@ -22,8 +22,11 @@ export const SERVER_ENTRY = path.join(ROOT, 'dist', 'server.mjs');
 /** Names the CLI bundle's entry file (bin/pia.js reads it). */
 const CLI_MANIFEST = path.join(ROOT, 'dist', 'pia.json');
 const STAMPS = path.join(ROOT, 'dist', 'stamps');
-/** Dependency versions: a changed lock file may change any bundle. */
-const ALWAYS = ['package-lock.json'];
+/**
+ * Dependency versions: a changed lock file may change any bundle; and this script, which writes modules of the
+ * bundles itself (precompiled templates, font tables) and rewrites packages' files (lazy tables).
+ */
+const ALWAYS = ['package-lock.json', 'scripts/build.mjs'];
 
 const relative = (file) => path.relative(ROOT, file).split(path.sep).join('/');
 
@@ -131,6 +134,50 @@ export const precomputedMetricsModule = async (files = FONT_FILES) => {
   return `export const PRECOMPUTED_METRICS = new Map([\n${entries.join('\n')}\n]);\n`;
 };
 
+/**
+ * Tables that packages build as they load, for code the CLI never runs: the Unicode property and line-break tries
+ * (fontkit's shaping and pdfkit's text wrapping: the renderer maps characters to glyphs and breaks lines itself) and
+ * the AES tables (pdfkit's encryption). Building them was ~10 % of a cold render; each is now built on its first
+ * use. A package whose text no longer has such a line is bundled as it is (a test says so).
+ */
+export const LAZY_TABLES = [
+  { file: /[\\/]unicode-properties[\\/]dist[\\/]module\.mjs$/, line: /^const ([\w$]+) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm },
+  { file: /[\\/]linebreak[\\/]dist[\\/]module\.mjs$/, line: /^const ([\w$]+) = (new \$\w+\$unicodetrie\(.*\));$/gm },
+  { file: /[\\/]@noble[\\/]ciphers[\\/](?:esm[\\/])?aes\.js$/, line: /^const (table(?:En|De)coding) = (\/\* @__PURE__ \*\/ genTtable\(.*\));$/gm },
+];
+// A function declaration: hoisted above the lines that call it. Methods keep the table as `this`.
+const LAZY_TABLE = `
+function __lazyTable(make) {
+  let table;
+  return new Proxy({}, {
+    get(_, key) {
+      table ??= make();
+      const value = table[key];
+      return typeof value === 'function' ? value.bind(table) : value;
+    },
+  });
+}
+`;
+
+/** The text of a package file with its load-time tables made lazy, and how many it found. */
+export const withLazyTables = (text, line) => {
+  let found = 0;
+  const contents = text.replace(line, (_, name, expression) => {
+    found += 1;
+    return `const ${name} = __lazyTable(() => ${expression});`;
+  });
+  return { contents: found > 0 ? contents + LAZY_TABLE : text, found };
+};
+
+export const lazyTables = {
+  name: 'lazy-tables',
+  setup(build) {
+    for (const { file, line } of LAZY_TABLES) {
+      build.onLoad({ filter: file }, async (args) => ({ contents: withLazyTables(await readFile(args.path, 'utf8'), line).contents, loader: 'js' }));
+    }
+  },
+};
+
 /** Modules of the sources that a bundle gets generated at build time: precompiled templates, font tables. */
 const precomputed = {
   name: 'precomputed',
@@ -170,7 +217,7 @@ export const bundleCommonJs = async (entryPoint, outdir, prefix) => {
     external: ['@electric-sql/pglite', 'pg'],
     outdir,
     outExtension: { '.js': '.mjs' },
-    plugins: [pdfkitOwnUrl, precomputed],
+    plugins: [pdfkitOwnUrl, precomputed, lazyTables],
     metafile: true,
     write: false,
     logLevel: 'warning',
