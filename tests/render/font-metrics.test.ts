@@ -60,3 +60,38 @@ describe('font tables precomputed by the CLI build (scripts/build.mjs)', () => {
     expect(createParsedFont(changed, tables).widthOf('特定個人情報', 9)).toBe(createParsedFont(fonts.mincho, new Map()).widthOf('特定個人情報', 9));
   });
 });
+
+type Subset = { includeGlyph: (id: number) => number; encode: () => Uint8Array };
+type SubsettingFont = { loca: { version: number; offsets: ArrayLike<number> }; createSubset: () => Subset };
+
+describe('the font subset pdfkit embeds (src/render/pdf/fonts.ts)', () => {
+  it('reads the glyph offsets as fontkit reads them', async () => {
+    const fonts = await readFonts();
+    for (const bytes of [fonts.mincho, fonts.gothic]) {
+      const ours = (createParsedFont(bytes).pdfFont as unknown as SubsettingFont).loca;
+      const theirs = (fontkit.create(bytes) as unknown as SubsettingFont).loca;
+      expect(ours.version).toBe(theirs.version);
+      expect(ours.offsets.length).toBe(fontkit.create(bytes).numGlyphs + 1);
+      expect(Array.from(ours.offsets)).toEqual(Array.from(theirs.offsets));
+    }
+  });
+
+  it('has the bytes fontkit writes when it decodes every outline it copies', async () => {
+    const fonts = await readFonts();
+    const text = `${await readFile(seedFile(SEEDS[2].dir), 'utf8')}①②③ｱｲｳ々〆〇`;
+    for (const bytes of [fonts.mincho, fonts.gothic]) {
+      const parsed = createParsedFont(bytes);
+      const ids = [...new Set([...text].map((char) => parsed.glyphOf(char).id))];
+      // And glyphs from all over the font (these fonts have no composite glyph; one would be decoded whole).
+      for (let id = 1; id < fontkit.create(bytes).numGlyphs; id += 97) ids.push(id);
+      const subsetOf = (font: SubsettingFont): Uint8Array => {
+        const subset = font.createSubset();
+        for (const id of ids) subset.includeGlyph(id);
+        return subset.encode();
+      };
+      const ours = subsetOf(parsed.pdfFont as unknown as SubsettingFont);
+      expect(ours.length).toBeGreaterThan(10_000);
+      expect(Buffer.from(ours).equals(Buffer.from(subsetOf(fontkit.create(bytes) as unknown as SubsettingFont)))).toBe(true);
+    }
+  });
+});

@@ -8,6 +8,7 @@ declare module 'fontkit' {
   /** An entry of the font's table directory. */
   export interface TableRecord {
     readonly checkSum: number;
+    readonly offset: number;
     readonly length: number;
   }
   export interface Font {

@@ -27,8 +27,10 @@ export type ParsedFont = {
 };
 
 /** fontkit's internals the subset goes through (src/render/pdf/fontkit.d.ts declares its public part). */
+type Loca = { readonly version: number; readonly offsets: ArrayLike<number> };
 type FontInternals = {
-  readonly loca: { readonly offsets: ArrayLike<number> };
+  readonly loca: Loca;
+  readonly head: { readonly indexToLocFormat: number };
   _getTableStream: (tag: string) => { pos: number; readInt16BE: () => number };
   getGlyph: (id: number, codePoints?: number[]) => fontkit.Glyph & { _decode: () => unknown };
 };
@@ -77,6 +79,21 @@ const fontkitLookup = (font: fontkit.Font): Lookup => ({
   glyphId: (codePoint) => font.glyphForCodePoint(codePoint).id,
   advance: (glyphId) => font.getGlyph(glyphId).advanceWidth,
 });
+
+/**
+ * The glyph offsets (loca table) read straight from the font's bytes: fontkit decodes its 12,639 entries field by
+ * field through its generic table reader when the subset first asks for one.
+ */
+const locaOf = (font: fontkit.Font, bytes: Uint8Array): Loca | undefined => {
+  const record = font.directory.tables['loca'];
+  if (!record) return undefined;
+  const version = (font as unknown as FontInternals).head.indexToLocFormat;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + record.offset, record.length);
+  const offsets = new Uint32Array(version === 0 ? record.length >>> 1 : record.length >>> 2);
+  // The short format stores offsets halved (as fontkit's reader doubles them).
+  for (let index = 0; index < offsets.length; index += 1) offsets[index] = version === 0 ? view.getUint16(index * 2) * 2 : view.getUint32(index * 4);
+  return { version, offsets };
+};
 
 /**
  * Subsetting decodes each glyph it copies only to learn whether it is a composite (whose components it copies
@@ -148,12 +165,18 @@ export const createParsedFont = (bytes: Uint8Array, precomputed: ReadonlyMap<str
   const getGlyph = (id: number, codePoints?: number[]): fontkit.Glyph => {
     const glyph = internals.getGlyph.call(pdfFont, id, codePoints);
     if (!decoded.has(glyph)) {
-      glyph._decode = lightDecode(internals, id, glyph._decode.bind(glyph));
+      glyph._decode = lightDecode(pdfFont as unknown as FontInternals, id, glyph._decode.bind(glyph));
       decoded.add(glyph);
     }
     return glyph;
   };
-  const pdfFont = Object.create(font, { layout: { value: layout }, getGlyph: { value: getGlyph } }) as fontkit.Font;
+  let loca: Loca | undefined;
+  const pdfFont = Object.create(font, {
+    layout: { value: layout },
+    getGlyph: { value: getGlyph },
+    // The glyphs and the subset read the offsets through the font they were made by: this one.
+    loca: { get: () => (loca ??= locaOf(font, bytes) ?? internals.loca) },
+  }) as fontkit.Font;
   const perPoint = 1 / font.unitsPerEm;
   return {
     pdfFont,
