@@ -135,10 +135,10 @@ export const precomputedMetricsModule = async (files = FONT_FILES) => {
 };
 
 /**
- * Tables that packages build as they load, for code the CLI never runs: the Unicode property, shaping and line-break
- * tries (fontkit's shaping and pdfkit's text wrapping: the renderer maps characters to glyphs and breaks lines itself) and
- * the AES tables (pdfkit's encryption). Building them was ~10 % of a cold render; each is now built on its first
- * use. A package whose text no longer has such a line is bundled as it is (a test says so).
+ * Tables that packages build as they load, for code the CLI never runs: the Unicode property, shaping and
+ * line-break tries (fontkit's shaping and pdfkit's text wrapping: the renderer maps characters to glyphs and breaks
+ * lines itself) and the AES tables (pdfkit's encryption). Building them took ~5 % of a cold render; each is now
+ * built on its first use. A package whose text no longer has such a line is bundled as it is (a test says so).
  */
 export const LAZY_TABLES = [
   { file: /[\\/]unicode-properties[\\/]dist[\\/]module\.mjs$/, line: /^const ([\w$]+) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm },

@@ -91,7 +91,9 @@ const locaOf = (font: fontkit.Font, bytes: Uint8Array): Loca | undefined => {
   const view = new DataView(bytes.buffer, bytes.byteOffset + record.offset, record.length);
   const offsets = new Uint32Array(version === 0 ? record.length >>> 1 : record.length >>> 2);
   // The short format stores offsets halved (as fontkit's reader doubles them).
-  for (let index = 0; index < offsets.length; index += 1) offsets[index] = version === 0 ? view.getUint16(index * 2) * 2 : view.getUint32(index * 4);
+  for (let index = 0; index < offsets.length; index += 1) {
+    offsets[index] = version === 0 ? view.getUint16(index * 2) * 2 : view.getUint32(index * 4);
+  }
   return { version, offsets };
 };
 

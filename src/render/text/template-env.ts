@@ -18,8 +18,8 @@ import {
 import { hasMarks, marked, sidesOf } from '../layout/marks.js';
 import type { MarkKind } from '../layout/types.js';
 import { sectionRows } from './form-rows.js';
-import { mergeText, mergeValue } from './redline.js';
 import { PRECOMPILED, type TemplateSpec } from './precompiled-templates.js';
+import { mergeText, mergeValue } from './redline.js';
 import { isRecord } from './value-views.js';
 
 /** Template sources as read by the store: documents by name (`yoshiki3/令和７年５月`) and partials by name. */
@@ -142,7 +142,7 @@ const registerHelpers = (hb: typeof Handlebars): void => {
 };
 
 /** How every template compiles, at run time or at build time (scripts/build.mjs passes the same). */
-export const TEMPLATE_OPTIONS = { strict: true } as const;
+const TEMPLATE_OPTIONS = { strict: true } as const;
 
 export type TemplateEnv = { readonly render: (document: string, context: RenderContext) => string; readonly has: (document: string) => boolean };
 
