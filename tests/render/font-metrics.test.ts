@@ -53,6 +53,16 @@ describe('font tables precomputed by the CLI build (scripts/build.mjs)', () => {
     }
   });
 
+  it('measure a text as the sum of its characters\' advances, astral and lone surrogates included, measured twice alike', () => {
+    const font = createParsedFont(fonts.mincho, tables);
+    const text = '評価書😀\ud800ＡＢＣ評価書 abc😀';
+    const units = [...text].reduce((sum, char) => sum + font.glyphOf(char).advanceWidth, 0);
+    const expected = units * (1 / fontkit.create(fonts.mincho).unitsPerEm) * 9;
+    expect(font.widthOf(text, 9)).toBe(expected);
+    expect(font.widthOf(text, 9)).toBe(expected);
+    expect(units).toBeGreaterThan(0);
+  });
+
   it('are not used for a font whose widths changed since the build', () => {
     const changed = withOtherWidths(fonts.mincho);
     expect(tables.has(metricsKey(fontkit.create(changed)))).toBe(false);

@@ -142,9 +142,19 @@ export const createParsedFont = (bytes: Uint8Array, precomputed: ReadonlyMap<str
     }
     return glyph;
   };
+  // Advances of the Basic Multilingual Plane by code unit, NaN until first looked up: the layout measures every
+  // unit as it breaks lines and every line again as it places it, and indexing an array beats a Map lookup.
+  const bmpAdvances = new Float64Array(0x10000).fill(Number.NaN);
   const unitsOf = (text: string): number => {
     let units = 0;
     for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code < 0xd800 || code > 0xdfff) {
+        let advance = bmpAdvances[code]!;
+        if (Number.isNaN(advance)) advance = bmpAdvances[code] = glyphOf(code).advanceWidth;
+        units += advance;
+        continue;
+      }
       const codePoint = text.codePointAt(index)!;
       if (codePoint > 0xffff) index += 1;
       units += glyphOf(codePoint).advanceWidth;
