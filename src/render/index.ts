@@ -89,12 +89,16 @@ const textsOf = (block: Block): string[] => {
  */
 const assertGlyphs = (doc: DocumentBlocks, fonts: FontSet, marks: boolean): void => {
   const missing = new Map<string, string>();
-  const checked = new Set<string>(['\n']);
+  // By code point (a number, not a one-character string per character of the document).
+  const checked = new Set<number>([0x0a]);
   for (const block of doc.blocks) {
     for (const text of textsOf(block).map((text) => (marks ? unmarked(text) : text))) {
-      for (const char of text) {
-        if (checked.has(char)) continue;
-        checked.add(char);
+      for (let index = 0; index < text.length; index += 1) {
+        const codePoint = text.codePointAt(index)!;
+        if (codePoint > 0xffff) index += 1;
+        if (checked.has(codePoint)) continue;
+        checked.add(codePoint);
+        const char = String.fromCodePoint(codePoint);
         if (!fonts.mincho.hasGlyph(char) || !fonts.gothic.hasGlyph(char)) missing.set(char, text.slice(0, 30));
       }
     }

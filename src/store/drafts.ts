@@ -83,7 +83,11 @@ type CacheEntry = {
    * tells in a fraction of the time hashing them takes (a save reads the file two or three times).
    */
   readonly raw: Buffer;
-  readonly comments: Document;
+  /**
+   * Absent for a draft read: its document is parsed on first use (`draft.parsed.doc`), since a command that only
+   * reads (`pia render`) never needs the comments, and the CLI's parse from its YAML cache has no tree yet.
+   */
+  readonly comments?: Document;
   readonly version?: string;
   readonly draft?: Draft;
 };
@@ -148,7 +152,7 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
   if (cached?.draft && cached.version === version) return cached.draft;
   const bytes = await readDraftBytes(file, id);
   const draft = parseDraft(file, id, bytes);
-  cache.files.set(file, { etag: draft.etag, bytes: bytes.length, raw: bytes, comments: draft.parsed.doc, version, draft });
+  cache.files.set(file, { etag: draft.etag, bytes: bytes.length, raw: bytes, version, draft });
   rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
 };
@@ -212,7 +216,7 @@ export const writeDraftFile = async (
   const etag = etagOfRead(cache, file, before);
   if (expectedEtag !== etag) throw conflict(file, id, before, cache);
   const cached = cache?.files.get(file);
-  let previous = cached?.etag === etag ? cached.comments : undefined;
+  let previous = cached?.etag === etag ? (cached.comments ?? cached.draft?.parsed.doc) : undefined;
   try {
     previous ??= parseAssessment(before, file).parsed.doc;
   } catch {

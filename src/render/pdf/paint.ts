@@ -62,20 +62,29 @@ type Internals = {
 type Encoder = { readonly font: EmbeddedFont; readonly encode: (text: string) => string };
 
 const createEncoder = (font: EmbeddedFont, parsed: ParsedFont): Encoder => {
-  const hexOf = new Map<string, string>();
+  // By code point: an array index for the Basic Multilingual Plane, a Map beyond it (a string per character and a
+  // Map lookup for each was most of the time painting spent on text).
+  const bmp = new Array<string | undefined>(0x10000);
+  const astral = new Map<number, string>();
+  const codeOf = (codePoint: number): string => {
+    const glyph = parsed.glyphOf(String.fromCodePoint(codePoint));
+    const gid = font.subset.includeGlyph(glyph.id);
+    font.widths[gid] ??= glyph.advanceWidth * font.scale;
+    font.unicode[gid] ??= glyph.codePoints;
+    return gid.toString(16).padStart(4, '0');
+  };
   const encode = (text: string): string => {
     let hex = '';
-    for (const char of text) {
-      let code = hexOf.get(char);
-      if (code === undefined) {
-        const glyph = parsed.glyphOf(char);
-        const gid = font.subset.includeGlyph(glyph.id);
-        font.widths[gid] ??= glyph.advanceWidth * font.scale;
-        font.unicode[gid] ??= glyph.codePoints;
-        code = gid.toString(16).padStart(4, '0');
-        hexOf.set(char, code);
+    for (let index = 0; index < text.length; index += 1) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) {
+        index += 1;
+        let code = astral.get(codePoint);
+        if (code === undefined) astral.set(codePoint, (code = codeOf(codePoint)));
+        hex += code;
+      } else {
+        hex += bmp[codePoint] ??= codeOf(codePoint);
       }
-      hex += code;
     }
     return hex;
   };

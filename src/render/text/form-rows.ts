@@ -51,13 +51,15 @@ export type RowOptions = {
 type Ancestor = { readonly text: string; readonly key: string; readonly width?: number };
 type Context = RowOptions & { readonly rows: RowView[] };
 
-const BAND_NUMBER = /^(?:[０-９0-9]+．|リスク|（別添)/;
+// From strings, which the CLI bundle writes in ASCII (\u escapes) as it cannot a regular expression literal; an
+// all-ASCII bundle file loads as a one-byte string (bin/code-cache.js).
+const BAND_NUMBER = new RegExp('^(?:[０-９0-9]+．|リスク|（別添)');
 const SUB_ROW_KINDS = new Set(['checks', 'checkGroups', 'checkWithText', 'provisionStatus']);
 
 const isPrinted = (node: ResolvedNode): boolean => keyword(node, 'x-printed') !== false && keyword<string>(node, 'x-role') !== 'entryTitle';
 const hasItems = (node: ResolvedNode): boolean => node.properties.size > 0 && !SUB_ROW_KINDS.has(keyword<string>(node, 'x-kind') ?? '');
 const hasBandNumber = (node: ResolvedNode): boolean => BAND_NUMBER.test(keyword<string>(node, 'x-number') ?? '');
-const ITEM_NUMBER = /^(?:[０-９0-9]+．|（別添)/;
+const ITEM_NUMBER = new RegExp('^(?:[０-９0-9]+．|（別添)');
 /** Numbered items (１．, （別添…）) are the outline's second level; risks and captions under them its third. */
 const bandLevel = (node: ResolvedNode): 2 | 3 => (ITEM_NUMBER.test(keyword<string>(node, 'x-number') ?? '') ? 2 : 3);
 /**

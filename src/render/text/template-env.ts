@@ -18,6 +18,7 @@ import {
 import { hasMarks, marked, sidesOf } from '../layout/marks.js';
 import type { MarkKind } from '../layout/types.js';
 import { sectionRows } from './form-rows.js';
+import { PRECOMPILED, type TemplateSpec } from './precompiled-templates.js';
 import { mergeText, mergeValue } from './redline.js';
 import { isRecord } from './value-views.js';
 
@@ -140,6 +141,9 @@ const registerHelpers = (hb: typeof Handlebars): void => {
   hb.registerHelper('join', (items: unknown, separator: string) => (Array.isArray(items) ? items.map(String).join(separator) : ''));
 };
 
+/** How every template compiles, at run time or at build time (scripts/build.mjs passes the same). */
+const TEMPLATE_OPTIONS = { strict: true } as const;
+
 export type TemplateEnv = { readonly render: (document: string, context: RenderContext) => string; readonly has: (document: string) => boolean };
 
 /**
@@ -147,11 +151,16 @@ export type TemplateEnv = { readonly render: (document: string, context: RenderC
  * compile in strict mode, so a misspelt field is an error instead of a blank cell. Output is markup, so
  * Handlebars' HTML escaping stays on: it is what keeps a value from ever being read as a tag.
  */
-export const createTemplateEnv = (sources: TemplateSources): TemplateEnv => {
+export const createTemplateEnv = (sources: TemplateSources, precompiled: ReadonlyMap<string, TemplateSpec> = PRECOMPILED): TemplateEnv => {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  for (const [name, source] of Object.entries(sources.partials)) hb.registerPartial(name, hb.compile(source, { strict: true }));
-  const compiled = new Map(Object.entries(sources.documents).map(([name, source]) => [name, hb.compile(source, { strict: true })]));
+  // The build's compilation of this very text when it has one (scripts/build.mjs compiles with these options).
+  const compile = (source: string): Handlebars.TemplateDelegate => {
+    const spec = precompiled.get(source);
+    return spec ? hb.template(spec) : hb.compile(source, TEMPLATE_OPTIONS);
+  };
+  for (const [name, source] of Object.entries(sources.partials)) hb.registerPartial(name, compile(source));
+  const compiled = new Map(Object.entries(sources.documents).map(([name, source]) => [name, compile(source)]));
   return {
     has: (document) => compiled.has(document),
     render: (document, context) => {
