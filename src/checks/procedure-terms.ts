@@ -15,7 +15,8 @@ export const BODY_TYPES = { local: OPTION.local, national: OPTION.national } as 
 export { TERMINATION_LABELS } from '../domain/revision.js';
 
 /** 評価書名's 事業終了 suffix, with either label word. */
-export const TERMINATION_SUFFIX = /【[^【】]*(?:事業)?終了】\s*$/;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+export const TERMINATION_SUFFIX = new RegExp('【[^【】]*(?:事業)?終了】\\s*$');
 
 /** `【令和8年3月31日 終了】`. */
 export const terminationSuffix = (endDate: string, label: string, style: FirstYearStyle = 'gannen'): string =>

@@ -4,7 +4,8 @@
  */
 export type CountRange = { readonly min: number; readonly max?: number };
 
-const BOUND = String.raw`([\d,]+)(万)?人`;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+const BOUND = '([0-9,]+)(万)?人';
 const RANGE = new RegExp(`^(?:${BOUND}以上)?(?:${BOUND}未満)?$`);
 
 const amount = (digits: string | undefined, man: string | undefined): number | undefined =>

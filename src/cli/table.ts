@@ -33,7 +33,7 @@ export const renderTable = (headers: readonly string[], rows: readonly (readonly
     return Array.from({ length: height }, (_, line) => `│ ${wrapped.map((lines, i) => pad(lines[line] ?? '', widths[i]!)).join(' │ ')} │`);
   };
   const body = rows.flatMap((row, index) => [...(index > 0 ? [rule('├', '┼', '┤')] : []), ...renderRow(row)]);
-  return [rule('┌', '┬', '┐'), ...renderRow(headers), rule('╞', '╪', '╡').replace(/─/g, '═'), ...body, rule('└', '┴', '┘')];
+  return [rule('┌', '┬', '┐'), ...renderRow(headers), rule('╞', '╪', '╡').replaceAll('─', '═'), ...body, rule('└', '┴', '┘')];
 };
 
 /** Column widths that fill the terminal: fixed ones as given, the flexible ones (0) share the rest. */

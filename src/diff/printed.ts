@@ -106,7 +106,8 @@ const textChange = (before: string, after: string): PrintedChange => {
 };
 
 /** A line such as ＜中間サーバー・プラットフォームにおける措置＞ that heads a part of a long text. */
-const SECTION_HEADING = /^\s*[＜<].+[＞>]\s*$/;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+const SECTION_HEADING = new RegExp('^\\s*[＜<].+[＞>]\\s*$');
 
 const sectionsOf = (text: string): string[] => {
   const sections: string[][] = [[]];

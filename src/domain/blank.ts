@@ -10,7 +10,8 @@
  * - **says nothing** = blank or a none answer: an item that must stay empty (再委託しない ⇒ 再委託事項) may
  *   hold either, and a detail another answer calls for (発生あり ⇒ その内容) is missing with either.
  */
-const NONE_ANSWER = /^\s*(?:[―－\-ー‐─]+|なし)\s*$/;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+const NONE_ANSWER = new RegExp('^\\s*(?:[―－\\-ー‐─]+|なし)\\s*$');
 
 export const isBlank = (value: unknown): boolean =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');

@@ -4,7 +4,8 @@
  */
 const ERA_START_YEAR: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
 
-const WAREKI_DATE = /(令和|平成|昭和)\s*(元|\d+)\s*年\s*(\d+)\s*月\s*(\d+)\s*日/g;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+const WAREKI_DATE = new RegExp('(令和|平成|昭和)\\s*(元|\\d+)\\s*年\\s*(\\d+)\\s*月\\s*(\\d+)\\s*日', 'g');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

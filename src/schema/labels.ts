@@ -4,7 +4,8 @@ import { childNode, formRoot, isArrayNode, keyword, type ResolvedNode } from './
 /** A form revision as printed in the stamp, e.g. 令和７年５月. */
 export type FormRevision = string;
 
-const ROMAN_SECTION = /^[ⅠⅡⅢⅣⅤⅥ]$/;
+// From a string, which the CLI bundle writes in \u escapes (a regular expression literal it cannot): see tests/cli/smoke.test.ts.
+const ROMAN_SECTION = new RegExp('^[ⅠⅡⅢⅣⅤⅥ]$');
 
 /** Official label text for this revision (a few check-box labels changed between revisions). */
 export const titleOf = (node: ResolvedNode, revision?: FormRevision): string | undefined => {

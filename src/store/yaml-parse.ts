@@ -105,7 +105,7 @@ const syntaxError = (error: YAMLError, lineCounter: LineCounter, file: string, c
 };
 
 const tooDeep = (file: string, position: Position): AppError =>
-  refuse('YAML_TOO_DEEP', file, position, fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }).replace(/。$/, ''));
+  refuse('YAML_TOO_DEEP', file, position, fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }).replace(new RegExp('。$'), ''));
 
 const tooManyValues = (file: string, position: Position): AppError =>
   new AppError('FILE_TOO_LARGE', `${file}:${position.line}:${position.column}: ${fillMessage(VALIDATION_MESSAGES_JA.tooManyValues, { limit: MAX_VALUES })}`, {

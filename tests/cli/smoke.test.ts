@@ -1,12 +1,14 @@
 /** The real `pia` process (bin/pia.js): its exit codes and output streams, and that a commit needs a name. */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { isAscii } from 'node:buffer';
+import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE } from '../../src/cli/index.js';
 import { pia } from '../helpers/cli.js';
 import { piaProcess } from '../helpers/pia.js';
+import { ensureBuilt } from '../../scripts/build.mjs';
 import { ROOT, copySeed, makeTempDir } from '../helpers/seeds.js';
 
 let temp: { dir: string; cleanup: () => Promise<void> };
@@ -37,6 +39,17 @@ describe('bin/pia.js', () => {
     expect(first!.equals(sources!)).toBe(true);
     expect(cached!.equals(sources!)).toBe(true);
   }, 90_000); // three cold render processes: 38 s once on a machine at load 12
+
+  it('is built of ASCII-only files, which bin/code-cache.js reads as one-byte strings without decoding UTF-8', async () => {
+    await ensureBuilt(['cli']); // what `npm install` built, in case a source changed since
+    const dist = path.join(ROOT, 'dist');
+    const files = (await readdir(dist)).filter((file) => /^pia-.*\.cjs$/.test(file));
+    expect(files.length).toBeGreaterThan(5);
+    // esbuild escapes non-ASCII text in strings and templates but not in regular expression literals: build such a
+    // pattern with new RegExp('…') instead.
+    const nonAscii = (await Promise.all(files.map(async (file) => (isAscii(await readFile(path.join(dist, file))) ? [] : [file])))).flat();
+    expect(nonAscii).toEqual([]);
+  });
 
   it('commits with the name from the environment (PIA_AUTHOR)', async () => {
     const file = await copySeed(temp.dir, '004-ise-yobosesshu');
