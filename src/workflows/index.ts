@@ -25,6 +25,7 @@ export {
   type AcknowledgeOutcome,
   type MergedSave,
 } from './drafts.js';
+export { refuseRevisionEdit, saveDraftDelta } from './delta-save.js';
 export { saveDraftMerging, type DraftConflict, type DraftMergeOptions, type DraftWrite } from './draft-merge.js';
 export { restoreFromRevision, type RestoreOutcome } from './restore.js';
 export { changeDateWarnings, defaultChangeDate } from './change-dates.js';
