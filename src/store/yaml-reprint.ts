@@ -72,6 +72,8 @@ type Fresh = (value: unknown, previous: unknown) => Node;
  * shape changed. Keys keep their order in `value`; an entry counts as the same only in the same place.
  */
 const rebuild = (doc: Document, value: unknown, before: unknown, previous: unknown, fresh: Fresh): Built => {
+  // The very data printed last time (data is never changed in place): its node as it is, without looking inside.
+  if (value === before && typeof value === 'object' && value !== null && (isMap(previous) || isSeq(previous))) return { node: previous, same: true };
   if (isRecord(value) && isRecord(before) && isMap(previous)) {
     const keys = Object.keys(value);
     const old = previous.items;

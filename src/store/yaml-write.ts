@@ -17,15 +17,31 @@ import type { ParsedYaml } from './yaml-parse.js';
 import { rememberPrinted, reprintedDocument } from './yaml-reprint.js';
 
 /**
+ * The ordered copy of each object ordered lately, by the object: data is never changed in place (the store, its
+ * caches and the merge share it), so an object ordered before orders the same. A delta save changes a few objects
+ * on one path and shares the rest with the version it was made from, so ordering it walks only that path, and the
+ * ordered copy shares with the previous one what yaml-reprint.ts can then reuse without looking inside.
+ */
+const ordered = new WeakMap<object, { readonly node: ResolvedNode | undefined; readonly value: unknown }>();
+
+/**
  * Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after.
- * Runs on every save over the whole document, so it builds each object once, without intermediate arrays.
+ * Runs on every save, so it builds each object once, without intermediate arrays.
  */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = ordered.get(value);
+  if (known && known.node === node) return known.value;
+  const result = orderObject(value, node);
+  ordered.set(value, { node, value: result });
+  return result;
+};
+
+const orderObject = (value: object, node: ResolvedNode | undefined): unknown => {
   if (Array.isArray(value)) {
     const items = node && isArrayNode(node) ? node : undefined;
     return value.map((item, index) => orderBySchema(item, items && childNode(items, String(index))));
   }
-  if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const entries: [string, unknown][] = [];
   if (node) {
