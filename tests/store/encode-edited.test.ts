@@ -15,7 +15,7 @@ describe('encodeEdited', () => {
   it('gives the bytes Buffer.from gives, for edits anywhere in a real document and at the edges of characters', async () => {
     const next = random(7);
     let text = (await readFile(seedFile('001-kitakyushu-yobosesshu'), 'utf8')).slice(0, 20_000) + '𠮷末尾';
-    let bytes = Buffer.from(text, 'utf8');
+    let bytes: Buffer = Buffer.from(text, 'utf8');
     for (let step = 0; step < 2000; step += 1) {
       const at = Math.floor(next() * (text.length + 1));
       const cut = Math.floor(next() * 4);
