@@ -12,7 +12,6 @@ import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { isFormId, validateAssessmentWithinLimits, type FormId, type ValidationIssue } from '../schema/index.js';
 import { FileExistsError, makeFolder, writeFailed, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
 import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
-import { encodeEdited } from './encode-edited.js';
 import { createLru, type Lru } from './lru.js';
 import { checkSize } from './yaml-parse.js';
 import { printAssessment } from './yaml-write.js';
@@ -84,8 +83,6 @@ type CacheEntry = {
    * tells in a fraction of the time hashing them takes (a save reads the file two or three times).
    */
   readonly raw: Buffer;
-  /** The text of `raw` when this server printed it (a save): the next save encodes only what it changes. */
-  readonly printed?: string;
   readonly comments: Document;
   readonly version?: string;
   readonly draft?: Draft;
@@ -221,9 +218,7 @@ export const writeDraftFile = async (
   } catch {
     // The file on disk no longer parses: there are no comments to carry over, and the save repairs it.
   }
-  const { text, doc } = printAssessment(formOf(id, data), data, previous);
-  const printed = cached?.etag === etag && cached.printed !== undefined ? { text: cached.printed, bytes: cached.raw } : undefined;
-  const bytes = encodeEdited(text, printed);
+  const { bytes, doc } = printAssessment(formOf(id, data), data, previous);
   checkSize(bytes.length, file);
   await writeFileAtomic(file, bytes, {
     beforeRename: async (temp) => {
@@ -234,7 +229,7 @@ export const writeDraftFile = async (
     },
   });
   const saved = etagOf(bytes);
-  cache?.files.set(file, { etag: saved, bytes: bytes.length, raw: bytes, printed: text, comments: doc });
+  cache?.files.set(file, { etag: saved, bytes: bytes.length, raw: bytes, comments: doc });
   rememberVersion(cache, file, saved, data, bytes.length);
   // Line and column are positions in the file, shown by reads; the editor places issues by pointer. The data is
   // within the limits: printAssessment refuses anything beyond them.

@@ -14,7 +14,7 @@ import {
   type ResolvedNode,
 } from '../schema/index.js';
 import type { ParsedYaml } from './yaml-parse.js';
-import { rememberPrinted, reprintedDocument } from './yaml-reprint.js';
+import { printedBytes, rememberPrinted, reprintedDocument } from './yaml-reprint.js';
 
 /**
  * The ordered copy of each object ordered lately, by the object: data is never changed in place (the store, its
@@ -134,7 +134,9 @@ export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: re
  * Data nested deeper or holding more values than any assessment is refused: the YAML writer recurses per level and
  * would overflow the stack, and a file it could not read back (yaml-parse.ts has the same limits) must not be written.
  */
-export const printAssessment = (form: FormId, data: unknown, previous?: Document): { text: string; doc: Document } => {
+export type PrintedAssessment = { readonly bytes: Buffer; readonly text: string; readonly doc: Document };
+
+export const printAssessment = (form: FormId, data: unknown, previous?: Document): PrintedAssessment => {
   const deep = tooDeepAt(data);
   if (deep) {
     throw new AppError('DOCUMENT_TOO_DEEP', fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }), {
@@ -147,7 +149,15 @@ export const printAssessment = (form: FormId, data: unknown, previous?: Document
   const ordered = orderBySchema(data, formRoot(form));
   const doc = reprintedDocument(ordered, previous, freshNode) ?? buildYamlDocument(ordered, previous);
   rememberPrinted(doc, ordered);
-  return { text: printYaml(doc), doc };
+  const bytes = printedBytes(doc, printYaml);
+  return {
+    bytes,
+    doc,
+    // Decoding costs as much as encoding: only writers that need the text pay for it.
+    get text() {
+      return bytes.toString('utf8');
+    },
+  };
 };
 
 /** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */

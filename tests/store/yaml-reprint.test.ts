@@ -80,4 +80,18 @@ describe('reprinting a saved draft after an edit', () => {
       expect(printed.text, name).toBe(stringifyYaml(orderBySchema(structuredClone(data), formRoot(form)), previous));
     }
   });
+
+  it('prints comments that hold control characters as they are, edit after edit', () => {
+    const text = '# a\u0000\u00021\u0001b\nform: yoshiki3\ncover:\n  title: a # c\u0000\u00022\u0001d\n  organization: x\n';
+    const parsed = parseYaml(text, 'comments.yaml');
+    let data = parsed.data as Data;
+    let printed = printAssessment('yoshiki3', data, parsed.doc);
+    for (const title of ['b', 'c', 'd']) {
+      data = { ...data, cover: { ...(data['cover'] as Data), title } };
+      const previous = printed.doc;
+      printed = printAssessment('yoshiki3', data, previous);
+      expect(printed.text).toBe(stringifyYaml(orderBySchema(structuredClone(data), formRoot('yoshiki3')), previous));
+      expect(printed.text).toContain('# c\u0000\u00022\u0001d');
+    }
+  });
 });
