@@ -179,7 +179,9 @@ export const openLibrary = (dataDir: string, options: StoreOptions = {}): Librar
         return undefined;
       }
     },
-    writeCache: (name, value) => writeFileAtomic(cacheFile(dataDir, name), JSON.stringify(value)),
+    writeCache: async (name, value) => {
+      await writeFileAtomic(cacheFile(dataDir, name), JSON.stringify(value));
+    },
     removeAbandonedTempFiles: async () => {
       // Every folder, also one whose first draft a crash kept from being written.
       const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);

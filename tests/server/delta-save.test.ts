@@ -2,7 +2,7 @@
  * PATCH /api/assessments/:id, the editor's delta save: the changes since the version If-Match names, applied by the
  * server to that version and saved through the same workflow as a whole-document PUT.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, open, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patchBetween, type Doc } from '../../src/merge/index.js';
@@ -222,6 +222,27 @@ describe('PATCH /api/assessments/:id (delta save)', () => {
       organization: '伊勢市長（手で直した）',
       specialNotes: '差分二',
     });
+  });
+
+  it('notices an edit in place that keeps the size and time of the file (a stamp the server took for its own)', async () => {
+    const { etag } = await get(ID_004);
+    const first = await patch(ID_004, etag, [{ op: 'replace', path: '/cover/organization', value: '伊勢市長（差分一）' }]);
+    const saved = first.json<SaveAssessmentResponse>().etag;
+    const file = draftPath(server.dataDir, ID_004);
+    const { mtime, atime, size } = await stat(file);
+    // Same inode, same length, same modification time: only the bytes tell.
+    const handle = await open(file, 'r+');
+    const text = (await handle.readFile()).toString('utf8').replace('伊勢市長（差分一）', '伊勢市長（差分壱）');
+    await handle.write(Buffer.from(text, 'utf8'), 0, undefined, 0);
+    await handle.close();
+    await utimes(file, atime, mtime);
+    expect((await stat(file)).size).toBe(size);
+    const plain = await patch(ID_004, saved, [{ op: 'replace', path: '/cover/specialNotes', value: '差分二' }]);
+    expect(plain.statusCode).toBe(409);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    const merging = await patch(ID_004, saved, [{ op: 'replace', path: '/cover/specialNotes', value: '差分二' }], { merge: true });
+    expect(merging.statusCode).toBe(200);
+    expect(record((await get(ID_004)).data['cover'])).toMatchObject({ organization: '伊勢市長（差分壱）', specialNotes: '差分二' });
   });
 
   it.each([
