@@ -14,7 +14,7 @@ import { FileExistsError, makeFolder, writeFailed, writeFileAtomic, writeFileExc
 import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
 import { createLru, type Lru } from './lru.js';
 import { checkSize } from './yaml-parse.js';
-import { printAssessment } from './yaml-write.js';
+import { isPrinted, printAssessment } from './yaml-write.js';
 
 /** Folder names an assessment may have in a data folder: no separators, no dots, so an id never leaves it. */
 export const ASSESSMENT_ID_PATTERN = '^[0-9A-Za-z][0-9A-Za-z_-]{0,80}$';
@@ -151,6 +151,26 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
   cache.files.set(file, { etag: draft.etag, bytes: bytes.length, raw: bytes, comments: draft.parsed.doc, version, draft });
   rememberVersion(cache, file, draft.etag, draft.data, bytes.length);
   return draft;
+};
+
+/**
+ * Get the next save of a draft just read ready while nobody waits: its first save after a read prints the whole
+ * document (tens of milliseconds for 001, in the request that saves), every later one only what it changes. The
+ * editor opens a draft seconds before it saves, so the print is made then, once the thread is free: the parsed
+ * file's comments carried into the canonical print, as that first save would carry them. Nothing is written.
+ */
+export const prepareDraftSave = (file: string, cache: DraftCache): void => {
+  setImmediate(() => {
+    const entry = cache.files.get(file);
+    if (!entry?.draft?.form || isPrinted(entry.comments)) return;
+    try {
+      const { doc } = printAssessment(entry.draft.form, entry.draft.data, entry.comments);
+      // Only if the file is still that version: a save meanwhile has left its own printed document.
+      if (cache.files.get(file) === entry) cache.files.set(file, { ...entry, comments: doc });
+    } catch {
+      // Beyond the limits: the save will say so.
+    }
+  }).unref();
 };
 
 /**

@@ -220,6 +220,9 @@ export const reprintedDocument = (data: unknown, previous: Document | undefined,
   return doc;
 };
 
+/** Whether `doc` was printed here (its next print reprints only what changed), not parsed from a file. */
+export const isPrinted = (doc: Document): boolean => builtFrom.has(doc);
+
 /** Record what a printed document was built from, and let its entries keep their text for the next print. */
 export const rememberPrinted = (doc: Document, data: unknown): void => {
   builtFrom.set(doc, data);

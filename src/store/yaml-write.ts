@@ -16,6 +16,8 @@ import {
 import type { ParsedYaml } from './yaml-parse.js';
 import { printedBytes, rememberPrinted, reprintedDocument } from './yaml-reprint.js';
 
+export { isPrinted } from './yaml-reprint.js';
+
 /**
  * The ordered copy of each object ordered lately, by the object: data is never changed in place (the store, its
  * caches and the merge share it), so an object ordered before orders the same. A delta save changes a few objects

@@ -18,6 +18,7 @@ export {
   acknowledgeWarning,
   checkDraft,
   formatDraft,
+  openDraft,
   readDraft,
   requireForm,
   saveDraft,

@@ -2,6 +2,7 @@
  * PATCH /api/assessments/:id, the editor's delta save: the changes since the version If-Match names, applied by the
  * server to that version and saved through the same workflow as a whole-document PUT.
  */
+import { createHash } from 'node:crypto';
 import { cp, open, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +121,21 @@ describe('PATCH /api/assessments/:id (delta save)', () => {
     }
     // What the next reader gets is what the editor holds.
     expect((await get(copy)).data).toEqual(whole.data);
+  });
+
+  it('writes the same bytes whether the first save after opening was got ready while the editor was open or not', async () => {
+    const copy = '001-unopened';
+    await cp(path.join(server.dataDir, ID_001), path.join(server.dataDir, copy), { recursive: true });
+    const opened = await get(ID_001);
+    // The print the editor's opening prepares runs once the thread is free.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const operations = [{ op: 'replace', path: '/cover/organization', value: '北九州市長（開いてから保存）' }];
+    expect((await patch(ID_001, opened.etag, operations)).statusCode).toBe(200);
+    // The other copy is saved without having been opened: its first save prints the whole document from the file.
+    const unopenedEtag = createHash('sha256').update(await bytesOf(copy)).digest('base64url');
+    const data = { ...opened.data, cover: { ...record(opened.data['cover']), organization: '北九州市長（開いてから保存）' } };
+    expect((await put(copy, unopenedEtag, data)).statusCode).toBe(200);
+    expect((await bytesOf(copy)).equals(await bytesOf(ID_001))).toBe(true);
   });
 
   it('keeps the comments of the file, as the whole save does', async () => {

@@ -4,7 +4,7 @@
  * If-Match; with `merge`, a stale save is merged with the version on disk when nothing conflicts.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { readDraft, requireForm, saveDraft, saveDraftDelta, saveDraftOver, type MergedSave } from '../../workflows/index.js';
+import { openDraft, requireForm, saveDraft, saveDraftDelta, saveDraftOver, type MergedSave } from '../../workflows/index.js';
 import type { AssessmentResponse, PatchAssessmentRequest, SaveAssessmentRequest, SaveAssessmentResponse } from '../dto.js';
 import { workflowOf, type Services } from '../services.js';
 import { requireIfMatch } from './if-match.js';
@@ -50,7 +50,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ services: Services }> = asyn
     { schema: { params: idParams } },
     async (request, reply) => {
       const { id } = request.params;
-      const draft = await readDraft(workflowOf(services, id));
+      const draft = await openDraft(workflowOf(services, id));
       const assessment = { id, form: requireForm(draft), data: draft.data, issues: [...draft.issues], etag: draft.etag };
       // The editor must always see the version on disk, never a cached one it could overwrite.
       return reply.header('etag', `"${assessment.etag}"`).header('cache-control', 'no-store').send(assessment);
