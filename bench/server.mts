@@ -94,7 +94,9 @@ export const benchServer = async (): Promise<void> => {
     const saveOwnCopies = async (method: 'PUT' | 'PATCH'): Promise<Timed[]> => {
       const ownEtags = new Map(ids.map((id) => [id, etag]));
       // Every editor has its copy open (the page reads it) before anyone saves: opening is the GET row's figure.
+      // The autosave goes 1.2 s after the last keystroke (AUTOSAVE_DELAY_MS), so no save comes sooner after opening.
       await Promise.all(ids.map(async (id) => (await fetch(url(id))).arrayBuffer()));
+      await new Promise((resolve) => setTimeout(resolve, 1200));
       const results = await underLoad(async (index) => {
         const id = ids[index]!;
         const mine: Timed[] = [];
