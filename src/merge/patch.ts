@@ -46,13 +46,20 @@ const equal = (a: unknown, b: unknown): boolean => {
   return keys.length === others.length && keys.every((key, index) => others[index] === key && equal(left[key], right[key]));
 };
 
-/** Whether the keys `after` shares with `before` come in the same order (applying adds keeps the old keys' order). */
+/**
+ * Whether applying adds and removes to `before` gives `after`'s key order: the keys both have in the same order,
+ * and new keys only after them (an add puts its key last).
+ */
 const keysInOrder = (before: Record<string, unknown>, after: Record<string, unknown>): boolean => {
   const kept = Object.keys(before).filter((key) => Object.hasOwn(after, key));
   let next = 0;
+  let added = false;
   for (const key of Object.keys(after)) {
-    if (!Object.hasOwn(before, key)) continue;
-    if (kept[next] !== key) return false;
+    if (!Object.hasOwn(before, key)) {
+      added = true;
+      continue;
+    }
+    if (added || kept[next] !== key) return false;
     next += 1;
   }
   return true;

@@ -102,6 +102,8 @@ describe('patchBetween / applyPatch', () => {
 
   it('keeps the order of keys, null apart from missing, and escapes pointer segments', () => {
     roundTrip({ a: 1, b: 2 }, { b: 2, a: 1 });
+    roundTrip({ x: { a: 1, c: 3 } }, { x: { a: 1, b: 2, c: 3 } });
+    roundTrip({ a: 1, c: 3 }, { a: 1, b: 2, c: 3 });
     roundTrip({ x: { a: 1, b: 2 } }, { x: { b: 2, a: 1 } });
     expect(roundTrip({ a: null }, {})).toEqual([{ op: 'remove', path: '/a' }]);
     expect(roundTrip({ 'a/b': { '~c': 1 } }, { 'a/b': { '~c': 2 } })).toEqual([{ op: 'replace', path: '/a~1b/~0c', value: 2 }]);
