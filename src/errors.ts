@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'FONT_MISSING_GLYPH'
   | 'IMAGE_NOT_FOUND'
   | 'REVISION_FROZEN'
+  | 'PATCH_INVALID'
   | 'STATUS_TRANSITION_INVALID'
   | 'STATUS_REASON_REQUIRED'
   | 'AUTHOR_REQUIRED'
@@ -99,6 +100,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   FONT_MISSING_GLYPH: 422,
   IMAGE_NOT_FOUND: 422,
   REVISION_FROZEN: 423,
+  // A delta save whose operations do not fit the version they were made from: nothing was written.
+  PATCH_INVALID: 422,
   STATUS_TRANSITION_INVALID: 409,
   STATUS_REASON_REQUIRED: 422,
   AUTHOR_REQUIRED: 422,

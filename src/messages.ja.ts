@@ -69,6 +69,8 @@ export const API_MESSAGES_JA = {
   invalidLogLevel: 'ログの詳しさ「{value}」は使えません。{options} のいずれかを指定してください。',
   assessmentNotFound: '評価書「{id}」が見つかりません。',
   assessmentExists: '評価書「{id}」はすでにあります。別のIDを指定してください。',
+  patchInvalid:
+    '評価書「{id}」に送られた変更の{index}番目（{path}）を反映できません: {reason}。何も保存していません。画面を読み込み直してから、もう一度保存してください。',
   saveConflict:
     '評価書「{id}」は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された内容を確認してから、もう一度保存してください。',
   unknownForm: '評価書「{id}」の様式（form）が分かりません。',
@@ -80,6 +82,17 @@ export const API_MESSAGES_JA = {
   invalidRowChoice: '変更箇所の{row}行目の「{field}」は {choices} のいずれかにしてください。',
   missingRowField: '変更箇所の{row}行目に「{field}」がありません。',
   unknownRowField: '変更箇所の{row}行目に「{field}」という欄はありません。',
+} as const;
+
+/** Why one operation of a delta save cannot apply (patchInvalid's {reason}), by PatchFault (src/merge/patch.ts). */
+export const PATCH_FAULTS_JA = {
+  root: '文書全体は差分では置き換えられません（PUT で送ってください）',
+  segment: '場所の指定が正しくありません',
+  parent: 'その場所を含む項目がありません',
+  missing: '置き換える・削除する値がありません',
+  index: '繰り返し項目の番号が範囲外です',
+  value: '値がありません',
+  op: '操作は add・replace・remove のいずれかにしてください',
 } as const;
 
 /** Where a malformed request went wrong, as named in invalidRequest. */
@@ -207,6 +220,8 @@ export const WORKFLOW_MESSAGES_JA = {
     '変更日 {date} が、すでに変更箇所の表に印字される行の変更日 {latest} より前です。変更箇所の表は日付順に並ぶため、新しい行が古い行の間に入ります。',
   frozen:
     '第{number}版は「{status}」のため、変更箇所も内容も変更できません。直すときは、作業中の評価書から新しい版を確定してください。',
+  contentFrozen:
+    '第{number}版の記載は確定した版のため変更できません（変更箇所の表は別に編集できます）。直すときは、作業中の評価書を編集して新しい版を確定してください。',
   rowsConflict:
     '第{number}版の変更箇所は、開いた後に別の画面または別の人が保存しています。今回の変更はまだ保存されていません。保存された変更箇所を読み込み直してから、もう一度保存してください。',
   rowNotInRevision:

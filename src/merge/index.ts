@@ -9,3 +9,4 @@ export { same, type Doc } from './values.js';
 export { restoreItem } from './restore.js';
 export { labelAt } from './label.js';
 export { SaveRefusedError, retryPause, saveMerging, type MergingSave, type MergingSaveOutcome, type SaveAttempt, type StoredVersion } from './save-merging.js';
+export { applyPatch, patchBetween, type PatchFault, type PatchOperation, type PatchOutcome } from './patch.js';

@@ -9,6 +9,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * unchanged is shared, not copied; the walk follows the schema, so it is as shallow as the form.
  */
 export const boundLists = (value: unknown, node: ResolvedNode): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  // Data is never changed in place: a branch bounded before (the last save shared it) bounds the same.
+  const known = bounded.get(value);
+  if (known?.node === node) return known.value;
+  const result = boundObject(value, node);
+  bounded.set(value, { node, value: result });
+  return result;
+};
+
+const bounded = new WeakMap<object, { readonly node: ResolvedNode; readonly value: unknown }>();
+
+const boundObject = (value: object, node: ResolvedNode): unknown => {
   if (Array.isArray(value)) {
     if (!isArrayNode(node)) return value;
     const limit = keyword<number>(node, 'maxItems');

@@ -6,7 +6,7 @@ import type { Finding } from '../checks/index.js';
 import type { ChangeKind } from '../diff/index.js';
 import type { ConfirmedRow, RevisionInfo, RevisionKind, RevisionPhase, RevisionStatus, StatusChange, StepRecord } from '../domain/revision.js';
 import type { ErrorCode } from '../errors.js';
-import type { IncomingChange } from '../merge/index.js';
+import type { IncomingChange, PatchOperation } from '../merge/index.js';
 import type { FormId, ValidationIssue } from '../schema/index.js';
 import type { OfferedStep, Person, StepFieldKind, StepFieldView, StepName, StepRole } from '../domain/steps.js';
 
@@ -85,6 +85,13 @@ export type SaveAssessmentResponse = {
   /** Present when the server merged: the draft now on disk and the items that came in from others. */
   merged?: { data: Record<string, unknown>; incoming: IncomingChange[] };
 };
+
+/**
+ * PATCH /api/assessments/:id (the editor's autosave): the changes made since the version `If-Match` names, as
+ * JSON Patch operations (add / replace / remove); answered as PUT is (SaveAssessmentResponse, the 409 with the
+ * version on disk). Operations that do not fit that version: 422 PATCH_INVALID, nothing written.
+ */
+export type PatchAssessmentRequest = { operations: PatchOperation[]; merge?: boolean };
 
 /** `details` of the 409 REVISION_CONFLICT answer to a stale save: the version now on disk. */
 export type SaveConflictDetails = { etag: string; data: Record<string, unknown> };

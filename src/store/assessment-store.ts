@@ -17,6 +17,7 @@ import {
   listDrafts,
   stampDraft,
   notFound,
+  prepareDraftSave,
   readDraftFile,
   readDraftVersion,
   recallDraftVersion,
@@ -58,6 +59,8 @@ export type AssessmentStore = {
   /** The draft file; messages name files by it. */
   readonly file: string;
   readDraft: () => Promise<Draft>;
+  /** After a read by someone who will edit: make the first save as quick as the later ones (drafts.ts prepareDraftSave). */
+  prepareSave: () => void;
   /**
    * The content of a version of the draft this store (or another of its library) read or wrote lately, by etag:
    * what a save made from that version is merged against. Undefined when it is no longer kept.
@@ -97,6 +100,7 @@ const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions
     id,
     file,
     readDraft: () => readDraftFile(file, id, shared.drafts),
+    prepareSave: () => prepareDraftSave(file, shared.drafts),
     recentVersion: (etag) => recallDraftVersion(shared.drafts, file, etag),
     currentVersion: () => readDraftVersion(file, id, shared.drafts),
     createDraft: (data) => createDraftFile(file, id, data),
@@ -179,7 +183,9 @@ export const openLibrary = (dataDir: string, options: StoreOptions = {}): Librar
         return undefined;
       }
     },
-    writeCache: (name, value) => writeFileAtomic(cacheFile(dataDir, name), JSON.stringify(value)),
+    writeCache: async (name, value) => {
+      await writeFileAtomic(cacheFile(dataDir, name), JSON.stringify(value));
+    },
     removeAbandonedTempFiles: async () => {
       // Every folder, also one whose first draft a crash kept from being written.
       const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
@@ -53,18 +54,22 @@ const writeThroughTemp = async (
   content: string | Uint8Array,
   hooks: WriteHooks,
   publish: (temp: string) => Promise<void>,
-): Promise<void> => {
+): Promise<Stats> => {
   const temp = tempFileFor(file);
   try {
     const handle = await open(temp, 'wx', 0o644);
+    let written: Stats;
     try {
       await handle.writeFile(content);
       await handle.sync();
+      // What the file will stat as in its place (a rename keeps inode, size and mtime): the store's version stamp.
+      written = await handle.stat();
     } finally {
       await handle.close();
     }
     await hooks.beforeRename?.(temp);
     await publish(temp);
+    return written;
   } catch (cause) {
     await unlink(temp).catch(() => undefined);
     // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
@@ -73,16 +78,16 @@ const writeThroughTemp = async (
   }
 };
 
-/** Replace a file atomically. */
-export const writeFileAtomic = (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<void> =>
+/** Replace a file atomically; resolves with the new file's stat. */
+export const writeFileAtomic = (file: string, content: string | Uint8Array, hooks: WriteHooks = {}): Promise<Stats> =>
   writeThroughTemp(file, content, hooks, (temp) => rename(temp, file));
 
 /**
  * Create a file atomically, only if it does not exist yet: link() fails with EEXIST instead of replacing,
  * so of two writers racing for the same name exactly one wins and the other gets a FileExistsError.
  */
-export const writeFileExclusive = (file: string, content: string, hooks: WriteHooks = {}): Promise<void> =>
-  writeThroughTemp(file, content, hooks, async (temp) => {
+export const writeFileExclusive = async (file: string, content: string, hooks: WriteHooks = {}): Promise<void> => {
+  await writeThroughTemp(file, content, hooks, async (temp) => {
     try {
       await link(temp, file);
     } catch (cause) {
@@ -92,3 +97,4 @@ export const writeFileExclusive = (file: string, content: string, hooks: WriteHo
     // The file is in place; a leftover hidden temp name is harmless (start-up removes it), so this may fail quietly.
     await unlink(temp).catch(() => undefined);
   });
+};

@@ -14,18 +14,36 @@ import {
   type ResolvedNode,
 } from '../schema/index.js';
 import type { ParsedYaml } from './yaml-parse.js';
-import { rememberPrinted, reprintedDocument } from './yaml-reprint.js';
+import { printedBytes, rememberPrinted, reprintedDocument } from './yaml-reprint.js';
+
+export { isPrinted } from './yaml-reprint.js';
+
+/**
+ * The ordered copy of each object ordered lately, by the object: data is never changed in place (the store, its
+ * caches and the merge share it), so an object ordered before orders the same. A delta save changes a few objects
+ * on one path and shares the rest with the version it was made from, so ordering it walks only that path, and the
+ * ordered copy shares with the previous one what yaml-reprint.ts can then reuse without looking inside.
+ */
+const ordered = new WeakMap<object, { readonly node: ResolvedNode | undefined; readonly value: unknown }>();
 
 /**
  * Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after.
- * Runs on every save over the whole document, so it builds each object once, without intermediate arrays.
+ * Runs on every save, so it builds each object once, without intermediate arrays.
  */
 export const orderBySchema = (value: unknown, node: ResolvedNode | undefined): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = ordered.get(value);
+  if (known && known.node === node) return known.value;
+  const result = orderObject(value, node);
+  ordered.set(value, { node, value: result });
+  return result;
+};
+
+const orderObject = (value: object, node: ResolvedNode | undefined): unknown => {
   if (Array.isArray(value)) {
     const items = node && isArrayNode(node) ? node : undefined;
     return value.map((item, index) => orderBySchema(item, items && childNode(items, String(index))));
   }
-  if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const entries: [string, unknown][] = [];
   if (node) {
@@ -118,7 +136,9 @@ export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: re
  * Data nested deeper or holding more values than any assessment is refused: the YAML writer recurses per level and
  * would overflow the stack, and a file it could not read back (yaml-parse.ts has the same limits) must not be written.
  */
-export const printAssessment = (form: FormId, data: unknown, previous?: Document): { text: string; doc: Document } => {
+export type PrintedAssessment = { readonly bytes: Buffer; readonly text: string; readonly doc: Document };
+
+export const printAssessment = (form: FormId, data: unknown, previous?: Document): PrintedAssessment => {
   const deep = tooDeepAt(data);
   if (deep) {
     throw new AppError('DOCUMENT_TOO_DEEP', fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }), {
@@ -131,7 +151,15 @@ export const printAssessment = (form: FormId, data: unknown, previous?: Document
   const ordered = orderBySchema(data, formRoot(form));
   const doc = reprintedDocument(ordered, previous, freshNode) ?? buildYamlDocument(ordered, previous);
   rememberPrinted(doc, ordered);
-  return { text: printYaml(doc), doc };
+  const bytes = printedBytes(doc, printYaml);
+  return {
+    bytes,
+    doc,
+    // Decoding costs as much as encoding: only writers that need the text pay for it.
+    get text() {
+      return bytes.toString('utf8');
+    },
+  };
 };
 
 /** The YAML text an assessment is saved as: form order, block scalars, and the previous file's comments. */

@@ -15,6 +15,13 @@ import { saveDraftMerging, type DraftConflict, type DraftWrite } from './draft-m
 /** The draft as on disk now, with its validation issues and etag. */
 export const readDraft = ({ store }: Workflow): Promise<Draft> => store.readDraft();
 
+/** The draft opened in the editor: read, and its next save got ready while the officer reads and types. */
+export const openDraft = async ({ store }: Workflow): Promise<Draft> => {
+  const draft = await store.readDraft();
+  store.prepareSave();
+  return draft;
+};
+
 /** The form a draft names; UNKNOWN_FORM (with its issues) when it names none. */
 export const requireForm = (draft: Draft): FormId => {
   if (draft.form) return draft.form;

@@ -18,6 +18,7 @@ export {
   acknowledgeWarning,
   checkDraft,
   formatDraft,
+  openDraft,
   readDraft,
   requireForm,
   saveDraft,
@@ -25,6 +26,7 @@ export {
   type AcknowledgeOutcome,
   type MergedSave,
 } from './drafts.js';
+export { refuseRevisionEdit, saveDraftDelta } from './delta-save.js';
 export { saveDraftMerging, type DraftConflict, type DraftMergeOptions, type DraftWrite } from './draft-merge.js';
 export { restoreFromRevision, type RestoreOutcome } from './restore.js';
 export { changeDateWarnings, defaultChangeDate } from './change-dates.js';

@@ -225,6 +225,26 @@ describe('the audit log', () => {
     expect(await auditOf(author, ID_004)).toEqual([]);
   });
 
+  it('records a delta save (PATCH) as a save, with the versions before and after; refuses it to a reader and records no refused one', async () => {
+    const author = await server.login('sakusei');
+    const draft = await draftOf(author, ID_004);
+    const operations = [{ op: 'replace', path: '/cover/specialNotes', value: '差分で保存' }];
+    const saved = await author.request({ method: 'PATCH', url: `/api/assessments/${ID_004}`, headers: { 'if-match': `"${draft.etag}"` }, payload: { operations } });
+    expect(saved.statusCode).toBe(200);
+    const invalid = await author.request({
+      method: 'PATCH',
+      url: `/api/assessments/${ID_004}`,
+      headers: { 'if-match': `"${(saved.json() as { etag: string }).etag}"` },
+      payload: { operations: [{ op: 'remove', path: '/cover/nothing' }] },
+    });
+    expect(invalid.statusCode).toBe(422);
+    const reader = await server.login('etsuran');
+    const refused = await reader.request({ method: 'PATCH', url: `/api/assessments/${ID_004}`, headers: { 'if-match': `"${(saved.json() as { etag: string }).etag}"` }, payload: { operations } });
+    expect(refused.statusCode).toBe(403);
+    const entries = await auditOf(author, ID_004);
+    expect(entries.map((entry) => [entry.event, entry.hashBefore, entry.hashAfter])).toEqual([['draft.save', draft.etag, (saved.json() as { etag: string }).etag]]);
+  });
+
   it('records a draft changed on disk outside the app when it is next read', async () => {
     const author = await server.login('sakusei');
     const draft = await draftOf(author, ID_001);

@@ -98,11 +98,11 @@ describe('restoring from a revision and undoing in the editor', () => {
     const { page } = current;
     await openEditor(page, shared.server.url, ID);
     // When the value changed and when the save went out, measured in the page: the autosave cannot start
-    // before 1.2 s after the last change, so an earlier PUT is Ctrl+S's.
+    // before 1.2 s after the last change, so an earlier save (PATCH) is Ctrl+S's.
     await page.evaluate(`(() => {
       window.__times = {};
       const fetch = window.fetch;
-      window.fetch = (url, init) => { if (init && init.method === 'PUT') window.__times.put ??= performance.now(); return fetch(url, init); };
+      window.fetch = (url, init) => { if (init && init.method === 'PATCH') window.__times.put ??= performance.now(); return fetch(url, init); };
       document.addEventListener('pia-value-change', () => { window.__times.edit = performance.now(); }, true);
       window.addEventListener('keydown', (event) => { if (event.key === 's') window.__times.prevented = event.defaultPrevented; });
     })()`);

@@ -15,6 +15,7 @@ import type {
   ListAssessmentsQuery,
   ListAssessmentsResponse,
   ListRevisionsResponse,
+  PatchAssessmentRequest,
   RevisionMeta,
   RowsConflictDetails,
   RevisionResponse,
@@ -39,7 +40,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '../../src/server/dto.js';
-import type { SaveAttempt, StoredVersion } from '../../src/merge/index.js';
+import { patchBetween, type SaveAttempt, type StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
@@ -149,12 +150,26 @@ export const api = {
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
     request(assessmentPath(id), json('PUT', { data, merge: true }, { 'If-Match': `"${etag}"` })),
   /**
+   * Save data made from `base` by sending only what changed since (PATCH, a few hundred bytes where the whole of
+   * 001 is 250 KB): the server applies it to that version and saves as `save` does. Should the server's copy of
+   * that version not take the changes (PATCH_INVALID), the whole draft is sent instead.
+   */
+  saveChanges: async (id: string, base: StoredVersion, data: Record<string, unknown>): Promise<SaveAssessmentResponse> => {
+    const body: PatchAssessmentRequest = { operations: patchBetween(base.data, data), merge: true };
+    try {
+      return await request(assessmentPath(id), json('PATCH', body, { 'If-Match': `"${base.etag}"` }));
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'PATCH_INVALID') return api.save(id, base.etag, data);
+      throw error;
+    }
+  },
+  /**
    * A save of data made from `base`, as one attempt for saveMerging: the server merges it with a version saved
    * meanwhile when nothing conflicts (answered with the merge), else it is refused with the version on disk.
    */
   trySave: async (id: string, base: StoredVersion, data: Record<string, unknown>): Promise<SaveAttempt> => {
     try {
-      const saved = await api.save(id, base.etag, data);
+      const saved = await api.saveChanges(id, base, data);
       return { saved: true, etag: saved.etag, ...(saved.merged ? { merged: saved.merged } : {}) };
     } catch (error) {
       const current = conflictOf(error);

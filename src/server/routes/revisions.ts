@@ -14,6 +14,7 @@ import {
   planCommit,
   readRevision,
   recordTermination,
+  refuseRevisionEdit,
   saveRevisionRows,
   setRevisionStatus,
 } from '../../workflows/index.js';
@@ -233,6 +234,12 @@ export const revisionRoutes: FastifyPluginAsync<{ services: Services }> = async 
       const { revision, data } = await readRevision(workflow(request.params.id), Number(request.params.n));
       return { meta: revision, data };
     },
+  );
+
+  // A committed revision's content is never changed: a delta sent for it (an editor that mistook it for the draft)
+  // gets 423 with what to do instead, never a 404 that reads like a missing route.
+  app.patch<{ Params: RevisionParams }>('/api/assessments/:id/revisions/:n', { schema: { params: revisionParams } }, async (request) =>
+    refuseRevisionEdit(workflow(request.params.id), Number(request.params.n)),
   );
 
   app.put<{ Params: RevisionParams; Body: SaveRowsRequest; Reply: RevisionMeta }>(

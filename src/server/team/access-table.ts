@@ -40,11 +40,14 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'POST /api/assessments': global('draft.edit'),
   'GET /api/assessments/:id': onAssessment('read'),
   'PUT /api/assessments/:id': onAssessment('draft.edit'),
+  'PATCH /api/assessments/:id': onAssessment('draft.edit'),
   'GET /api/assessments/:id/checks': onAssessment('read'),
   'GET /api/assessments/:id/revisions': onAssessment('read'),
   'GET /api/assessments/:id/revisions/next': onAssessment('read'),
   'POST /api/assessments/:id/revisions': onAssessment('revision.commit'),
   'GET /api/assessments/:id/revisions/:n': onAssessment('read'),
+  // Always refused (423): a revision's content is never changed.
+  'PATCH /api/assessments/:id/revisions/:n': onAssessment('draft.edit'),
   'PUT /api/assessments/:id/revisions/:n/rows': onAssessment('rows.edit'),
   // Which step a person may take is decided by the workflow from these two (stepRolesOf in actor.ts).
   'PUT /api/assessments/:id/revisions/:n/status': onAssessment('revision.status', 'review.decide'),

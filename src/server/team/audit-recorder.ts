@@ -203,30 +203,37 @@ const newAssessment = (detail: (request: FastifyRequest) => Record<string, strin
   },
 });
 
+/** A save of the draft (whole or delta): the versions before and after, or that it was merged. */
+const draftSave: Capture = {
+  after: async (request, reply, payload) => {
+    const ifMatch = parseIfMatch(request.headers['if-match']);
+    // The save succeeded, so the file held the If-Match version until now (unless '*' overwrote whatever was there).
+    const before = ifMatch === '*' ? null : (ifMatch ?? null);
+    // A save the server merged started from an older version: the saves it was merged with are logged on their
+    // own, so the file's version before it is not the If-Match one and says nothing about changes outside the app.
+    const merged = jsonPayload(payload)['merged'] !== undefined;
+    return {
+      draftSeen: merged ? undefined : (before ?? undefined),
+      event: {
+        event: 'draft.save',
+        revision: null,
+        hashBefore: before,
+        hashAfter: etagHeader(reply) ?? null,
+        ...(merged ? { detail: { merged: true } } : {}),
+      },
+    };
+  },
+};
+
 export const AUDITED_ROUTES: Readonly<Record<string, Capture>> = {
   'GET /api/assessments/:id': {
     after: async (_request, reply) => ({ draftSeen: etagHeader(reply) }),
   },
-  'PUT /api/assessments/:id': {
-    after: async (request, reply, payload) => {
-      const ifMatch = parseIfMatch(request.headers['if-match']);
-      // The save succeeded, so the file held the If-Match version until now (unless '*' overwrote whatever was there).
-      const before = ifMatch === '*' ? null : (ifMatch ?? null);
-      // A save the server merged started from an older version: the saves it was merged with are logged on their
-      // own, so the file's version before it is not the If-Match one and says nothing about changes outside the app.
-      const merged = jsonPayload(payload)['merged'] !== undefined;
-      return {
-        draftSeen: merged ? undefined : (before ?? undefined),
-        event: {
-          event: 'draft.save',
-          revision: null,
-          hashBefore: before,
-          hashAfter: etagHeader(reply) ?? null,
-          ...(merged ? { detail: { merged: true } } : {}),
-        },
-      };
-    },
-  },
+  'PUT /api/assessments/:id': draftSave,
+  // The editor's delta save: the same save, the same event.
+  'PATCH /api/assessments/:id': draftSave,
+  // Always refused (423): nothing to record.
+  'PATCH /api/assessments/:id/revisions/:n': { after: async () => ({}) },
   'POST /api/assessments': newAssessment(() => undefined),
   // 複製: a new assessment, as POST /api/assessments, with the source it was copied from.
   'POST /api/assessments/:id/copy': newAssessment((request) => ({ copiedFrom: idOf(request) })),
