@@ -166,9 +166,10 @@ export const readDraftFile = async (file: string, id: string, cache?: DraftCache
 export const prepareDraftSave = (file: string, cache: DraftCache): void => {
   setImmediate(() => {
     const entry = cache.files.get(file);
-    if (!entry?.draft?.form || isPrinted(entry.comments)) return;
+    if (!entry?.draft?.form || (entry.comments && isPrinted(entry.comments))) return;
     try {
-      const { doc } = printAssessment(entry.draft.form, entry.draft.data, entry.comments);
+      // A read keeps no tree (pia render never needs one): parsed here, in idle time, as the first save would.
+      const { doc } = printAssessment(entry.draft.form, entry.draft.data, entry.comments ?? entry.draft.parsed.doc);
       // Only if the file is still that version: a save meanwhile has left its own printed document.
       if (cache.files.get(file) === entry) cache.files.set(file, { ...entry, comments: doc });
     } catch {
