@@ -4,10 +4,12 @@
  */
 import type { OfferedStep, Permission, SessionResponse, StepRole } from '../src/server/dto.js';
 import { api } from './api/client.js';
+import { takeEarly } from './api/early.js';
 
 let current: SessionResponse | undefined;
 
-export const loadSession = async (): Promise<SessionResponse> => (current = await api.session());
+export const loadSession = async (): Promise<SessionResponse> =>
+  (current = await takeEarly('/api/session', () => api.session()));
 
 export const currentSession = (): SessionResponse | undefined => current;
 

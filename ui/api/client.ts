@@ -116,6 +116,11 @@ const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     csrfToken = undefined;
     response = await send(path, init);
   }
+  return answerOf<T>(response);
+};
+
+/** The body of an API answer, or its refusal as an ApiFailure. */
+export const answerOf = async <T>(response: Response): Promise<T> => {
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) throw failureOf(response.status, body);
@@ -134,7 +139,7 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
-const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
+export const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
 
 /** The only code of the UI that talks HTTP; one function per route of the API contract. */
 export const api = {
