@@ -66,7 +66,8 @@ const buildUi = async () => {
   await precompressUi();
   const ids = [results].flat().flatMap((result) => result.output.flatMap((chunk) => chunk.moduleIds ?? []));
   // index.html and the stylesheets it links are assets, not chunk modules: everything under ui/ counts.
-  return [...projectFiles(ids), ...(await filesUnder('ui', ['ui/dist/'])), 'vite.config.ts'];
+  // This script too: it writes the compressed copies.
+  return [...projectFiles(ids), ...(await filesUnder('ui', ['ui/dist/'])), 'vite.config.ts', 'scripts/build.mjs'];
 };
 
 /**
