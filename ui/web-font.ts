@@ -11,10 +11,10 @@
 const INSTALLED = "16px 'BIZ UDGothic installed'";
 const WEB_FONT = "16px 'BIZ UDGothic'";
 /** On <html>: --pia-font names the web font's slices. */
-export const WEB_FONT_CLASS = 'pia-web-font';
+const WEB_FONT_CLASS = 'pia-web-font';
 
 /** The characters the page shows: its text and the values of its text boxes, shadow roots included. */
-export const shownCharacters = (root: Node): string => {
+const shownCharacters = (root: Node): string => {
   const seen = new Set<string>();
   const add = (text: string): void => {
     for (const character of text) seen.add(character);
@@ -38,9 +38,20 @@ const installed = async (): Promise<boolean> => {
   return faces.some((face) => face.status === 'loaded');
 };
 
+/** Rounds of loading: items near the window render while the first slices travel, and may need others. */
+const ROUNDS = 3;
+
+const loadShownSlices = async (): Promise<void> => {
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const text = shownCharacters(document.body);
+    if (document.fonts.check(WEB_FONT, text)) return;
+    await document.fonts.load(WEB_FONT, text);
+  }
+};
+
 const switchToWebFont = async (): Promise<void> => {
   // Where BIZ UDゴシック is installed it already draws the page; the slices would only be downloaded for nothing.
-  if (!(await installed())) await document.fonts.load(WEB_FONT, shownCharacters(document.body)).catch(() => undefined);
+  if (!(await installed())) await loadShownSlices().catch(() => undefined);
   document.documentElement.classList.add(WEB_FONT_CLASS);
 };
 
