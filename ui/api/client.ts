@@ -83,6 +83,11 @@ const currentCsrfToken = (): Promise<string | null> =>
       return null;
     }));
 
+/** The token of the session the page read first (session.ts), so the first write does not ask for it again. */
+export const rememberCsrfToken = (token: string | null): void => {
+  csrfToken ??= Promise.resolve(token);
+};
+
 /** After a login or logout the session has a new token (or none). */
 const useToken = (token: string | null): void => {
   csrfToken = Promise.resolve(token);
