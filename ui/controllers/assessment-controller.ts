@@ -28,12 +28,7 @@ export type Conflict = { readonly merge: MergeResult; readonly base: Doc; readon
 
 const AUTOSAVE_DELAY_MS = 1200;
 const VALIDATE_DELAY_MS = 150;
-/**
- * The loaded draft is validated (and copied to the worker) at the first edit, or once the page has been open this
- * long and is idle: starting the worker compiles the schema's validators, CPU the first screen and the first
- * keystroke need on a small machine, and the issues shown until then are the server's for this very draft.
- */
-const SETTLE_BEFORE_VALIDATE_MS = 2000;
+/** The loaded draft is validated (and copied to the worker) once the page is idle, at the latest after this. */
 const IDLE_VALIDATE_TIMEOUT_MS = 3000;
 
 /** Typing (texts, numbers, lists of lines) is grouped per field; choices, boxes and entries are a step each. */
@@ -115,8 +110,8 @@ export class AssessmentController implements ReactiveController {
       this.issues = loaded.issues;
       this.saveState = 'saved';
       this.validated = undefined;
-      // The worker gets the draft before long, so later keystrokes send it only the field typed into.
-      setTimeout(() => requestIdleCallback(() => void this.validate(), { timeout: IDLE_VALIDATE_TIMEOUT_MS }), SETTLE_BEFORE_VALIDATE_MS);
+      // The worker gets the draft when the page is idle, so later keystrokes send it only the field typed into.
+      requestIdleCallback(() => void this.validate(), { timeout: IDLE_VALIDATE_TIMEOUT_MS });
       void this.refreshFindings();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
