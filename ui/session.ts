@@ -3,11 +3,16 @@
  * Controls a person may not use are not offered; the server refuses them anyway (403) whatever the page shows.
  */
 import type { OfferedStep, Permission, SessionResponse, StepRole } from '../src/server/dto.js';
-import { api } from './api/client.js';
+import { api, rememberCsrfToken } from './api/client.js';
+import { takeEarly } from './api/early.js';
 
 let current: SessionResponse | undefined;
 
-export const loadSession = async (): Promise<SessionResponse> => (current = await api.session());
+export const loadSession = async (): Promise<SessionResponse> => {
+  current = await takeEarly('/api/session', () => api.session());
+  rememberCsrfToken(current.csrfToken);
+  return current;
+};
 
 export const currentSession = (): SessionResponse | undefined => current;
 

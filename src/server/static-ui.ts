@@ -21,6 +21,9 @@ export const registerStaticUi = (app: FastifyInstance, uiDir: string): void => {
     root: uiDir,
     serve: false,
     cacheControl: false,
+    // The build writes a .br and a .gz beside each text file (scripts/build.mjs): sent as they are, not compressed
+    // again per request.
+    preCompressed: true,
     setHeaders: (reply, file) => void reply.header('cache-control', cacheControlFor(file)),
   });
 

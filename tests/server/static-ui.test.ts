@@ -120,6 +120,35 @@ describe('what goes over the wire', () => {
     expect(api.rawPayload.length).toBeLessThan(body.length / 4);
   });
 
+  it('sends the compressed copies the build wrote as they are, with the file\'s own type, and the file itself to others', async () => {
+    // Stand-ins for the build's .br/.gz (scripts/build.mjs): recognisable bytes, so a second compression would show.
+    const prebuilt = { br: 'prebuilt brotli of the bundle', gzip: 'prebuilt gzip of the bundle' };
+    server = await buildTestServer({
+      uiFiles: {
+        'index.html': INDEX,
+        'index.html.br': 'prebuilt brotli of the page',
+        'assets/index-abc123.js': LARGE_BUNDLE,
+        'assets/index-abc123.js.br': prebuilt.br,
+        'assets/index-abc123.js.gz': prebuilt.gzip,
+      },
+    });
+    const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.toString()).toBe(prebuilt.br);
+    const gzip = await get('/assets/index-abc123.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.rawPayload.toString()).toBe(prebuilt.gzip);
+    expect((await get('/assets/index-abc123.js')).body).toBe(LARGE_BUNDLE);
+    // The page at any app path: its prebuilt copy, still revalidated.
+    const page = await get(`/assessments/${ID_001}`, 'br');
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.rawPayload.toString()).toBe('prebuilt brotli of the page');
+  });
+
   it('caches hashed assets, fonts included, for good, leaves WOFF2 uncompressed, and revalidates every page', async () => {
     server = await buildTestServer({
       uiFiles: { 'index.html': INDEX, 'assets/index-abc123.js': LARGE_BUNDLE, 'assets/gothic-0-400-abc123.woff2': FONT },

@@ -84,6 +84,11 @@ const currentCsrfToken = (): Promise<string | null> =>
       return null;
     }));
 
+/** The token of the session the page read first (session.ts), so the first write does not ask for it again. */
+export const rememberCsrfToken = (token: string | null): void => {
+  csrfToken ??= Promise.resolve(token);
+};
+
 /** After a login or logout the session has a new token (or none). */
 const useToken = (token: string | null): void => {
   csrfToken = Promise.resolve(token);
@@ -117,6 +122,11 @@ const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     csrfToken = undefined;
     response = await send(path, init);
   }
+  return answerOf<T>(response);
+};
+
+/** The body of an API answer, or its refusal as an ApiFailure. */
+export const answerOf = async <T>(response: Response): Promise<T> => {
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) throw failureOf(response.status, body);
@@ -135,7 +145,7 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
-const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
+export const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
 
 /** The only code of the UI that talks HTTP; one function per route of the API contract. */
 export const api = {

@@ -1,5 +1,6 @@
 import type { AssessmentResponse } from '../../src/server/dto.js';
-import { api } from './client.js';
+import { api, assessmentPath } from './client.js';
+import { takeEarly } from './early.js';
 
 let early: { id: string; response: Promise<AssessmentResponse> } | undefined;
 
@@ -8,7 +9,7 @@ let early: { id: string; response: Promise<AssessmentResponse> } | undefined;
  * then waits for one round trip, not two.
  */
 export const prefetchAssessment = (id: string): void => {
-  const response = api.get(id);
+  const response = takeEarly(assessmentPath(id), () => api.get(id));
   response.catch(() => undefined); // a failure is reported by the editor's own request
   early = { id, response };
 };

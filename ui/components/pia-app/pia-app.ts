@@ -6,6 +6,7 @@ import { msg } from '../../messages.ja.js';
 import { routeOf, type Route } from '../../router.js';
 import { currentSession, loadSession, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
+import { useWebFontSoon } from '../../web-font.js';
 import type { PiaEditor } from '../pia-editor/pia-editor.js';
 import '../pia-assessment-list/pia-assessment-list.js';
 import '../pia-audit/pia-audit.js';
@@ -65,6 +66,11 @@ export class PiaApp extends LitElement {
     history.pushState(null, '', path);
     this.route = routeOf(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
+  }
+
+  protected override updated(): void {
+    // The editor says itself when its first screen is drawn; other pages are small.
+    if (this.ready && (this.route.page !== 'editor' || (currentSession()?.mode === 'login' && !currentSession()?.user))) useWebFontSoon();
   }
 
   private async logout(): Promise<void> {

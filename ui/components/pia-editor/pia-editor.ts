@@ -20,6 +20,7 @@ import type { RevisionMeta } from '../../../src/server/dto.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
+import { useWebFontSoon } from '../../web-font.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
 import { CommentWatch } from '../../comments/comment-watch.js';
 import { PiaFieldBase } from '../field-base.js';
@@ -59,6 +60,7 @@ export class PiaEditor extends LitElement {
     showPdf: { state: true },
     current: { state: true },
     commentCounts: { state: true },
+    outlineOpen: { state: true },
   };
   static override styles = [baseStyles, editorStyles];
   declare assessmentId: string;
@@ -68,6 +70,8 @@ export class PiaEditor extends LitElement {
   declare current: string;
   /** Open comment threads per item pointer of the draft (the 項目一覧 counts them). */
   declare commentCounts: Record<string, { open: number; total: number }>;
+  /** The 項目一覧 of narrow windows is open: only then is its copy of the outline rendered. */
+  declare outlineOpen: boolean;
   private observer: IntersectionObserver | undefined;
   /** The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone). */
   protected readonly commentWatch = new CommentWatch(this, () => ANY_COMMENT, () => (this.commentCounts = comments.counts()));
@@ -101,6 +105,7 @@ export class PiaEditor extends LitElement {
     this.showPdf = false;
     this.current = '';
     this.commentCounts = {};
+    this.outlineOpen = false;
     // Ctrl+Alt+M in an item: its comments open beside it with the cursor in a new comment (no badge tab stops).
     this.addEventListener('keydown', (event) => {
       if (!(event.ctrlKey && event.altKey && event.key.toLowerCase() === 'm') || !comments.writable) return;
@@ -189,6 +194,8 @@ export class PiaEditor extends LitElement {
   }
 
   protected override updated(): void {
+    // The first screen of the draft is drawn: the web font may now replace the installed one in one layout.
+    if (this.draft.data || this.draft.error) useWebFontSoon();
     this.observer ??= new IntersectionObserver(
       (entries) => {
         const visible = entries.find((entry) => entry.isIntersecting);
@@ -396,7 +403,8 @@ export class PiaEditor extends LitElement {
       <div class="layout">
         <aside><pia-outline .items=${outline} .current=${this.current}></pia-outline></aside>
         <main>
-          <details class="outline-toggle"><summary>${msg('outlineHeading')}</summary><pia-outline .items=${outline}></pia-outline></details>
+          <details class="outline-toggle" @toggle=${(e: Event) => (this.outlineOpen = (e.target as HTMLDetailsElement).open)}>
+            <summary>${msg('outlineHeading')}</summary>${this.outlineOpen ? html`<pia-outline .items=${outline}></pia-outline>` : nothing}</details>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
           <pia-merge-notice .items=${this.draft.incoming}></pia-merge-notice>
           <pia-migration-report applied .report=${this.reuse.appliedMigration}></pia-migration-report>
