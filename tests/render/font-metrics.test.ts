@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precomputedMetricsModule } from '../../scripts/build.mjs';
+import { precomputedMetricsModule } from '../../scripts/bundle-plugins.mjs';
 import { createParsedFont, metricsKey } from '../../src/render/pdf/fonts.js';
 import type { MetricsTable } from '../../src/render/pdf/precomputed-metrics.js';
 import { readFonts, type FontBytes } from '../../src/store/index.js';

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAZY_TABLES, ROOT, lazyTables, withLazyTables } from '../../scripts/build.mjs';
+import { ROOT } from '../../scripts/build.mjs';
+import { LAZY_TABLES, lazyTables, withLazyTables } from '../../scripts/bundle-plugins.mjs';
 import { makeTempDir } from '../helpers/seeds.js';
 
 /** What the three packages compute, bundled with their tables built lazily and as the packages build them. */
@@ -23,7 +24,7 @@ export const probe = (text) => {
 };
 `;
 
-describe('load-time tables the CLI bundle builds on first use (scripts/build.mjs lazyTables)', () => {
+describe('load-time tables the CLI bundle builds on first use (scripts/bundle-plugins.mjs lazyTables)', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     temp = await makeTempDir();

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompiledTemplatesModule } from '../../scripts/build.mjs';
+import { precompiledTemplatesModule } from '../../scripts/bundle-plugins.mjs';
 import type { TemplateSpec } from '../../src/render/text/precompiled-templates.js';
 import { createTemplateEnv, type RenderContext } from '../../src/render/text/template-env.js';
 import type { FormId, FormRevision } from '../../src/schema/index.js';

@@ -37,7 +37,7 @@ type FontInternals = {
 
 /**
  * What identifies a font's character map and widths: the checksums and lengths its table directory records for
- * cmap and hmtx, and its glyph count (scripts/build.mjs keys the precomputed tables the same way). Reading them
+ * cmap and hmtx, and its glyph count (scripts/bundle-plugins.mjs keys the precomputed tables the same way). Reading them
  * costs nothing beyond opening the font, unlike hashing its megabytes.
  */
 export const metricsKey = (font: fontkit.Font): string => {

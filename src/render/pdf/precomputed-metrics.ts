@@ -1,6 +1,6 @@
 /**
  * The fonts' character map and advance widths computed ahead of time. This module is empty in the sources; the CLI
- * build (scripts/build.mjs, `precomputedMetrics`) replaces it in the bundle with a table per font it ships, so a cold
+ * build (scripts/bundle-plugins.mjs, `precomputedMetricsModule`) replaces it in the bundle with a table per font it ships, so a cold
  * `pia render` lays out and checks every character without fontkit parsing the cmap and hmtx tables glyph by glyph.
  * A table is found by its font's `metricsKey` (src/render/pdf/fonts.ts): other fonts, or fonts changed since the
  * build, find none and are read with fontkit as before.

@@ -141,7 +141,7 @@ const registerHelpers = (hb: typeof Handlebars): void => {
   hb.registerHelper('join', (items: unknown, separator: string) => (Array.isArray(items) ? items.map(String).join(separator) : ''));
 };
 
-/** How every template compiles, at run time or at build time (scripts/build.mjs passes the same). */
+/** How every template compiles, at run time or at build time (scripts/bundle-plugins.mjs passes the same). */
 const TEMPLATE_OPTIONS = { strict: true } as const;
 
 export type TemplateEnv = { readonly render: (document: string, context: RenderContext) => string; readonly has: (document: string) => boolean };
@@ -154,7 +154,7 @@ export type TemplateEnv = { readonly render: (document: string, context: RenderC
 export const createTemplateEnv = (sources: TemplateSources, precompiled: ReadonlyMap<string, TemplateSpec> = PRECOMPILED): TemplateEnv => {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  // The build's compilation of this very text when it has one (scripts/build.mjs compiles with these options).
+  // The build's compilation of this very text when it has one (scripts/bundle-plugins.mjs compiles with these options).
   const compile = (source: string): Handlebars.TemplateDelegate => {
     const spec = precompiled.get(source);
     return spec ? hb.template(spec) : hb.compile(source, TEMPLATE_OPTIONS);
