@@ -6,11 +6,14 @@
  * here (or whose request failed) is requested as usual.
  */
 import { routeOf } from '../router.js';
-import { answerOf, assessmentPath } from './client.js';
+import type { AssessmentResponse } from '../../src/server/dto.js';
+import { answerOf, api, assessmentPath } from './client.js';
 
 const early = new Map<string, Promise<Response>>();
 const ask = (path: string): void => {
-  early.set(path, fetch(path, { headers: { Accept: 'application/json' } }));
+  const response = fetch(path, { headers: { Accept: 'application/json' } });
+  response.catch(() => undefined); // a failure is reported by the request made instead
+  early.set(path, response);
 };
 
 ask('/api/session');
@@ -22,3 +25,6 @@ export const takeEarly = <T>(path: string, request: () => Promise<T>): Promise<T
   early.delete(path);
   return response ? response.then((answer) => answerOf<T>(answer)).catch(request) : request();
 };
+
+/** The draft the editor shows: the answer asked for at page load if it is this one and still unused, else a new request. */
+export const fetchAssessment = (id: string): Promise<AssessmentResponse> => takeEarly(assessmentPath(id), () => api.get(id));

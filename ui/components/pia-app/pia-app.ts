@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ROLE_NAMES_JA } from '../../../src/team/messages.ja.js';
 import { api } from '../../api/client.js';
-import { prefetchAssessment } from '../../api/prefetch.js';
 import { msg } from '../../messages.ja.js';
 import { routeOf, type Route } from '../../router.js';
 import { currentSession, loadSession, may } from '../../session.js';
@@ -48,7 +47,6 @@ export class PiaApp extends LitElement {
     super();
     this.ready = false;
     this.route = routeOf(location.pathname);
-    if (this.route.page === 'editor') prefetchAssessment(this.route.id);
     void loadSession()
       .catch(() => undefined)
       .then(() => (this.ready = true));
