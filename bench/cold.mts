@@ -1,6 +1,7 @@
 /**
  * Cold `pia` processes, as a user or a CI job starts them (bin/pia.js on the bundle `npm install` built): `--help`,
- * `validate` and `render` of the 全項目 sample (001), each beside its goal, and in the same run the baseline of
+ * `validate` (of 001 as it is, and of 001 with one item just edited: the run after a change, whose text the parse
+ * cache has not seen) and `render` of the 全項目 sample (001), each beside its goal, and in the same run the baseline of
  * the render: a cold node process in which plain pdfkit writes the same text (bench/plain-pdfkit.mjs). The runs
  * are interleaved (help, validate, render, baseline, help …) so a load change hits all alike, and the render's
  * ratio is taken pair by pair. Then where one cold process spends its time, step by step (bench/cold-steps.mts).
@@ -78,13 +79,25 @@ export const benchCold = async (): Promise<void> => {
     writeFileSync(textFile, await documentText(SAMPLE));
     const font = createRequire(import.meta.url).resolve(MINCHO);
     const pia = path.join(ROOT, 'bin', 'pia.js');
-    const times = { help: [] as Timing[], validate: [] as Timing[], render: [] as Timing[], plain: [] as Timing[] };
+    const times = { help: [] as Timing[], validate: [] as Timing[], edited: [] as Timing[], render: [] as Timing[], plain: [] as Timing[] };
+    // The usual run after a change: the officer edited one item (Ⅰ１①事務の名称) and validates again, so the
+    // text is new to the parse cache. Each run edits it anew.
+    const original = readFileSync(file, 'utf8');
+    const editedFile = path.join(dir, 'edited.yaml');
+    const validateEdited = (run: number): Timing => {
+      const edited = original.replace(/^(basicInfo:\n {2}business:\n {4}name: .*)$/m, `$1（${run}）`);
+      if (edited === original) throw new Error('bench: the item edited before each validate was not found in 001');
+      writeFileSync(editedFile, edited);
+      return timed([pia, 'validate', editedFile]);
+    };
     // One round not counted: a rebuilt bundle's first run writes its code caches (bin/code-cache.js), and the
     // YAML cache its entry, as the first `pia` run after an install or an edit does.
     for (const args of [['--help'], ['validate', file], ['render', file, '-o', path.join(dir, 'pia.pdf')]]) timed([pia, ...args]);
+    validateEdited(-1);
     for (let run = 0; run < RUNS; run += 1) {
       times.help.push(timed([pia, '--help']));
       times.validate.push(timed([pia, 'validate', file]));
+      times.edited.push(validateEdited(run));
       times.render.push(timed([pia, 'render', file, '-o', path.join(dir, 'pia.pdf')]));
       times.plain.push(timed([path.join(ROOT, 'bench', 'plain-pdfkit.mjs'), font, textFile, path.join(dir, 'plain.pdf')]));
     }
@@ -95,6 +108,7 @@ export const benchCold = async (): Promise<void> => {
     console.log(`cold pia processes, ${SAMPLE} (bin/pia.js on the bundle; median of ${RUNS}, interleaved)   ${loadNote()}`);
     console.log(`  pia --help                              ${ms(times.help)}   goal ≤ ${GOALS.help} ms`);
     console.log(`  pia validate                            ${ms(times.validate)}   goal ≤ ${GOALS.validate} ms`);
+    console.log(`  pia validate, one item just edited      ${ms(times.edited)}   goal ≤ ${GOALS.validate} ms`);
     console.log(`  pia render                              ${ms(times.render)}`);
     console.log(`  baseline: plain pdfkit, same text, cold ${ms(times.plain)}`);
     console.log(`  pia render / baseline (pairwise)        ${ratio('wall').padStart(8)}      CPU ${ratio('cpu').padStart(5)}      goal ≤ ${GOALS.renderRatio}`);

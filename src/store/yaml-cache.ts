@@ -5,6 +5,8 @@
  * src/cli/main.ts), so a change of the parser or its checks can never meet an old entry. Only text that parsed
  * without an error is kept; the document tree and line counter, which only error positions and comment-keeping
  * writers need, are parsed again from the text when first asked for, so a hit returns what a parse returns.
+ * Each top-level entry of a document (yaml-sections.ts) is kept as well, so after an edit only the entries that
+ * changed are parsed: the usual `pia validate` after editing one item no longer parses the 変更箇所 history too.
  * The entries are copies of documents: owner-only files, at most MAX_ENTRIES of them, in a folder the next
  * build removes. A cache that cannot be read or written costs only speed.
  */
@@ -12,9 +14,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseYaml, type ParsedYaml } from './yaml-parse.js';
+import { MAX_VALUES } from '../schema/index.js';
+import { parseYaml, parseYamlCounted, type ParsedYaml } from './yaml-parse.js';
+import { topLevelSections, type YamlSection } from './yaml-sections.js';
 
-const MAX_ENTRIES = 32;
+/** A few dozen documents, each as a whole and by its top-level entries. */
+export const MAX_ENTRIES = 256;
 
 let cacheDir: string | undefined;
 
@@ -48,31 +53,86 @@ const readEntry = (entry: string): unknown => {
 
 /** Oldest entries out, so the folder holds the documents in use and no archive of old versions. */
 const evict = (dir: string): void => {
-  const entries = readdirSync(dir).map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }));
-  entries.sort((a, b) => b.time - a.time);
-  for (const { name } of entries.slice(MAX_ENTRIES)) rmSync(path.join(dir, name), { force: true });
+  try {
+    const entries = readdirSync(dir).map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }));
+    entries.sort((a, b) => b.time - a.time);
+    for (const { name } of entries.slice(MAX_ENTRIES)) rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Only speed is lost; another process may be evicting the same entries.
+  }
 };
 
-const writeEntry = (dir: string, entry: string, data: unknown): void => {
+/** Whether the entry was written. */
+const writeEntry = (dir: string, entry: string, data: unknown): boolean => {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temp = `${entry}.${process.pid}.tmp`;
     writeFileSync(temp, serialize(data), { mode: 0o600 });
     renameSync(temp, entry);
-    evict(dir);
+    return true;
   } catch {
-    // Only speed is lost.
+    return false; // only speed is lost
   }
+};
+
+const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** What is kept of one top-level entry: its parse ({key: value}) and the values lexed, for the document's limit. */
+type SectionEntry = { readonly data: Record<string, unknown>; readonly values: number };
+
+/** One entry's parse, from the cache or parsed now; undefined where it does not stand on its own. */
+const parseSection = (dir: string, section: YamlSection, file: string): SectionEntry | undefined => {
+  const entry = path.join(dir, `s-${hashOf(section.text)}`);
+  const kept = readEntry(entry) as Partial<SectionEntry> | undefined;
+  if (typeof kept?.values === 'number' && typeof kept.data === 'object' && kept.data !== null) return kept as SectionEntry;
+  let counted: ReturnType<typeof parseYamlCounted>;
+  try {
+    counted = parseYamlCounted(section.text, file);
+  } catch {
+    return undefined; // the whole text's parse reports it, with the position in the whole file
+  }
+  const data = counted.parsed.data as Record<string, unknown>;
+  const keys = Object.keys(data);
+  // An alias may name an anchor of another entry, and the alias limit is the document's: such texts parse whole.
+  if (counted.aliases > 0 || keys.length !== 1 || keys[0] !== section.key) return undefined;
+  const parsed: SectionEntry = { data, values: counted.values };
+  writeEntry(dir, entry, parsed);
+  return parsed;
+};
+
+/**
+ * The document's data put together from its top-level entries, or undefined where it must be parsed whole: it
+ * does not cut into entries, an entry does not parse on its own, or all of them hold more values than one
+ * document may.
+ */
+const parseBySections = (dir: string, text: string, file: string): Record<string, unknown> | undefined => {
+  const sections = topLevelSections(text);
+  if (!sections) return undefined;
+  const data: Record<string, unknown> = {};
+  let values = 0;
+  for (const section of sections) {
+    const parsed = parseSection(dir, section, file);
+    if (!parsed) return undefined;
+    values += parsed.values;
+    if (values > MAX_VALUES) return undefined;
+    data[section.key] = parsed.data[section.key];
+  }
+  return data;
 };
 
 /** parseYaml, through the cache when one is in use. */
 export const parseYamlCached = (text: string, file: string): ParsedYaml => {
   const dir = cacheDir;
   if (dir === undefined) return parseYaml(text, file);
-  const entry = path.join(dir, createHash('sha256').update(text).digest('hex'));
+  const entry = path.join(dir, hashOf(text));
   const data = readEntry(entry);
   if (data !== undefined) return fromCache(text, file, data);
+  const sectioned = parseBySections(dir, text, file);
+  if (sectioned !== undefined) {
+    if (writeEntry(dir, entry, sectioned)) evict(dir);
+    return fromCache(text, file, sectioned);
+  }
   const parsed = parseYaml(text, file);
-  writeEntry(dir, entry, parsed.data);
+  if (writeEntry(dir, entry, parsed.data)) evict(dir);
   return parsed;
 };

@@ -179,7 +179,7 @@ const aliasLimit = (file: string, cause?: unknown): AppError =>
  * yaml busy for seconds or minutes: flow collections (`[[[[…`) nested deeper than any form (yaml's parser takes
  * time growing with the square of the depth) and more values than any assessment holds.
  */
-const parseDocumentWithinDepth = (text: string, lineCounter: LineCounter, file: string): Document.Parsed => {
+const parseDocumentWithinDepth = (text: string, lineCounter: LineCounter, file: string, counted: { values: number }): Document.Parsed => {
   const parser = new Parser(lineCounter.addNewLine);
   function* tokens(): Generator<CST.Token> {
     lineCounter.addNewLine(0);
@@ -203,6 +203,7 @@ const parseDocumentWithinDepth = (text: string, lineCounter: LineCounter, file: 
       yield* parser.next(lexeme);
     }
     yield* parser.end();
+    counted.values = values;
   }
   let doc: Document.Parsed | undefined;
   for (const next of new Composer(PARSE_OPTIONS).compose(tokens(), true, text.length)) {
@@ -222,9 +223,16 @@ const parseDocumentWithinDepth = (text: string, lineCounter: LineCounter, file: 
  * and aliases that expand too far or contain themselves become AppErrors with file:line:column; what passes is
  * plain, finite data that every later stage (validator, checks, diff, writer) can walk.
  */
-export const parseYaml = (text: string, file: string): ParsedYaml => {
+export const parseYaml = (text: string, file: string): ParsedYaml => parseYamlCounted(text, file).parsed;
+
+/**
+ * parseYaml, and how many values were lexed and aliases found against the limits of one document: what a caller
+ * that parses a document in parts (yaml-sections.ts) needs to hold the whole to the same limits.
+ */
+export const parseYamlCounted = (text: string, file: string): { parsed: ParsedYaml; values: number; aliases: number } => {
   const lineCounter = new LineCounter();
-  const doc = parseDocumentWithinDepth(text, lineCounter, file);
+  const counted = { values: 0 };
+  const doc = parseDocumentWithinDepth(text, lineCounter, file, counted);
   const [first] = doc.errors;
   if (first) throw syntaxError(first, lineCounter, file, doc.errors.length);
   const refused = unsupported(doc, text, lineCounter, file);
@@ -254,7 +262,7 @@ export const parseYaml = (text: string, file: string): ParsedYaml => {
   // Aliases can nest a deep part inside another deep part.
   const deep = tooDeepAt(data);
   if (deep) throw tooDeep(file, positionOf(parsed, deep) ?? { line: 1, column: 1 });
-  return parsed;
+  return { parsed, values: counted.values, aliases: walked.aliases.length };
 };
 
 /**
