@@ -33,10 +33,10 @@ const childrenCpu = (): number => {
 
 type Timing = { wall: number; cpu: number };
 
-const timed = (args: string[]): Timing => {
+const timed = (args: string[], env: NodeJS.ProcessEnv = process.env): Timing => {
   const start = performance.now();
   const startCpu = childrenCpu();
-  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env });
   return { wall: performance.now() - start, cpu: childrenCpu() - startCpu };
 };
 
@@ -70,6 +70,63 @@ export const printColdSteps = async (file = sampleFile(SAMPLE)): Promise<void> =
   }
 };
 
+/** The certificates node itself parses at the start of every process when NODE_EXTRA_CA_CERTS names a file. */
+const extraCaCertificates = (): number | undefined => {
+  const file = process.env['NODE_EXTRA_CA_CERTS'];
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'latin1').split('-----BEGIN CERTIFICATE-----').length - 1;
+  } catch {
+    return undefined;
+  }
+};
+
+type ColdRuns = { node: Timing[]; help: Timing[]; validate: Timing[]; edited: Timing[]; render: Timing[]; plain: Timing[] };
+
+/** The rows of one environment, interleaved run by run (node, help, validate, edited, render, baseline, node …). */
+const coldRuns = (dir: string, file: string, textFile: string, font: string, env: NodeJS.ProcessEnv): ColdRuns => {
+  const pia = path.join(ROOT, 'bin', 'pia.js');
+  const runs: ColdRuns = { node: [], help: [], validate: [], edited: [], render: [], plain: [] };
+  // The usual run after a change: the officer edited one item (Ⅰ１①事務の名称) and validates again, so the
+  // text is new to the parse cache. Each run edits it anew.
+  const original = readFileSync(file, 'utf8');
+  const editedFile = path.join(dir, 'edited.yaml');
+  let edits = 0;
+  const validateEdited = (): Timing => {
+    const edited = original.replace(/^(basicInfo:\n {2}business:\n {4}name: .*)$/m, `$1（${(edits += 1)}）`);
+    if (edited === original) throw new Error('bench: the item edited before each validate was not found in 001');
+    writeFileSync(editedFile, edited);
+    return timed([pia, 'validate', editedFile], env);
+  };
+  // One round not counted: a rebuilt bundle's first run writes its code caches (bin/code-cache.js), and the
+  // YAML cache its entries, as the first `pia` run after an install or an edit does.
+  for (const args of [['--help'], ['validate', file], ['render', file, '-o', path.join(dir, 'pia.pdf')]]) timed([pia, ...args], env);
+  validateEdited();
+  for (let run = 0; run < RUNS; run += 1) {
+    runs.node.push(timed(['-e', '0'], env));
+    runs.help.push(timed([pia, '--help'], env));
+    runs.validate.push(timed([pia, 'validate', file], env));
+    runs.edited.push(validateEdited());
+    runs.render.push(timed([pia, 'render', file, '-o', path.join(dir, 'pia.pdf')], env));
+    runs.plain.push(timed([path.join(ROOT, 'bench', 'plain-pdfkit.mjs'), font, textFile, path.join(dir, 'plain.pdf')], env));
+  }
+  return runs;
+};
+
+const printColdRuns = (runs: ColdRuns): void => {
+  const ms = (timings: Timing[]): string =>
+    `${median(timings.map((t) => t.wall)).toFixed(0).padStart(5)} ms   CPU ${median(timings.map((t) => t.cpu)).toFixed(0).padStart(5)} ms`;
+  // Pair by pair, so a load change hits both sides of each ratio alike.
+  const ratio = (of: 'wall' | 'cpu'): string => median(runs.render.map((render, run) => render[of] / runs.plain[run]![of])).toFixed(2);
+  console.log(`  node -e 0 (the floor of every row)      ${ms(runs.node)}`);
+  console.log(`  pia --help                              ${ms(runs.help)}   goal ≤ ${GOALS.help} ms`);
+  console.log(`  pia validate                            ${ms(runs.validate)}   goal ≤ ${GOALS.validate} ms`);
+  console.log(`  pia validate, one item just edited      ${ms(runs.edited)}   goal ≤ ${GOALS.validate} ms`);
+  console.log(`  pia render                              ${ms(runs.render)}`);
+  console.log(`  baseline: plain pdfkit, same text, cold ${ms(runs.plain)}`);
+  console.log(`  pia render / baseline (pairwise)        ${ratio('wall').padStart(8)}      CPU ${ratio('cpu').padStart(5)}      goal ≤ ${GOALS.renderRatio}`);
+};
+
 export const benchCold = async (): Promise<void> => {
   await ensureBuilt(['cli']); // what `npm install` built, in case a source changed since
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pia-bench-cold-'));
@@ -78,40 +135,17 @@ export const benchCold = async (): Promise<void> => {
     const textFile = path.join(dir, 'text.txt');
     writeFileSync(textFile, await documentText(SAMPLE));
     const font = createRequire(import.meta.url).resolve(MINCHO);
-    const pia = path.join(ROOT, 'bin', 'pia.js');
-    const times = { help: [] as Timing[], validate: [] as Timing[], edited: [] as Timing[], render: [] as Timing[], plain: [] as Timing[] };
-    // The usual run after a change: the officer edited one item (Ⅰ１①事務の名称) and validates again, so the
-    // text is new to the parse cache. Each run edits it anew.
-    const original = readFileSync(file, 'utf8');
-    const editedFile = path.join(dir, 'edited.yaml');
-    const validateEdited = (run: number): Timing => {
-      const edited = original.replace(/^(basicInfo:\n {2}business:\n {4}name: .*)$/m, `$1（${run}）`);
-      if (edited === original) throw new Error('bench: the item edited before each validate was not found in 001');
-      writeFileSync(editedFile, edited);
-      return timed([pia, 'validate', editedFile]);
-    };
-    // One round not counted: a rebuilt bundle's first run writes its code caches (bin/code-cache.js), and the
-    // YAML cache its entry, as the first `pia` run after an install or an edit does.
-    for (const args of [['--help'], ['validate', file], ['render', file, '-o', path.join(dir, 'pia.pdf')]]) timed([pia, ...args]);
-    validateEdited(-1);
-    for (let run = 0; run < RUNS; run += 1) {
-      times.help.push(timed([pia, '--help']));
-      times.validate.push(timed([pia, 'validate', file]));
-      times.edited.push(validateEdited(run));
-      times.render.push(timed([pia, 'render', file, '-o', path.join(dir, 'pia.pdf')]));
-      times.plain.push(timed([path.join(ROOT, 'bench', 'plain-pdfkit.mjs'), font, textFile, path.join(dir, 'plain.pdf')]));
-    }
-    const ms = (runs: Timing[]): string =>
-      `${median(runs.map((t) => t.wall)).toFixed(0).padStart(5)} ms   CPU ${median(runs.map((t) => t.cpu)).toFixed(0).padStart(5)} ms`;
-    // Pair by pair, so a load change hits both sides of each ratio alike.
-    const ratio = (of: 'wall' | 'cpu'): string => median(times.render.map((render, run) => render[of] / times.plain[run]![of])).toFixed(2);
     console.log(`cold pia processes, ${SAMPLE} (bin/pia.js on the bundle; median of ${RUNS}, interleaved)   ${loadNote()}`);
-    console.log(`  pia --help                              ${ms(times.help)}   goal ≤ ${GOALS.help} ms`);
-    console.log(`  pia validate                            ${ms(times.validate)}   goal ≤ ${GOALS.validate} ms`);
-    console.log(`  pia validate, one item just edited      ${ms(times.edited)}   goal ≤ ${GOALS.validate} ms`);
-    console.log(`  pia render                              ${ms(times.render)}`);
-    console.log(`  baseline: plain pdfkit, same text, cold ${ms(times.plain)}`);
-    console.log(`  pia render / baseline (pairwise)        ${ratio('wall').padStart(8)}      CPU ${ratio('cpu').padStart(5)}      goal ≤ ${GOALS.renderRatio}`);
+    printColdRuns(coldRuns(dir, file, textFile, font, process.env));
+    const certificates = extraCaCertificates();
+    if (certificates !== undefined) {
+      // This machine's environment names a CA bundle for node, which then parses it at the start of every
+      // process, before any of pia's code runs; pia makes no TLS connection. The same rows without it, as on a
+      // machine that does not set it.
+      const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+      console.log(`  the same without NODE_EXTRA_CA_CERTS (set here: ${certificates} certificates node parses at every start)   ${loadNote()}`);
+      printColdRuns(coldRuns(dir, file, textFile, font, env));
+    }
     await printColdSteps(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
