@@ -36,7 +36,7 @@ export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
 
 /** Parse and validate assessment bytes. A syntax error throws an AppError; schema violations come back as issues. */
 export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessment => {
-  const parsed = parseYamlCached(decodeUtf8(bytes, file), file);
+  const parsed = parseYamlCached(bytes, file);
   const data = parsed.data as Record<string, unknown>;
   const { form, issues } = validateAssessment(data);
   const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));

@@ -1,10 +1,11 @@
 /**
  * The CLI's cache of parsed assessments: parsing 001's 250 KB of YAML costs yaml 0.2–0.3 s of CPU, far more than
  * everything else `pia validate` does, while reading back the same data with v8.deserialize costs a few ms. An
- * entry is keyed by the SHA-256 of the text, in a folder the caller names per build (the bundle's content hash,
+ * entry is keyed by the SHA-256 of the file's bytes, in a folder the caller names per build (the bundle's content hash,
  * src/cli/main.ts), so a change of the parser or its checks can never meet an old entry. Only text that parsed
- * without an error is kept; the document tree and line counter, which only error positions and comment-keeping
- * writers need, are parsed again from the text when first asked for, so a hit returns what a parse returns.
+ * without an error is kept; the text, the document tree and the line counter, which only error positions and
+ * comment-keeping writers need, are decoded and parsed again when first asked for, so a hit returns what a parse
+ * returns.
  * Each top-level entry of a document (yaml-sections.ts) is kept as well, so after an edit only the entries that
  * changed are parsed: the usual `pia validate` after editing one item no longer parses the 変更箇所 history too.
  * The entries are copies of documents: owner-only files, at most MAX_ENTRIES of them, in a folder the next
@@ -15,7 +16,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { MAX_VALUES } from '../schema/index.js';
-import { parseYaml, parseYamlCounted, type ParsedYaml } from './yaml-parse.js';
+import { decodeUtf8, parseYaml, parseYamlCounted, type ParsedYaml } from './yaml-parse.js';
 import { topLevelSections, type YamlSection } from './yaml-sections.js';
 
 /** A few dozen documents, each as a whole and by its top-level entries. */
@@ -28,10 +29,13 @@ export const useYamlCache = (dir: string | undefined): void => {
   cacheDir = dir;
 };
 
-/** The parse of `text` with its tree parsed only when asked for. */
-const fromCache = (text: string, file: string, data: unknown): ParsedYaml => {
+/**
+ * The parse of the file's bytes with its text decoded and its tree parsed only when asked for: an entry exists
+ * only for bytes that once decoded and parsed without an error.
+ */
+const fromCache = (bytes: Uint8Array, file: string, data: unknown): ParsedYaml => {
   let parsed: ParsedYaml | undefined;
-  const full = (): ParsedYaml => (parsed ??= parseYaml(text, file));
+  const full = (): ParsedYaml => (parsed ??= parseYaml(decodeUtf8(bytes, file), file));
   return {
     data,
     get doc() {
@@ -75,7 +79,7 @@ const writeEntry = (dir: string, entry: string, data: unknown): boolean => {
   }
 };
 
-const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+const hashOf = (source: string | Uint8Array): string => createHash('sha256').update(source).digest('hex');
 
 /** What is kept of one top-level entry: its parse ({key: value}) and the values lexed, for the document's limit. */
 type SectionEntry = { readonly data: Record<string, unknown>; readonly values: number };
@@ -120,17 +124,21 @@ const parseBySections = (dir: string, text: string, file: string): Record<string
   return data;
 };
 
-/** parseYaml, through the cache when one is in use. */
-export const parseYamlCached = (text: string, file: string): ParsedYaml => {
+/**
+ * parseYaml of a file's bytes (decoded strictly as UTF-8), through the cache when one is in use; a hit neither
+ * decodes nor parses them.
+ */
+export const parseYamlCached = (bytes: Uint8Array, file: string): ParsedYaml => {
   const dir = cacheDir;
-  if (dir === undefined) return parseYaml(text, file);
-  const entry = path.join(dir, hashOf(text));
+  if (dir === undefined) return parseYaml(decodeUtf8(bytes, file), file);
+  const entry = path.join(dir, hashOf(bytes));
   const data = readEntry(entry);
-  if (data !== undefined) return fromCache(text, file, data);
+  if (data !== undefined) return fromCache(bytes, file, data);
+  const text = decodeUtf8(bytes, file);
   const sectioned = parseBySections(dir, text, file);
   if (sectioned !== undefined) {
     if (writeEntry(dir, entry, sectioned)) evict(dir);
-    return fromCache(text, file, sectioned);
+    return fromCache(bytes, file, sectioned);
   }
   const parsed = parseYaml(text, file);
   if (writeEntry(dir, entry, parsed.data)) evict(dir);

@@ -7,6 +7,8 @@ import { parseYamlCached, useYamlCache } from '../../src/store/yaml-cache.js';
 import { parseYaml, positionOf } from '../../src/store/yaml-parse.js';
 import { makeTempDir, seedFile } from '../helpers/seeds.js';
 
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
 let temp: { dir: string; cleanup: () => Promise<void> };
 let text: string;
 beforeAll(async () => {
@@ -27,8 +29,8 @@ describe('the parse cache of the bundled CLI', () => {
   it('gives back, from its entry, the data and the positions a parse gives', async () => {
     const dir = await cacheIn('same');
     const parsed = parseYaml(text, 'a.yaml');
-    expect(parseYamlCached(text, 'a.yaml').data).toEqual(parsed.data);
-    const hit = parseYamlCached(text, 'a.yaml');
+    expect(parseYamlCached(utf8(text), 'a.yaml').data).toEqual(parsed.data);
+    const hit = parseYamlCached(utf8(text), 'a.yaml');
     expect((await readdir(dir)).filter((name) => !name.startsWith('s-'))).toHaveLength(1);
     expect(JSON.stringify(hit.data)).toBe(JSON.stringify(parsed.data)); // key order too
     const pointer = ['files', '0', 'consignment', 'items', '0', 'name'];
@@ -39,23 +41,30 @@ describe('the parse cache of the bundled CLI', () => {
     const dir = await cacheIn('hit');
     await mkdir(dir, { recursive: true });
     await writeFile(entryOf(dir, 'form: yoshiki3\n'), serialize({ form: 'from the cache' }));
-    expect(parseYamlCached('form: yoshiki3\n', 'a.yaml').data).toEqual({ form: 'from the cache' });
+    expect(parseYamlCached(utf8('form: yoshiki3\n'), 'a.yaml').data).toEqual({ form: 'from the cache' });
   });
 
   it('keeps nothing of a text that does not parse, and reports it as a parse does', async () => {
     const dir = await cacheIn('broken');
     const broken = 'form: yoshiki3\nform: yoshiki4\n';
-    expect(() => parseYamlCached(broken, 'b.yaml')).toThrow(expect.objectContaining({ code: 'YAML_DUPLICATE_KEY' }));
-    expect(() => parseYamlCached(broken, 'b.yaml')).toThrow(expect.objectContaining({ code: 'YAML_DUPLICATE_KEY' }));
+    expect(() => parseYamlCached(utf8(broken), 'b.yaml')).toThrow(expect.objectContaining({ code: 'YAML_DUPLICATE_KEY' }));
+    expect(() => parseYamlCached(utf8(broken), 'b.yaml')).toThrow(expect.objectContaining({ code: 'YAML_DUPLICATE_KEY' }));
     expect(await readdir(dir).catch(() => [])).toEqual([]);
   });
 
   it('keeps its entries readable by their owner only', async () => {
     const dir = await cacheIn('owner');
-    parseYamlCached('n: 1\n', 'c.yaml');
+    parseYamlCached(utf8('n: 1\n'), 'c.yaml');
     const entries = await readdir(dir);
     expect(entries).toHaveLength(2); // the document and its one top-level entry
     for (const entry of entries) expect((await stat(path.join(dir, entry))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses bytes that are not UTF-8 as reading a file does, and keeps nothing of them', async () => {
+    const dir = await cacheIn('sjis');
+    const shiftJis = Buffer.from([0x66, 0x6f, 0x72, 0x6d, 0x3a, 0x20, 0x82, 0xa0, 0x0a]); // form: あ in Shift_JIS
+    expect(() => parseYamlCached(shiftJis, 'f.yaml')).toThrow(expect.objectContaining({ code: 'FILE_NOT_UTF8' }));
+    expect(await readdir(dir).catch(() => [])).toEqual([]);
   });
 
   it('parses as usual where the cache cannot be written', async () => {
@@ -63,10 +72,10 @@ describe('the parse cache of the bundled CLI', () => {
     const parent = path.join(temp.dir, 'not-a-folder');
     await writeFile(parent, '');
     useYamlCache(path.join(parent, 'yaml'));
-    expect(parseYamlCached('form: yoshiki3\n', 'd.yaml').data).toEqual({ form: 'yoshiki3' });
+    expect(parseYamlCached(utf8('form: yoshiki3\n'), 'd.yaml').data).toEqual({ form: 'yoshiki3' });
   });
 
   it('is not used unless the caller names a folder (tests, the server, the sources through tsx)', () => {
-    expect(parseYamlCached('a: 1\n', 'e.yaml').data).toEqual({ a: 1 });
+    expect(parseYamlCached(utf8('a: 1\n'), 'e.yaml').data).toEqual({ a: 1 });
   });
 });

@@ -13,6 +13,8 @@ import { hostileYaml, loadSamples } from '../../stress/hostile/yaml-cases.js';
 import { createRng } from '../../stress/hostile/rng.js';
 import { FIXTURES, ROOT, SEEDS, fixtureFile, makeTempDir, seedFile } from '../helpers/seeds.js';
 
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
 let temp: { dir: string; cleanup: () => Promise<void> };
 let dirs = 0;
 beforeAll(async () => {
@@ -38,7 +40,7 @@ const outcome = (parse: () => { data: unknown }): string => {
 };
 
 const sameAsWholeParse = (text: string): void => {
-  expect(outcome(() => parseYamlCached(text, 'a.yaml'))).toBe(outcome(() => parseYaml(text, 'a.yaml')));
+  expect(outcome(() => parseYamlCached(utf8(text), 'a.yaml'))).toBe(outcome(() => parseYaml(text, 'a.yaml')));
 };
 
 const documents = [...SEEDS.map((seed) => seedFile(seed.dir)), ...FIXTURES.map(fixtureFile)];
@@ -79,23 +81,23 @@ describe('the cache by top-level entries', () => {
     for (const file of documents) {
       const text = await readFile(file, 'utf8');
       const whole = JSON.stringify(parseYaml(text, file).data);
-      expect(JSON.stringify(parseYamlCached(text, file).data)).toBe(whole);
+      expect(JSON.stringify(parseYamlCached(utf8(text), file).data)).toBe(whole);
       // One item edited: every other entry comes from the cache.
       const edited = text.replace(/^( {2}title: .*)$/m, '$1（改）');
       expect(edited).not.toBe(text);
-      expect(JSON.stringify(parseYamlCached(edited, file).data)).toBe(JSON.stringify(parseYaml(edited, file).data));
+      expect(JSON.stringify(parseYamlCached(utf8(edited), file).data)).toBe(JSON.stringify(parseYaml(edited, file).data));
     }
   });
 
   it('after an edit of one entry, parses and keeps that entry alone', async () => {
     const dir = freshCache();
     const text = await readFile(seedFile('001-kitakyushu-yobosesshu'), 'utf8');
-    parseYamlCached(text, 'a.yaml');
+    parseYamlCached(utf8(text), 'a.yaml');
     const before = new Set(await readdir(dir));
     expect([...before].filter((name) => name.startsWith('s-'))).toHaveLength(topLevelSections(text)!.length);
     const edited = text.replace(/^(basicInfo:\n(?: .*\n)*? {4}name: .*)$/m, '$1（改）');
     expect(edited).not.toBe(text);
-    expect(JSON.stringify(parseYamlCached(edited, 'a.yaml').data)).toBe(JSON.stringify(parseYaml(edited, 'a.yaml').data));
+    expect(JSON.stringify(parseYamlCached(utf8(edited), 'a.yaml').data)).toBe(JSON.stringify(parseYaml(edited, 'a.yaml').data));
     const added = (await readdir(dir)).filter((name) => !before.has(name));
     // The edited entry and the edited document; the 変更箇所 history and everything else came from the cache.
     expect(added).toHaveLength(2);
@@ -105,7 +107,7 @@ describe('the cache by top-level entries', () => {
   it('refuses what the whole parse refuses, at the same line and column', () => {
     freshCache();
     const base = 'form: yoshiki4\ncover:\n  title: 評価書\n';
-    parseYamlCached(base, 'a.yaml');
+    parseYamlCached(utf8(base), 'a.yaml');
     for (const text of [
       `${base}basicInfo:\n  name: [a\n`, // an unclosed flow collection in the last entry
       `${base}basicInfo: !!binary aGVsbG8=\n`, // a tag
@@ -113,7 +115,7 @@ describe('the cache by top-level entries', () => {
       `${base}basicInfo:\n  __proto__: 1\n`, // JavaScript's own key
       `${base}basicInfo:\n${'  '.repeat(1)}${'['.repeat(40)}${']'.repeat(40)}\n`, // nested too deep
     ]) {
-      expect(outcome(() => parseYamlCached(text, 'a.yaml')), text).toMatch(/^error /);
+      expect(outcome(() => parseYamlCached(utf8(text), 'a.yaml')), text).toMatch(/^error /);
       sameAsWholeParse(text);
     }
   });
@@ -138,21 +140,21 @@ describe('the cache by top-level entries', () => {
   it('holds the document to one limit of values, not each entry to its own', () => {
     freshCache();
     const list = (n: number): string => `${Array.from({ length: n }, () => '  - 1\n').join('')}`;
-    // 30,000 values in each of two entries: each within the limit of 50,000, the document not.
-    const text = `a:\n${list(30_000)}b:\n${list(30_000)}`;
-    expect(outcome(() => parseYamlCached(text, 'a.yaml'))).toMatch(/^error FILE_TOO_LARGE/);
+    // 25,001 and 25,000 values in two entries: each within the limit of 50,000, the two not.
+    const text = `a:\n${list(25_001)}b:\n${list(25_000)}`;
+    expect(outcome(() => parseYamlCached(utf8(text), 'a.yaml'))).toMatch(/^error FILE_TOO_LARGE/);
     sameAsWholeParse(text);
     // 60 aliases in each of two entries, each of its own anchor: the document has more than the 100 it may.
     const aliases = (name: string): string => `${name}:\n  - &${name} v\n${Array.from({ length: 60 }, () => `  - *${name}\n`).join('')}`;
     const aliased = `${aliases('a')}${aliases('b')}`;
-    expect(outcome(() => parseYamlCached(aliased, 'a.yaml'))).toMatch(/^error YAML_ALIAS_LIMIT/);
+    expect(outcome(() => parseYamlCached(utf8(aliased), 'a.yaml'))).toMatch(/^error YAML_ALIAS_LIMIT/);
     sameAsWholeParse(aliased);
   });
 
   it('agrees with the whole parse on 60 hostile edits of the samples, their other entries from the cache', () => {
     freshCache();
     const samples = loadSamples(ROOT);
-    for (const sample of samples) parseYamlCached(sample.text, 'a.yaml');
+    for (const sample of samples) parseYamlCached(utf8(sample.text), 'a.yaml');
     const rng = createRng(1206);
     for (let n = 0; n < 60; n += 1) {
       const { text } = hostileYaml(rng, samples);
@@ -163,7 +165,7 @@ describe('the cache by top-level entries', () => {
 
   it(`keeps at most ${MAX_ENTRIES} entries`, async () => {
     const dir = freshCache();
-    for (let n = 0; n < MAX_ENTRIES / 2 + 10; n += 1) parseYamlCached(`n: ${n}\n`, 'c.yaml');
+    for (let n = 0; n < MAX_ENTRIES / 2 + 10; n += 1) parseYamlCached(utf8(`n: ${n}\n`), 'c.yaml');
     expect((await readdir(dir)).length).toBe(MAX_ENTRIES);
   });
 });
