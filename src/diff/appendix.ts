@@ -23,5 +23,11 @@ export const cumulativeChangeRows = (data: unknown, revisionRows: readonly (read
   const history = isRecord(data) && Array.isArray(data['changeHistory']) ? (data['changeHistory'] as unknown[]) : [];
   const imported = history.filter(isRecord) as ChangeRow[];
   const dateOf = (row: ChangeRow): string => (typeof row.date === 'string' ? row.date : '');
-  return [...imported, ...revisionRows.flat()].map(printedRow).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+  // ISO dates (YYYY-MM-DD) sort as text, character by character; localeCompare would make ICU load a collation
+  // for every render and diff of a document with a 変更箇所 history.
+  const byDate = (a: ChangeRow, b: ChangeRow): number => {
+    const [x, y] = [dateOf(a), dateOf(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return [...imported, ...revisionRows.flat()].map(printedRow).sort(byDate);
 };
