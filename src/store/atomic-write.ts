@@ -10,7 +10,11 @@ import { STORE_MESSAGES_JA, fillMessage } from '../messages.ja.js';
  * simulate a crash, saves use it to check that nobody replaced the target meanwhile (an AppError it throws
  * aborts the write and is passed on unchanged).
  */
-export type WriteHooks = { beforeRename?: (tempFile: string) => Promise<void> | void };
+export type WriteHooks = {
+  beforeRename?: (tempFile: string) => Promise<void> | void;
+  /** Work of the writer's own (a save validates its data) done while the disk flushes the temp file, not after. */
+  whileFlushing?: () => void;
+};
 
 /** Thrown by writeFileExclusive when the target already exists: someone else created it first. */
 export class FileExistsError extends Error {
@@ -61,9 +65,13 @@ const writeThroughTemp = async (
     let written: Stats;
     try {
       await handle.writeFile(content);
-      await handle.sync();
       // What the file will stat as in its place (a rename keeps inode, size and mtime): the store's version stamp.
-      written = await handle.stat();
+      const flushed = Promise.all([handle.sync(), handle.stat()]);
+      try {
+        hooks.whileFlushing?.();
+      } finally {
+        [, written] = await flushed;
+      }
     } finally {
       await handle.close();
     }

@@ -8,7 +8,7 @@
  * anywhere once it is older than any write can take.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.js';
@@ -80,17 +80,24 @@ const breakStale = async (lock: string, stale: string): Promise<void> => {
   }
 };
 
-const tryCreate = async (lock: string, content: string, missing: () => AppError): Promise<boolean> => {
+/**
+ * Create the lock file with our holder in it; undefined when it exists. The file stays open while the lock is held:
+ * an inode in use is never given to another file, so the file at the lock's path is still ours exactly when it is
+ * this inode, which `release` tells from two stats instead of reading the file back.
+ */
+const tryCreate = async (lock: string, content: string, missing: () => AppError): Promise<FileHandle | undefined> => {
   try {
     const handle = await open(lock, 'wx', 0o644);
     try {
       await handle.writeFile(content);
-    } finally {
+    } catch (cause) {
       await handle.close();
+      await unlink(lock).catch(() => undefined);
+      throw cause;
     }
-    return true;
+    return handle;
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw missing();
     throw writeFailed(path.dirname(lock), cause);
   }
@@ -103,10 +110,16 @@ const acquire = async (dir: string, id: string, missing: () => AppError): Promis
   const content = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') });
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt += 1) {
-    if (await tryCreate(lock, content, missing)) {
+    const handle = await tryCreate(lock, content, missing);
+    if (handle) {
       // Only our own lock is removed: one broken as stale meanwhile may be someone else's by now.
       return async () => {
-        if ((await readFile(lock, 'utf8').catch(() => undefined)) === content) await unlink(lock).catch(() => undefined);
+        try {
+          const [ours, there] = await Promise.all([handle.stat({ bigint: true }), stat(lock, { bigint: true }).catch(() => undefined)]);
+          if (there && there.ino === ours.ino && there.dev === ours.dev) await unlink(lock).catch(() => undefined);
+        } finally {
+          await handle.close();
+        }
       };
     }
     const stale = await staleContent(lock);
