@@ -51,7 +51,8 @@ const tempFileFor = (file: string): string =>
 
 /**
  * Write a temp file beside the target (rename and link are atomic only within one file system), flush it
- * to disk, then let `publish` move it into place. A failure at any point leaves the previous file untouched.
+ * to disk, then let `publish` move it into place and flush the folder. A failure at any point before the move
+ * leaves the previous file untouched.
  */
 const writeThroughTemp = async (
   file: string,
@@ -60,9 +61,9 @@ const writeThroughTemp = async (
   publish: (temp: string) => Promise<void>,
 ): Promise<Stats> => {
   const temp = tempFileFor(file);
+  let written: Stats;
   try {
     const handle = await open(temp, 'wx', 0o644);
-    let written: Stats;
     try {
       await handle.writeFile(content);
       // What the file will stat as in its place (a rename keeps inode, size and mtime): the store's version stamp.
@@ -77,12 +78,30 @@ const writeThroughTemp = async (
     }
     await hooks.beforeRename?.(temp);
     await publish(temp);
-    return written;
   } catch (cause) {
     await unlink(temp).catch(() => undefined);
     // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
     if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
     throw writeFailed(file, cause);
+  }
+  await syncFolder(path.dirname(file));
+  return written;
+};
+
+/**
+ * Flush a folder's entries to disk, so that a file just renamed or linked into it is still there after a power
+ * cut (the file's own flush keeps its bytes, not its name). The new file is in place already: a file system that
+ * cannot flush a folder (some network shares refuse it) leaves the write done, as it was before this flush.
+ */
+const syncFolder = async (dir: string): Promise<void> => {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // See above: the write is done; only its durability across a power cut is up to the file system.
+  } finally {
+    await handle.close();
   }
 };
 
