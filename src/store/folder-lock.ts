@@ -81,9 +81,8 @@ const breakStale = async (lock: string, stale: string): Promise<void> => {
 };
 
 /**
- * Create the lock file with our holder in it; undefined when it exists. The file stays open while the lock is held:
- * an inode in use is never given to another file, so the file at the lock's path is still ours exactly when it is
- * this inode, which `release` tells from two stats instead of reading the file back.
+ * Create the lock file with our holder in it; undefined when it exists. The file stays open while the lock is held,
+ * so `release` tells from its link count whether it is still ours, instead of reading it back.
  */
 const tryCreate = async (lock: string, content: string, missing: () => AppError): Promise<FileHandle | undefined> => {
   try {
@@ -115,8 +114,8 @@ const acquire = async (dir: string, id: string, missing: () => AppError): Promis
       // Only our own lock is removed: one broken as stale meanwhile may be someone else's by now.
       return async () => {
         try {
-          const [ours, there] = await Promise.all([handle.stat({ bigint: true }), stat(lock, { bigint: true }).catch(() => undefined)]);
-          if (there && there.ino === ours.ino && there.dev === ours.dev) await unlink(lock).catch(() => undefined);
+          // Still linked: then at the lock's path, the only name it ever had. Unlinked: broken as stale meanwhile.
+          if ((await handle.stat()).nlink > 0) await unlink(lock).catch(() => undefined);
         } finally {
           await handle.close();
         }
