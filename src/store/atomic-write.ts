@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
 import { STORE_MESSAGES_JA, fillMessage } from '../messages.ja.js';
@@ -61,9 +61,12 @@ const writeThroughTemp = async (
   publish: (temp: string) => Promise<void>,
 ): Promise<Stats> => {
   const temp = tempFileFor(file);
+  // Opened while the temp file is written, so that its flush after the move waits for nothing else.
+  const folder = open(path.dirname(file), 'r').catch(() => undefined);
   let written: Stats;
   try {
     const handle = await open(temp, 'wx', 0o644);
+    let closed: Promise<void> | undefined;
     try {
       await handle.writeFile(content);
       // What the file will stat as in its place (a rename keeps inode, size and mtime): the store's version stamp.
@@ -73,35 +76,41 @@ const writeThroughTemp = async (
       } finally {
         [, written] = await flushed;
       }
+      // Closed while the hook looks at the target: the bytes are on disk, and a rename does not need it closed.
+      closed = handle.close();
+      closed.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      await hooks.beforeRename?.(temp);
     } finally {
-      await handle.close();
+      await (closed ?? handle.close());
     }
-    await hooks.beforeRename?.(temp);
     await publish(temp);
   } catch (cause) {
-    await unlink(temp).catch(() => undefined);
+    await Promise.all([unlink(temp).catch(() => undefined), closeFolder(folder)]);
     // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
     if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
     throw writeFailed(file, cause);
   }
-  await syncFolder(path.dirname(file));
+  await syncFolder(folder);
   return written;
+};
+
+const closeFolder = async (folder: Promise<FileHandle | undefined>): Promise<void> => {
+  await (await folder)?.close().catch(() => undefined);
 };
 
 /**
  * Flush a folder's entries to disk, so that a file just renamed or linked into it is still there after a power
  * cut (the file's own flush keeps its bytes, not its name). The new file is in place already: a file system that
- * cannot flush a folder (some network shares refuse it) leaves the write done, as it was before this flush.
+ * cannot open or flush a folder (some network shares refuse it) leaves the write done, as it was before this flush.
  */
-const syncFolder = async (dir: string): Promise<void> => {
-  const handle = await open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
+const syncFolder = async (folder: Promise<FileHandle | undefined>): Promise<void> => {
+  const handle = await folder;
   try {
-    await handle.sync();
+    await handle?.sync();
   } catch {
     // See above: the write is done; only its durability across a power cut is up to the file system.
   } finally {
-    await handle.close();
+    await closeFolder(folder);
   }
 };
 

@@ -272,6 +272,7 @@ export const writeDraftFile = async (
   checkSize(bytes.length, file);
   // Hashed in libuv's thread pool while the file is written, not on the thread every request waits for.
   const hashing = etagOfAsync(bytes);
+  hashing.catch(() => undefined); // awaited after the write; this only keeps a failure from counting as unhandled meanwhile
   let issues: readonly ValidationIssue[] = [];
   const written = await writeFileAtomic(file, bytes, {
     // Line and column are positions in the file, shown by reads; the editor places issues by pointer. The data is

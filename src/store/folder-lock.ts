@@ -115,9 +115,11 @@ const acquire = async (dir: string, id: string, missing: () => AppError): Promis
       return async () => {
         try {
           // Still linked: then at the lock's path, the only name it ever had. Unlinked: broken as stale meanwhile.
-          if ((await handle.stat()).nlink > 0) await unlink(lock).catch(() => undefined);
-        } finally {
-          await handle.close();
+          const linked = (await handle.stat()).nlink > 0;
+          await Promise.all([linked && unlink(lock).catch(() => undefined), handle.close()]);
+        } catch (cause) {
+          await handle.close().catch(() => undefined);
+          throw cause;
         }
       };
     }
