@@ -113,14 +113,9 @@ const acquire = async (dir: string, id: string, missing: () => AppError): Promis
     if (handle) {
       // Only our own lock is removed: one broken as stale meanwhile may be someone else's by now.
       return async () => {
-        try {
-          // Still linked: then at the lock's path, the only name it ever had. Unlinked: broken as stale meanwhile.
-          const linked = (await handle.stat()).nlink > 0;
-          await Promise.all([linked && unlink(lock).catch(() => undefined), handle.close()]);
-        } catch (cause) {
-          await handle.close().catch(() => undefined);
-          throw cause;
-        }
+        // Still linked: then at the lock's path, the only name it ever had. Unlinked: broken as stale meanwhile.
+        const linked = await handle.stat().then((info) => info.nlink > 0, () => false);
+        await Promise.all([linked && unlink(lock).catch(() => undefined), handle.close().catch(() => undefined)]);
       };
     }
     const stale = await staleContent(lock);
