@@ -3,6 +3,7 @@
  * through `transact`, which holds the folder's write lock (across processes), so the workflow's read-check-write
  * (compare-and-swap on an etag, a status step, a commit) cannot be overtaken by another writer.
  */
+import type { Stats } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfirmedRow, StatusChange } from '../domain/revision.js';
@@ -43,6 +44,8 @@ import { watchDrafts, type DraftWatch } from './watch.js';
 
 /** The writes of one assessment; only handed out inside `transact`, with the folder's write lock held. */
 export type StoreWriter = {
+  /** The etag and content of the draft on disk now, as AssessmentStore's, read under the lock. */
+  currentVersion: () => Promise<{ etag: string; data: Record<string, unknown> }>;
   /** Replace the draft if it is still the version `expectedEtag`; REVISION_CONFLICT with the version on disk if not. */
   saveDraft: (data: Record<string, unknown>, expectedEtag: string) => Promise<SavedDraft>;
   /** Create revision `info.number` (one file: facts, starting rows and content). */
@@ -84,17 +87,31 @@ type Shared = { readonly drafts: DraftCache; readonly revisions: RevisionCaches 
 
 const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions): AssessmentStore => {
   const revisions = revisionFiles(file, shared.revisions);
-  const requireDraft = async (): Promise<void> => {
+  const requireDraft = async (): Promise<Stats> => {
     const info = await stat(file).catch(() => undefined);
     if (!info) throw notFound(id);
     // A folder or a device in the draft's place: the read's NOT_A_FILE (422), which says what is wrong, not a 404.
     if (!info.isFile()) await readDraftFile(file, id);
+    return info;
   };
-  const writer: StoreWriter = {
-    saveDraft: (data, expectedEtag) => writeDraftFile(file, id, data, expectedEtag, { cache: shared.drafts, hooks: options.hooks }),
-    commitRevision: (revision) => revisions.commit(revision, options.hooks),
-    saveRows: (n, rows) => revisions.saveRows(n, rows, options.hooks),
-    appendStatus: (n, change) => revisions.appendStatus(n, change, options.hooks),
+  /**
+   * The writer of one transaction. `info`, the draft's stat taken once the lock was held, stands for the file
+   * until the writer itself replaces it: no writer of this tool can change it meanwhile, and what a program that
+   * takes no lock does is caught by the byte check before the rename (drafts.ts).
+   */
+  const writerOf = (info: Stats): StoreWriter => {
+    let known: Stats | undefined = info;
+    return {
+      currentVersion: () => readDraftVersion(file, id, shared.drafts, known),
+      saveDraft: (data, expectedEtag) => {
+        const stamp = known;
+        known = undefined;
+        return writeDraftFile(file, id, data, expectedEtag, { cache: shared.drafts, hooks: options.hooks, stat: stamp });
+      },
+      commitRevision: (revision) => revisions.commit(revision, options.hooks),
+      saveRows: (n, rows) => revisions.saveRows(n, rows, options.hooks),
+      appendStatus: (n, change) => revisions.appendStatus(n, change, options.hooks),
+    };
   };
   return {
     id,
@@ -114,10 +131,7 @@ const storeAt = (file: string, id: string, shared: Shared, options: StoreOptions
     },
     readImages: (files) => readImages(file, files),
     transact: (work) =>
-      withFolderLock(path.dirname(file), id, () => notFound(id), async () => {
-        await requireDraft();
-        return work(writer);
-      }),
+      withFolderLock(path.dirname(file), id, () => notFound(id), async () => work(writerOf(await requireDraft()))),
   };
 };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
 import { STORE_MESSAGES_JA, fillMessage } from '../messages.ja.js';
@@ -10,7 +10,11 @@ import { STORE_MESSAGES_JA, fillMessage } from '../messages.ja.js';
  * simulate a crash, saves use it to check that nobody replaced the target meanwhile (an AppError it throws
  * aborts the write and is passed on unchanged).
  */
-export type WriteHooks = { beforeRename?: (tempFile: string) => Promise<void> | void };
+export type WriteHooks = {
+  beforeRename?: (tempFile: string) => Promise<void> | void;
+  /** Work of the writer's own (a save validates its data) done while the disk flushes the temp file, not after. */
+  whileFlushing?: () => void;
+};
 
 /** Thrown by writeFileExclusive when the target already exists: someone else created it first. */
 export class FileExistsError extends Error {
@@ -47,7 +51,8 @@ const tempFileFor = (file: string): string =>
 
 /**
  * Write a temp file beside the target (rename and link are atomic only within one file system), flush it
- * to disk, then let `publish` move it into place. A failure at any point leaves the previous file untouched.
+ * to disk, then let `publish` move it into place and flush the folder. A failure at any point before the move
+ * leaves the previous file untouched.
  */
 const writeThroughTemp = async (
   file: string,
@@ -56,25 +61,56 @@ const writeThroughTemp = async (
   publish: (temp: string) => Promise<void>,
 ): Promise<Stats> => {
   const temp = tempFileFor(file);
+  // Opened while the temp file is written, so that its flush after the move waits for nothing else.
+  const folder = open(path.dirname(file), 'r').catch(() => undefined);
+  let written: Stats;
   try {
     const handle = await open(temp, 'wx', 0o644);
-    let written: Stats;
+    let closed: Promise<void> | undefined;
     try {
       await handle.writeFile(content);
-      await handle.sync();
       // What the file will stat as in its place (a rename keeps inode, size and mtime): the store's version stamp.
-      written = await handle.stat();
+      const flushed = Promise.all([handle.sync(), handle.stat()]);
+      try {
+        hooks.whileFlushing?.();
+      } finally {
+        [, written] = await flushed;
+      }
+      // Closed while the hook looks at the target: the bytes are on disk, and a rename does not need it closed.
+      closed = handle.close();
+      closed.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      await hooks.beforeRename?.(temp);
     } finally {
-      await handle.close();
+      await (closed ?? handle.close());
     }
-    await hooks.beforeRename?.(temp);
     await publish(temp);
-    return written;
   } catch (cause) {
-    await unlink(temp).catch(() => undefined);
+    await Promise.all([unlink(temp).catch(() => undefined), closeFolder(folder)]);
     // A hook's own refusal (e.g. the file changed under us) and a lost exclusive create are answers, not write failures.
     if (isAppError(cause) || cause instanceof FileExistsError) throw cause;
     throw writeFailed(file, cause);
+  }
+  await syncFolder(folder);
+  return written;
+};
+
+const closeFolder = async (folder: Promise<FileHandle | undefined>): Promise<void> => {
+  await (await folder)?.close().catch(() => undefined);
+};
+
+/**
+ * Flush a folder's entries to disk, so that a file just renamed or linked into it is still there after a power
+ * cut (the file's own flush keeps its bytes, not its name). The new file is in place already: a file system that
+ * cannot open or flush a folder (some network shares refuse it) leaves the write done, as it was before this flush.
+ */
+const syncFolder = async (folder: Promise<FileHandle | undefined>): Promise<void> => {
+  const handle = await folder;
+  try {
+    await handle?.sync();
+  } catch {
+    // See above: the write is done; only its durability across a power cut is up to the file system.
+  } finally {
+    await closeFolder(folder);
   }
 };
 

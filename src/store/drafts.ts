@@ -3,7 +3,8 @@
  * to overwrite a version its author never saw. Saves run under the folder's write lock (assessment-store.ts); the
  * version is checked again right before the rename, against programs that take no lock (a text editor).
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
@@ -13,6 +14,7 @@ import { isFormId, validateAssessmentWithinLimits, type FormId, type ValidationI
 import { FileExistsError, makeFolder, writeFailed, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
 import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
 import { createLru, type Lru } from './lru.js';
+import { fileHolds } from './regular-file.js';
 import { checkSize } from './yaml-parse.js';
 import { isPrinted, printAssessment } from './yaml-write.js';
 
@@ -43,6 +45,10 @@ export type DraftStamp = { readonly id: string; readonly updatedAt: Date; readon
 
 /** The version tag of file bytes: a content hash, so equal bytes are the same version whoever wrote them. */
 export const etagOf = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('base64url');
+
+/** etagOf, computed in libuv's thread pool (WebCrypto's digest) instead of on the calling thread. */
+const etagOfAsync = async (bytes: Uint8Array): Promise<string> =>
+  Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('base64url');
 
 /** The folder of an assessment id in a data folder; refuses ids that could name anything else. */
 export const assessmentDir = (dataDir: string, id: string): string => {
@@ -182,23 +188,25 @@ export const prepareDraftSave = (file: string, cache: DraftCache): void => {
  * The cache's entry for `file` while the file still has the stamp it was read or written with: a stat instead of
  * reading 250 KB (a save read its file three times). Only a guide: the write checks the bytes right before its rename.
  */
-const unchangedEntry = async (file: string, cache: DraftCache | undefined): Promise<CacheEntry | undefined> => {
+const unchangedEntry = async (file: string, cache: DraftCache | undefined, known?: Stats): Promise<CacheEntry | undefined> => {
   const entry = cache?.files.get(file);
   if (entry?.version === undefined) return undefined;
-  const info = await stat(file).catch(() => undefined);
+  const info = known ?? (await stat(file).catch(() => undefined));
   return info?.isFile() && stampOf(info) === entry.version ? entry : undefined;
 };
 
 /**
  * The etag and content of the draft on disk, without parsing it when `cache` holds that version (a writer merging
- * under the lock needs no validation, and the version is most often the one just written).
+ * under the lock needs no validation, and the version is most often the one just written). `locked`: the file's
+ * stat, when the caller took it under the lock.
  */
 export const readDraftVersion = async (
   file: string,
   id: string,
   cache: DraftCache,
+  locked?: Stats,
 ): Promise<{ etag: string; data: Record<string, unknown> }> => {
-  const entry = await unchangedEntry(file, cache);
+  const entry = await unchangedEntry(file, cache, locked);
   const kept = entry && recallDraftVersion(cache, file, entry.etag);
   if (entry && kept) return { etag: entry.etag, data: kept };
   const bytes = await readDraftBytes(file, id);
@@ -246,10 +254,10 @@ export const writeDraftFile = async (
   id: string,
   data: Record<string, unknown>,
   expectedEtag: string,
-  options: { cache?: DraftCache | undefined; hooks?: WriteHooks | undefined } = {},
+  options: { cache?: DraftCache | undefined; hooks?: WriteHooks | undefined; stat?: Stats | undefined } = {},
 ): Promise<SavedDraft> => {
   const { cache, hooks = {} } = options;
-  const unchanged = await unchangedEntry(file, cache);
+  const unchanged = await unchangedEntry(file, cache, options.stat);
   const before = unchanged?.raw ?? (await readDraftBytes(file, id));
   const etag = unchanged?.etag ?? etagOfRead(cache, file, before);
   if (expectedEtag !== etag) throw conflict(file, id, before, cache);
@@ -262,20 +270,28 @@ export const writeDraftFile = async (
   }
   const { bytes, doc } = printAssessment(formOf(id, data), data, previous);
   checkSize(bytes.length, file);
+  // Hashed in libuv's thread pool while the file is written, not on the thread every request waits for.
+  const hashing = etagOfAsync(bytes);
+  hashing.catch(() => undefined); // awaited after the write; this only keeps a failure from counting as unhandled meanwhile
+  let issues: readonly ValidationIssue[] = [];
   const written = await writeFileAtomic(file, bytes, {
+    // Line and column are positions in the file, shown by reads; the editor places issues by pointer. The data is
+    // within the limits: printAssessment refuses anything beyond them. Validated while the disk flushes the file.
+    whileFlushing: () => {
+      issues = validateAssessmentWithinLimits(data).issues;
+    },
     beforeRename: async (temp) => {
       await hooks.beforeRename?.(temp);
       // Equal bytes are the version checked above; any other bytes hash to another etag.
+      if (await fileHolds(file, before)) return;
       const now = await readDraftBytes(file, id);
       if (!now.equals(before)) throw conflict(file, id, now, cache);
     },
   });
-  const saved = etagOf(bytes);
+  const saved = await hashing;
   cache?.files.set(file, { etag: saved, bytes: bytes.length, raw: bytes, comments: doc, version: stampOf(written) });
   rememberVersion(cache, file, saved, data, bytes.length);
-  // Line and column are positions in the file, shown by reads; the editor places issues by pointer. The data is
-  // within the limits: printAssessment refuses anything beyond them.
-  return { etag: saved, issues: validateAssessmentWithinLimits(data).issues };
+  return { etag: saved, issues };
 };
 
 const exists = (id: string, cause?: unknown): AppError =>

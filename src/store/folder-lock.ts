@@ -8,7 +8,7 @@
  * anywhere once it is older than any write can take.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.js';
@@ -80,17 +80,23 @@ const breakStale = async (lock: string, stale: string): Promise<void> => {
   }
 };
 
-const tryCreate = async (lock: string, content: string, missing: () => AppError): Promise<boolean> => {
+/**
+ * Create the lock file with our holder in it; undefined when it exists. The file stays open while the lock is held,
+ * so `release` tells from its link count whether it is still ours, instead of reading it back.
+ */
+const tryCreate = async (lock: string, content: string, missing: () => AppError): Promise<FileHandle | undefined> => {
   try {
     const handle = await open(lock, 'wx', 0o644);
     try {
       await handle.writeFile(content);
-    } finally {
+    } catch (cause) {
       await handle.close();
+      await unlink(lock).catch(() => undefined);
+      throw cause;
     }
-    return true;
+    return handle;
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw missing();
     throw writeFailed(path.dirname(lock), cause);
   }
@@ -103,10 +109,13 @@ const acquire = async (dir: string, id: string, missing: () => AppError): Promis
   const content = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') });
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt += 1) {
-    if (await tryCreate(lock, content, missing)) {
+    const handle = await tryCreate(lock, content, missing);
+    if (handle) {
       // Only our own lock is removed: one broken as stale meanwhile may be someone else's by now.
       return async () => {
-        if ((await readFile(lock, 'utf8').catch(() => undefined)) === content) await unlink(lock).catch(() => undefined);
+        // Still linked: then at the lock's path, the only name it ever had. Unlinked: broken as stale meanwhile.
+        const linked = await handle.stat().then((info) => info.nlink > 0, () => false);
+        await Promise.all([linked && unlink(lock).catch(() => undefined), handle.close().catch(() => undefined)]);
       };
     }
     const stale = await staleContent(lock);

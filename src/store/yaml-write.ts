@@ -6,7 +6,6 @@ import {
   MAX_VALUES,
   childNode,
   formRoot,
-  hasTooManyValues,
   isArrayNode,
   joinPointer,
   tooDeepAt,
@@ -25,6 +24,35 @@ export { isPrinted } from './yaml-reprint.js';
  * ordered copy shares with the previous one what yaml-reprint.ts can then reuse without looking inside.
  */
 const ordered = new WeakMap<object, { readonly node: ResolvedNode | undefined; readonly value: unknown }>();
+
+/**
+ * How deep and how large a value is, as the limits count (limits.ts: collections nested, keys and values as YAML
+ * writes them), kept per object like `ordered`: a delta save measures only the objects on the path it changed
+ * instead of walking 001's 3,100 values on every save. Both figures stop just past their limit, so the walk ends
+ * on data nested without end (or referring to itself); such data is never kept, and limits.ts finds where it is.
+ */
+type Size = { readonly height: number; readonly values: number };
+const sizes = new WeakMap<object, Size>();
+const TOO_DEEP: Size = { height: MAX_NESTING + 1, values: 0 };
+
+const sizeOf = (value: unknown, depth: number): Size => {
+  if (typeof value !== 'object' || value === null) return { height: 0, values: 1 };
+  const known = sizes.get(value);
+  if (known) return known;
+  if (depth >= MAX_NESTING) return TOO_DEEP;
+  // Mapping keys count as values of their own; items of a list do not have any.
+  let values = Array.isArray(value) ? 0 : Object.keys(value).length;
+  let below = 0;
+  for (const child of Object.values(value)) {
+    const size = sizeOf(child, depth + 1);
+    if (size.height > MAX_NESTING - depth - 1) return TOO_DEEP;
+    below = Math.max(below, size.height);
+    values = Math.min(values + size.values, MAX_VALUES + 1);
+  }
+  const size = { height: below + 1, values };
+  sizes.set(value, size);
+  return size;
+};
 
 /**
  * Rebuild data with keys in the schema's (= the official form's) order; unknown keys keep their order after.
@@ -139,13 +167,13 @@ export const stringifyYaml = (data: unknown, previous?: Document, commentsAt: re
 export type PrintedAssessment = { readonly bytes: Buffer; readonly text: string; readonly doc: Document };
 
 export const printAssessment = (form: FormId, data: unknown, previous?: Document): PrintedAssessment => {
-  const deep = tooDeepAt(data);
-  if (deep) {
+  const size = sizeOf(data, 0);
+  if (size.height > MAX_NESTING) {
     throw new AppError('DOCUMENT_TOO_DEEP', fillMessage(VALIDATION_MESSAGES_JA.tooDeep, { limit: MAX_NESTING }), {
-      pointer: joinPointer(deep),
+      pointer: joinPointer(tooDeepAt(data) ?? []),
     });
   }
-  if (hasTooManyValues(data)) {
+  if (size.values > MAX_VALUES) {
     throw new AppError('DOCUMENT_TOO_LARGE', fillMessage(VALIDATION_MESSAGES_JA.tooManyValues, { limit: MAX_VALUES }));
   }
   const ordered = orderBySchema(data, formRoot(form));

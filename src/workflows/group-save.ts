@@ -22,8 +22,8 @@ type Waiting = {
 /** The saves waiting for the next group write, by store (one store object per assessment file). */
 const waiting = new WeakMap<AssessmentStore, Waiting[]>();
 
-const writeGroup = async (store: AssessmentStore, writer: StoreWriter, group: readonly Waiting[]): Promise<void> => {
-  const current = await store.currentVersion();
+const writeGroup = async (writer: StoreWriter, group: readonly Waiting[]): Promise<void> => {
+  const current = await writer.currentVersion();
   let running = current.data;
   const accepted = new Set<Waiting>();
   for (const save of group) {
@@ -46,7 +46,7 @@ const runGroup = async (store: AssessmentStore, queue: Waiting[]): Promise<void>
     await store.transact(async (writer) => {
       // Saves arriving from now on form the next group, which waits for this lock.
       waiting.delete(store);
-      await writeGroup(store, writer, queue);
+      await writeGroup(writer, queue);
     });
   } catch (error) {
     if (waiting.get(store) === queue) waiting.delete(store);

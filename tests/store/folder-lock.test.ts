@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,18 @@ describe('the folder write lock', () => {
     released = true;
     await rm(lockFile());
     expect(await saving).toBe(true);
+  });
+
+  it('removes only its own lock: one that replaced it while held (broken as stale) stays', async () => {
+    const store = await openAssessmentFile(copy.file);
+    const draft = await store.readDraft();
+    const other = holder(process.pid + 1);
+    await store.transact(async (writer) => {
+      await writer.saveDraft(draft.data, draft.etag);
+      await rm(lockFile());
+      await writeFile(lockFile(), other);
+    });
+    expect(await readFile(lockFile(), 'utf8')).toBe(other);
   });
 
   it('breaks an empty lock left by a writer that died between creating and filling it, once it is old', async () => {

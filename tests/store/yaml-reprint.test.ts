@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { applyPatch, patchBetween } from '../../src/merge/index.js';
-import { formRoot, type FormId } from '../../src/schema/index.js';
+import { MAX_NESTING, MAX_VALUES, formRoot, type FormId } from '../../src/schema/index.js';
 import { parseYaml } from '../../src/store/yaml-parse.js';
 import { orderBySchema, printAssessment, stringifyYaml } from '../../src/store/yaml-write.js';
+import { expectAppErrorThrown } from '../helpers/app-error.js';
 import { FIXTURES, SEEDS, fixtureFile, seedFile } from '../helpers/seeds.js';
 
 // A save reprints only what changed since the document printed last (src/store/yaml-reprint.ts). Whatever the
@@ -93,5 +94,42 @@ describe('reprinting a saved draft after an edit', () => {
       expect(printed.text).toBe(stringifyYaml(orderBySchema(structuredClone(data), formRoot('yoshiki3')), previous));
       expect(printed.text).toContain('# c\u0000\u00022\u0001d');
     }
+  });
+});
+
+// The depth and size of each object printed are kept (the data is never changed in place): a delta that puts too
+// deep or too many values under branches measured before must be refused all the same, with the place it is.
+describe('the limits of a print after an edit', () => {
+  const seed = (): { form: FormId; data: Data } => {
+    const file = seedFile(SEEDS[0]!.dir);
+    const data = parseYaml(readFileSync(file, 'utf8'), file).data as Data;
+    return { form: data['form'] as FormId, data };
+  };
+
+  it('refuses nesting deeper than MAX_NESTING added below a branch printed before, naming where', () => {
+    const { form, data } = seed();
+    printAssessment(form, data);
+    const withNested = (levels: number): Data => {
+      let value: unknown = 'x';
+      for (let i = 0; i < levels; i += 1) value = { a: value };
+      const applied = applyPatch(data, [{ op: 'add', path: '/cover/extra', value }]);
+      if (!applied.ok) throw new Error('patch refused');
+      return applied.data;
+    };
+    // The root is level 0 and /cover/extra level 2: its objects reach level MAX_NESTING with MAX_NESTING - 1 of them.
+    const error = expectAppErrorThrown(() => printAssessment(form, withNested(MAX_NESTING - 1)));
+    expect(error.code).toBe('DOCUMENT_TOO_DEEP');
+    expect(error.details).toEqual({ pointer: `/cover/extra${'/a'.repeat(MAX_NESTING - 2)}` });
+    // One level less is within the limit, and the data printed before still prints.
+    expect(() => printAssessment(form, withNested(MAX_NESTING - 2))).not.toThrow();
+    expect(() => printAssessment(form, data)).not.toThrow();
+  });
+
+  it('refuses more than MAX_VALUES values added beside branches counted before', () => {
+    const { form, data } = seed();
+    printAssessment(form, data);
+    const applied = applyPatch(data, [{ op: 'add', path: '/notes', value: Array.from({ length: MAX_VALUES }, () => 'x') }]);
+    if (!applied.ok) throw new Error('patch refused');
+    expect(expectAppErrorThrown(() => printAssessment(form, applied.data)).code).toBe('DOCUMENT_TOO_LARGE');
   });
 });

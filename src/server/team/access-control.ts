@@ -116,9 +116,13 @@ export const registerAccessControl = (
   localCsrfToken: string,
 ): void => {
   const limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
+  // The port is asked of the socket once it listens (a system call per request otherwise); a server listens once.
+  let port: number | undefined;
   const checkHost = createHostCheck(options.serverNames ?? [], () => {
-    const address = app.server.listening ? app.server.address() : null;
-    return typeof address === 'object' && address ? address.port : undefined;
+    if (port !== undefined || !app.server.listening) return port;
+    const address = app.server.address();
+    port = typeof address === 'object' && address ? address.port : undefined;
+    return port;
   });
   const { db } = options;
   if (options.login && !db) throw new Error('login mode needs the team database');
