@@ -4,7 +4,10 @@ import { diffArrays, diffWordsWithSpace } from 'diff';
 export type TextSegment = { readonly kind: 'same' | 'added' | 'removed'; readonly text: string };
 
 // Japanese has no spaces between words: Intl.Segmenter's dictionary finds the word boundaries diffWords needs.
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+// Made on first use: loading the dictionary costs ~25 ms, which the editor's first screen (which diffs nothing)
+// paid when this module was evaluated.
+let wordSegmenter: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' }));
 
 /**
  * The diff's time grows with the texts' length times the number of edits: two long texts that differ throughout
@@ -27,7 +30,7 @@ export const textDiff = (before: string, after: string): TextSegment[] => {
   // With spaces: a full-width space added or removed is a change of its own, never folded into a `same` run.
   const parts =
     before.length + after.length <= MAX_DIFF_CHARS
-      ? diffWordsWithSpace(before, after, { intlSegmenter: segmenter, maxEditLength: MAX_EDITS })
+      ? diffWordsWithSpace(before, after, { intlSegmenter: segmenter(), maxEditLength: MAX_EDITS })
       : undefined;
   if (!parts) return wholeChange(before, after);
   return parts.map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
@@ -38,7 +41,7 @@ export type TextUnit = 'line' | 'word';
 
 /** The text cut into lines (each with its line break) or words and spaces; joining the pieces gives the text back. */
 export const splitText = (text: string, unit: TextUnit): string[] =>
-  unit === 'line' ? (text.match(/[^\n]*\n|[^\n]+/g) ?? []) : [...segmenter.segment(text)].map((part) => part.segment);
+  unit === 'line' ? (text.match(/[^\n]*\n|[^\n]+/g) ?? []) : [...segmenter().segment(text)].map((part) => part.segment);
 
 /** One change of a sequence against its older version: `base[from, to)` replaced by `insert`. */
 export type SequenceEdit = { readonly from: number; readonly to: number; readonly insert: readonly string[] };
