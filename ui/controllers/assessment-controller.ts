@@ -11,7 +11,7 @@ import {
   type StoredVersion,
 } from '../../src/merge/index.js';
 import { ApiFailure, api } from '../api/client.js';
-import { fetchAssessment } from '../api/early.js';
+import { fetchAssessment } from '../api/take-early.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
 import { validateInWorker } from '../validation/live-validator.js';
