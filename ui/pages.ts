@@ -6,7 +6,7 @@
 import { lazyChunk } from './lazy.js';
 import { loadReuse } from './reuse/load.js';
 import type { Route } from './router.js';
-import { whenIdle } from './schedule.js';
+import { whenQuiet } from './schedule.js';
 
 export type LazyPage = Exclude<Route['page'], 'editor' | 'not-found'> | 'login';
 
@@ -23,13 +23,13 @@ export const PAGE_CHUNKS: Readonly<Record<LazyPage, () => Promise<unknown>>> = {
 let prefetched = false;
 
 /**
- * The pages an officer goes to next (the list, the compare page), asked for in idle time once the first page is
- * drawn — not while it waits for its data, when they would share the server and the line with it.
+ * The pages an officer goes to next (the list, the compare page), asked for once the first page is drawn and the
+ * user has paused — not while it waits for its data or takes the first keystrokes.
  */
 export const prefetchPages = (): void => {
   if (prefetched) return;
   prefetched = true;
-  whenIdle(() => {
+  whenQuiet(() => {
     for (const page of ['list', 'compare'] as const) void PAGE_CHUNKS[page]().catch(() => undefined);
-  }, 5000);
+  });
 };

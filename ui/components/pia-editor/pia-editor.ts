@@ -21,7 +21,7 @@ import type { RevisionMeta } from '../../../src/server/dto.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
-import { afterNextPaint, whenIdle } from '../../schedule.js';
+import { afterNextPaint, whenQuiet } from '../../schedule.js';
 import { useWebFontSoon } from '../../web-font.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
 import { CommentWatch } from '../../comments/comment-watch.js';
@@ -46,8 +46,8 @@ import '../pia-outline/pia-outline.js';
 import '../pia-section/pia-section.js';
 
 /**
- * The editor's dialogs and PDF preview, which its first screen does not show: a chunk loaded in idle time once the
- * draft is on screen (or at once when one is asked for), and rendered from then on.
+ * The editor's dialogs and PDF preview, which its first screen does not show: a chunk loaded once the draft is on
+ * screen and the user has paused (or at once when one is asked for), and rendered from then on.
  */
 const loadDialogs = lazyChunk(() =>
   Promise.all([
@@ -88,6 +88,7 @@ export class PiaEditor extends LitElement {
   declare outlineOpen: boolean;
   /** The dialogs' chunk is in: they are rendered. */
   declare dialogsReady: boolean;
+  private dialogsAsked = false;
   private observer: IntersectionObserver | undefined;
   /** The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone). */
   protected readonly commentWatch = new CommentWatch(this, () => ANY_COMMENT, () => (this.commentCounts = comments.counts()));
@@ -225,9 +226,14 @@ export class PiaEditor extends LitElement {
     await this.updateComplete;
   }
 
-  /** A dialog of the editor, rendered (its chunk loaded) if it was not yet. */
+  /** A dialog of the editor, rendered (its chunk loaded) if it was not yet; null, said in the notice, if it cannot be. */
   private async dialog<T extends Element>(selector: string): Promise<T | null> {
-    await this.showDialogs();
+    try {
+      await this.showDialogs();
+    } catch {
+      this.notice = msg('networkError');
+      return null;
+    }
     return this.renderRoot.querySelector<T>(selector);
   }
 
@@ -237,7 +243,10 @@ export class PiaEditor extends LitElement {
     if (this.draft.data || this.draft.error) {
       useWebFontSoon();
       prefetchPages();
-      if (!this.dialogsReady) whenIdle(() => void this.showDialogs().catch(() => undefined), 2000);
+      if (!this.dialogsAsked) {
+        this.dialogsAsked = true;
+        whenQuiet(() => void this.showDialogs().catch(() => (this.dialogsAsked = false)));
+      }
     }
     this.observer ??= new IntersectionObserver(
       (entries) => {
@@ -362,7 +371,7 @@ export class PiaEditor extends LitElement {
       <div class="actions">
         ${this.editable ? this.editActions(saveState, history) : html`<span class="readonly">${msg('readOnlyNotice')}</span>`}
         ${may('revision.commit', this.assessmentId)
-          ? html`<button type="button" class="primary" @click=${() => void this.openCommit()}>
+          ? html`<button type="button" class="primary" @click=${() => void this.dialog<PiaCommitDialog>('pia-commit-dialog').then((dialog) => dialog?.open())}>
               ${msg('commitButton')}</button>`
           : nothing}
         ${this.editable
@@ -404,14 +413,6 @@ export class PiaEditor extends LitElement {
         <button type="button" class="redo" title=${msg('redoHint', { step: history.redoLabel ?? '' })} ?disabled=${!history.canRedo}
           @click=${() => this.draft.redo()}>↷ ${msg('redo')}</button>
         <button type="button" ?disabled=${saveState === 'saved'} @click=${() => void this.draft.save()}>${msg('saveNow')}</button>`;
-  }
-
-  private async openCommit(): Promise<void> {
-    try {
-      (await this.dialog<PiaCommitDialog>('pia-commit-dialog'))?.open();
-    } catch (error) {
-      this.notice = error instanceof Error ? error.message : String(error);
-    }
   }
 
   private async togglePdf(): Promise<void> {
