@@ -11,9 +11,10 @@ import {
   type StoredVersion,
 } from '../../src/merge/index.js';
 import { ApiFailure, api } from '../api/client.js';
-import { fetchAssessment } from '../api/early.js';
+import { fetchAssessment } from '../api/take-early.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
+import { afterNextPaint } from '../schedule.js';
 import { validateInWorker } from '../validation/live-validator.js';
 import type { FieldEdit } from '../validation/messages.js';
 import { UndoStack, redoStep, undoStep } from './undo-stack.js';
@@ -112,7 +113,8 @@ export class AssessmentController implements ReactiveController {
       this.validated = undefined;
       // The worker gets the draft when the page is idle, so later keystrokes send it only the field typed into.
       requestIdleCallback(() => void this.validate(), { timeout: IDLE_VALIDATE_TIMEOUT_MS });
-      void this.refreshFindings();
+      // The checks' findings follow the first screen rather than compete with it.
+      afterNextPaint(() => void this.refreshFindings());
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
