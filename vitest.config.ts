@@ -1,11 +1,19 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Files that replace a module with vi.mock (node:fs/promises, the schema's documents): in a worker shared with other
- * files the mock would leak into them, so these run in a fresh module graph of their own.
+ * Files that replace a module (vi.mock: node:fs/promises, the schema's documents) or a global: in a worker shared with
+ * other files the replacement would leak into them, so these run in a fresh module graph of their own. Found by
+ * their text, so a new such file cannot be forgotten here.
  */
-const MOCKING = ['tests/reuse/revision-annotations.test.ts', 'tests/server/write-failures.test.ts'];
+const TESTS = fileURLToPath(new URL('tests', import.meta.url));
+const MOCKING = readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts') && !file.startsWith('ui/'))
+  .filter((file) => /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(path.join(TESTS, file), 'utf8')))
+  .map((file) => `tests/${file}`);
 
 export default defineConfig({
   test: {
