@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AssessmentStore } from '../store/index.js';
+import type { Db, DbLocation } from '../team/index.js';
 import type { Clock } from '../workflows/index.js';
 
 /**
@@ -24,6 +25,12 @@ export type CliIo = {
   readonly yamlCacheDir?: string;
   /** Opens the assessment file a command works on (openAssessmentFile by default; tests let other writers in). */
   readonly openStore?: (file: string) => Promise<AssessmentStore>;
+  /**
+   * Opens the team database of `pia user|audit` (openTeamDb by default: the data folder's PGlite or DATABASE_URL,
+   * migrated). Tests of what the commands do hand one database open for the whole file, as PGlite takes seconds
+   * to start; the default path keeps tests of its own.
+   */
+  readonly openTeamDb?: (location: DbLocation) => Promise<Db>;
 };
 
 /** A path as the user gave it, resolved against io.cwd. */

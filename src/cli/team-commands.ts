@@ -61,7 +61,7 @@ const withDb = async (dataDir: string, io: CliIo, work: (db: Db) => Promise<numb
     return 2;
   }
   try {
-    const db = await openTeamDb({ dataDir, databaseUrl });
+    const db = await (io.openTeamDb ?? openTeamDb)({ dataDir, databaseUrl });
     try {
       return await work(db);
     } finally {

@@ -8,7 +8,10 @@ import { AppError } from '../errors.js';
 import { fillMessage } from '../messages.ja.js';
 import { TEAM_MESSAGES_JA } from './messages.ja.js';
 
-const PARAMS = { N: 2 ** 15, r: 8, p: 3 } as const;
+export type ScryptCost = { readonly N: number; readonly r: number; readonly p: number };
+
+/** The cost every password of the product is hashed with (createUser, setPassword, the unknown-login dummy). */
+export const PASSWORD_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_BYTES = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
@@ -51,10 +54,14 @@ export const checkPasswordPolicy = (password: string): void => {
     throw new AppError('INVALID_REQUEST', fillMessage(TEAM_MESSAGES_JA.passwordTooLong, { max: MAX_PASSWORD_LENGTH }));
 };
 
-export const hashPassword = async (password: string): Promise<string> => {
+/**
+ * `cost` is for test fixtures only, which store accounts with a cheap hash so that each login of a test does not
+ * spend a strong hash's CPU; verifyPassword reads the cost from the stored hash. The product never passes it.
+ */
+export const hashPassword = async (password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> => {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS, KEY_BYTES);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, cost, KEY_BYTES);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 };
 
 export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {

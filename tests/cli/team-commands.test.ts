@@ -1,9 +1,11 @@
 /**
  * `pia user …` and `pia audit …` on a data folder's own PGlite database, run in-process through `run(argv, io)`
- * (as bin/pia.js does), with passwords typed through an injected reader.
+ * (as bin/pia.js does), with passwords typed through an injected reader. The first test's commands open the
+ * database themselves, as `pia` does (creating it on the first); the later ones share one open database of the same
+ * folder, as starting PGlite takes seconds per command.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, teamDbDir, type Db } from '../../src/team/index.js';
+import { openTeamDb, type Db, type DbLocation } from '../../src/team/index.js';
 import { makeTempDir } from '../helpers/seeds.js';
 import { pia } from '../helpers/cli.js';
 import { fixedClock } from '../../src/workflows/index.js';
@@ -13,7 +15,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ dir, cleanup } = await makeTempDir());
 });
+let shared: Promise<Db> | undefined;
+const sharedDb = (location: DbLocation): Promise<Db> => (shared ??= openTeamDb(location));
 afterAll(async () => {
+  await (await shared)?.close();
   await cleanup();
 });
 
@@ -21,24 +26,22 @@ const run = async (
   command: 'user' | 'audit',
   args: string[],
   passwords: string[] = [],
+  { ownDb = false } = {},
 ): Promise<{ code: number; out: string; err: string }> => {
   const result = await pia([command, ...args, '--data', dir], {
     passwords,
     clock: fixedClock(new Date('2026-04-01T09:00:00.000Z')),
+    ...(ownDb ? {} : { openTeamDb: async (location) => ({ ...(await sharedDb(location)), close: async () => undefined }) }),
   });
   return { ...result, out: result.out.trimEnd(), err: result.err.trimEnd() };
 };
 
 /** Changes the database the way only someone going around the app could (the triggers set aside). */
 const tamper = async (sql: string): Promise<void> => {
-  const db: Db = await openPglite(teamDbDir(dir));
-  try {
-    await db.transaction(async (tx) => {
-      await tx.execScript(`SET LOCAL session_replication_role = replica; ${sql}`);
-    });
-  } finally {
-    await db.close();
-  }
+  const db = await sharedDb({ dataDir: dir });
+  await db.transaction(async (tx) => {
+    await tx.execScript(`SET LOCAL session_replication_role = replica; ${sql}`);
+  });
 };
 
 describe('pia user', () => {
@@ -47,18 +50,21 @@ describe('pia user', () => {
       'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['correct horse battery', 'another one'],
+      { ownDb: true },
     );
     expect(mismatch).toMatchObject({ code: 1, err: '確認のために入力したパスワードが一致しません。' });
     const short = await run(
       'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['short', 'short'],
+      { ownDb: true },
     );
     expect(short.code).toBe(1);
     const added = await run(
       'user',
       ['add', 'kanri', '--name', '管理 一郎', '--role', 'admin'],
       ['correct horse battery', 'correct horse battery'],
+      { ownDb: true },
     );
     expect(added).toMatchObject({ code: 0, out: 'アカウント「kanri」（管理 一郎、管理者）を作成しました。' });
   }, 120_000);

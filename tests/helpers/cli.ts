@@ -1,5 +1,6 @@
 import { run } from '../../src/cli/index.js';
 import type { AssessmentStore } from '../../src/store/index.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { fixedClock, systemClock, type Clock } from '../../src/workflows/index.js';
 import { ROOT } from './seeds.js';
 
@@ -18,6 +19,8 @@ export const pia = async (
     cwd?: string;
     /** How the command opens its assessment (tests let another writer in between its read and its write). */
     openStore?: (file: string) => Promise<AssessmentStore>;
+    /** How `pia user|audit` open the team database (a file's tests may share one open database). */
+    openTeamDb?: CliIo['openTeamDb'];
     passwords?: string[];
   } = {},
 ): Promise<PiaResult> => {
@@ -32,6 +35,7 @@ export const pia = async (
     columns: 140,
     ...(options.passwords ? { passwords: { read: async () => options.passwords!.shift() ?? '', confirm: true } } : {}),
     ...(options.openStore ? { openStore: options.openStore } : {}),
+    ...(options.openTeamDb ? { openTeamDb: options.openTeamDb } : {}),
   });
   return { code, out: out.map((line) => `${line}\n`).join(''), err: err.map((line) => `${line}\n`).join('') };
 };

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { openAssessmentFile } from '../../src/store/index.js';
 import { commitRevision, compareVersions, listRevisions, readDraft, systemClock } from '../../src/workflows/index.js';
 import { useSeedCopy } from '../helpers/seeds.js';
-import { acknowledged, killSoon, startWriter } from './processes.js';
+import { acknowledged, killSoon, startWriter, useWriterBundle } from './processes.js';
+
+useWriterBundle();
 
 const KILLS = 2;
 

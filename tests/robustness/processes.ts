@@ -11,7 +11,18 @@ import { ROOT } from '../helpers/seeds.js';
  */
 const outfile = path.join(ROOT, 'node_modules', '.cache', 'pia-tests', `writer-${process.pid}.mjs`);
 let bundled: Promise<string> | undefined;
-afterAll(() => rm(outfile, { force: true }));
+
+/**
+ * Removes the bundle when the calling test file ends. Test files share a worker's modules (vitest.config.ts), so
+ * this module's own top level runs for the first of them only: each file that starts writers calls this, and the
+ * next one builds the bundle again.
+ */
+export const useWriterBundle = (): void => {
+  afterAll(async () => {
+    bundled = undefined;
+    await rm(outfile, { force: true });
+  });
+};
 const writerBundle = (): Promise<string> => {
   bundled ??= build({
     entryPoints: [path.join(ROOT, 'tests', 'robustness', 'writer.mts')],

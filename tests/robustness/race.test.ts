@@ -9,7 +9,9 @@ import { openAssessmentFile } from '../../src/store/index.js';
 import { readDraft, saveDraft, systemClock, type Workflow } from '../../src/workflows/index.js';
 import { pia } from '../helpers/cli.js';
 import { useSeedCopy } from '../helpers/seeds.js';
-import { startWriter } from './processes.js';
+import { startWriter, useWriterBundle } from './processes.js';
+
+useWriterBundle();
 
 const APPENDS = 15;
 

@@ -88,7 +88,8 @@ describe('the authorisation table', () => {
       }
     }
     expect(forbiddenChecked).toBeGreaterThan(30);
-  });
+    // Every route four times over, PDFs included: on a loaded 2-core machine more than the default 30 s.
+  }, 90_000);
 
   it('applies a per-assessment override: 閲覧者 everywhere but 作成者 of one assessment, and the reverse', async () => {
     const admin = await server.login('kanri');

@@ -9,10 +9,10 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import type { TeamServerOptions } from '../../src/server/team/plugin.js';
-import { hashPassword } from '../../src/team/passwords.js';
 import { migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
 import { isoDateInJapan } from '../../src/domain/wareki.js';
 import type { Clock } from '../../src/workflows/index.js';
+import { fixturePasswordHash } from '../helpers/passwords.js';
 import { ROOT, SEEDS, makeTempDir } from '../helpers/seeds.js';
 import { resetTeamTables } from './backends.js';
 
@@ -67,7 +67,7 @@ export const useTeamServer = (options: Partial<TeamServerOptions> = {}): TeamTes
   beforeAll(async () => {
     shared.db = await openPglite();
     await migrate(shared.db);
-    passwordHash = await hashPassword(PASSWORD);
+    passwordHash = await fixturePasswordHash(PASSWORD);
   }, 120_000);
   beforeEach(async () => {
     shared.clock.now = new Date(START);

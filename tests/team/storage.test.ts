@@ -137,6 +137,8 @@ describeOnBackends('team storage', (db) => {
       const limits = { idleMs: 3_600_000, absoluteMs: 8 * 3_600_000 };
       const first = await createSession(db(), user.id, '10.0.0.2', T0);
       await setPassword(db(), 'sato', 'another long password', T0);
+      const [changed] = await db().query<{ password_hash: string }>("SELECT password_hash FROM users WHERE login = 'sato'");
+      expect(changed!.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/);
       expect(await findSession(db(), first.token, T0, limits)).toBeUndefined();
       const second = await createSession(db(), user.id, '10.0.0.2', T0);
       await updateUser(db(), 'sato', { disabled: true }, T0);

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
-import { hashPassword } from '../../src/team/passwords.js';
+import { fixturePasswordHash } from '../helpers/passwords.js';
 import { input, waitSaved } from './page-helpers.js';
 import { PROJECT_ROOT, UI_DIST, launchChromium } from './support.js';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await cp(path.join(PROJECT_ROOT, 'assessments'), dataDir, { recursive: true });
   db = await openPglite();
   await migrate(db);
-  const hash = await hashPassword(PASSWORD);
+  const hash = await fixturePasswordHash(PASSWORD);
   for (const [login, person] of Object.entries(PEOPLE))
     await db.query(
       `INSERT INTO users (login, display_name, password_hash, roles, created_at, password_changed_at)
