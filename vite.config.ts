@@ -44,12 +44,7 @@ export default defineConfig({
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
-    rollupOptions: {
-      input: { index: fileURLToPath(new URL('./ui/index.html', import.meta.url)), early: fileURLToPath(new URL(`./ui/${EARLY}`, import.meta.url)) },
-      // The pages and dialogs loaded on demand (ui/pages.ts, ui/lazy.ts) share small modules: merged into a chunk
-      // loaded with them rather than each a request of its own.
-      output: { experimentalMinChunkSize: 8_000 },
-    },
+    rollupOptions: { input: { index: fileURLToPath(new URL('./ui/index.html', import.meta.url)), early: fileURLToPath(new URL(`./ui/${EARLY}`, import.meta.url)) } },
     emptyOutDir: true,
     // ajv, the schemas and lit make one chunk of ~400 kB; splitting it would only add round trips on loopback.
     chunkSizeWarningLimit: 1500,

@@ -4,7 +4,7 @@
  */
 import type { OfferedStep, Permission, SessionResponse, StepRole } from '../src/server/dto.js';
 import { api, rememberCsrfToken } from './api/client.js';
-import { takeEarly } from './api/take-early.js';
+import { takeEarly } from './api/early.js';
 
 let current: SessionResponse | undefined;
 

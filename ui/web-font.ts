@@ -7,8 +7,6 @@
  * Text rendered after that loads what it lacks as before.
  */
 
-import { afterNextPaint } from './schedule.js';
-
 /** The first family of --pia-font: the installed BIZ UDゴシック (a local() face, see fonts.css). */
 const INSTALLED = "16px 'BIZ UDGothic installed'";
 const WEB_FONT = "16px 'BIZ UDGothic'";
@@ -63,5 +61,5 @@ let requested = false;
 export const useWebFontSoon = (): void => {
   if (requested) return;
   requested = true;
-  afterNextPaint(() => void switchToWebFont());
+  requestAnimationFrame(() => setTimeout(() => void switchToWebFont()));
 };

@@ -42,7 +42,6 @@ import type {
 } from '../../src/server/dto.js';
 import { patchBetween, type SaveAttempt, type StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
-import { assessmentPath } from './paths.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
 export class ApiFailure extends Error {
@@ -146,6 +145,7 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
+export const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
 
 /** The only code of the UI that talks HTTP; one function per route of the API contract. */
 export const api = {

@@ -11,10 +11,9 @@ import {
   type StoredVersion,
 } from '../../src/merge/index.js';
 import { ApiFailure, api } from '../api/client.js';
-import { fetchAssessment } from '../api/take-early.js';
+import { fetchAssessment } from '../api/early.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
-import { afterNextPaint } from '../schedule.js';
 import { validateInWorker } from '../validation/live-validator.js';
 import type { FieldEdit } from '../validation/messages.js';
 import { UndoStack, redoStep, undoStep } from './undo-stack.js';
@@ -113,8 +112,7 @@ export class AssessmentController implements ReactiveController {
       this.validated = undefined;
       // The worker gets the draft when the page is idle, so later keystrokes send it only the field typed into.
       requestIdleCallback(() => void this.validate(), { timeout: IDLE_VALIDATE_TIMEOUT_MS });
-      // The checks' findings follow the first screen rather than compete with it.
-      afterNextPaint(() => void this.refreshFindings());
+      void this.refreshFindings();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }

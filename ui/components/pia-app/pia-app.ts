@@ -6,9 +6,14 @@ import { routeOf, type Route } from '../../router.js';
 import { currentSession, loadSession, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 import { useWebFontSoon } from '../../web-font.js';
-import { PAGE_CHUNKS, prefetchPages, type LazyPage } from '../../pages.js';
 import type { PiaEditor } from '../pia-editor/pia-editor.js';
+import '../pia-assessment-list/pia-assessment-list.js';
+import '../pia-audit/pia-audit.js';
+import '../pia-compare/pia-compare.js';
 import '../pia-editor/pia-editor.js';
+import { loadReuse } from '../../reuse/load.js';
+import '../pia-login/pia-login.js';
+import '../pia-users/pia-users.js';
 
 /**
  * @summary The application shell: header (with the signed-in person and logout on the team server) and the page for
@@ -16,7 +21,7 @@ import '../pia-editor/pia-editor.js';
  * In-app navigation saves the open draft first, so leaving the editor never drops an edit.
  */
 export class PiaApp extends LitElement {
-  static override properties = { route: { state: true }, ready: { state: true }, pageFailed: { state: true } };
+  static override properties = { route: { state: true }, ready: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -32,30 +37,24 @@ export class PiaApp extends LitElement {
       header.app .user a { font-size: 0.85rem; font-weight: 400; text-decoration: underline; }
       header.app .user button { font-size: 0.8rem; padding: 0.1rem 0.6rem; min-height: 0; color: var(--pia-accent-dark); background: #fff; }
       p.missing { padding: 2rem; }
-      p.failed { padding: 2rem; color: var(--pia-error); }
     `,
   ];
   declare route: Route;
   /** The session is known (pages decide what to offer from it). */
   declare ready: boolean;
-  /** The chunk of the page shown could not be loaded (it is asked for again on the next visit). */
-  declare pageFailed: boolean;
-  /** The chunk of the page shown, other than the editor's (which is in the bundle). */
-  private pageChunk: Promise<unknown> | undefined;
-  private readonly watchedChunks = new WeakSet<Promise<unknown>>();
-  private readonly loadedPages = new Set<LazyPage>();
 
   constructor() {
     super();
     this.ready = false;
-    this.pageFailed = false;
     this.route = routeOf(location.pathname);
     void loadSession()
       .catch(() => undefined)
       .then(() => (this.ready = true));
     // A new session: every page decides afresh what to offer.
     this.addEventListener('pia-signed-in', () => location.reload());
-    window.addEventListener('popstate', () => this.show(location.pathname));
+    window.addEventListener('popstate', () => {
+      this.route = routeOf(location.pathname);
+    });
     this.addEventListener('pia-navigate', (event) => void this.navigate(event.detail.path));
   }
 
@@ -63,51 +62,13 @@ export class PiaApp extends LitElement {
     const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
     if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
     history.pushState(null, '', path);
-    this.show(new URL(path, location.href).pathname);
+    this.route = routeOf(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
   }
 
-  private show(pathname: string): void {
-    this.route = routeOf(pathname);
-    this.pageFailed = false;
-  }
-
   protected override updated(): void {
-    if (!this.ready) return;
-    // The editor says itself when its first screen is drawn; other pages are small, drawn once their chunk is in.
-    if (this.route.page === 'editor' && !this.loginShown()) return;
-    void (this.pageChunk ?? Promise.resolve()).then(() => {
-      useWebFontSoon();
-      prefetchPages();
-    }, () => undefined);
-  }
-
-  private loginShown(): boolean {
-    const session = currentSession();
-    return session?.mode === 'login' && !session.user;
-  }
-
-  /**
-   * The element of a page in a chunk, once its chunk is in. Not before: an element upgraded later would take the
-   * properties set on it only at its first update, after its connectedCallback had started loading without them.
-   */
-  private lazyPage(page: LazyPage, element: TemplateResult): TemplateResult {
-    const chunk = PAGE_CHUNKS[page]();
-    this.pageChunk = chunk;
-    if (!this.watchedChunks.has(chunk)) {
-      this.watchedChunks.add(chunk);
-      chunk.then(
-        () => {
-          this.loadedPages.add(page);
-          this.requestUpdate();
-        },
-        () => {
-          if (this.pageChunk === chunk) this.pageFailed = true;
-        },
-      );
-    }
-    if (this.pageFailed) return html`<p class="failed" role="alert">${msg('networkError')}</p>`;
-    return this.loadedPages.has(page) ? element : html`<p class="missing" role="status">${msg('loading')}</p>`;
+    // The editor says itself when its first screen is drawn; other pages are small.
+    if (this.ready && (this.route.page !== 'editor' || (currentSession()?.mode === 'login' && !currentSession()?.user))) useWebFontSoon();
   }
 
   private async logout(): Promise<void> {
@@ -129,22 +90,22 @@ export class PiaApp extends LitElement {
   private page(): TemplateResult {
     const session = currentSession();
     if (!this.ready) return html``;
-    if (session?.mode === 'login' && !session.user) return this.lazyPage('login', html`<pia-login></pia-login>`);
-    this.pageChunk = undefined;
+    if (session?.mode === 'login' && !session.user) return html`<pia-login></pia-login>`;
     switch (this.route.page) {
       case 'list':
-        return this.lazyPage('list', html`<pia-assessment-list></pia-assessment-list>`);
+        return html`<pia-assessment-list></pia-assessment-list>`;
       case 'editor':
         return html`<pia-editor .assessmentId=${this.route.id}></pia-editor>`;
       case 'compare':
-        return this.lazyPage('compare', html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`);
+        return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
       case 'snippets':
-        // The page's element is defined by the reuse chunk.
-        return this.lazyPage('snippets', html`<pia-snippet-updates></pia-snippet-updates>`);
+        // The page's element is defined by the reuse chunk; it upgrades in place when that arrives.
+        void loadReuse();
+        return html`<pia-snippet-updates></pia-snippet-updates>`;
       case 'audit':
-        return this.lazyPage('audit', html`<pia-audit .assessmentId=${this.route.id}></pia-audit>`);
+        return html`<pia-audit .assessmentId=${this.route.id}></pia-audit>`;
       case 'users':
-        return this.lazyPage('users', html`<pia-users></pia-users>`);
+        return html`<pia-users></pia-users>`;
       default:
         return html`<p class="missing">${msg('notFound')}</p>`;
     }

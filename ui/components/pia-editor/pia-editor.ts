@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FormId } from '../../../src/schema/documents.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import { formName, formRevisionOf } from '../../../src/schema/validate.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
@@ -21,7 +20,6 @@ import type { RevisionMeta } from '../../../src/server/dto.js';
 import { childNode, formRoot } from '../../../src/schema/resolve.js';
 import { currentSession, lockDraft, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
-import { afterNextPaint, whenQuiet } from '../../schedule.js';
 import { useWebFontSoon } from '../../web-font.js';
 import { ANY_COMMENT, comments } from '../../comments/comment-store.js';
 import { CommentWatch } from '../../comments/comment-watch.js';
@@ -36,27 +34,16 @@ import { editorStyles } from './pia-editor.styles.js';
 import { locateWithheld, markerOf, spanEntry, withWithheld, withoutWithheld, type LocatedWithheld } from '../../../src/withheld/index.js';
 import type { PiaWithholdDialog } from '../pia-withhold-dialog/pia-withhold-dialog.js';
 import { WithheldSubsets } from '../../form/withheld-subsets.js';
-import { lazyChunk } from '../../lazy.js';
-import { prefetchPages } from '../../pages.js';
+import '../pia-withhold-dialog/pia-withhold-dialog.js';
 import '../pia-comments/pia-comments.js';
+import '../pia-commit-dialog/pia-commit-dialog.js';
+import '../pia-conflict-dialog/pia-conflict-dialog.js';
 import '../pia-issue-list/pia-issue-list.js';
 import '../pia-merge-notice/pia-merge-notice.js';
 import '../pia-reference-bar/pia-reference-bar.js';
 import '../pia-outline/pia-outline.js';
+import '../pia-pdf-preview/pia-pdf-preview.js';
 import '../pia-section/pia-section.js';
-
-/**
- * The editor's dialogs and PDF preview, which its first screen does not show: a chunk loaded once the draft is on
- * screen and the user has paused (or at once when one is asked for), and rendered from then on.
- */
-const loadDialogs = lazyChunk(() =>
-  Promise.all([
-    import('../pia-commit-dialog/pia-commit-dialog.js'),
-    import('../pia-conflict-dialog/pia-conflict-dialog.js'),
-    import('../pia-withhold-dialog/pia-withhold-dialog.js'),
-    import('../pia-pdf-preview/pia-pdf-preview.js'),
-  ]),
-);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,7 +61,6 @@ export class PiaEditor extends LitElement {
     current: { state: true },
     commentCounts: { state: true },
     outlineOpen: { state: true },
-    dialogsReady: { state: true },
   };
   static override styles = [baseStyles, editorStyles];
   declare assessmentId: string;
@@ -86,9 +72,6 @@ export class PiaEditor extends LitElement {
   declare commentCounts: Record<string, { open: number; total: number }>;
   /** The 項目一覧 of narrow windows is open: only then is its copy of the outline rendered. */
   declare outlineOpen: boolean;
-  /** The dialogs' chunk is in: they are rendered. */
-  declare dialogsReady: boolean;
-  private dialogsAsked = false;
   private observer: IntersectionObserver | undefined;
   /** The 項目一覧 recounts when a thread changes; the form itself does not re-render (each badge listens alone). */
   protected readonly commentWatch = new CommentWatch(this, () => ANY_COMMENT, () => (this.commentCounts = comments.counts()));
@@ -123,7 +106,6 @@ export class PiaEditor extends LitElement {
     this.current = '';
     this.commentCounts = {};
     this.outlineOpen = false;
-    this.dialogsReady = false;
     // Ctrl+Alt+M in an item: its comments open beside it with the cursor in a new comment (no badge tab stops).
     this.addEventListener('keydown', (event) => {
       if (!(event.ctrlKey && event.altKey && event.key.toLowerCase() === 'm') || !comments.writable) return;
@@ -158,7 +140,7 @@ export class PiaEditor extends LitElement {
     this.addEventListener('pia-migration-report-dismiss', () => this.reuse.dismissMigration());
     this.addEventListener('pia-withhold-request', (event) => {
       event.stopPropagation();
-      void this.dialog<PiaWithholdDialog>('pia-withhold-dialog').then((dialog) => dialog?.open(event.detail));
+      void this.renderRoot.querySelector<PiaWithholdDialog>('pia-withhold-dialog')?.open(event.detail);
     });
     this.addEventListener('pia-withhold-remove', (event) => {
       event.stopPropagation();
@@ -193,17 +175,10 @@ export class PiaEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('assessmentId') && this.assessmentId) {
       lockDraft(!this.editable);
-      const id = this.assessmentId;
-      // What the first screen does not show (the revisions, standard texts of older versions) is asked for once it
-      // is drawn: its requests and answers no longer compete with the draft's.
-      void this.draft.load(id).then(() =>
-        afterNextPaint(() => {
-          if (this.assessmentId !== id) return;
-          void this.reuse.loadOutdated(id);
-          void this.reference.loadRevisions();
-        }),
-      );
+      void this.draft.load(this.assessmentId);
+      void this.reuse.loadOutdated(this.assessmentId);
       void this.reference.select(undefined);
+      void this.reference.loadRevisions();
       void comments.use({ assessmentId: this.assessmentId, revision: 'draft' }).catch((error: unknown) => {
         this.notice = error instanceof Error ? error.message : String(error);
       });
@@ -218,36 +193,9 @@ export class PiaEditor extends LitElement {
       .reduce((sum, [, count]) => sum + count.open, 0);
   }
 
-  /** The dialogs rendered, their chunk loaded first if it is not yet. */
-  private async showDialogs(): Promise<void> {
-    if (this.dialogsReady) return;
-    await loadDialogs();
-    this.dialogsReady = true;
-    await this.updateComplete;
-  }
-
-  /** A dialog of the editor, rendered (its chunk loaded) if it was not yet; null, said in the notice, if it cannot be. */
-  private async dialog<T extends Element>(selector: string): Promise<T | null> {
-    try {
-      await this.showDialogs();
-    } catch {
-      this.notice = msg('networkError');
-      return null;
-    }
-    return this.renderRoot.querySelector<T>(selector);
-  }
-
   protected override updated(): void {
-    // The first screen of the draft is drawn: the web font may now replace the installed one in one layout, and the
-    // dialogs may come.
-    if (this.draft.data || this.draft.error) {
-      useWebFontSoon();
-      prefetchPages();
-      if (!this.dialogsAsked) {
-        this.dialogsAsked = true;
-        whenQuiet(() => void this.showDialogs().catch(() => (this.dialogsAsked = false)));
-      }
-    }
+    // The first screen of the draft is drawn: the web font may now replace the installed one in one layout.
+    if (this.draft.data || this.draft.error) useWebFontSoon();
     this.observer ??= new IntersectionObserver(
       (entries) => {
         const visible = entries.find((entry) => entry.isIntersecting);
@@ -371,7 +319,7 @@ export class PiaEditor extends LitElement {
       <div class="actions">
         ${this.editable ? this.editActions(saveState, history) : html`<span class="readonly">${msg('readOnlyNotice')}</span>`}
         ${may('revision.commit', this.assessmentId)
-          ? html`<button type="button" class="primary" @click=${() => void this.dialog<PiaCommitDialog>('pia-commit-dialog').then((dialog) => dialog?.open())}>
+          ? html`<button type="button" class="primary" @click=${() => this.renderRoot.querySelector<PiaCommitDialog>('pia-commit-dialog')?.open()}>
               ${msg('commitButton')}</button>`
           : nothing}
         ${this.editable
@@ -419,7 +367,8 @@ export class PiaEditor extends LitElement {
     this.showPdf = !this.showPdf;
     if (!this.showPdf) return;
     await this.draft.save();
-    await (await this.dialog<PiaPdfPreview>('pia-pdf-preview'))?.refresh();
+    await this.updateComplete;
+    await this.renderRoot.querySelector<PiaPdfPreview>('pia-pdf-preview')?.refresh();
   }
 
   /** The draft uses older versions of standard texts: what they are, and the page that updates them. */
@@ -464,15 +413,14 @@ export class PiaEditor extends LitElement {
             .differences=${this.reference.changes.filter((change) => sectionFor(sections, change.pointer)).length}></pia-reference-bar>
           <pia-issue-list .issues=${issues} .findings=${this.draft.findings}
             .acknowledgements=${Array.isArray(data['acknowledgements']) ? data['acknowledgements'] : []}></pia-issue-list>
-          ${this.showPdf && this.dialogsReady ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
+          ${this.showPdf ? html`<pia-pdf-preview .assessmentId=${this.assessmentId}></pia-pdf-preview>` : nothing}
           ${comments.active
             ? html`<pia-comments .assessmentId=${this.assessmentId} .revision=${'draft'} .targets=${this.commentTargets(outline)}></pia-comments>`
             : nothing}
           ${repeat(
             sections,
             (section) => section.pointer,
-            (section, index) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
-                .firstScreen=${index === 0 ? window.innerHeight : 0}
+            (section) => html`<pia-section data-pointer=${section.pointer} .form=${form} .revision=${revision}
                 .heading=${this.heading(section, data)} .node=${section.node} .pointer=${section.pointer}
                 .only=${section.only} .value=${section.only ? this.coverValue(data, section.only) : valueAt(data, section.pointer)}
                 .issues=${this.issuesOf(section)} .reference=${this.reference.marksFor(section)}
@@ -481,17 +429,13 @@ export class PiaEditor extends LitElement {
           )}
         </main>
       </div>
-      ${this.dialogsReady ? this.dialogs(form, data) : nothing}
-      <pia-snippet-picker></pia-snippet-picker>
-      <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
-    `;
-  }
-
-  private dialogs(form: FormId, data: Record<string, unknown>): TemplateResult {
-    return html`<pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
+      <pia-commit-dialog .assessmentId=${this.assessmentId} .prepare=${() => this.prepareCommit()}
         .takeIn=${(current: StoredVersion) => this.draft.takeIn(current)}></pia-commit-dialog>
       <pia-conflict-dialog .form=${form} .conflict=${this.draft.conflict}></pia-conflict-dialog>
-      <pia-withhold-dialog .marker=${markerOf(form, data)} .confirm=${this.withhold}></pia-withhold-dialog>`;
+      <pia-snippet-picker></pia-snippet-picker>
+      <pia-migrate-dialog .form=${form} .data=${data}></pia-migrate-dialog>
+      <pia-withhold-dialog .marker=${markerOf(form, data)} .confirm=${this.withhold}></pia-withhold-dialog>
+    `;
   }
 
   /** Saves the draft before a commit; the etag of the version saved is the one the commit names. */

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { formatWareki } from '../../../src/domain/wareki.js';
 import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { emit } from '../../events.js';
-import { warekiSoon } from '../../form/wareki-soon.js';
 import { msg } from '../../messages.ja.js';
 import { baseStyles } from '../../styles/theme.js';
 import { PiaFieldBase } from '../field-base.js';
@@ -117,7 +117,7 @@ export class PiaFieldText extends PiaFieldBase<unknown> {
       case 'date':
         return html`<input id="input" ?readonly=${this.locked} type="date" aria-describedby=${describedBy} .value=${String(value ?? '')}
           @input=${(e: Event) => this.change((e.target as HTMLInputElement).value || null)} />
-          ${typeof value === 'string' && value ? html`<span class="hint">${warekiSoon(value, () => this.requestUpdate()) ?? ''}</span>` : nothing}`;
+          ${typeof value === 'string' && value ? html`<span class="hint">${formatWareki(value)}</span>` : nothing}`;
       default:
         return html`<input id="input" ?readonly=${this.locked} type="text" style="width: 100%" aria-describedby=${describedBy}
           .value=${String(value ?? '')} @input=${(e: Event) => this.change((e.target as HTMLInputElement).value)}

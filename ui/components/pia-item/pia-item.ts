@@ -39,7 +39,6 @@ export class PiaItem extends LitElement {
     hiddenBelow: { type: String },
     reference: { attribute: false },
     withheld: { attribute: false },
-    eager: { attribute: false },
     shown: { state: true },
   };
 
@@ -55,11 +54,6 @@ export class PiaItem extends LitElement {
   declare reference: ReferenceMarks | undefined;
   /** The 非公表 flags under this item (rules.md §8). */
   declare withheld: readonly LocatedWithheld[];
-  /**
-   * Rendered with the part, not when it comes near the window: an item of the first screen. Waiting for the
-   * observer would draw its placeholder first, then lay the page out a second time with the item in a later frame.
-   */
-  declare eager: boolean;
   declare shown: boolean;
   private stopWatching: (() => void) | undefined;
 
@@ -68,7 +62,6 @@ export class PiaItem extends LitElement {
     this.issues = [];
     this.hiddenBelow = '';
     this.withheld = [];
-    this.eager = false;
     this.shown = false;
   }
 
@@ -78,7 +71,6 @@ export class PiaItem extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.eager) this.shown = true;
     if (!this.shown) this.stopWatching = whenNearWindow(this, () => (this.shown = true));
   }
 

@@ -5,7 +5,6 @@ import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import { printedLabel } from '../../../src/schema/labels.js';
 import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../../src/schema/resolve.js';
-import { estimateHeight } from '../../form/estimate.js';
 import { IssueSubsets } from '../../form/issue-subsets.js';
 import { childPointer } from '../../form/pointer.js';
 import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
@@ -37,7 +36,6 @@ export class PiaSection extends LitElement {
     only: { attribute: false },
     reference: { attribute: false },
     withheld: { attribute: false },
-    firstScreen: { attribute: false },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -58,26 +56,11 @@ export class PiaSection extends LitElement {
   /** The part's 非公表 flags (rules.md §8); each item gets its own, the same array while they are unchanged. */
   declare withheld: readonly LocatedWithheld[];
   private readonly itemWithheld = new WithheldSubsets();
-  /** The height (px) of the window this part's first items fill when the page opens: those are rendered at once. */
-  declare firstScreen: number;
 
   constructor() {
     super();
     this.issues = [];
     this.withheld = [];
-    this.firstScreen = 0;
-  }
-
-  /** The items that start within the first screen, by their estimated heights. */
-  private eagerItems(items: readonly ChildItem[]): Set<string> {
-    const eager = new Set<string>();
-    let top = 0;
-    for (const item of items) {
-      if (top >= this.firstScreen) break;
-      eager.add(item.pointer);
-      top += estimateHeight(item.node, item.value);
-    }
-    return eager;
   }
 
 
@@ -116,7 +99,6 @@ export class PiaSection extends LitElement {
 
   override render(): TemplateResult {
     const { items, hidden } = this.items();
-    const eager = this.eagerItems(items);
     return html`
       <header>
         <h2 id="heading" tabindex="-1">${this.heading}</h2>
@@ -127,7 +109,7 @@ export class PiaSection extends LitElement {
           items,
           (item) => item.pointer,
           (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
-            .value=${item.value} .pointer=${item.pointer} .label=${item.label} .eager=${eager.has(item.pointer)}
+            .value=${item.value} .pointer=${item.pointer} .label=${item.label}
             .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
             .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.itemWithheld.of(item.pointer, this.withheld.filter((flag) => under(item.pointer, flag.entry.pointer)))}
             .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
