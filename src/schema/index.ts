@@ -18,7 +18,7 @@ export {
 export { isImportant, itemLabel, itemPath, printedLabel, sectionHeading, titleOf, tocLabel, type FormRevision } from './labels.js';
 export { formName, formRevisionOf, formRevisions, validateAssessment, validateAssessmentWithinLimits, type ValidationResult } from './validate.js';
 export { MAX_ISSUES, type ValidationIssue } from './issues.js';
-export { MAX_NESTING, MAX_VALUES, hasTooManyValues, tooDeepAt } from './limits.js';
+export { MAX_NESTING, MAX_VALUES, hasTooManyValues, ownValueCount, tooDeepAt } from './limits.js';
 export { createSkeleton, emptyValueOf } from './skeleton.js';
 export { boundLists } from './bounded-lists.js';
 export { namedOption, nodeAtPointer, optionNumbers } from './options.js';

@@ -13,6 +13,9 @@ export const MAX_VALUES = 50_000;
 
 const isCollection = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+/** The values a collection holds of its own, as the limit counts them: a mapping's keys; a list's items have none. */
+export const ownValueCount = (collection: object): number => (Array.isArray(collection) ? 0 : Object.keys(collection).length);
+
 /**
  * The path to the first value nested deeper than `max` collections, or undefined when the data stays within it.
  * Iterative, so it is safe on any depth, and bounded by `max`, so it also ends on data that refers to itself.
@@ -39,8 +42,7 @@ export const hasTooManyValues = (value: unknown, max = MAX_VALUES): boolean => {
     if (!isCollection(current)) {
       count += 1;
     } else {
-      // Mapping keys count as values of their own; items of a list do not have any.
-      if (!Array.isArray(current)) count += Object.keys(current).length;
+      count += ownValueCount(current);
       for (const child of Object.values(current)) stack.push(child);
     }
     if (count > max) return true;

@@ -32,15 +32,16 @@ export const topLevelSections = (text: string): YamlSection[] | undefined => {
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
-    const first = text[lineStart];
-    if (first !== ' ' && first !== '\t' && first !== '#' && first !== '\r' && first !== '\n') {
-      const match = KEY_LINE.exec(text.slice(lineStart, newline === -1 ? text.length : newline));
+    const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+    const first = line[0];
+    if (first !== undefined && first !== ' ' && first !== '\t' && first !== '#' && first !== '\r') {
+      const match = KEY_LINE.exec(line);
       if (!match || keys.has(match[1]!)) return undefined;
       if (key !== undefined) sections.push({ key, text: text.slice(start, lineStart) });
       key = match[1]!;
       keys.add(key);
       start = lineStart;
-    } else if (key === undefined && !NOTHING.test(text.slice(lineStart, newline === -1 ? text.length : newline))) {
+    } else if (key === undefined && !NOTHING.test(line)) {
       return undefined;
     }
     lineStart = lineEnd;

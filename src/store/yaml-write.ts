@@ -8,6 +8,7 @@ import {
   formRoot,
   isArrayNode,
   joinPointer,
+  ownValueCount,
   tooDeepAt,
   type FormId,
   type ResolvedNode,
@@ -40,8 +41,7 @@ const sizeOf = (value: unknown, depth: number): Size => {
   const known = sizes.get(value);
   if (known) return known;
   if (depth >= MAX_NESTING) return TOO_DEEP;
-  // Mapping keys count as values of their own; items of a list do not have any.
-  let values = Array.isArray(value) ? 0 : Object.keys(value).length;
+  let values = ownValueCount(value);
   let below = 0;
   for (const child of Object.values(value)) {
     const size = sizeOf(child, depth + 1);
