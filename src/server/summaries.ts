@@ -89,8 +89,11 @@ const isSavedRows = (value: unknown, format: string): value is SavedRows =>
   typeof value === 'object' && value !== null && (value as SavedRows).format === format && Array.isArray((value as SavedRows).rows);
 
 export type SummaryIndex = {
-  /** The rows that match, and how many assessments are not read yet (while a large folder is first indexed). */
-  list: (query: ListAssessmentsQuery) => Promise<{ items: AssessmentSummary[]; pending: number }>;
+  /**
+   * The rows that match, and how many assessments are not read yet (while a large folder is first indexed).
+   * `generation` changes whenever any row does: equal generations (and pending) mean equal rows for one query.
+   */
+  list: (query: ListAssessmentsQuery) => Promise<{ items: AssessmentSummary[]; pending: number; generation: number }>;
   /** Start now (at the server's start), so the first list is fast too. */
   warm: () => Promise<void>;
   /** Resolves when the whole folder has been checked once (tests, bench). */
@@ -116,6 +119,7 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
   let closed = false;
   /** The rows in id order, made again only after a row changed. */
   let sorted: AssessmentSummary[] | undefined;
+  let generation = 0;
   const format = fingerprint();
 
   const save = async (): Promise<void> => {
@@ -129,6 +133,7 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
   /** Every change of a row goes through here: the sorted rows are made again and the rows saved soon. */
   const changedRows = (): void => {
     sorted = undefined;
+    generation += 1;
     dirty = true;
     if (!saveTimer && !closed) saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS).unref();
   };
@@ -231,7 +236,7 @@ export const createSummaryIndex = (library: Library, onUnreadable: (id: string, 
         .map((cached) => cached.summary)
         .filter((summary): summary is AssessmentSummary => summary !== undefined)
         .sort((a, b) => a.id.localeCompare(b.id));
-      return { items: sorted.filter((summary) => matches(summary, query, q)), pending: pending.size };
+      return { items: sorted.filter((summary) => matches(summary, query, q)), pending: pending.size, generation };
     },
     close: async () => {
       closed = true;

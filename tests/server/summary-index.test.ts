@@ -1,4 +1,5 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,20 +17,38 @@ beforeEach(async () => {
 });
 afterEach(() => server.cleanup());
 
-const listOf = async (app: TestServer['app']): Promise<AssessmentSummary[]> => {
-  const response = await app.inject({ method: 'GET', url: '/api/assessments' });
+type Inject = Awaited<ReturnType<TestServer['app']['inject']>>;
+
+/** The body as the client reads it, in whichever encoding the server chose. */
+const decoded = (response: Inject): ListAssessmentsResponse => {
+  const encoding = response.headers['content-encoding'];
+  const bytes = response.rawPayload;
+  const text =
+    encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : encoding === 'deflate' ? inflateSync(bytes) : bytes;
+  return JSON.parse(text.toString('utf8')) as ListAssessmentsResponse;
+};
+
+const askList = (app: TestServer['app'], acceptEncoding?: string): Promise<Inject> =>
+  app.inject({ method: 'GET', url: '/api/assessments', headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+const listOf = async (app: TestServer['app'], acceptEncoding?: string): Promise<AssessmentSummary[]> => {
+  const response = await askList(app, acceptEncoding);
   expect(response.statusCode).toBe(200);
-  return response.json<ListAssessmentsResponse>().items;
+  return decoded(response).items;
 };
 
 /** File-system notifications arrive a moment after the change: ask until the list shows it (or give up). */
-const eventually = async (app: TestServer['app'], check: (items: AssessmentSummary[]) => boolean): Promise<AssessmentSummary[]> => {
+const eventually = async (
+  app: TestServer['app'],
+  check: (items: AssessmentSummary[]) => boolean,
+  acceptEncoding?: string,
+): Promise<AssessmentSummary[]> => {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const items = await listOf(app);
+    const items = await listOf(app, acceptEncoding);
     if (check(items)) return items;
     await sleep(50);
   }
-  return listOf(app);
+  return listOf(app, acceptEncoding);
 };
 
 const titleOf = (items: AssessmentSummary[], id: string): string | undefined => items.find((item) => item.id === id)?.title;
@@ -115,5 +134,50 @@ describe('a restarted server', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the whole list, serialised and compressed once per change', () => {
+  it('every encoding a client may ask for answers the same rows, and an edit on disk reaches every one', async () => {
+    // Copies enough to pass the compression threshold (1 KB), as any real portfolio does.
+    for (const copy of ['copy-a', 'copy-b', 'copy-c'])
+      await cp(path.join(ROOT, 'assessments', ID_002), path.join(server.dataDir, copy), { recursive: true });
+    const plain = await eventually(server.app, (items) => items.length === 6);
+    expect(plain).toHaveLength(6);
+    const cases: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ['identity', undefined],
+      ['gzip', 'gzip'],
+      ['br', 'br'],
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['deflate', 'deflate'],
+    ];
+    // Twice: the second answers come from what the first made.
+    for (const round of [1, 2]) {
+      for (const [acceptEncoding, encoding] of cases) {
+        const response = await askList(server.app, acceptEncoding);
+        expect(response.statusCode, `${acceptEncoding} (${round})`).toBe(200);
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(response.headers['content-encoding'], `${acceptEncoding}`).toBe(encoding);
+        if (encoding) expect(response.headers['vary']).toMatch(/accept-encoding/i);
+        expect(decoded(response), `${acceptEncoding} (${round})`).toEqual({ items: plain });
+      }
+    }
+
+    await retitle(server.dataDir, 'copy-b', '圧縮した一覧にも届く評価書名');
+    for (const [acceptEncoding] of cases) {
+      const items = await eventually(server.app, (list) => titleOf(list, 'copy-b') === '圧縮した一覧にも届く評価書名', acceptEncoding);
+      expect(titleOf(items, 'copy-b'), `${acceptEncoding}`).toBe('圧縮した一覧にも届く評価書名');
+      expect(items).toHaveLength(6);
+    }
+  });
+
+  it('a search, a filter or a page is not the whole list', async () => {
+    const whole = await listOf(server.app, 'br');
+    const filtered = decoded(await server.app.inject({ method: 'GET', url: '/api/assessments?form=yoshiki3', headers: { 'accept-encoding': 'br' } }));
+    expect(filtered.items.length).toBeGreaterThan(0);
+    expect(filtered.items.length).toBeLessThan(whole.length);
+    expect(filtered.items.every((item) => item.form === 'yoshiki3')).toBe(true);
   });
 });

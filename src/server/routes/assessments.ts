@@ -10,6 +10,7 @@ import type {
   ListAssessmentsResponse,
 } from '../dto.js';
 import type { Services } from '../services.js';
+import { createReusedBodyCache } from '../reused-body.js';
 import { createSummaryIndex } from '../summaries.js';
 import { coverText, formEnum } from './schemas.js';
 
@@ -51,14 +52,26 @@ export const assessmentsRoutes: FastifyPluginAsync<{ services: Services }> = asy
     void summaries.warm().catch((error: unknown) => app.log.error(error, 'the list of assessments could not be read'));
   });
   app.addHook('onClose', async () => summaries.close());
+  const wholeList = createReusedBodyCache();
 
-  app.get<{ Querystring: ListAssessmentsQuery; Reply: ListAssessmentsResponse }>(
+  // The reply is a ListAssessmentsResponse, for the whole list serialised (and compressed) before.
+  app.get<{ Querystring: ListAssessmentsQuery; Reply: ListAssessmentsResponse | Buffer }>(
     '/api/assessments',
     { schema: listSchema },
-    async (request) => {
-      const { items, pending } = await summaries.list(request.query);
-      const { offset, limit } = request.query;
+    async (request, reply) => {
+      const { items, pending, generation } = await summaries.list(request.query);
+      const { q, form, status, offset, limit } = request.query;
       const whole = offset === undefined && limit === undefined;
+      if (whole && !q && !form && !status) {
+        const body = await wholeList.get(
+          `${generation}/${pending}`,
+          (): ListAssessmentsResponse => ({ items, ...(pending > 0 ? { pending } : {}) }),
+          request.headers['accept-encoding'],
+        );
+        reply.type('application/json; charset=utf-8');
+        if (body.encoding) reply.header('content-encoding', body.encoding).header('vary', 'accept-encoding');
+        return reply.send(body.bytes);
+      }
       return {
         items: whole ? items : items.slice(offset ?? 0, (offset ?? 0) + (limit ?? items.length)),
         ...(whole ? {} : { total: items.length }),
