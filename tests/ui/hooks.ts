@@ -1,18 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { launchChromium, startUiServer, type UiServer } from './support.js';
+import { closeContexts, sharedChromium, startUiServer, type UiServer } from './support.js';
 
 /**
- * One server and one browser for a test file, started before its tests and stopped after them. The returned
- * object is filled in by beforeAll, so read its fields inside tests.
+ * One server for a test file, started before its tests and stopped after them, and the worker's Chromium, whose
+ * contexts the file opened are closed after them. The returned object is filled in by beforeAll, so read its
+ * fields inside tests.
  */
 export const useServerAndBrowser = (): { server: UiServer; browser: Browser } => {
   const shared = {} as { server: UiServer; browser: Browser };
   beforeAll(async () => {
-    [shared.server, shared.browser] = await Promise.all([startUiServer(), launchChromium()]);
+    [shared.server, shared.browser] = await Promise.all([startUiServer(), sharedChromium()]);
   });
   afterAll(async () => {
-    await shared.browser?.close();
+    await closeContexts(shared.browser);
     await shared.server?.close();
   });
   return shared;

@@ -36,6 +36,26 @@ export const startUiServer = async (): Promise<UiServer> => {
   };
 };
 
+/**
+ * One Chromium per test worker, kept for every UI test file the worker runs (the files share a worker's modules):
+ * each file and test opens contexts of its own, and closes them (useServerAndBrowser). Launching Chromium for each
+ * file cost a second of CPU a time on 2 cores. Playwright closes the browser when the worker process exits.
+ */
+let workerChromium: Promise<Browser> | undefined;
+export const sharedChromium = (): Promise<Browser> => {
+  workerChromium ??= launchChromium().then((browser) => {
+    // A crashed browser is launched anew by the next file that asks.
+    browser.on('disconnected', () => (workerChromium = undefined));
+    return browser;
+  });
+  return workerChromium;
+};
+
+/** Closes the contexts a test file opened in the shared browser (and their pages), leaving the browser running. */
+export const closeContexts = async (browser: Browser | undefined): Promise<void> => {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
+};
+
 export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
