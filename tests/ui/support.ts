@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/build.mjs';
 import { buildServer } from '../../src/server/app.js';
 
@@ -49,6 +49,14 @@ export const sharedChromium = (): Promise<Browser> => {
     return browser;
   });
   return workerChromium;
+};
+
+/**
+ * Pages of this context autosave 100 ms after an edit instead of 1.2 s (ui/controllers/assessment-controller.ts),
+ * for tests that wait for each save but are not about the pause before it; a test about unsaved changes keeps it.
+ */
+export const quickAutosave = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript('window.piaAutosaveDelayMs = 100');
 };
 
 /** Closes the contexts a test file opened in the shared browser (and their pages), leaving the browser running. */
