@@ -7,7 +7,7 @@ import { openEditor, waitSaved } from './page-helpers.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 const ID = '004-ise-yobosesshu';
 const COUNT = '/files/0/overview/consignment/status/count';

@@ -7,7 +7,7 @@ import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 import { field, focusedPointer, input, openEditor, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 /** The 全項目 sample: 72 printed pages, and a 変更箇所 history of 177 imported rows. */
 const SAMPLE = '001-kitakyushu-yobosesshu';

@@ -19,7 +19,7 @@ const SPAN = '24時間365日';
 const MARKER = '（セキュリティ上のリスクがあるため非公表）';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 const draftOf = async (page: Page): Promise<Record<string, unknown>> =>
   ((await (await page.request.get(`${shared.server.url}/api/assessments/${ID}`)).json()) as { data: Record<string, unknown> }).data;

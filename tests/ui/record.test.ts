@@ -11,7 +11,7 @@ import { useServerAndBrowser, usePagePerTest } from './hooks.js';
 import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 const api = (id: string, rest = ''): string => `${shared.server.url}/api/assessments/${id}${rest}`;
 

@@ -4,7 +4,7 @@ import { expectValue, field, input, openEditor, reveal, waitSaved } from './page
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 const ID = '004-ise-yobosesshu';
 const DEPARTMENT = '/basicInfo/department/name';

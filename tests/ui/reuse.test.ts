@@ -21,7 +21,7 @@ import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 import { field, focusedPointer, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { quick: true });
 
 const ID_001 = '001-kitakyushu-yobosesshu';
 const ID_002 = '002-nagaoka-covid19';

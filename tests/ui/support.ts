@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/build.mjs';
 import { buildServer } from '../../src/server/app.js';
 
@@ -34,6 +34,34 @@ export const startUiServer = async (): Promise<UiServer> => {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/**
+ * One Chromium per test worker, kept for every UI test file the worker runs (the files share a worker's modules):
+ * each file and test opens contexts of its own, and closes them (useServerAndBrowser). Launching Chromium for each
+ * file cost a second of CPU a time on 2 cores. Playwright closes the browser when the worker process exits.
+ */
+let workerChromium: Promise<Browser> | undefined;
+export const sharedChromium = (): Promise<Browser> => {
+  workerChromium ??= launchChromium().then((browser) => {
+    // A crashed browser is launched anew by the next file that asks.
+    browser.on('disconnected', () => (workerChromium = undefined));
+    return browser;
+  });
+  return workerChromium;
+};
+
+/**
+ * Pages of this context autosave 100 ms after an edit instead of 1.2 s (ui/controllers/assessment-controller.ts),
+ * for tests that wait for each save but are not about the pause before it; a test about unsaved changes keeps it.
+ */
+export const quickAutosave = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript('window.piaAutosaveDelayMs = 100');
+};
+
+/** Closes the contexts a test file opened in the shared browser (and their pages), leaving the browser running. */
+export const closeContexts = async (browser: Browser | undefined): Promise<void> => {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
 };
 
 export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>

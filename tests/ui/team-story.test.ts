@@ -14,7 +14,7 @@ import { buildServer } from '../../src/server/app.js';
 import { migrate, openPglite, type Db, type Role } from '../../src/team/index.js';
 import { fixturePasswordHash } from '../helpers/passwords.js';
 import { input, waitSaved } from './page-helpers.js';
-import { PROJECT_ROOT, UI_DIST, launchChromium } from './support.js';
+import { PROJECT_ROOT, UI_DIST, closeContexts, quickAutosave, sharedChromium } from './support.js';
 
 const ID = '004-ise-yobosesshu';
 const PASSWORD = 'correct horse battery';
@@ -53,9 +53,9 @@ beforeAll(async () => {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await launchChromium();
+  browser = await sharedChromium();
   close = async () => {
-    await browser.close();
+    await closeContexts(browser);
     await app.close();
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -66,6 +66,7 @@ afterAll(() => close?.());
 /** A person's own browser, signed in through the login page. */
 const signIn = async (login: string, width = 1280): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
+  await quickAutosave(context);
   const page = await context.newPage();
   await page.goto(`${url}/assessments/${ID}`);
   await page.getByLabel('ログイン名').waitFor();

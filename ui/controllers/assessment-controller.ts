@@ -27,6 +27,11 @@ export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 export type Conflict = { readonly merge: MergeResult; readonly base: Doc; readonly mine: Doc; readonly theirs: StoredVersion };
 
 const AUTOSAVE_DELAY_MS = 1200;
+/**
+ * Browser tests that are not about this pause set a shorter one before the page loads (tests/ui/support.ts
+ * quickAutosave): each of their waits for "保存済み" otherwise sat out the 1.2 s a person's typing needs.
+ */
+const autosaveDelay = (): number => (globalThis as { piaAutosaveDelayMs?: number }).piaAutosaveDelayMs ?? AUTOSAVE_DELAY_MS;
 const VALIDATE_DELAY_MS = 150;
 /** The loaded draft is validated (and copied to the worker) once the page is idle, at the latest after this. */
 const IDLE_VALIDATE_TIMEOUT_MS = 3000;
@@ -272,7 +277,7 @@ export class AssessmentController implements ReactiveController {
 
   private scheduleAutosave(): void {
     clearTimeout(this.autosaveTimer);
-    this.autosaveTimer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+    this.autosaveTimer = setTimeout(() => void this.save(), autosaveDelay());
   }
 
   private scheduleValidation(): void {
