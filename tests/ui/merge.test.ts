@@ -96,6 +96,30 @@ describe('two people editing the same assessment', () => {
     await expectValue(bob, '/disclosure/inquiry/response', '甲の対応');
     await close();
   });
+
+  it('keeps an edit that reached the draft after the conflict was found, over the choice made in the dialog', async () => {
+    const { alice, bob, close } = await twoEditors(shared.browser);
+    await input(alice, '/cover/specialNotes').fill('甲が後から書いた特記事項');
+    await waitSaved(alice);
+    await input(bob, '/cover/specialNotes').fill('乙が後から書いた特記事項');
+    const dialog = bob.locator('pia-conflict-dialog dialog[open]');
+    await dialog.waitFor();
+    // The page behind the dialog is inert, so a person cannot type there once it is drawn; a key pressed in the
+    // moment before it was drawn still reaches the draft, as this input event does.
+    await reveal(bob, '/disclosure/request/method');
+    await input(bob, '/disclosure/request/method').evaluate((field: HTMLInputElement | HTMLTextAreaElement) => {
+      field.value = '開いている間の請求方法';
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    await dialog.locator('fieldset label.theirs').click();
+    await dialog.getByRole('button', { name: '選んだ記載で保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitSaved(bob);
+    const saved = await onDisk(bob);
+    expect(saved.cover.specialNotes).toBe('甲が後から書いた特記事項');
+    expect(saved.disclosure.request.method).toBe('開いている間の請求方法');
+    await close();
+  });
 });
 
 describe('the autosave of the long 全項目 sample', () => {

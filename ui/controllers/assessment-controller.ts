@@ -182,9 +182,16 @@ export class AssessmentController implements ReactiveController {
     const conflict = this.conflict;
     if (!conflict || !this.form) return;
     const resolved = merge3(this.form, conflict.base, conflict.mine, conflict.theirs.data, { choices });
+    // An edit that reached the draft after the conflict was found (a key pressed before the dialog was drawn) is
+    // kept over the choices: the resolution is merged with the draft as it is now, the later edit winning.
+    const current = this.data;
+    const merged =
+      current && current !== conflict.mine
+        ? { ...resolved, merged: merge3(this.form, conflict.mine, current, resolved.merged, { otherwise: 'mine' }).merged }
+        : resolved;
     this.conflict = undefined;
     this.base = conflict.theirs;
-    this.adoptMerge(resolved);
+    this.adoptMerge(merged);
     void this.save();
   }
 
