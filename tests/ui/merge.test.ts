@@ -107,10 +107,11 @@ describe('two people editing the same assessment', () => {
     // The page behind the dialog is inert, so a person cannot type there once it is drawn; a key pressed in the
     // moment before it was drawn still reaches the draft, as this input event does.
     await reveal(bob, '/disclosure/request/method');
-    await input(bob, '/disclosure/request/method').evaluate((field: HTMLInputElement | HTMLTextAreaElement) => {
-      field.value = '開いている間の請求方法';
+    await input(bob, '/disclosure/request/method').evaluate((element, value) => {
+      const field = element as unknown as { value: string; dispatchEvent: (event: Event) => boolean };
+      field.value = value;
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    });
+    }, '開いている間の請求方法');
     await dialog.locator('fieldset label.theirs').click();
     await dialog.getByRole('button', { name: '選んだ記載で保存' }).click();
     await dialog.waitFor({ state: 'detached' });
