@@ -3,10 +3,10 @@
  * /assessments/001 opens the app there, with the API answers its first screen needs written in
  * (initial-answers.ts). /api paths never fall back: an unknown API is a JSON 404.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readFileBytes } from '../store/index.js';
 import { fileNotFound, routeNotFound, uiNotBuilt } from './error-handler.js';
 import { initialAnswers, withInitialAnswers } from './initial-answers.js';
 
@@ -23,10 +23,13 @@ const isFilePath = (url: string): boolean => /\.[0-9A-Za-z]+$/.test(url.split('?
  * A page of the app: index.html with the answers for this person and address. Never stored by a cache (it may carry
  * a draft); read per request, since a build may replace it under a running server.
  */
+/** index.html is a few hundred bytes; anything far larger in its place is not the built page. */
+const PAGE_LIMIT = 1024 * 1024;
+
 const sendPage = async (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, uiDir: string): Promise<FastifyReply> => {
   let page: string;
   try {
-    page = await readFile(path.join(uiDir, 'index.html'), 'utf8');
+    page = (await readFileBytes(path.join(uiDir, 'index.html'), PAGE_LIMIT)).toString('utf8');
   } catch {
     return uiNotBuilt(reply, uiDir);
   }
