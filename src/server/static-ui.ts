@@ -10,7 +10,8 @@ import { readFileBytes } from '../store/index.js';
 import { fileNotFound, routeNotFound, uiNotBuilt } from './error-handler.js';
 import { initialAnswers, withInitialAnswers } from './initial-answers.js';
 
-// vite names bundle files by content hash, so they can be cached for good; index.html must always be revalidated.
+// vite names bundle files by content hash, so they can be cached for good; any other file is revalidated (pages
+// are never stored: sendPage).
 const cacheControlFor = (file: string): string =>
   /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 
