@@ -20,12 +20,13 @@ const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/'
 /** Bundle files have an extension in their last segment; page paths of the app (/assessments/001) do not. */
 const isFilePath = (url: string): boolean => /\.[0-9A-Za-z]+$/.test(url.split('?')[0]!.split('/').pop() ?? '');
 
+/** index.html is a few hundred bytes; anything far larger in its place is not the built page. */
+const PAGE_LIMIT = 1024 * 1024;
+
 /**
  * A page of the app: index.html with the answers for this person and address. Never stored by a cache (it may carry
  * a draft); read per request, since a build may replace it under a running server.
  */
-/** index.html is a few hundred bytes; anything far larger in its place is not the built page. */
-const PAGE_LIMIT = 1024 * 1024;
 
 const sendPage = async (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, uiDir: string): Promise<FastifyReply> => {
   let page: string;
