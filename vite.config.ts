@@ -15,36 +15,15 @@ const woff2Only: Plugin = {
   },
 };
 
-/** Loaded on its own, ahead of the bundle that imports it too: it asks for what the first page waits for. */
-const EARLY = 'api/early.ts';
-
-/**
- * ui/api/early.ts is an entry of its own, and the page loads it with an async module script before the bundle (vite
- * would merge a second module script of index.html into the first), so its requests start while the bundle is on
- * its way. A file of the bundle's own origin, as the Content-Security-Policy requires of scripts.
- */
-const earlyEntry: Plugin = {
-  name: 'pia-early-entry',
-  transformIndexHtml: {
-    order: 'post',
-    handler(html, context) {
-      const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith(EARLY));
-      if (!chunk) return html;
-      return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }];
-    },
-  },
-};
-
 /** The web editor: ui/ is the page root, the bundle goes to ui/dist, which the fastify server serves. */
 export default defineConfig({
   root: fileURLToPath(new URL('./ui', import.meta.url)),
   base: '/',
-  plugins: [woff2Only, earlyEntry],
+  plugins: [woff2Only],
   // Always lit's production build: vitest runs the build with NODE_ENV=test, which would pick lit's dev mode.
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
-    rollupOptions: { input: { index: fileURLToPath(new URL('./ui/index.html', import.meta.url)), early: fileURLToPath(new URL(`./ui/${EARLY}`, import.meta.url)) } },
     emptyOutDir: true,
     // ajv, the schemas and lit make one chunk of ~400 kB; splitting it would only add round trips on loopback.
     chunkSizeWarningLimit: 1500,

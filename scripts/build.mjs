@@ -51,9 +51,10 @@ const COMPRESSIBLE = /\.(?:js|css|html|svg|json)$/;
 /**
  * Each compressible file of ui/dist beside its Brotli (best quality) and gzip copies, which the server sends as they
  * are (@fastify/static's preCompressed): no compression work per request, and smaller than compressing on the fly.
+ * Not index.html: the server sends it with the API answers of each page written in (src/server/initial-answers.ts).
  */
 const precompressUi = async () => {
-  const files = (await filesUnder('ui/dist', [])).filter((file) => COMPRESSIBLE.test(file));
+  const files = (await filesUnder('ui/dist', [])).filter((file) => COMPRESSIBLE.test(file) && file !== 'ui/dist/index.html');
   await Promise.all(files.map(async (file) => {
     const text = await readFile(path.join(ROOT, file));
     if (text.length < 1024) return;

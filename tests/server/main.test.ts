@@ -68,7 +68,7 @@ describe('npm start (scripts/start.mjs)', () => {
     try {
       expect(server.output()).not.toContain('組み立て直しています');
       const page = await fetch(server.url);
-      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('cache-control')).toBe('no-store');
       expect(await page.text()).toContain('<pia-app></pia-app>');
       expect(await (await fetch(`${server.url}api/assessments`)).json()).toEqual({ items: [] });
       expect(await stop(server)).toBe(0);

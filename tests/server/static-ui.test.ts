@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ID_001, buildTestServer, type TestServer } from './helpers.js';
+import { scriptSafeJson } from '../../src/server/initial-answers.js';
+import { ID_001, buildTestServer, draftPath, type TestServer } from './helpers.js';
 
 const INDEX =
   '<!doctype html><html lang="ja"><title>評価書エディタ</title><script type="module" src="/assets/index-abc123.js"></script></html>';
@@ -13,14 +14,15 @@ let server: TestServer | undefined;
 afterEach(() => server?.cleanup());
 
 describe('the built UI', () => {
-  it('serves index.html at / and for any page path (SPA fallback), always revalidated', async () => {
+  it('serves index.html at / and for any page path (SPA fallback), never stored by a cache', async () => {
     server = await buildTestServer({ uiFiles: { 'index.html': INDEX, 'assets/index-abc123.js': BUNDLE } });
     for (const url of ['/', '/assessments/001-kitakyushu-yobosesshu', '/assessments/002/compare?from=1&to=draft']) {
       const response = await server.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
-      expect(response.headers['cache-control']).toBe('no-cache');
-      expect(response.body).toBe(INDEX);
+      // It carries the session (and on an editor's address the draft): per person, never cached.
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.body.startsWith(INDEX), url).toBe(true);
     }
   });
 
@@ -126,7 +128,6 @@ describe('what goes over the wire', () => {
     server = await buildTestServer({
       uiFiles: {
         'index.html': INDEX,
-        'index.html.br': 'prebuilt brotli of the page',
         'assets/index-abc123.js': LARGE_BUNDLE,
         'assets/index-abc123.js.br': prebuilt.br,
         'assets/index-abc123.js.gz': prebuilt.gzip,
@@ -142,14 +143,14 @@ describe('what goes over the wire', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.rawPayload.toString()).toBe(prebuilt.gzip);
     expect((await get('/assets/index-abc123.js')).body).toBe(LARGE_BUNDLE);
-    // The page at any app path: its prebuilt copy, still revalidated.
+    // A page carries answers of its own (initial-answers.ts): compressed as it is sent, never a prebuilt copy.
     const page = await get(`/assessments/${ID_001}`, 'br');
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.headers['cache-control']).toBe('no-cache');
-    expect(page.rawPayload.toString()).toBe('prebuilt brotli of the page');
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(page.rawPayload).toString().startsWith(INDEX)).toBe(true);
   });
 
-  it('caches hashed assets, fonts included, for good, leaves WOFF2 uncompressed, and revalidates every page', async () => {
+  it('caches hashed assets, fonts included, for good, leaves WOFF2 uncompressed, and lets no cache store a page', async () => {
     server = await buildTestServer({
       uiFiles: { 'index.html': INDEX, 'assets/index-abc123.js': LARGE_BUNDLE, 'assets/gothic-0-400-abc123.woff2': FONT },
     });
@@ -163,8 +164,76 @@ describe('what goes over the wire', () => {
     expect(font.body).toBe(FONT);
     for (const url of ['/', `/assessments/${ID_001}`]) {
       const page = await get(url, 'br');
-      expect(page.headers['cache-control'], url).toBe('no-cache');
-      expect(brotliDecompressSync(page.rawPayload).toString(), url).toBe(INDEX);
+      expect(page.headers['cache-control'], url).toBe('no-store');
+      // Compressed when it is worth it (a page with the session only is under a kilobyte).
+      const text = page.headers['content-encoding'] === 'br' ? brotliDecompressSync(page.rawPayload).toString() : page.body;
+      expect(text.startsWith(INDEX), url).toBe(true);
     }
+  });
+});
+
+describe('the API answers a page carries (initial-answers.ts)', () => {
+  const PAGE = '<!doctype html><html lang="ja"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><pia-app></pia-app></body></html>';
+  const ANSWERS = /<script type="application\/json" id="pia-initial-answers">([^<]*)<\/script>/;
+
+  /** The page at `url` and the JSON its answers element holds (undefined: no element). */
+  const open = async (url: string) => {
+    const page = await server!.app.inject({ method: 'GET', url });
+    const match = ANSWERS.exec(page.body);
+    return { page, answers: match ? (JSON.parse(match[1]!) as Record<string, unknown>) : undefined };
+  };
+  const apiJson = async (url: string): Promise<unknown> => (await server!.app.inject({ method: 'GET', url })).json();
+
+  it("are the API's own answers: the session on every page, the draft on an editor's address, inside the body", async () => {
+    server = await buildTestServer({ uiFiles: { 'index.html': PAGE } });
+    const editor = await open(`/assessments/${ID_001}`);
+    expect(Object.keys(editor.answers!)).toEqual(['/api/session', `/api/assessments/${ID_001}`]);
+    expect(editor.answers!['/api/session']).toEqual(await apiJson('/api/session'));
+    expect(editor.answers![`/api/assessments/${ID_001}`]).toEqual(await apiJson(`/api/assessments/${ID_001}`));
+    // In the body, before it ends; the page is otherwise index.html as built.
+    expect(editor.page.body.replace(ANSWERS, '')).toBe(PAGE);
+    expect(editor.page.body.indexOf('id="pia-initial-answers"')).toBeLessThan(editor.page.body.indexOf('</body>'));
+    // The list, the compare page: the session only (they load their own data).
+    for (const url of ['/', `/assessments/${ID_001}/compare`]) expect(Object.keys((await open(url)).answers!), url).toEqual(['/api/session']);
+    // An id spelled with escapes is the same draft, under the path the UI's client asks for.
+    const escaped = await open(`/assessments/${encodeURIComponent(ID_001).replace('-', '%2D')}`);
+    expect(Object.keys(escaped.answers!)).toContain(`/api/assessments/${ID_001}`);
+  });
+
+  it('write in no answer the API refuses: an unknown or malformed id is asked for by the page, which then shows the error', async () => {
+    server = await buildTestServer({ uiFiles: { 'index.html': PAGE } });
+    for (const url of ['/assessments/999-nothing-here', '/assessments/..%2F..%2Fetc']) {
+      const { page, answers } = await open(url);
+      expect(page.statusCode, url).toBe(200);
+      expect(Object.keys(answers!), url).toEqual(['/api/session']);
+    }
+    // HEAD asks nothing of the API.
+    const head = await server.app.inject({ method: 'HEAD', url: `/assessments/${ID_001}` });
+    expect(head.statusCode).toBe(200);
+  });
+
+  it('keep hostile document text inside the script element, and read back as the same text', async () => {
+    server = await buildTestServer({ uiFiles: { 'index.html': PAGE } });
+    const hostile = '</script><script>alert(1)</script><!--<script>&amp;\u2028\u2029 </SCRIPT >';
+    const file = draftPath(server.dataDir, ID_001);
+    const yaml = await readFile(file, 'utf8');
+    // A YAML double-quoted scalar, the line separators escaped (YAML would read them raw as line breaks).
+    const quoted = JSON.stringify(hostile).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    await writeFile(file, yaml.replace(/^  title: .*$/m, () => `  title: ${quoted}`));
+    const { page, answers } = await open(`/assessments/${ID_001}`);
+    const [, element] = ANSWERS.exec(page.body)!;
+    // No <, > or & inside the element: nothing in it can end it or open a comment or another element.
+    expect(element).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(page.body.match(/<script/gi)).toHaveLength(2); // the bundle's and the answers'
+    const draft = answers![`/api/assessments/${ID_001}`] as { data: { cover: { title: string } } };
+    expect(draft.data.cover.title).toBe(hostile);
+    expect(draft).toEqual(await apiJson(`/api/assessments/${ID_001}`));
+  });
+
+  it('escapes as JSON means: the same value back, whatever the characters', () => {
+    const value = { text: '<>&\u2028\u2029</script><!-- 特定個人情報 "\\" \n' };
+    const safe = scriptSafeJson(JSON.stringify(value));
+    expect(safe).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(safe)).toEqual(value);
   });
 });

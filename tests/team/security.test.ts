@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sessionCookieOptions } from '../../src/server/team/routes/session.js';
@@ -227,6 +228,25 @@ describe('login mode', () => {
     expect(await readFile(draftPath(server.dataDir, ID_001), 'utf8')).toBe(before);
     expect((await server.anonymous.request({ method: 'GET', url: '/api/assessments' })).statusCode).toBe(401);
     expect(await server.db.query("SELECT 1 FROM users WHERE login = 'x'")).toEqual([]);
+  });
+
+  it("writes into a page only what the API gives that person: no draft before login, the draft after", async () => {
+    const uiDir = path.join(path.dirname(server.dataDir), 'ui');
+    await mkdir(uiDir, { recursive: true });
+    await writeFile(path.join(uiDir, 'index.html'), '<!doctype html><html><body><pia-app></pia-app></body></html>');
+    const answersIn = (body: string): Record<string, { user?: unknown; data?: unknown }> =>
+      JSON.parse(/<script type="application\/json" id="pia-initial-answers">([^<]*)<\/script>/.exec(body)![1]!);
+    const url = `/assessments/${ID_001}`;
+    const anonymous = answersIn((await server.anonymous.request({ method: 'GET', url })).body);
+    expect(Object.keys(anonymous)).toEqual(['/api/session']);
+    expect(anonymous['/api/session']!.user).toBeNull();
+    const viewer = await server.login('etsuran');
+    const page = await viewer.request({ method: 'GET', url });
+    expect(page.headers['cache-control']).toBe('no-store');
+    const signedIn = answersIn(page.body);
+    const api = await viewer.request({ method: 'GET', url: `/api/assessments/${ID_001}` });
+    expect(signedIn[`/api/assessments/${ID_001}`]).toEqual(api.json());
+    expect(signedIn['/api/session']).toEqual((await viewer.request({ method: 'GET', url: '/api/session' })).json());
   });
 
   it('answers a wrong password and an unknown account alike, and records both', async () => {

@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 import { input, openEditor } from './page-helpers.js';
@@ -23,11 +25,8 @@ new MutationObserver(() => {
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });`;
 
 describe('opening the editor', () => {
-  it('asks for the draft and the session before the bundle runs, once, and shows the draft from that answer', async () => {
+  it('comes with the draft and the session in the page: the editor shows that draft without asking the API, and it is the API\'s answer', async () => {
     const { page } = current;
-    // When the bundle defines the app's element: its code runs from then on.
-    await page.addInitScript(`const define = customElements.define.bind(customElements);
-customElements.define = (name, ...rest) => { if (name === 'pia-app') window.__bundleRan = performance.now(); return define(name, ...rest); };`);
     const asked: string[] = [];
     page.on('request', (request) => {
       const { pathname } = new URL(request.url());
@@ -35,14 +34,29 @@ customElements.define = (name, ...rest) => { if (name === 'pia-app') window.__bu
     });
     await openEditor(page, shared.server.url, SAMPLE);
     expect(await input(page, '/cover/title').inputValue()).toBe('北九州市　予防接種に関する事務　全項目評価書');
-    const started = (await page.evaluate(`(() => {
-      const start = (path) => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === path)?.startTime;
-      return { session: start('/api/session'), draft: start(${JSON.stringify(DRAFT)}), bundle: window.__bundleRan };
-    })()`)) as { session: number; draft: number; bundle: number };
-    expect(started.draft).toBeLessThan(started.bundle);
-    expect(started.session).toBeLessThan(started.bundle);
-    // The editor took that answer instead of asking again.
-    expect(asked.filter((path) => path === DRAFT)).toHaveLength(1);
+    expect(asked).not.toContain(DRAFT);
+    expect(asked).not.toContain('/api/session');
+    const written = (await page.evaluate(`JSON.parse(document.getElementById('pia-initial-answers').textContent)`)) as Record<string, unknown>;
+    const answered = await page.evaluate(`fetch(${JSON.stringify(DRAFT)}).then((response) => response.json())`);
+    expect(written[DRAFT]).toEqual(answered);
+  });
+
+  it('shows hostile document text as text: nothing in the draft written into the page runs or ends its element', async () => {
+    const { page } = current;
+    const id = '901-hostile-title';
+    const hostile = '</script><script>window.__ran = 1</script><!--<script>&lt;b&gt; </SCRIPT >';
+    const yaml = await readFile(path.join(shared.server.dataDir, SAMPLE, 'assessment.yaml'), 'utf8');
+    await mkdir(path.join(shared.server.dataDir, id));
+    await writeFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), yaml.replace(/^  title: .*$/m, () => `  title: ${JSON.stringify(hostile)}`));
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await openEditor(page, shared.server.url, id);
+    expect(await input(page, '/cover/title').inputValue()).toBe(hostile);
+    expect(await page.evaluate('window.__ran')).toBeUndefined();
+    expect(await page.evaluate(`document.querySelectorAll('script').length`)).toBe(2); // the bundle and the answers
+    expect(refused).toEqual([]);
   });
 
   it('draws the first screen in the installed font, then switches to BIZ UDゴシック once the slices its text needs have all arrived', async () => {

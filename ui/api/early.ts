@@ -1,30 +1,35 @@
 /**
- * What the first page waits for, asked for as soon as this small module arrives — index.html loads it on its own
- * (async), ahead of the bundle, which imports it too (the same module) to take the answers: the session, and the
- * draft when the page opened on an editor's address. The first page then waits for one round trip that overlapped
- * the bundle's download and start instead of one after it. Each answer is handed out once; a path not asked for
- * here (or whose request failed) is requested as usual.
+ * The API answers the first page waits for, written into the page by the server (src/server/initial-answers.ts):
+ * the session, and the draft when the page opened on an editor's address. The first screen is drawn as soon as the
+ * bundle has run, with no round trip after it. Each answer is handed out once (a later load asks the API); a path
+ * the page does not carry is requested as usual.
  */
-import { routeOf } from '../router.js';
 import type { AssessmentResponse } from '../../src/server/dto.js';
-import { answerOf, api, assessmentPath } from './client.js';
+import { api, assessmentPath } from './client.js';
 
-const early = new Map<string, Promise<Response>>();
-const ask = (path: string): void => {
-  const response = fetch(path, { headers: { Accept: 'application/json' } });
-  response.catch(() => undefined); // a failure is reported by the request made instead
-  early.set(path, response);
+/** The id of the JSON script element (src/server/initial-answers.ts INITIAL_ANSWERS_ID). */
+const ELEMENT_ID = 'pia-initial-answers';
+
+let answers: Map<string, unknown> | undefined;
+
+const initialAnswers = (): Map<string, unknown> => {
+  if (answers) return answers;
+  const text = document.getElementById(ELEMENT_ID)?.textContent;
+  try {
+    answers = new Map(Object.entries(text ? (JSON.parse(text) as Record<string, unknown>) : {}));
+  } catch {
+    answers = new Map(); // a page that was cut short: everything is asked for
+  }
+  return answers;
 };
-
-ask('/api/session');
-const route = routeOf(location.pathname);
-if (route.page === 'editor') ask(assessmentPath(route.id));
 
 export const takeEarly = <T>(path: string, request: () => Promise<T>): Promise<T> => {
-  const response = early.get(path);
-  early.delete(path);
-  return response ? response.then((answer) => answerOf<T>(answer)).catch(request) : request();
+  const written = initialAnswers();
+  if (!written.has(path)) return request();
+  const answer = written.get(path) as T;
+  written.delete(path);
+  return Promise.resolve(answer);
 };
 
-/** The draft the editor shows: the answer asked for at page load if it is this one and still unused, else a new request. */
+/** The draft the editor shows: the answer the page carried if it is this one and still unused, else a new request. */
 export const fetchAssessment = (id: string): Promise<AssessmentResponse> => takeEarly(assessmentPath(id), () => api.get(id));

@@ -32,6 +32,7 @@ export class PiaCommitDialog extends LitElement {
     error: { state: true },
     busy: { state: true },
     plan: { state: true },
+    author: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -58,6 +59,8 @@ export class PiaCommitDialog extends LitElement {
   declare busy: boolean;
   /** The server's answer for the date shown: base, default 変更日, warnings. */
   declare plan: CommitPlanResponse | undefined;
+  /** The name last used for a commit on this computer, shown when the dialog opens. */
+  declare author: string;
 
   constructor() {
     super();
@@ -66,6 +69,7 @@ export class PiaCommitDialog extends LitElement {
     this.prepare = () => Promise.resolve('');
     this.takeIn = () => [];
     this.movedIn = [];
+    this.author = '';
   }
 
   private get dateInput(): HTMLInputElement | null {
@@ -75,6 +79,8 @@ export class PiaCommitDialog extends LitElement {
   async open(): Promise<void> {
     this.error = '';
     this.plan = undefined;
+    // Read when asked for: the page's first read of localStorage waits for the browser to load it (~5-10 ms).
+    this.author = rememberedName();
     this.renderRoot.querySelector('dialog')?.showModal();
     try {
       this.plan = await api.commitPlan(this.assessmentId);
@@ -149,7 +155,7 @@ export class PiaCommitDialog extends LitElement {
         ${signedIn()
           ? nothing
           : html`<label for="author">${msg('commitAuthorLabel')}</label>
-              <input id="author" name="author" type="text" required .value=${rememberedName()} />`}
+              <input id="author" name="author" type="text" required .value=${this.author} />`}
         ${this.error ? html`<p class="issue" role="alert">${this.error}</p>` : nothing}
         ${this.movedIn.length > 0
           ? html`<ul class="moved-in">${[...new Set(this.movedIn.map((change) => change.label))].map((label) => html`<li>${label}</li>`)}</ul>`

@@ -8,7 +8,7 @@ import type { ReferenceMarks } from '../../form/reference-marks.js';
 import type { LocatedWithheld } from '../../../src/withheld/index.js';
 import { renderContext, renderNode } from '../../form/render-node.js';
 import { revealIn } from '../../form/reveal.js';
-import { whenNearWindow } from '../../form/near-window.js';
+import { onFirstScreen, whenNearWindow } from '../../form/near-window.js';
 import '../pia-entry-table/pia-entry-table.js';
 import '../pia-field-checks/pia-field-checks.js';
 import '../pia-field-choice/pia-field-choice.js';
@@ -19,8 +19,9 @@ import '../pia-withheld-list/pia-withheld-list.js';
 const DEPTH = 1;
 
 /**
- * @summary One item of a part (a numbered item and everything under it). It is rendered when it comes near the
- * window, or at once when a jump (outline, issue list) targets a place inside it; until then it holds a
+ * @summary One item of a part (a numbered item and everything under it). It is rendered with the first screen if it
+ * falls in its window, else when it comes near the window, or at once when a jump (outline, issue list) targets a
+ * place inside it; until then it holds a
  * placeholder of about its height. It re-renders only when its own value, issues, applicability or reference
  * marks change, so a keystroke elsewhere costs it nothing. Renders into the light DOM: the part's styles apply
  * as before.
@@ -71,6 +72,7 @@ export class PiaItem extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.shown && onFirstScreen(estimateHeight(this.node, this.value))) this.shown = true;
     if (!this.shown) this.stopWatching = whenNearWindow(this, () => (this.shown = true));
   }
 
