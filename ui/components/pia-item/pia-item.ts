@@ -21,10 +21,9 @@ const DEPTH = 1;
 /**
  * @summary One item of a part (a numbered item and everything under it). It is rendered with the first screen if it
  * falls in its window, else when it comes near the window, or at once when a jump (outline, issue list) targets a
- * place inside it; until then it holds a
- * placeholder of about its height. It re-renders only when its own value, issues, applicability or reference
- * marks change, so a keystroke elsewhere costs it nothing. Renders into the light DOM: the part's styles apply
- * as before.
+ * place inside it; until then it holds a placeholder of about its height. It re-renders only when its own value,
+ * issues, applicability or reference marks change, so a keystroke elsewhere costs it nothing. Renders into the
+ * light DOM: the part's styles apply as before.
  * @fires pia-value-change
  */
 export class PiaItem extends LitElement {
