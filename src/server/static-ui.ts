@@ -27,7 +27,6 @@ const PAGE_LIMIT = 1024 * 1024;
  * A page of the app: index.html with the answers for this person and address. Never stored by a cache (it may carry
  * a draft); read per request, since a build may replace it under a running server.
  */
-
 const sendPage = async (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, uiDir: string): Promise<FastifyReply> => {
   let page: string;
   try {
