@@ -16,6 +16,7 @@ import { snippetRoutes } from './routes/snippets.js';
 import { lazyRouteValidators } from './lazy-validators.js';
 import { answerClientError, answerFrameworkError, useDepthCheckedJson } from './protocol-errors.js';
 import { sharedRenderPool } from './render-pool.js';
+import { BROTLI_OPTIONS } from './reused-body.js';
 import { createPdfRenderer, createPublicationToolsLoader, type Services } from './services.js';
 import { registerStaticUi } from './static-ui.js';
 import { registerTeam, type TeamServerOptions } from './team/plugin.js';
@@ -53,8 +54,9 @@ export const buildServer = (config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(createErrorHandler(BODY_LIMIT, config.dataDir));
   // Before the routes, whose replies it wraps: the bundle, the API's JSON (001 is ~200 KB) and the stylesheets
-  // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are).
-  app.register(fastifyCompress);
+  // (br/gzip as the browser accepts; fonts are WOFF2, already compressed, and are left as they are). The br settings
+  // are those of the whole list, which is compressed once per change (reused-body.ts).
+  app.register(fastifyCompress, { brotliOptions: BROTLI_OPTIONS });
   const library = openLibrary(config.dataDir);
   const renderPool = sharedRenderPool();
   const services: Services = {

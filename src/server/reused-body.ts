@@ -15,9 +15,16 @@ const gzip = promisify(zlib.gzip);
 /** The compression plugin's threshold: smaller replies are sent uncompressed, this one too. */
 const COMPRESS_FROM_BYTES = 1024;
 
+/**
+ * br for the API's replies, here and in the compression plugin (app.ts): quality 4 of 11, as 11 costs seconds on a
+ * body of megabytes.
+ */
+export const BROTLI_OPTIONS: zlib.BrotliOptions = {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT },
+};
+
 const COMPRESS = {
-  // The compression plugin's settings for br (quality 4 of 11: quality 11 costs seconds on a body this size).
-  br: (json: Buffer) => brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } }),
+  br: (json: Buffer) => brotli(json, BROTLI_OPTIONS),
   gzip: (json: Buffer) => gzip(json),
 } as const;
 
