@@ -125,16 +125,24 @@ const FIRST_FIELD = `(() => {
  * How the keystroke reaches the first field. `page`: focused by the page's own script in the first frame the field
  * is there (FIRST_FIELD) and one key sent, as a person's first key. `locator`: Playwright's locator actions (focus,
  * End, type), each a round trip that first waits for the element to be visible and stable: on a page still busy
- * opening, they add some 200 ms between the field appearing and the key arriving (kept as a second row, since the
+ * opening, they put some 400 ms between the field appearing and the key arriving (kept as a second row, since the
  * earlier figures were measured that way).
  */
 type KeyPath = 'page' | 'locator';
 
-/** Open the editor in a fresh context and type one character into the first field as soon as it is there. */
-const openAndType = async (browser: Browser, url: string, measureAfter: boolean, via: KeyPath = 'page'): Promise<LoadProbe> => {
+/** `work` on a new page of a fresh browser context (nothing cached, a new renderer), closed after. */
+const inFreshTab = async <T,>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await context.newPage();
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
+};
+
+/** Open the editor in a fresh context and type one character into the first field as soon as it is there. */
+const openAndType = async (browser: Browser, url: string, measureAfter: boolean, via: KeyPath = 'page'): Promise<LoadProbe> =>
+  inFreshTab(browser, async (page) => {
     await page.addInitScript(WATCH_LONG_TASKS);
     if (via === 'page') await page.addInitScript(FIRST_FIELD);
     const sizes: Promise<{ api: boolean; bytes: number }>[] = [];
@@ -179,35 +187,25 @@ const openAndType = async (browser: Browser, url: string, measureAfter: boolean,
     probe.longestTaskAfter = (await page.evaluate(LONGEST_TASK_SINCE(since))) as number;
     for (const { api, bytes } of await Promise.all(sizes)) probe[api ? 'apiBytes' : 'assetBytes'] += bytes;
     return probe;
-  } finally {
-    await context.close();
-  }
-};
+  });
 
 /**
  * What Chromium itself takes before any of the editor's work: a fresh context's first navigation (a new renderer,
  * cold) to a page of a few bytes from the same server. The editor row above includes this.
  */
-const openSmallPage = async (browser: Browser, url: string): Promise<number> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    const page = await context.newPage();
+const openSmallPage = async (browser: Browser, url: string): Promise<number> =>
+  inFreshTab(browser, async (page) => {
     const start = performance.now();
     await page.goto(`${url}/api/session`);
     return performance.now() - start;
-  } finally {
-    await context.close();
-  }
-};
+  });
 
 /**
  * The way a person usually opens the editor: the list is open in the tab, and a click on 001's title switches to
  * its editor in the page (no new page load); measured from the click to a keystroke shown as unsaved, as above.
  */
-const openFromList = async (browser: Browser, url: string): Promise<number> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    const page = await context.newPage();
+const openFromList = async (browser: Browser, url: string): Promise<number> =>
+  inFreshTab(browser, async (page) => {
     await page.addInitScript(FIRST_FIELD);
     await page.goto(`${url}/`);
     const link = page.locator(`pia-assessment-list a[href="/assessments/${SAMPLE}"]`);
@@ -218,10 +216,7 @@ const openFromList = async (browser: Browser, url: string): Promise<number> => {
     await page.keyboard.insertText('あ');
     await page.evaluate('window.__dirtyShown()');
     return performance.now() - start;
-  } finally {
-    await context.close();
-  }
-};
+  });
 
 /** Type into the longest text of 001 at an uneven pace; one latency per key. */
 const typeIntoLongText = async (page: Page, url: string): Promise<number[]> => {
