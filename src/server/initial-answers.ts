@@ -7,23 +7,19 @@
  * the page asks the API itself for anything else, which answers it as before (ui/api/early.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PAGE_ANSWERS_ELEMENT_ID, SESSION_API_PATH, assessmentApiPath } from '../domain/page-answers.js';
+import { routeOf } from '../domain/page-routes.js';
 
-/** The id of the page's `<script type="application/json">` element (read by ui/api/early.ts). */
-export const INITIAL_ANSWERS_ID = 'pia-initial-answers';
-
-/**
- * The API paths answered into the page at `pagePath`: the session always, the draft on an editor's address
- * (`/assessments/:id`, as ui/router.ts reads it), spelled as the UI's client spells them (ui/api/client.ts).
- */
+/** The API paths answered into the page at `pagePath`: the session always, the draft on an editor's address. */
 export const initialApiPaths = (pagePath: string): string[] => {
-  const editor = /^\/assessments\/([^/]+)\/?$/.exec(pagePath);
-  let id: string | undefined;
+  let editorOf: string | undefined;
   try {
-    id = editor ? decodeURIComponent(editor[1]!) : undefined;
+    const route = routeOf(pagePath);
+    editorOf = route.page === 'editor' ? route.id : undefined;
   } catch {
-    id = undefined; // a malformed escape: no draft is written in, and the page reports the address as the API does
+    editorOf = undefined; // a malformed escape: no draft is written in, and the page reports the address as the API does
   }
-  return ['/api/session', ...(id === undefined ? [] : [`/api/assessments/${encodeURIComponent(id)}`])];
+  return [SESSION_API_PATH, ...(editorOf === undefined ? [] : [assessmentApiPath(editorOf)])];
 };
 
 /** Headers of the page's request that are not the API request's own: how the page's body is sent, and caching. */
@@ -55,7 +51,7 @@ export const initialAnswers = async (app: FastifyInstance, request: FastifyReque
 /** index.html with the answers in a JSON script element (never run as script, so the CSP allows it as it is). */
 export const withInitialAnswers = (page: string, answers: string | undefined): string => {
   if (answers === undefined) return page;
-  const element = `<script type="application/json" id="${INITIAL_ANSWERS_ID}">${answers}</script>`;
+  const element = `<script type="application/json" id="${PAGE_ANSWERS_ELEMENT_ID}">${answers}</script>`;
   const end = page.lastIndexOf('</body>');
   return end < 0 ? page + element : page.slice(0, end) + element + page.slice(end);
 };

@@ -40,6 +40,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '../../src/server/dto.js';
+import { SESSION_API_PATH, assessmentApiPath } from '../../src/domain/page-answers.js';
 import { patchBetween, type SaveAttempt, type StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
@@ -77,7 +78,7 @@ const isApiError = (body: unknown): body is ApiError =>
  */
 let csrfToken: Promise<string | null> | undefined;
 const currentCsrfToken = (): Promise<string | null> =>
-  (csrfToken ??= fetch('/api/session', { headers: { Accept: 'application/json' } })
+  (csrfToken ??= fetch(SESSION_API_PATH, { headers: { Accept: 'application/json' } })
     .then(async (response) => ((await response.json()) as { csrfToken?: string | null }).csrfToken ?? null)
     .catch(() => {
       csrfToken = undefined;
@@ -145,8 +146,6 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
-export const assessmentPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
-
 /** The only code of the UI that talks HTTP; one function per route of the API contract. */
 export const api = {
   list: (query: ListAssessmentsQuery): Promise<ListAssessmentsResponse> => {
@@ -155,10 +154,10 @@ export const api = {
   },
   create: (body: CreateAssessmentRequest): Promise<CreateAssessmentResponse> =>
     request('/api/assessments', json('POST', body)),
-  get: (id: string): Promise<AssessmentResponse> => request(assessmentPath(id)),
+  get: (id: string): Promise<AssessmentResponse> => request(assessmentApiPath(id)),
   /** Save data made from the version `etag` names; the server merges it with a newer version when nothing conflicts. */
   save: (id: string, etag: string, data: Record<string, unknown>): Promise<SaveAssessmentResponse> =>
-    request(assessmentPath(id), json('PUT', { data, merge: true }, { 'If-Match': `"${etag}"` })),
+    request(assessmentApiPath(id), json('PUT', { data, merge: true }, { 'If-Match': `"${etag}"` })),
   /**
    * Save data made from `base` by sending only what changed since (PATCH, a few hundred bytes where the whole of
    * 001 is 250 KB): the server applies it to that version and saves as `save` does. Should the server's copy of
@@ -167,7 +166,7 @@ export const api = {
   saveChanges: async (id: string, base: StoredVersion, data: Record<string, unknown>): Promise<SaveAssessmentResponse> => {
     const body: PatchAssessmentRequest = { operations: patchBetween(base.data, data), merge: true };
     try {
-      return await request(assessmentPath(id), json('PATCH', body, { 'If-Match': `"${base.etag}"` }));
+      return await request(assessmentApiPath(id), json('PATCH', body, { 'If-Match': `"${base.etag}"` }));
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'PATCH_INVALID') return api.save(id, base.etag, data);
       throw error;
@@ -187,73 +186,73 @@ export const api = {
       throw error;
     }
   },
-  checks: (id: string): Promise<ChecksResponse> => request(`${assessmentPath(id)}/checks`),
-  revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentPath(id)}/revisions`),
+  checks: (id: string): Promise<ChecksResponse> => request(`${assessmentApiPath(id)}/checks`),
+  revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentApiPath(id)}/revisions`),
   /** What committing now would do: base, default 変更日 and the warnings for `changeDate` (server-side rule). */
   commitPlan: (id: string, changeDate?: string): Promise<CommitPlanResponse> =>
-    request(`${assessmentPath(id)}/revisions/next${changeDate ? `?changeDate=${encodeURIComponent(changeDate)}` : ''}`),
-  revision: (id: string, revision: number): Promise<RevisionResponse> => request(`${assessmentPath(id)}/revisions/${revision}`),
+    request(`${assessmentApiPath(id)}/revisions/next${changeDate ? `?changeDate=${encodeURIComponent(changeDate)}` : ''}`),
+  revision: (id: string, revision: number): Promise<RevisionResponse> => request(`${assessmentApiPath(id)}/revisions/${revision}`),
   commit: (id: string, body: CommitRevisionRequest): Promise<CommitRevisionResponse> =>
-    request(`${assessmentPath(id)}/revisions`, json('POST', body)),
+    request(`${assessmentApiPath(id)}/revisions`, json('POST', body)),
   diff: (id: string, from: number, to: number | 'draft'): Promise<DiffResponse> =>
-    request(`${assessmentPath(id)}/diff?from=${from}&to=${to}`),
+    request(`${assessmentApiPath(id)}/diff?from=${from}&to=${to}`),
   saveRows: (id: string, revision: number, rowsEtag: string, rows: ConfirmedRow[]): Promise<RevisionMeta> =>
-    request(`${assessmentPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
+    request(`${assessmentApiPath(id)}/revisions/${revision}/rows`, json('PUT', { rows }, { 'If-Match': `"${rowsEtag}"` })),
   setStatus: (id: string, revision: number, body: SetStatusRequest): Promise<RevisionMeta> =>
-    request(`${assessmentPath(id)}/revisions/${revision}/status`, json('PUT', body)),
+    request(`${assessmentApiPath(id)}/revisions/${revision}/status`, json('PUT', body)),
   /** What a copy on `formRevision` (the source's when omitted) would leave blank, and the migration report. */
   copyPreview: (id: string, formRevision?: string): Promise<CopyPreviewResponse> =>
-    request(`${assessmentPath(id)}/copy${formRevision ? `?formRevision=${encodeURIComponent(formRevision)}` : ''}`),
-  copy: (id: string, body: CopyRequestBody): Promise<CopyResponse> => request(`${assessmentPath(id)}/copy`, json('POST', body)),
+    request(`${assessmentApiPath(id)}/copy${formRevision ? `?formRevision=${encodeURIComponent(formRevision)}` : ''}`),
+  copy: (id: string, body: CopyRequestBody): Promise<CopyResponse> => request(`${assessmentApiPath(id)}/copy`, json('POST', body)),
   snippets: (): Promise<SnippetLibraryResponse> => request('/api/snippets'),
   snippetUpdates: (): Promise<SnippetUpdatesResponse> => request('/api/snippets/updates'),
   /** The standard texts the draft records, with their state and newer versions. */
-  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentPath(id)}/snippets`),
+  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentApiPath(id)}/snippets`),
   updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
-    request(`${assessmentPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
+    request(`${assessmentApiPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
   /** The 公表版 or 提出版 of the draft or of a revision (a revision's carry the publication stamp). */
   printUrl: (id: string, variant: 'public' | 'submission', options: { revision?: number; download?: boolean } = {}): string => {
     const params = new URLSearchParams();
     if (options.revision !== undefined) params.set('revision', String(options.revision));
     if (options.download) params.set('download', '1');
     const query = params.toString();
-    return `${assessmentPath(id)}/print/${variant}${query ? `?${query}` : ''}`;
+    return `${assessmentApiPath(id)}/print/${variant}${query ? `?${query}` : ''}`;
   },
   /** A reviewer's redline of `to` with the changes since revision `from` marked. */
   redlineUrl: (id: string, from: number, to: number | 'draft'): string =>
-    `${assessmentPath(id)}/redline?${new URLSearchParams({ from: String(from), to: String(to), download: '1' }).toString()}`,
+    `${assessmentApiPath(id)}/redline?${new URLSearchParams({ from: String(from), to: String(to), download: '1' }).toString()}`,
   /** The bundle (zip) of a submitted or published revision. */
-  bundleUrl: (id: string, revision: number): string => `${assessmentPath(id)}/revisions/${revision}/bundle`,
+  bundleUrl: (id: string, revision: number): string => `${assessmentApiPath(id)}/revisions/${revision}/bundle`,
   terminate: (id: string, body: TerminationRequest): Promise<CommitRevisionResponse> =>
-    request(`${assessmentPath(id)}/termination`, json('POST', body)),
+    request(`${assessmentApiPath(id)}/termination`, json('POST', body)),
 
-  session: (): Promise<SessionResponse> => request('/api/session'),
+  session: (): Promise<SessionResponse> => request(SESSION_API_PATH),
   login: async (login: string, password: string): Promise<SessionResponse> => {
-    const session = await request<SessionResponse>('/api/session', json('POST', { login, password }));
+    const session = await request<SessionResponse>(SESSION_API_PATH, json('POST', { login, password }));
     useToken(session.csrfToken);
     return session;
   },
   logout: async (): Promise<void> => {
-    await request('/api/session', { method: 'DELETE' });
+    await request(SESSION_API_PATH, { method: 'DELETE' });
     useToken(null);
   },
 
   comments: (id: string, query: { revision: number | 'draft'; status?: 'open' | 'resolved' | 'all'; mine?: boolean }): Promise<ListCommentsResponse> => {
     const params = new URLSearchParams({ revision: String(query.revision), status: query.status ?? 'all' });
     if (query.mine) params.set('mine', '1');
-    return request(`${assessmentPath(id)}/comments?${params}`);
+    return request(`${assessmentApiPath(id)}/comments?${params}`);
   },
   commentCounts: (id: string, revision: number | 'draft'): Promise<CommentCountsResponse> =>
-    request(`${assessmentPath(id)}/comments/counts?revision=${revision}`),
+    request(`${assessmentApiPath(id)}/comments/counts?revision=${revision}`),
   comment: (id: string, body: CreateCommentRequest): Promise<CommentThread> =>
-    request(`${assessmentPath(id)}/comments`, json('POST', body)),
+    request(`${assessmentApiPath(id)}/comments`, json('POST', body)),
   reply: (id: string, thread: number, body: string): Promise<CommentThread> =>
-    request(`${assessmentPath(id)}/comments/${thread}/replies`, json('POST', { body })),
+    request(`${assessmentApiPath(id)}/comments/${thread}/replies`, json('POST', { body })),
   resolve: (id: string, thread: number, resolved: boolean): Promise<CommentThread> =>
-    request(`${assessmentPath(id)}/comments/${thread}/resolution`, json('PUT', { resolved })),
+    request(`${assessmentApiPath(id)}/comments/${thread}/resolution`, json('PUT', { resolved })),
 
-  audit: (id: string): Promise<AuditResponse> => request(`${assessmentPath(id)}/audit?format=json`),
-  auditUrl: (id: string, format: 'csv' | 'json'): string => `${assessmentPath(id)}/audit?format=${format}`,
+  audit: (id: string): Promise<AuditResponse> => request(`${assessmentApiPath(id)}/audit?format=json`),
+  auditUrl: (id: string, format: 'csv' | 'json'): string => `${assessmentApiPath(id)}/audit?format=${format}`,
 
   users: (): Promise<ListUsersResponse> => request('/api/users'),
   createUser: (body: CreateUserRequest): Promise<UserResponse> => request('/api/users', json('POST', body)),
@@ -267,6 +266,6 @@ export const api = {
     if (options.revision !== undefined) params.set('revision', String(options.revision));
     if (options.download) params.set('download', '1');
     const query = params.toString();
-    return `${assessmentPath(id)}/pdf${query ? `?${query}` : ''}`;
+    return `${assessmentApiPath(id)}/pdf${query ? `?${query}` : ''}`;
   },
 };

@@ -5,16 +5,14 @@
  * the page does not carry is requested as usual.
  */
 import type { AssessmentResponse } from '../../src/server/dto.js';
-import { api, assessmentPath } from './client.js';
-
-/** The id of the JSON script element (src/server/initial-answers.ts INITIAL_ANSWERS_ID). */
-const ELEMENT_ID = 'pia-initial-answers';
+import { PAGE_ANSWERS_ELEMENT_ID, assessmentApiPath } from '../../src/domain/page-answers.js';
+import { api } from './client.js';
 
 let answers: Map<string, unknown> | undefined;
 
 const initialAnswers = (): Map<string, unknown> => {
   if (answers) return answers;
-  const text = document.getElementById(ELEMENT_ID)?.textContent;
+  const text = document.getElementById(PAGE_ANSWERS_ELEMENT_ID)?.textContent;
   try {
     answers = new Map(Object.entries(text ? (JSON.parse(text) as Record<string, unknown>) : {}));
   } catch {
@@ -32,4 +30,4 @@ export const takeEarly = <T>(path: string, request: () => Promise<T>): Promise<T
 };
 
 /** The draft the editor shows: the answer the page carried if it is this one and still unused, else a new request. */
-export const fetchAssessment = (id: string): Promise<AssessmentResponse> => takeEarly(assessmentPath(id), () => api.get(id));
+export const fetchAssessment = (id: string): Promise<AssessmentResponse> => takeEarly(assessmentApiPath(id), () => api.get(id));

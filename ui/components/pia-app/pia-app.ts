@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ROLE_NAMES_JA } from '../../../src/team/messages.ja.js';
 import { api } from '../../api/client.js';
 import { msg } from '../../messages.ja.js';
-import { routeOf, type Route } from '../../router.js';
+import { routeOf, type Route } from '../../../src/domain/page-routes.js';
 import { currentSession, loadSession, may } from '../../session.js';
 import { baseStyles } from '../../styles/theme.js';
 import { useWebFontSoon } from '../../web-font.js';

@@ -1,4 +1,8 @@
-/** The pages of the app, from the URL path (the server falls back to index.html for every non-/api path). */
+/**
+ * The pages of the app, from the URL path (the server falls back to index.html for every non-/api path): the
+ * browser's router (ui/components/pia-app) and the server, which writes the answers a page needs into it
+ * (src/server/initial-answers.ts), read an address the same way.
+ */
 export type Route =
   | { page: 'list' }
   | { page: 'editor'; id: string }
