@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useServerAndBrowser } from './hooks.js';
+import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 import { focusedPointer, openEditor, scrollThrough } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
@@ -9,13 +9,11 @@ const SAMPLE = '001-kitakyushu-yobosesshu';
 // Evaluated in the page (tests are type-checked without the DOM library).
 const OVERFLOW = 'document.documentElement.scrollWidth - window.innerWidth';
 
+const current = usePagePerTest(shared);
+
 const withPage = async (width: number, run: (page: Page) => Promise<void>): Promise<void> => {
-  const context = await shared.browser.newContext({ viewport: { width, height: 800 }, locale: 'ja-JP' });
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
+  await current.page.setViewportSize({ width, height: 800 });
+  await run(current.page);
 };
 
 describe('layout and keyboard use', () => {

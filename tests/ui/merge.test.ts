@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
-import { useServerAndBrowser } from './hooks.js';
+import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
+/** Two colleagues, each in a browser of their own. */
+const first = usePagePerTest(shared);
+const second = usePagePerTest(shared);
 
 const ID = '004-ise-yobosesshu';
 const DEPARTMENT = '/basicInfo/department/name';
@@ -13,17 +16,16 @@ const HEAD = '/basicInfo/department/headTitle';
 const onDisk = async (page: Page): Promise<Record<string, any>> =>
   ((await (await page.request.get(`${shared.server.url}/api/assessments/${ID}`)).json()) as { data: Record<string, any> }).data;
 
-/** Two colleagues, each in a browser of their own, with the editor open on the same assessment. */
-const twoEditors = async (browser: Browser): Promise<{ alice: Page; bob: Page; close: () => Promise<void> }> => {
-  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-  const [alice, bob] = await Promise.all(contexts.map((context) => context.newPage())) as [Page, Page];
+/** The two colleagues with the editor open on the same assessment. */
+const twoEditors = async (): Promise<{ alice: Page; bob: Page }> => {
+  const [alice, bob] = [first.page, second.page];
   await Promise.all([openEditor(alice, shared.server.url, ID), openEditor(bob, shared.server.url, ID)]);
-  return { alice, bob, close: async () => void (await Promise.all(contexts.map((context) => context.close()))) };
+  return { alice, bob };
 };
 
 describe('two people editing the same assessment', () => {
   it('merges edits of different items without a dialog and tells each what came in from the other', async () => {
-    const { alice, bob, close } = await twoEditors(shared.browser);
+    const { alice, bob } = await twoEditors();
     // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長 (each jumps to the item first,
     // as the editor renders items as they are reached).
     await reveal(alice, DEPARTMENT);
@@ -56,11 +58,10 @@ describe('two people editing the same assessment', () => {
     await waitSaved(bob);
     await expectValue(bob, HEAD, '健康課長（乙）');
     expect((await onDisk(bob)).basicInfo).toMatchObject({ department: { name: '健康福祉部健康課', headTitle: '健康課長（乙）' }, otherBodies: 'なし（甲）' });
-    await close();
   });
 
   it('shows only the item both changed, side by side, and keeps every other change of both', async () => {
-    const { alice, bob, close } = await twoEditors(shared.browser);
+    const { alice, bob } = await twoEditors();
     await input(alice, '/cover/specialNotes').fill('甲の特記事項');
     await reveal(alice, '/disclosure/inquiry/response');
     await input(alice, '/disclosure/inquiry/response').fill('甲の対応');
@@ -94,11 +95,10 @@ describe('two people editing the same assessment', () => {
     expect(saved.disclosure.request.method).toBe('乙の請求方法');
     await reveal(bob, '/disclosure/inquiry/response');
     await expectValue(bob, '/disclosure/inquiry/response', '甲の対応');
-    await close();
   });
 
   it('keeps an edit that reached the draft after the conflict was found, over the choice made in the dialog', async () => {
-    const { alice, bob, close } = await twoEditors(shared.browser);
+    const { alice, bob } = await twoEditors();
     await input(alice, '/cover/specialNotes').fill('甲が後から書いた特記事項');
     await waitSaved(alice);
     await input(bob, '/cover/specialNotes').fill('乙が後から書いた特記事項');
@@ -119,7 +119,6 @@ describe('two people editing the same assessment', () => {
     const saved = await onDisk(bob);
     expect(saved.cover.specialNotes).toBe('甲が後から書いた特記事項');
     expect(saved.disclosure.request.method).toBe('開いている間の請求方法');
-    await close();
   });
 });
 
@@ -127,8 +126,7 @@ describe('the autosave of the long 全項目 sample', () => {
   it('sends only the item typed into (PATCH against the version it holds), and the file on disk gets it', async () => {
     const SAMPLE = '001-kitakyushu-yobosesshu';
     const ITEM = '/cover/specialNotes';
-    const context = await shared.browser.newContext();
-    const page = await context.newPage();
+    const { page } = first;
     const saves: { method: string; bytes: number; ifMatch: string | undefined }[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith(`/api/assessments/${SAMPLE}`) && request.method() !== 'GET')
@@ -149,6 +147,5 @@ describe('the autosave of the long 全項目 sample', () => {
     expect(saves[1]!.ifMatch).not.toBe(saves[0]!.ifMatch);
     // A few hundred bytes, where the whole draft is ~250 KB of JSON.
     for (const save of saves) expect(save.bytes).toBeLessThan(1000);
-    await context.close();
   });
 });

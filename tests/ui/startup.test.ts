@@ -5,7 +5,7 @@ import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 import { input, openEditor } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
-const current = usePagePerTest(shared);
+const current = usePagePerTest(shared, { fresh: true });
 
 const SAMPLE = '001-kitakyushu-yobosesshu';
 const DRAFT = `/api/assessments/${SAMPLE}`;
