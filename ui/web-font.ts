@@ -13,25 +13,64 @@ const WEB_FONT = "16px 'BIZ UDGothic'";
 /** On <html>: --pia-font names the web font's slices. */
 const WEB_FONT_CLASS = 'pia-web-font';
 
-/** The characters the page shows: its text and the values of its text boxes, shadow roots included. */
-const shownCharacters = (root: Node): string => {
-  const seen = new Set<string>();
-  const add = (text: string): void => {
-    for (const character of text) seen.add(character);
-  };
-  const walk = (node: Node): void => {
+/**
+ * The longest stretch of the switch's work in one task. It starts right after the first screen, when a person may
+ * already be typing: the walk, the checks and the loads took 25–60 ms in one task on the editor of 001, and a key
+ * pressed meanwhile waited for all of it.
+ */
+const SLICE_MS = 8;
+/** Characters per check and load, so that no one call is long (a load starts the requests of its slices). */
+const CHARACTERS_PER_CALL = 128;
+
+/** A new task, so that input and a frame that is due come first (a message is not clamped as nested timers are). */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/** Runs `steps` to the end, yielding to the page whenever a slice of SLICE_MS is used up. */
+const inSlices = async <T>(steps: Iterable<T>, step: (item: T) => void): Promise<void> => {
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (const item of steps) {
+    step(item);
+    if (performance.now() < sliceEnd) continue;
+    await nextTask();
+    sliceEnd = performance.now() + SLICE_MS;
+  }
+};
+
+/**
+ * The texts the page shows: its text nodes and the values of its text boxes, shadow roots included. Not the text of
+ * scripts and style sheets: the page's answers (a script element of ~200 KB of JSON on the editor of 001) hold the
+ * whole draft, and walking it cost more than the rest of the page and asked for slices no screen showed yet.
+ */
+function* shownTexts(root: Node): Generator<string> {
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) add(child.nodeValue ?? '');
+      if (child.nodeType === Node.TEXT_NODE) yield child.nodeValue ?? '';
+      else if (child instanceof HTMLScriptElement || child instanceof HTMLStyleElement) continue;
       else if (child instanceof Element) {
-        if (child instanceof HTMLInputElement || child instanceof HTMLTextAreaElement) add(child.value);
-        if (child.shadowRoot) walk(child.shadowRoot);
-        walk(child);
+        if (child instanceof HTMLInputElement || child instanceof HTMLTextAreaElement) yield child.value;
+        if (child.shadowRoot) pending.push(child.shadowRoot);
+        pending.push(child);
       }
     }
-  };
-  walk(root);
-  return [...seen].join('');
+  }
+}
+
+/** Each character the page shows, once (whole code points, so a character outside the BMP is one). */
+const shownCharacters = async (root: Node): Promise<string[]> => {
+  const texts: string[] = [];
+  await inSlices(shownTexts(root), (text) => texts.push(text));
+  return [...new Set(texts.join(''))];
 };
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
+}
 
 const installed = async (): Promise<boolean> => {
   const faces = await document.fonts.load(INSTALLED, 'あ').catch((): FontFace[] => []);
@@ -43,9 +82,13 @@ const ROUNDS = 3;
 
 const loadShownSlices = async (): Promise<void> => {
   for (let round = 0; round < ROUNDS; round += 1) {
-    const text = shownCharacters(document.body);
-    if (document.fonts.check(WEB_FONT, text)) return;
-    await document.fonts.load(WEB_FONT, text);
+    const loads: Promise<FontFace[]>[] = [];
+    await inSlices(chunks(await shownCharacters(document.body), CHARACTERS_PER_CALL), (chunk) => {
+      const text = chunk.join('');
+      if (!document.fonts.check(WEB_FONT, text)) loads.push(document.fonts.load(WEB_FONT, text));
+    });
+    if (loads.length === 0) return;
+    await Promise.all(loads);
   }
 };
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
-import { input, openEditor } from './page-helpers.js';
+import { input, openEditor, reveal } from './page-helpers.js';
 
 const shared = useServerAndBrowser();
 const current = usePagePerTest(shared, { fresh: true });
@@ -57,6 +57,28 @@ describe('opening the editor', () => {
     expect(await page.evaluate('window.__ran')).toBeUndefined();
     expect(await page.evaluate(`document.querySelectorAll('script').length`)).toBe(2); // the bundle and the answers
     expect(refused).toEqual([]);
+  });
+
+  it('asks for the web font\'s slices of the text on screen, not of the whole draft the page carries', async () => {
+    const { page } = current;
+    const id = '902-rare-characters';
+    // Characters of slices nothing else near the top uses, in an item far below the first screen: they are in the
+    // page's answers (the draft as JSON) from the start, and on screen only once that item is reached.
+    const rare = '鼈鼇鼾齟齬';
+    const yaml = await readFile(path.join(shared.server.dataDir, SAMPLE, 'assessment.yaml'), 'utf8');
+    const far = '・特定個人情報ファイルの複製は必要最低限とし';
+    expect(yaml.split(far)).toHaveLength(2);
+    await mkdir(path.join(shared.server.dataDir, id));
+    await writeFile(path.join(shared.server.dataDir, id, 'assessment.yaml'), yaml.replace(far, `${rare}${far}`));
+    await openEditor(page, shared.server.url, id);
+    await page.waitForFunction(`document.documentElement.classList.contains('pia-web-font')`);
+    await page.waitForLoadState('networkidle');
+    const loaded = (text: string) => page.evaluate(`document.fonts.check("16px 'BIZ UDGothic'", ${JSON.stringify(text)})`);
+    expect(await loaded(await input(page, '/cover/title').inputValue())).toBe(true);
+    expect(await loaded(rare)).toBe(false);
+    // Reached, the item is drawn in the web font as any later text is: its slices are asked for then.
+    await reveal(page, '/files/0/riskMeasures/use/risk4/measures');
+    await expect.poll(() => loaded(rare)).toBe(true);
   });
 
   it('draws the first screen in the installed font, then switches to BIZ UDゴシック once the slices its text needs have all arrived', async () => {
