@@ -38,6 +38,27 @@ describe('versions kept for merging', () => {
     expect(store.recentVersion('made-up')).toBeUndefined();
   });
 
+  it('reads the draft just saved from the data the save wrote, as a fresh read of its file gives it, issues placed at their line', async () => {
+    const store = storeOf(ID);
+    const read = await store.readDraft();
+    const cover = read.data['cover'] as Record<string, unknown>;
+    for (const [what, data] of [
+      ['valid', { ...read.data, cover: { ...cover, specialNotes: '保存した版' } }],
+      ['with an issue', { ...read.data, cover: { ...cover, title: 42 } }],
+    ] as const) {
+      const saved = await save(store, data, (await store.readDraft()).etag);
+      const kept = await store.readDraft();
+      expect(kept.data, what).toBe(data); // the writer's data, not a parse of the file
+      const fresh = await openLibrary(dataDir).assessment(ID).readDraft();
+      expect(kept.etag, what).toBe(saved.etag);
+      expect(kept.form, what).toBe(fresh.form);
+      expect(kept.data, what).toEqual(fresh.data);
+      expect(kept.issues, what).toEqual(fresh.issues);
+      expect(kept.parsed.doc.toString(), what).toBe(fresh.parsed.doc.toString());
+    }
+    expect((await store.readDraft()).issues).toEqual([expect.objectContaining({ pointer: '/cover/title', line: expect.any(Number) })]);
+  });
+
 });
 
 describe('saveDraft', () => {
