@@ -10,12 +10,14 @@
  */
 import { spawn } from 'node:child_process';
 
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** npm as it runs this script (`npm test` sets npm_execpath), else the one on the PATH. */
+const npm = (args) =>
+  process.env.npm_execpath ? spawn(process.execPath, [process.env.npm_execpath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn('npm', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A check (an npm script): resolves with its exit code once its output is printed. */
 const check = (script) =>
   new Promise((resolve) => {
-    const child = spawn(NPM, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = npm(['run', '--silent', script]);
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
@@ -38,9 +40,9 @@ const vitest = new Promise((resolve) => {
   child.on('close', (code) => resolve(code ?? 1));
 });
 
-const steps = ['npm run typecheck', 'npm run check:gen', 'vitest'];
-const codes = await Promise.all([check('typecheck'), check('check:gen'), vitest]);
-const failed = steps.filter((_, index) => codes[index] !== 0);
+const steps = { 'npm run typecheck': check('typecheck'), 'npm run check:gen': check('check:gen'), vitest };
+const codes = await Promise.all(Object.values(steps));
+const failed = Object.keys(steps).filter((_, index) => codes[index] !== 0);
 // Said again at the end, where a reader of the log looks: a check's failure was printed while vitest was running.
 if (failed.length > 0) process.stderr.write(`\n✗ npm test failed: ${failed.join(', ')} (see above)\n`);
 process.exitCode = codes.find((code) => code !== 0) ?? 0;

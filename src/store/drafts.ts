@@ -12,10 +12,11 @@ import { AppError, isAppError } from '../errors.js';
 import { API_MESSAGES_JA, fillMessage } from '../messages.ja.js';
 import { isFormId, validateAssessmentWithinLimits, type FormId, type ValidationIssue } from '../schema/index.js';
 import { FileExistsError, makeFolder, writeFailed, writeFileAtomic, writeFileExclusive, type WriteHooks } from './atomic-write.js';
-import { parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
+import { issuesPlacedWhenRead, parseAssessment, readAssessmentBytes, type LoadedAssessment } from './load.js';
 import { createLru, type Lru } from './lru.js';
 import { fileHolds } from './regular-file.js';
-import { checkSize } from './yaml-parse.js';
+import { parseYamlCached } from './yaml-cache.js';
+import { checkSize, type ParsedYaml } from './yaml-parse.js';
 import { isPrinted, printAssessment } from './yaml-write.js';
 
 /** Folder names an assessment may have in a data folder: no separators, no dots, so an id never leaves it. */
@@ -300,8 +301,8 @@ export const writeDraftFile = async (
  * The draft a save wrote, as reading its file back gives it, without that read: the list's index reads every draft
  * the folder's watcher reports changed, and parsing and validating the file just written cost the server thread
  * ~0.5 ms of each save of 001. Its data is the data printed (a print reads back as that data; the hostile-YAML
- * tests check it), its issues those the save found. The parse of the bytes, for the tree and the issues' places in
- * the file, is made when first asked for; a draft without issues has none to place.
+ * tests check it), its issues those the save found. The bytes are parsed only for the tree or an issue's place in
+ * the file, when first asked for.
  */
 const writtenDraft = (
   file: string,
@@ -312,19 +313,17 @@ const writtenDraft = (
   data: Record<string, unknown>,
   issues: readonly ValidationIssue[],
 ): Draft => {
-  let read: LoadedAssessment | undefined;
-  const parsed = (): LoadedAssessment => (read ??= parseAssessment(bytes, file));
+  let tree: ParsedYaml | undefined;
+  const parsed = (): ParsedYaml => (tree ??= parseYamlCached(bytes, file));
   return {
     file,
     id,
     etag,
     form,
     data,
-    get issues() {
-      return issues.length === 0 ? issues : parsed().issues;
-    },
+    issues: issuesPlacedWhenRead(issues, parsed),
     get parsed() {
-      return parsed().parsed;
+      return parsed();
     },
   };
 };

@@ -34,14 +34,36 @@ export const readAssessmentBytes = async (file: string): Promise<Buffer> => {
   }
 };
 
+/** Where in the file an issue's item is written. */
+const placeOf = (parsed: ParsedYaml, issue: ValidationIssue) => positionOf(parsed, splitPointer(issue.pointer));
+
 /** Parse and validate assessment bytes. A syntax error throws an AppError; schema violations come back as issues. */
 export const parseAssessment = (bytes: Uint8Array, file: string): LoadedAssessment => {
   const parsed = parseYamlCached(bytes, file);
   const data = parsed.data as Record<string, unknown>;
   const { form, issues } = validateAssessment(data);
-  const located = issues.map((issue) => ({ ...issue, ...positionOf(parsed, splitPointer(issue.pointer)) }));
+  const located = issues.map((issue) => ({ ...issue, ...placeOf(parsed, issue) }));
   return { file, ...(form ? { form } : {}), data, issues: located, parsed };
 };
+
+/**
+ * Issues already found in data whose file is `parsed()`, each placed (line, column) only when its place is first
+ * read: the list's index counts a draft's issues, and counting needs no parse of the file.
+ */
+export const issuesPlacedWhenRead = (issues: readonly ValidationIssue[], parsed: () => ParsedYaml): ValidationIssue[] =>
+  issues.map((issue) => {
+    let place: ReturnType<typeof placeOf> | null = null;
+    const at = () => (place === null ? (place = placeOf(parsed(), issue)) : place);
+    return {
+      ...issue,
+      get line() {
+        return at()?.line;
+      },
+      get column() {
+        return at()?.column;
+      },
+    };
+  });
 
 /** Read and validate an assessment. A syntax error throws an AppError; schema violations come back as issues. */
 export const loadAssessment = async (file: string): Promise<LoadedAssessment> =>
