@@ -6,13 +6,17 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { threadCpuMs } from './support.mjs';
 
 export type Timed = { ms: number; status: number };
+/** A command's request times, and the CPU time this worker (the clients) spent on them, in ms. */
+export type ClientsAnswer = { readonly results: Timed[]; readonly clientsCpuMs: number | undefined };
 export type ClientsSetup = { readonly base: string; readonly sample: string; readonly ids: readonly string[]; readonly clients: number; readonly requests: number; readonly alone: number };
 /** What the bench asks for; the answer is the requests' times. */
 export type ClientsCommand =
   | { readonly kind: 'gets' }
   | { readonly kind: 'alone' | 'ownCopies'; readonly method: 'PUT' | 'PATCH' }
+  | { readonly kind: 'openCopies' }
   | { readonly kind: 'contended' };
 
 const { base, sample, ids, clients, requests, alone } = workerData as ClientsSetup;
@@ -57,13 +61,20 @@ const saveAlone = async (method: 'PUT' | 'PATCH'): Promise<Timed[]> => {
   return results;
 };
 
+/**
+ * Every editor opens its copy (the page reads it) before anyone saves: opening is the GET row's figure, and is not
+ * counted in the saves' times or CPU. The autosave goes 1.2 s after the last keystroke (AUTOSAVE_DELAY_MS), so no
+ * save comes sooner after opening.
+ */
+const openCopies = async (): Promise<Timed[]> => {
+  await Promise.all(ids.map(async (id) => (await fetch(url(id))).arrayBuffer()));
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  return [];
+};
+
 /** Every client saving its own copy of the sample, one save after another (the bench puts the copies back after). */
 const saveOwnCopies = async (method: 'PUT' | 'PATCH'): Promise<Timed[]> => {
   const ownEtags = new Map(ids.map((id) => [id, etag]));
-  // Every editor has its copy open (the page reads it) before anyone saves: opening is the GET row's figure.
-  // The autosave goes 1.2 s after the last keystroke (AUTOSAVE_DELAY_MS), so no save comes sooner after opening.
-  await Promise.all(ids.map(async (id) => (await fetch(url(id))).arrayBuffer()));
-  await new Promise((resolve) => setTimeout(resolve, 1200));
   return underLoad(async (index) => {
     const id = ids[index]!;
     const mine: Timed[] = [];
@@ -87,6 +98,8 @@ const run = async (command: ClientsCommand): Promise<Timed[]> => {
       });
     case 'alone':
       return saveAlone(command.method);
+    case 'openCopies':
+      return openCopies();
     case 'ownCopies':
       return saveOwnCopies(command.method);
     case 'contended':
@@ -96,8 +109,13 @@ const run = async (command: ClientsCommand): Promise<Timed[]> => {
 };
 
 parentPort!.on('message', (command: ClientsCommand) => {
+  const before = threadCpuMs();
   void run(command).then(
-    (results) => parentPort!.postMessage(results),
+    (results) => {
+      const after = threadCpuMs();
+      const answer: ClientsAnswer = { results, clientsCpuMs: before === undefined || after === undefined ? undefined : after - before };
+      parentPort!.postMessage(answer);
+    },
     (error: unknown) => parentPort!.postMessage({ error: String(error) }),
   );
 });

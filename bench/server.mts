@@ -3,16 +3,17 @@
  * loopback (node's fetch), on a temp copy of the data folder. The goal rows measure what the editor sends: a PATCH
  * of the item changed since the version it holds, with merge (ui/api/client.ts). The whole-document PUT that
  * other clients send is measured beside them, labelled. The clients run in a worker thread (server-clients.mts),
- * as browsers run outside the server; the server's own CPU time per save is printed beside the goal rows.
+ * as browsers run outside the server; the server's own CPU time per save is printed beside the goal rows, and
+ * under the rows of 20 clients saving, the CPU time a save costs the whole machine and the mean time per save it
+ * implies (their baseline).
  */
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildServer } from '../src/server/app.js';
-import type { ClientsCommand, ClientsSetup, Timed } from './server-clients.mjs';
-import { loadNote, median, percentile, sampleMemory } from './support.mjs';
+import type { ClientsAnswer, ClientsCommand, ClientsSetup, Timed } from './server-clients.mjs';
+import { loadNote, median, percentile, sampleMemory, threadCpuMs } from './support.mjs';
 
 const SAMPLE = '001-kitakyushu-yobosesshu';
 const CLIENTS = 20;
@@ -20,27 +21,48 @@ const REQUESTS_PER_CLIENT = 15;
 const ALONE = 40;
 const GOALS = { alone: 8, p95: 100 };
 
-/**
- * CPU time of this process's main thread (the server's event loop) in ms, from /proc (Linux); undefined elsewhere.
- * process.cpuUsage counts every thread, the clients' worker too.
- */
-const serverThreadCpu = (): number | undefined => {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
-  } catch {
-    return undefined;
-  }
+/** CPU time of this process's main thread (the server's event loop) in ms (Linux; undefined elsewhere). */
+const serverThreadCpu = (): number | undefined => threadCpuMs(`/proc/self/task/${process.pid}/stat`);
+
+/** CPU time of every thread of this process in ms: the server's, the clients' worker, and the threads they share. */
+const processCpu = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 };
 
-const report = (label: string, results: Timed[], cpuMs?: number, goal = ''): void => {
+/**
+ * Where the CPU time of a command's requests went, in ms: the server's thread, the clients' worker, and the threads
+ * of the process they share (V8's garbage collection and compilers, libuv's pool for file I/O and hashing), which
+ * work mostly for the server.
+ */
+type CpuSplit = { readonly serverThread: number; readonly shared: number; readonly clients: number };
+
+const report = (label: string, results: Timed[], cpu?: CpuSplit, goal = ''): void => {
   const times = results.map((result) => result.ms);
   const statuses = [...new Set(results.map((result) => result.status))].join('/');
-  const cpu = cpuMs === undefined ? '' : `   server thread CPU ${(cpuMs / results.length).toFixed(1)} ms/request`;
+  const cpuNote = cpu === undefined ? '' : `   server thread CPU ${(cpu.serverThread / results.length).toFixed(1)} ms/request`;
   console.log(
-    `  ${label.padEnd(54)} median ${median(times).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   (${results.length} requests, HTTP ${statuses})${cpu}${goal}`,
+    `  ${label.padEnd(54)} median ${median(times).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   (${results.length} requests, HTTP ${statuses})${cpuNote}${goal}`,
   );
   sampleMemory();
+};
+
+/**
+ * The baseline of a row of clients saving back to back: the CPU time one save costs the machine, and the mean time
+ * a save must then take. With CLIENTS clients each sending its next save as soon as the last is answered, Little's
+ * law gives a mean time per save of CLIENTS ÷ saves per second, and the machine completes at most cores ÷ (CPU per
+ * save) saves per second, the server's own thread at most 1 ÷ (its CPU per save). The clients' CPU is counted: on
+ * this bench they share the machine's cores with the server.
+ */
+const reportFloor = (results: Timed[], cpu: CpuSplit | undefined): void => {
+  if (!cpu) return;
+  const per = (ms: number): number => ms / results.length;
+  const total = per(cpu.serverThread + cpu.shared + cpu.clients);
+  const cores = os.availableParallelism();
+  const floor = CLIENTS * Math.max(total / cores, per(cpu.serverThread));
+  console.log(
+    `    baseline: CPU per save ${total.toFixed(1)} ms (server thread ${per(cpu.serverThread).toFixed(1)}, GC, file I/O and hashing threads ${per(cpu.shared).toFixed(1)}, the clients ${per(cpu.clients).toFixed(1)}) → ${CLIENTS} clients saving back to back on ${cores} cores wait ≥ ${floor.toFixed(0)} ms per save on average (mean ${(results.reduce((sum, result) => sum + result.ms, 0) / results.length).toFixed(0)} ms)`,
+  );
 };
 
 /** The clients' worker, started once the server listens; `ask` runs one command there and gives its times. */
@@ -57,14 +79,18 @@ const startClients = async (setup: ClientsSetup) => {
     });
   await next();
   return {
-    ask: async (command: ClientsCommand): Promise<{ results: Timed[]; cpuMs: number | undefined }> => {
-      const before = serverThreadCpu();
+    ask: async (command: ClientsCommand): Promise<{ results: Timed[]; cpu: CpuSplit | undefined }> => {
+      const before = { thread: serverThreadCpu(), process: processCpu() };
       const answer = next();
       worker.postMessage(command);
-      const results = (await answer) as Timed[] | { error: string };
-      if (!Array.isArray(results)) throw new Error(results.error);
-      const after = serverThreadCpu();
-      return { results, cpuMs: before === undefined || after === undefined ? undefined : after - before };
+      const reply = (await answer) as ClientsAnswer | { error: string };
+      if ('error' in reply) throw new Error(reply.error);
+      const after = { thread: serverThreadCpu(), process: processCpu() };
+      const { results, clientsCpuMs } = reply;
+      if (before.thread === undefined || after.thread === undefined || clientsCpuMs === undefined) return { results, cpu: undefined };
+      const serverThread = after.thread - before.thread;
+      const shared = Math.max(0, after.process - before.process - serverThread - clientsCpuMs);
+      return { results, cpu: { serverThread, shared, clients: clientsCpuMs } };
     },
     stop: () => worker.terminate(),
   };
@@ -91,22 +117,25 @@ export const benchServer = async (): Promise<void> => {
     const clients = await startClients({ base, sample: SAMPLE, ids, clients: CLIENTS, requests: REQUESTS_PER_CLIENT, alone: ALONE });
     try {
       const gets = await clients.ask({ kind: 'gets' });
-      report('GET  (all clients read 001)', gets.results, gets.cpuMs);
+      report('GET  (all clients read 001)', gets.results, gets.cpu);
       const alone = async (method: 'PUT' | 'PATCH') => clients.ask({ kind: 'alone', method });
       /** Every client saving its own copy of 001; the copies start from 001's version again for the next round. */
       const ownCopies = async (method: 'PUT' | 'PATCH') => {
+        await clients.ask({ kind: 'openCopies' });
         const measured = await clients.ask({ kind: 'ownCopies', method });
         await copyAll();
         return measured;
       };
       const patchAlone = await alone('PATCH');
-      report('PATCH (one client alone saves 001: the editor)', patchAlone.results, patchAlone.cpuMs, `   goal one save ≤ ${GOALS.alone} ms   ${loadNote()}`);
+      report('PATCH (one client alone saves 001: the editor)', patchAlone.results, patchAlone.cpu, `   goal one save ≤ ${GOALS.alone} ms   ${loadNote()}`);
       const patchOwn = await ownCopies('PATCH');
-      report('PATCH (each client saves its own copy of 001)', patchOwn.results, patchOwn.cpuMs, `   goal p95 ≤ ${GOALS.p95} ms   ${loadNote()}`);
+      report('PATCH (each client saves its own copy of 001)', patchOwn.results, patchOwn.cpu, `   goal p95 ≤ ${GOALS.p95} ms   ${loadNote()}`);
+      reportFloor(patchOwn.results, patchOwn.cpu);
       const putAlone = await alone('PUT');
-      report('PUT  whole document, one client alone (other clients)', putAlone.results, putAlone.cpuMs, `   ${loadNote()}`);
+      report('PUT  whole document, one client alone (other clients)', putAlone.results, putAlone.cpu, `   ${loadNote()}`);
       const putOwn = await ownCopies('PUT');
-      report('PUT  whole document, each client its own copy', putOwn.results, putOwn.cpuMs, `   ${loadNote()}`);
+      report('PUT  whole document, each client its own copy', putOwn.results, putOwn.cpu, `   ${loadNote()}`);
+      reportFloor(putOwn.results, putOwn.cpu);
       const contended = await clients.ask({ kind: 'contended' });
       report('PUT  whole document (all clients save 001 at once: 1 wins, 409s)', contended.results);
     } finally {
