@@ -9,10 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import zlib from 'node:zlib';
 import { ROOT, SERVER_ENTRY, ensureBuilt } from '../scripts/build.mjs';
 import { generatePortfolio } from '../scripts/gen-portfolio.mjs';
 import { loadNote, median, percentile } from './support.mjs';
@@ -68,14 +70,39 @@ const untilAnswers = async (server: Server): Promise<number> => {
   return performance.now() - server.startedAt;
 };
 
-const timeRequests = async (url: string): Promise<number[]> => {
-  const times: number[] = [];
+/** GET `url` as a browser asks (br or gzip): the response's status, encoding and body as sent. */
+const getRaw = (url: string): Promise<{ status: number; encoding: string | undefined; body: Buffer }> =>
+  new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+
+const decode = (body: Buffer, encoding: string | undefined): unknown =>
+  JSON.parse((encoding === 'br' ? zlib.brotliDecompressSync(body) : encoding === 'gzip' ? zlib.gunzipSync(body) : body).toString('utf8'));
+
+/**
+ * Per request: the time until the last byte of the answer has arrived (as sent, compressed), and apart from it the
+ * client's decompressing and parsing of the body: the goal is the server's answer; turning the whole list's 2 MB of
+ * JSON back into objects is the client's work (a browser pays it as well), printed beside.
+ */
+const timeRequests = async (url: string): Promise<{ answered: number[]; decoded: number[] }> => {
+  const answered: number[] = [];
+  const decoded: number[] = [];
   for (let i = 0; i < REQUESTS; i += 1) {
     const start = performance.now();
-    await get(url);
-    times.push(performance.now() - start);
+    const { status, encoding, body } = await getRaw(url);
+    const received = performance.now();
+    if (status !== 200) throw new Error(`${url} answered ${status}`);
+    decode(body, encoding);
+    answered.push(received - start);
+    decoded.push(performance.now() - received);
   }
-  return times;
+  return { answered, decoded };
 };
 
 export const benchPortfolio = async (): Promise<void> => {
@@ -115,8 +142,10 @@ export const benchPortfolio = async (): Promise<void> => {
         ['filter + search, page 1', `?form=yoshiki3&q=${encodeURIComponent('長岡')}&${page()}`],
       ];
       for (const [label, query] of queries) {
-        const times = await timeRequests(`${server.url}/api/assessments${query}`);
-        console.log(`  GET /api/assessments ${label.padEnd(32)} median ${median(times).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   goal ≤ ${GOALS.request} ms`);
+        const { answered, decoded } = await timeRequests(`${server.url}/api/assessments${query}`);
+        console.log(
+          `  GET /api/assessments ${label.padEnd(32)} median ${median(answered).toFixed(1).padStart(6)} ms   p95 ${percentile(answered, 0.95).toFixed(1).padStart(6)} ms   goal ≤ ${GOALS.request} ms   (then the client decompresses and parses it: median ${median(decoded).toFixed(1)} ms)`,
+        );
       }
       const file = path.join(dataDir, 'p00007', 'assessment.yaml');
       const text = await readFile(file, 'utf8');
