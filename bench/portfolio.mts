@@ -7,7 +7,6 @@
  *   each beside its goal;
  * - a draft changed on disk by another program until the list shows it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,34 +14,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
-import { ROOT, SERVER_ENTRY, ensureBuilt } from '../scripts/build.mjs';
+import { ensureBuilt } from '../scripts/build.mjs';
 import { generatePortfolio } from '../scripts/gen-portfolio.mjs';
+import { freePort, startServerProcess, type ServerProcess } from './server-process.mjs';
 import { loadNote, median, percentile } from './support.mjs';
 
 const COUNT = Number(process.env['PIA_BENCH_PORTFOLIO'] ?? 10_000);
 const REQUESTS = 30;
 const GOALS = { request: 50, start: 3000 };
 const GIVE_UP_MS = 30 * 60_000;
-
-type Server = { url: string; stop: () => Promise<void>; startedAt: number };
-
-const startServer = async (dataDir: string, port: number): Promise<Server> => {
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), PIA_DATA_DIR: dataDir, PIA_LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    startedAt,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-};
 
 const get = async (url: string): Promise<{ ok: boolean; items: number; pending: number }> => {
   try {
@@ -55,18 +35,13 @@ const get = async (url: string): Promise<{ ok: boolean; items: number; pending: 
 };
 
 /** Milliseconds from the server's spawn until the list answers with every assessment read (none pending). */
-const untilListed = async (server: Server, count: number): Promise<number> => {
+const untilListed = async (server: ServerProcess, count: number): Promise<number> => {
   for (;;) {
     const { ok, items, pending } = await get(`${server.url}/api/assessments`);
     if (ok && pending === 0 && items >= count) break;
     if (performance.now() - server.startedAt > GIVE_UP_MS) throw new Error('the list never held every assessment');
     await sleep(20);
   }
-  return performance.now() - server.startedAt;
-};
-
-const untilAnswers = async (server: Server): Promise<number> => {
-  while (!(await fetch(`${server.url}/`).then((r) => r.ok, () => false))) await sleep(10);
   return performance.now() - server.startedAt;
 };
 
@@ -111,20 +86,21 @@ export const benchPortfolio = async (): Promise<void> => {
   const given = process.env['PIA_BENCH_PORTFOLIO_DIR'];
   const dir = given ? path.resolve(given) : await mkdtemp(path.join(os.tmpdir(), 'pia-bench-portfolio-'));
   const dataDir = given ? dir : path.join(dir, 'assessments');
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   try {
     if (!given) {
       const made = performance.now();
       await generatePortfolio(dataDir, COUNT);
       console.log(`portfolio of ${COUNT} assessments (generated in ${((performance.now() - made) / 1000).toFixed(0)} s)   ${loadNote()}`);
-      const first = await startServer(dataDir, port);
+      const first = await startServerProcess(dataDir, port);
       const indexed = await untilListed(first, COUNT);
       await first.stop();
       console.log(`  first indexing (every draft parsed once; its rows are then saved)   ${(indexed / 1000).toFixed(1).padStart(6)} s   ${loadNote()}`);
     } else console.log(`portfolio of ${COUNT} assessments in ${dir} (made and indexed before)   ${loadNote()}`);
 
-    const server = await startServer(dataDir, port);
-    const answers = await untilAnswers(server);
+    const server = await startServerProcess(dataDir, port);
+    await server.answering();
+    const answers = performance.now() - server.startedAt;
     const listed = await untilListed(server, COUNT);
     console.log(`  server start → first page answers              ${answers.toFixed(0).padStart(6)} ms   goal ≤ ${GOALS.start} ms`);
     console.log(`  server start → list of all ${COUNT} answers     ${listed.toFixed(0).padStart(6)} ms   goal ≤ ${GOALS.start} ms   ${loadNote()}`);

@@ -3,35 +3,15 @@
  * loopback, after install (the UI and server already built). Each run is stopped with SIGTERM to its group.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBuilt } from '../scripts/build.mjs';
+import { answers, freePort } from './server-process.mjs';
 import { loadNote, median } from './support.mjs';
 
 const RUNS = 5;
 const GOAL_MS = 2000;
 const GIVE_UP_MS = 120_000;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-const answers = async (url: string): Promise<boolean> => {
-  try {
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-};
 
 /** One `npm start`: milliseconds from spawn until GET / answers. */
 const timeStart = async (): Promise<number> => {
