@@ -6,11 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { threadCpuMs } from './support.mjs';
 
 export type Timed = { ms: number; status: number };
-/** A command's request times, and the CPU time this worker (the clients) spent on them, in ms. */
-export type ClientsAnswer = { readonly results: Timed[]; readonly clientsCpuMs: number | undefined };
 export type ClientsSetup = { readonly base: string; readonly sample: string; readonly ids: readonly string[]; readonly clients: number; readonly requests: number; readonly alone: number };
 /** What the bench asks for; the answer is the requests' times. */
 export type ClientsCommand =
@@ -109,13 +106,8 @@ const run = async (command: ClientsCommand): Promise<Timed[]> => {
 };
 
 parentPort!.on('message', (command: ClientsCommand) => {
-  const before = threadCpuMs();
   void run(command).then(
-    (results) => {
-      const after = threadCpuMs();
-      const answer: ClientsAnswer = { results, clientsCpuMs: before === undefined || after === undefined ? undefined : after - before };
-      parentPort!.postMessage(answer);
-    },
+    (results) => parentPort!.postMessage(results),
     (error: unknown) => parentPort!.postMessage({ error: String(error) }),
   );
 });

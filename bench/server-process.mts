@@ -14,6 +14,8 @@ const GIVE_UP_MS = 60_000;
 
 export type ServerProcess = {
   readonly url: string;
+  /** The server's process id (its main thread's too). */
+  readonly pid: number;
   /** When it was spawned, on this process's performance clock. */
   readonly startedAt: number;
   /** Resolves once GET / answers 200; rejects if the server exits first, or has not answered within a minute. */
@@ -54,6 +56,7 @@ export const startServerProcess = async (dataDir: string, port?: number): Promis
   const url = `http://127.0.0.1:${listenOn}`;
   return {
     url,
+    pid: child.pid ?? 0,
     startedAt,
     answering: async () => {
       while (!(await answers(`${url}/`))) {

@@ -1,19 +1,23 @@
 /**
  * Web API latency: GET and saves of the 全項目 sample (001) under 20 concurrent clients, over real HTTP on
- * loopback (node's fetch), on a temp copy of the data folder. The goal rows measure what the editor sends: a PATCH
- * of the item changed since the version it holds, with merge (ui/api/client.ts). The whole-document PUT that
- * other clients send is measured beside them, labelled. The clients run in a worker thread (server-clients.mts),
- * as browsers run outside the server; the server's own CPU time per save is printed beside the goal rows, and
- * under the rows of 20 clients saving, the CPU time a save costs the whole machine and the mean time per save it
- * implies (their baseline).
+ * loopback (node's fetch), on a temp copy of the data folder, against the server as `npm start` runs it: the built
+ * bundle in a process of its own, with its team layer (every save also appends an entry to the audit log in the
+ * team database). The goal rows measure what the editor sends: a PATCH of the item changed since the version it
+ * holds, with merge (ui/api/client.ts). The whole-document PUT that other clients send is measured beside them,
+ * labelled. The clients run in a worker thread (server-clients.mts). The server's CPU time per save (read from
+ * /proc) is printed beside the rows, and under the rows of 20 clients saving, the CPU time a save costs the whole
+ * machine and the mean time per save it implies (their baseline). Last, the goal row once more against the server
+ * without its team layer, built in this process, as the figures before 2026-12-06 were taken.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ensureBuilt } from '../scripts/build.mjs';
 import { buildServer } from '../src/server/app.js';
-import type { ClientsAnswer, ClientsCommand, ClientsSetup, Timed } from './server-clients.mjs';
-import { loadNote, median, percentile, sampleMemory, threadCpuMs } from './support.mjs';
+import type { ClientsCommand, ClientsSetup, Timed } from './server-clients.mjs';
+import { startServerProcess } from './server-process.mjs';
+import { cpuMsOf, loadNote, median, percentile, sampleMemory } from './support.mjs';
 
 const SAMPLE = '001-kitakyushu-yobosesshu';
 const CLIENTS = 20;
@@ -21,19 +25,22 @@ const REQUESTS_PER_CLIENT = 15;
 const ALONE = 40;
 const GOALS = { alone: 8, p95: 100 };
 
-/** CPU time of this process's main thread (the server's event loop) in ms (Linux; undefined elsewhere). */
-const serverThreadCpu = (): number | undefined => threadCpuMs(`/proc/self/task/${process.pid}/stat`);
+/** CPU time in ms of the server process's main thread (its event loop) and of all its threads (Linux; else undefined). */
+const serverCpu = (pid: number): { thread: number; process: number } | undefined => {
+  const thread = cpuMsOf(`/proc/${pid}/task/${pid}/stat`);
+  const whole = cpuMsOf(`/proc/${pid}/stat`);
+  return thread === undefined || whole === undefined ? undefined : { thread, process: whole };
+};
 
-/** CPU time of every thread of this process in ms: the server's, the clients' worker, and the threads they share. */
-const processCpu = (): number => {
+/** CPU time of every thread of this process (the clients' worker and the threads it uses) in ms. */
+const clientsCpu = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
 
 /**
- * Where the CPU time of a command's requests went, in ms: the server's thread, the clients' worker, and the threads
- * of the process they share (V8's garbage collection and compilers, libuv's pool for file I/O and hashing), which
- * work mostly for the server.
+ * Where the CPU time of a command's requests went, in ms: the server's thread, the server's other threads (V8's
+ * garbage collection and compilers, libuv's pool for file I/O and hashing), the clients (this process).
  */
 type CpuSplit = { readonly serverThread: number; readonly shared: number; readonly clients: number };
 
@@ -66,7 +73,7 @@ const reportFloor = (results: Timed[], cpu: CpuSplit | undefined): void => {
 };
 
 /** The clients' worker, started once the server listens; `ask` runs one command there and gives its times. */
-const startClients = async (setup: ClientsSetup) => {
+const startClients = async (setup: ClientsSetup, serverPid?: number) => {
   // Under tsx the worker is TypeScript, which it loads once tsx's loader is registered in it (as render-pool.ts does).
   const entry = new URL('./server-clients.mts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -80,60 +87,88 @@ const startClients = async (setup: ClientsSetup) => {
   await next();
   return {
     ask: async (command: ClientsCommand): Promise<{ results: Timed[]; cpu: CpuSplit | undefined }> => {
-      const before = { thread: serverThreadCpu(), process: processCpu() };
+      const before = { server: serverPid === undefined ? undefined : serverCpu(serverPid), clients: clientsCpu() };
       const answer = next();
       worker.postMessage(command);
-      const reply = (await answer) as ClientsAnswer | { error: string };
-      if ('error' in reply) throw new Error(reply.error);
-      const after = { thread: serverThreadCpu(), process: processCpu() };
-      const { results, clientsCpuMs } = reply;
-      if (before.thread === undefined || after.thread === undefined || clientsCpuMs === undefined) return { results, cpu: undefined };
-      const serverThread = after.thread - before.thread;
-      const shared = Math.max(0, after.process - before.process - serverThread - clientsCpuMs);
-      return { results, cpu: { serverThread, shared, clients: clientsCpuMs } };
+      const results = (await answer) as Timed[] | { error: string };
+      if (!Array.isArray(results)) throw new Error(results.error);
+      const after = { server: serverPid === undefined ? undefined : serverCpu(serverPid), clients: clientsCpu() };
+      if (!before.server || !after.server) return { results, cpu: undefined };
+      const serverThread = after.server.thread - before.server.thread;
+      const shared = after.server.process - before.server.process - serverThread;
+      return { results, cpu: { serverThread, shared, clients: after.clients - before.clients } };
     },
     stop: () => worker.terminate(),
   };
 };
 
-export const benchServer = async (): Promise<void> => {
-  console.log(`web API on loopback (${SAMPLE}, ${CLIENTS} concurrent clients × ${REQUESTS_PER_CLIENT} requests)`);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-'));
+/** A data folder in `dir` holding the sample and one copy of it per client; `copyAll` puts the copies back. */
+const dataFolder = async (dir: string, ids: readonly string[]) => {
   const dataDir = path.join(dir, 'assessments');
-  const ids = Array.from({ length: CLIENTS }, (_, index) => `bench-${index + 1}`);
   const copyAll = async (): Promise<void> => {
     for (const id of ids) await cp(path.join('assessments', SAMPLE), path.join(dataDir, id), { recursive: true });
   };
   await cp(path.join('assessments', SAMPLE), path.join(dataDir, SAMPLE), { recursive: true });
   await copyAll();
-  const app = buildServer({
-    dataDir,
-    uiDir: path.join(dir, 'ui'),
-    templatesDir: path.resolve('templates'),
-    logLevel: 'silent',
-  });
+  return { dataDir, copyAll };
+};
+
+type Clients = Awaited<ReturnType<typeof startClients>>;
+
+/** Every client saving its own copy of 001; the copies start from 001's version again for the next round. */
+const saveOwnCopies = async (clients: Clients, copyAll: () => Promise<void>, method: 'PUT' | 'PATCH') => {
+  await clients.ask({ kind: 'openCopies' });
+  const measured = await clients.ask({ kind: 'ownCopies', method });
+  await copyAll();
+  return measured;
+};
+
+/**
+ * The goal row once more against the server without its team layer (no audit log), built inside this process as
+ * the figures before 2026-12-06 were taken: what the audit entry of every save costs, beside the rows above.
+ */
+const withoutTeamLayer = async (dir: string, ids: readonly string[]): Promise<void> => {
+  const { dataDir, copyAll } = await dataFolder(path.join(dir, 'without-team'), ids);
+  const app = buildServer({ dataDir, uiDir: path.join(dir, 'ui'), templatesDir: path.resolve('templates'), logLevel: 'silent' });
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const clients = await startClients({ base, sample: SAMPLE, ids, clients: CLIENTS, requests: REQUESTS_PER_CLIENT, alone: ALONE });
     try {
+      await clients.ask({ kind: 'alone', method: 'PATCH' }); // warms it up as the rows above warm the other server
+      const measured = await saveOwnCopies(clients, copyAll, 'PATCH');
+      report('PATCH (each its own copy) to the server without its team layer (no audit log)', measured.results, undefined, `   ${loadNote()}`);
+    } finally {
+      await clients.stop();
+    }
+  } finally {
+    await app.close();
+  }
+};
+
+export const benchServer = async (): Promise<void> => {
+  console.log(`web API on loopback (${SAMPLE}, ${CLIENTS} concurrent clients × ${REQUESTS_PER_CLIENT} requests), the server as npm start runs it`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-'));
+  const ids = Array.from({ length: CLIENTS }, (_, index) => `bench-${index + 1}`);
+  const { dataDir, copyAll } = await dataFolder(dir, ids);
+  await ensureBuilt(['ui', 'server']);
+  const server = await startServerProcess(dataDir);
+  try {
+    await server.answering();
+    const clients = await startClients({ base: server.url, sample: SAMPLE, ids, clients: CLIENTS, requests: REQUESTS_PER_CLIENT, alone: ALONE }, server.pid);
+    try {
+      const alone = async (method: 'PUT' | 'PATCH') => clients.ask({ kind: 'alone', method });
+      // Not measured: the first saves open the team database (the server opens it on first use, in seconds).
+      await alone('PATCH');
       const gets = await clients.ask({ kind: 'gets' });
       report('GET  (all clients read 001)', gets.results, gets.cpu);
-      const alone = async (method: 'PUT' | 'PATCH') => clients.ask({ kind: 'alone', method });
-      /** Every client saving its own copy of 001; the copies start from 001's version again for the next round. */
-      const ownCopies = async (method: 'PUT' | 'PATCH') => {
-        await clients.ask({ kind: 'openCopies' });
-        const measured = await clients.ask({ kind: 'ownCopies', method });
-        await copyAll();
-        return measured;
-      };
       const patchAlone = await alone('PATCH');
       report('PATCH (one client alone saves 001: the editor)', patchAlone.results, patchAlone.cpu, `   goal one save ≤ ${GOALS.alone} ms   ${loadNote()}`);
-      const patchOwn = await ownCopies('PATCH');
+      const patchOwn = await saveOwnCopies(clients, copyAll, 'PATCH');
       report('PATCH (each client saves its own copy of 001)', patchOwn.results, patchOwn.cpu, `   goal p95 ≤ ${GOALS.p95} ms   ${loadNote()}`);
       reportFloor(patchOwn.results, patchOwn.cpu);
       const putAlone = await alone('PUT');
       report('PUT  whole document, one client alone (other clients)', putAlone.results, putAlone.cpu, `   ${loadNote()}`);
-      const putOwn = await ownCopies('PUT');
+      const putOwn = await saveOwnCopies(clients, copyAll, 'PUT');
       report('PUT  whole document, each client its own copy', putOwn.results, putOwn.cpu, `   ${loadNote()}`);
       reportFloor(putOwn.results, putOwn.cpu);
       const contended = await clients.ask({ kind: 'contended' });
@@ -142,7 +177,11 @@ export const benchServer = async (): Promise<void> => {
       await clients.stop();
     }
   } finally {
-    await app.close();
+    await server.stop();
+  }
+  try {
+    await withoutTeamLayer(dir, ids);
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 };

@@ -1,4 +1,4 @@
-/** Shared by the bench modules: the bundled samples, a median, the process's peak memory, a thread's CPU time. */
+/** Shared by the bench modules: the bundled samples, a median, the process's peak memory, CPU time from /proc. */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 export const SAMPLES = ['001-kitakyushu-yobosesshu', '002-nagaoka-covid19', '004-ise-yobosesshu'];
@@ -23,10 +23,10 @@ export const loadNote = (): string =>
   `(1-min load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`;
 
 /**
- * CPU time (user + system) of one thread in ms, from its /proc stat file (Linux; undefined elsewhere):
- * `/proc/thread-self/stat` for the calling thread. process.cpuUsage counts every thread of the process.
+ * CPU time (user + system) in ms from a /proc stat file (Linux; undefined elsewhere): `/proc/<pid>/stat` counts
+ * every thread of a process, `/proc/<pid>/task/<tid>/stat` one thread.
  */
-export const threadCpuMs = (statFile = '/proc/thread-self/stat'): number | undefined => {
+export const cpuMsOf = (statFile: string): number | undefined => {
   try {
     const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
