@@ -264,23 +264,21 @@ const typeIntoLongText = async (page: Page, url: string): Promise<number[]> => {
  * shared its event loop with Playwright's connection to Chromium: the page's requests (the font slices among them)
  * waited behind the bench's own work, and the first keystroke's frame with them (~130 ms against ~50 ms).
  */
-const startServerOnSamples = async (): Promise<ServerProcess & { readonly stop: () => Promise<void> }> => {
+const startServerOnSamples = async (): Promise<ServerProcess> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-bench-ui-'));
   await cp(path.join(ROOT, 'assessments'), dir, { recursive: true });
   const server = await startServerProcess(dir);
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     await server.answering();
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await stop();
     throw error;
   }
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...server, stop };
 };
 
 const ms = (value: number): string => `${value.toFixed(0).padStart(5)} ms`;
@@ -289,7 +287,11 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0).padStart(6)} 
 export const benchUi = async (): Promise<void> => {
   console.log(`web editor in Chromium (${SAMPLE}, ${RUNS} runs each, fresh context each)`);
   await ensureBuilt(['ui', 'server']);
-  const [server, browser] = await Promise.all([startServerOnSamples(), launchChromium()]);
+  const server = await startServerOnSamples();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   try {
     const quiet: LoadProbe[] = [];
     const throughLocators: LoadProbe[] = [];
