@@ -24,16 +24,6 @@ const REQUESTS = 30;
 const GOALS = { request: 50, start: 3000 };
 const GIVE_UP_MS = 30 * 60_000;
 
-const get = async (url: string): Promise<{ ok: boolean; items: number; pending: number }> => {
-  try {
-    const response = await fetch(url);
-    const body = (await response.json()) as { items?: unknown[]; pending?: number };
-    return { ok: response.ok, items: body.items?.length ?? 0, pending: body.pending ?? 0 };
-  } catch {
-    return { ok: false, items: 0, pending: 1 };
-  }
-};
-
 /** Milliseconds from the server's spawn until the list answers with every assessment read (none pending). */
 const untilListed = async (server: ServerProcess, count: number): Promise<number> => {
   for (;;) {
@@ -59,6 +49,17 @@ const getRaw = (url: string): Promise<{ status: number; encoding: string | undef
 
 const decode = (body: Buffer, encoding: string | undefined): unknown =>
   JSON.parse((encoding === 'br' ? zlib.brotliDecompressSync(body) : encoding === 'gzip' ? zlib.gunzipSync(body) : body).toString('utf8'));
+
+/** The list's answer at `url`: how many rows, how many still being read; a failed request counts as not ready. */
+const get = async (url: string): Promise<{ ok: boolean; items: number; pending: number }> => {
+  try {
+    const { status, encoding, body } = await getRaw(url);
+    const answer = decode(body, encoding) as { items?: unknown[]; pending?: number };
+    return { ok: status === 200, items: answer.items?.length ?? 0, pending: answer.pending ?? 0 };
+  } catch {
+    return { ok: false, items: 0, pending: 1 };
+  }
+};
 
 /**
  * Per request: the time until the last byte of the answer has arrived (as sent, compressed), and apart from it the

@@ -22,8 +22,9 @@ export const useServerAndBrowser = (): { server: UiServer; browser: Browser } =>
 const VIEWPORT = { width: 1280, height: 800 };
 
 /**
- * A page at 1280×800 in a Japanese browser (locale ja-JP) for every test, as a fresh tab would be: a blank document, no cookies, no stored data of the
- * server's origin, no routes, no listeners, the default viewport. Read the fields inside tests.
+ * A page at 1280×800 in a Japanese browser (locale ja-JP) for every test, as a fresh tab would be: a blank document,
+ * no cookies, no stored data of the server's origin, no routes, no listeners, the default viewport. Read the fields
+ * inside tests.
  *
  * The file's tests take turns on one context and page, cleared after each test, rather than a new context each:
  * a new context starts a renderer process with cold code caches, ~0.6 s of CPU a test on 2 cores, and the UI tests
