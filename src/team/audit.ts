@@ -3,10 +3,11 @@
  * entry's hash and the entry's canonical content, and audit_head keeps the newest seq and hash, so an entry that
  * was edited, deleted, reordered or cut off the end is found by `verifyAudit`. The database also refuses UPDATE
  * and DELETE on the table (a trigger); the chain is what still tells when someone with the keys went around it.
+ * Appending is audit-append.ts.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from './db/db.js';
-import type { AuditEntry, AuditEvent, AuditProblem, JsonValue } from '../domain/team.js';
+import type { Queryable } from './db/db.js';
+import type { AuditEntry, AuditProblem, JsonValue } from '../domain/team.js';
 import type { AuditEventName } from './messages.ja.js';
 
 export type { AuditEntry, AuditEvent, AuditProblem, JsonValue } from '../domain/team.js';
@@ -74,91 +75,6 @@ const fromRow = (row: AuditRow): AuditEntry => ({
   prevHash: row.prev_hash,
   entryHash: row.entry_hash,
 });
-
-/** Serialises appends across connections and app instances (the chain needs one order). */
-const AUDIT_LOCK = 7_301_012;
-
-const insert = async (tx: Queryable, event: AuditEvent, now: Date): Promise<AuditEntry> => {
-  const [head] = await tx.query<{ seq: number; entry_hash: string }>('SELECT seq, entry_hash FROM audit_head');
-  const base = { ...event, seq: (head?.seq ?? 0) + 1, at: now.toISOString() };
-  const prevHash = head?.entry_hash ?? GENESIS_HASH;
-  const entry: AuditEntry = { ...base, prevHash, entryHash: entryHashOf(prevHash, base) };
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, event, user_id, user_login, address, assessment_id, revision, hash_before,
-       hash_after, detail, prev_hash, entry_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)`,
-    [
-      entry.seq,
-      now,
-      entry.event,
-      entry.userId,
-      entry.userLogin,
-      entry.address,
-      entry.assessmentId,
-      entry.revision,
-      entry.hashBefore,
-      entry.hashAfter,
-      JSON.stringify(entry.detail),
-      entry.prevHash,
-      entry.entryHash,
-    ],
-  );
-  await tx.query(
-    `INSERT INTO audit_head (only_row, seq, entry_hash) VALUES (true, $1, $2)
-     ON CONFLICT (only_row) DO UPDATE SET seq = EXCLUDED.seq, entry_hash = EXCLUDED.entry_hash`,
-    [entry.seq, entry.entryHash],
-  );
-  return entry;
-};
-
-/** The draft hash the log saw last for an assessment: the newest hash_after of an entry about its draft. */
-export const lastDraftHash = async (db: Queryable, assessmentId: string): Promise<string | undefined> => {
-  const [row] = await db.query<{ hash_after: string }>(
-    `SELECT hash_after FROM audit_log WHERE assessment_id = $1 AND revision IS NULL AND hash_after IS NOT NULL
-     ORDER BY seq DESC LIMIT 1`,
-    [assessmentId],
-  );
-  return row?.hash_after;
-};
-
-/**
- * Appends events in one transaction. With `draftSeen` (the draft's hash as the request found it on disk), a draft
- * that differs from the last hash the log saw is first recorded as changed outside the app (by the CLI, an editor,
- * a copy): the log then explains every version of the draft it has seen.
- */
-export const appendAudit = (
-  db: Db,
-  events: readonly AuditEvent[],
-  now: Date,
-  draftSeen?: { readonly assessmentId: string; readonly hash: string; readonly address: string | null },
-): Promise<AuditEntry[]> =>
-  db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const entries: AuditEntry[] = [];
-    if (draftSeen) {
-      const last = await lastDraftHash(tx, draftSeen.assessmentId);
-      if (last !== undefined && last !== draftSeen.hash)
-        entries.push(
-          await insert(
-            tx,
-            {
-              event: 'draft.changed-outside',
-              userId: null,
-              userLogin: null,
-              address: draftSeen.address,
-              assessmentId: draftSeen.assessmentId,
-              revision: null,
-              hashBefore: last,
-              hashAfter: draftSeen.hash,
-              detail: {},
-            },
-            now,
-          ),
-        );
-    }
-    for (const event of events) entries.push(await insert(tx, event, now));
-    return entries;
-  });
 
 export type AuditQuery = { readonly assessmentId?: string; readonly limit?: number; readonly beforeSeq?: number };
 

@@ -64,8 +64,8 @@ export {
   type ItemCommentCount,
   type ThreadFilter,
 } from './comments.js';
+export { appendAudit, type DraftSeen } from './audit-append.js';
 export {
-  appendAudit,
   canonicalJson,
   listAudit,
   verifyAudit,

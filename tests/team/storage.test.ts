@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendAudit, listAudit, verifyAudit, type AuditEvent } from '../../src/team/audit.js';
+import { appendAudit } from '../../src/team/audit-append.js';
+import { listAudit, verifyAudit, type AuditEvent } from '../../src/team/audit.js';
 import {
   countThreadsByItem,
   listThreads,
@@ -7,6 +8,7 @@ import {
   replyToThread,
   setThreadResolved,
 } from '../../src/team/comments.js';
+import type { Db } from '../../src/team/db/db.js';
 import { migrate, readMigrations } from '../../src/team/db/migrate.js';
 import { clearLoginFailures, recordLoginFailure, throttleWait } from '../../src/team/login-throttle.js';
 import { createSession, findSession } from '../../src/team/sessions.js';
@@ -362,6 +364,51 @@ describeOnBackends('team storage', (db) => {
       });
       expect(await appendAudit(db(), [], at(2), seen)).toEqual([]);
       expect(await appendAudit(db(), [], at(2), { ...seen, assessmentId: 'never-seen' })).toEqual([]);
+    });
+
+    it('writes the entries of appends that wait together in one statement, each resolving with its own', async () => {
+      let statements = 0;
+      const counted: Db = { ...db(), query: (sql, params) => ((statements += 1), db().query(sql, params)) };
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => appendAudit(counted, [event({ detail: { i } })], at(i))),
+      );
+      expect(results.map((entries) => entries.map((entry) => entry.detail))).toEqual(
+        Array.from({ length: 20 }, (_, i) => [{ i }]),
+      );
+      expect(statements).toBeLessThanOrEqual(3);
+      expect(await verifyAudit(db())).toMatchObject({ ok: true, count: 20 });
+    });
+
+    // A second handle has its own queue and its own idea of the head, as a second app instance on a shared
+    // PostgreSQL server (or `pia` on the command line) has: its appends must still chain after everyone's.
+    const anotherInstance = (): Db => ({ ...db(), kind: 'postgres' });
+
+    it('keeps one chain when two instances append at once', async () => {
+      const instances = [db(), anotherInstance(), anotherInstance()];
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => appendAudit(instances[i % 3]!, [event({ detail: { i } })], at(i))),
+      );
+      await appendAudit(instances[1]!, [event({ detail: { last: true } })], at(31));
+      const result = await verifyAudit(db());
+      expect(result).toMatchObject({ ok: true, count: 31, headSeq: 31 });
+      const details = (await listAudit(db())).map((entry) => entry.detail);
+      expect(details).toHaveLength(31);
+      expect(new Set(details.map((detail) => JSON.stringify(detail))).size).toBe(31);
+    });
+
+    it('compares a draft with what any instance recorded last, not with what this one saw', async () => {
+      const other = anotherInstance();
+      const seen = (hash: string) => ({ assessmentId: '001-x', hash, address: '127.0.0.1' });
+      await appendAudit(db(), [event({ hashAfter: 'v1' })], at(0));
+      expect(await appendAudit(other, [], at(1), seen('v1'))).toEqual([]);
+      // The first instance saves v1 → v2; the other still knows v1, and must not take v2 for a change outside.
+      await appendAudit(db(), [event({ hashBefore: 'v1', hashAfter: 'v2' })], at(2));
+      expect(await appendAudit(other, [], at(3), seen('v2'))).toEqual([]);
+      // Then v2 → v3, and someone puts v2 back on disk: the other instance knew v2 last, but the log says v3.
+      await appendAudit(db(), [event({ hashBefore: 'v2', hashAfter: 'v3' })], at(4));
+      const [outside] = await appendAudit(other, [], at(5), seen('v2'));
+      expect(outside).toMatchObject({ event: 'draft.changed-outside', hashBefore: 'v3', hashAfter: 'v2', seq: 4 });
+      expect(await verifyAudit(db())).toMatchObject({ ok: true, count: 4 });
     });
   });
 });
