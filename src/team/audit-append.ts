@@ -1,13 +1,13 @@
 /**
- * Appending to the audit log, as one statement per batch instead of a locked transaction per event.
+ * Appending to the audit log, as one call per batch instead of a locked transaction per event.
  *
  * Every append of a process goes through one queue per database. The appends that arrive while a batch is being
  * written wait and go together in the next one (group commit): 20 editors saving at once cost a few statements,
  * not 20 transactions of seven.
  *
  * The process keeps the head it wrote or read last, and per assessment the draft hash the log saw last as of that
- * head. A batch's entries are chained to that head in memory and written by one statement that inserts them only
- * if audit_head still names that head. If another app instance or a `pia` command appended meanwhile, the
+ * head. A batch's entries are chained to that head in memory and written by one call (audit_append, a function
+ * of the database) that inserts them only if audit_head still names that head. If another app instance or a `pia` command appended meanwhile, the
  * statement writes nothing, or loses the race for the next seq on the primary key. The head is then read again and
  * the batch planned anew. Each entry is thus linked to its true predecessor without a lock held across round trips.
  */
@@ -35,7 +35,7 @@ type Plan = { readonly entries: AuditEntry[][]; readonly head: Head; readonly la
 
 /** Rounds of "someone else appended first" before an append gives up (each one re-reads the head). */
 const MAX_ATTEMPTS = 8;
-/** Entries of so many appends at most in one statement: its JSON parameter stays small. */
+/** Entries of so many appends at most in one call: its JSON parameter stays small. */
 const MAX_BATCH = 200;
 const UNIQUE_VIOLATION = '23505';
 
@@ -91,30 +91,6 @@ const readKnown = async (db: Db, ids: readonly string[]): Promise<Known> => {
   return { head, lastDraft: new Map(ids.map((id) => [id, row?.last?.[id] ?? null])) };
 };
 
-/**
- * Inserts the entries and moves the head, only if the head is still `expected` (no row yet when its seq is 0).
- * Answers whether it wrote; a concurrent writer that took the same seqs first makes it fail on the primary key.
- */
-const WRITE_IF_HEAD = `
-WITH still_head AS (
-  SELECT 1 WHERE EXISTS (SELECT 1 FROM audit_head WHERE seq = $1 AND entry_hash = $2)
-              OR ($1 = 0 AND NOT EXISTS (SELECT 1 FROM audit_head))
-), written AS (
-  INSERT INTO audit_log (seq, at, event, user_id, user_login, address, assessment_id, revision, hash_before,
-    hash_after, detail, prev_hash, entry_hash)
-  SELECT seq, at, event, user_id, user_login, address, assessment_id, revision, hash_before, hash_after, detail,
-    prev_hash, entry_hash
-  FROM jsonb_to_recordset($3::jsonb) AS entry(seq integer, at timestamptz, event text, user_id integer,
-    user_login text, address text, assessment_id text, revision integer, hash_before text, hash_after text,
-    detail jsonb, prev_hash text, entry_hash text)
-  WHERE EXISTS (SELECT 1 FROM still_head)
-  RETURNING seq
-)
-INSERT INTO audit_head (only_row, seq, entry_hash)
-SELECT true, $4, $5 WHERE EXISTS (SELECT 1 FROM written)
-ON CONFLICT (only_row) DO UPDATE SET seq = EXCLUDED.seq, entry_hash = EXCLUDED.entry_hash
-RETURNING seq`;
-
 const rowOf = (entry: AuditEntry) => ({
   seq: entry.seq,
   at: entry.at,
@@ -131,10 +107,18 @@ const rowOf = (entry: AuditEntry) => ({
   entry_hash: entry.entryHash,
 });
 
+/** Inserts the entries and moves the head to `head`, if the head is still `expected`: whether it wrote. */
 const writeIfHead = async (db: Db, expected: Head, entries: readonly AuditEntry[], head: Head): Promise<boolean> => {
   try {
-    const rows = await db.query(WRITE_IF_HEAD, [expected.seq, expected.hash, JSON.stringify(entries.map(rowOf)), head.seq, head.hash]);
-    return rows.length > 0;
+    // audit_append (migrations/0002-audit-append.sql) writes only if the head is still `expected`.
+    const [row] = await db.query<{ written: boolean }>('SELECT audit_append($1, $2, $3::jsonb, $4, $5) AS written', [
+      expected.seq,
+      expected.hash,
+      JSON.stringify(entries.map(rowOf)),
+      head.seq,
+      head.hash,
+    ]);
+    return row?.written === true;
   } catch (error) {
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
     throw error;
