@@ -131,6 +131,13 @@ describe('single-user loopback mode (npm start)', () => {
       expect(page.headers['x-content-type-options']).toBe('nosniff');
       expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(page.headers['referrer-policy']).toBe('no-referrer');
+      // The same headers on an API answer, on an error and on an unknown address.
+      for (const url of ['/api/assessments', '/api/assessments/no-such-id', '/no-such-page']) {
+        const answer = await server.app.inject({ method: 'GET', url });
+        expect(answer.headers['content-security-policy'], url).toBe(csp);
+        expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(answer.headers['strict-transport-security'], url).toBe('max-age=15552000');
+      }
     } finally {
       await server.cleanup();
     }

@@ -4,13 +4,13 @@
  * buildServer calls `registerTeam` before any route is registered, so its hooks see every route.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { randomToken } from '../../team/index.js';
 import type { Services } from '../services.js';
 import { registerAccessControl } from './access-control.js';
 import { registerAuditCapture } from './audit-recorder.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import type { TeamServerOptions } from './context.js';
 import { createAnchorResolver } from './item-anchor.js';
 import { auditRoutes } from './routes/audit.js';
@@ -45,7 +45,7 @@ const CSP_DIRECTIVES = {
 export const registerTeam = (app: FastifyInstance, services: Services, options: TeamServerOptions): void => {
   const now = services.clock.now;
   const localCsrfToken = randomToken();
-  app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     // HSTS is ignored over HTTP; over HTTPS it must not reach other hosts of the municipality's domain.
     strictTransportSecurity: { maxAge: 15552000, includeSubDomains: false },
