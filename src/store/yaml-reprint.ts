@@ -84,8 +84,8 @@ const bytesOf = (memo: Memo): Buffer => (memo.bytes ??= expand(memo.text, memo.r
  * kept final newline (`|+`) to its parent is not kept: the parent's text depends on that report. Only prints for
  * bytes use what is kept (a kept text may hold tokens); any other print prints the node again.
  */
-const memoize = (item: Printable): void => {
-  if (Object.hasOwn(item, 'toString')) return;
+const memoize = (item: Printable): boolean => {
+  if (Object.hasOwn(item, 'toString')) return false;
   const print = item.toString as Stringify;
   let memo: Memo | undefined;
   item.toString = function (this: Printable, ...args: Parameters<Stringify>) {
@@ -119,6 +119,7 @@ const memoize = (item: Printable): void => {
     memo = reported ? undefined : { id: (nextId += 1), key, text, refs: refs.size > 0 ? refs : undefined };
     return text;
   } as Stringify;
+  return true;
 };
 
 /**
@@ -141,12 +142,15 @@ export const printedBytes = (doc: Document, print: (doc: Document) => string): B
   }
 };
 
-/** Memoize the entries and items of a collection, down to MEMO_DEPTH. */
+/**
+ * Memoize the entries and items of a collection, down to MEMO_DEPTH. An entry memoized already is one a reprint
+ * took over, in the same place: everything below it was memoized with it, so the walk does not go down there
+ * (on a delta save, only the path that changed is walked, not 001's 3,000 entries).
+ */
 const memoizeTree = (node: unknown, depth: number): void => {
   if (depth > MEMO_DEPTH || !(isMap(node) || isSeq(node))) return;
   for (const item of node.items) {
-    memoize(item as Printable);
-    memoizeTree(isPair(item) ? item.value : item, depth + 1);
+    if (memoize(item as Printable)) memoizeTree(isPair(item) ? item.value : item, depth + 1);
   }
 };
 

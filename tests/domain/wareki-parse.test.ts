@@ -25,7 +25,7 @@ describe('和暦 dates inside free text', () => {
 describe('stored dates (the one reading of YYYY-MM-DD)', () => {
   it('accepts only days of the calendar, and never throws on anything else', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
-    for (const value of ['2025-13-01', '2025-02-29', '2025-04-31', '2025-00-10', '0000-01-01', '2025-8-19', '2025-08-19T00:00:00Z', 20250819, null, {}]) {
+    for (const value of ['2025-13-01', '2025-02-29', '2025-04-31', '2025-00-10', '0000-01-01', '2025-8-19', '2025-08-19T00:00:00Z', '2025-08-19\n', '２０２５-08-19', '2025-0８-19', '2025-1a-01', '2025_08-19', '2025-08/19', ' 2025-8-19', '+025-08-19', '2025-08-1-', 20250819, null, {}]) {
       expect(parseIsoDate(value), String(value)).toBeUndefined();
       expect(isIsoDate(value), String(value)).toBe(false);
     }
