@@ -21,7 +21,7 @@ export type DraftSeen = { readonly assessmentId: string; readonly hash: string; 
 type Head = { readonly seq: number; readonly hash: string };
 
 /** What this process knows of the log as of `head`: per assessment, the newest draft hash it recorded (null: none). */
-type Known = { readonly head: Head; readonly lastDraft: Map<string, string | null> };
+type Known = { head: Head; readonly lastDraft: Map<string, string | null> };
 
 type Pending = {
   readonly events: readonly AuditEvent[];
@@ -31,7 +31,8 @@ type Pending = {
   readonly reject: (error: unknown) => void;
 };
 
-type Plan = { readonly entries: AuditEntry[][]; readonly head: Head; readonly lastDraft: Map<string, string | null> };
+/** A batch's entries, the head after them, and the draft hashes they record (to add to what is known once written). */
+type Plan = { readonly entries: AuditEntry[][]; readonly head: Head; readonly lastDraft: ReadonlyMap<string, string> };
 
 /** Rounds of "someone else appended first" before an append gives up (each one re-reads the head). */
 const MAX_ATTEMPTS = 8;
@@ -61,9 +62,9 @@ const changedOutside = (seen: DraftSeen, last: string): AuditEvent => ({
  */
 const planBatch = (batch: readonly Pending[], known: Known): Plan => {
   let head = known.head;
-  const lastDraft = new Map(known.lastDraft);
+  const lastDraft = new Map<string, string>();
   const entries = batch.map(({ events, now, draftSeen }) => {
-    const last = draftSeen && lastDraft.get(draftSeen.assessmentId);
+    const last = draftSeen && (lastDraft.get(draftSeen.assessmentId) ?? known.lastDraft.get(draftSeen.assessmentId));
     const all = draftSeen && last && last !== draftSeen.hash ? [changedOutside(draftSeen, last), ...events] : events;
     return all.map((event) => {
       const content = { ...event, seq: head.seq + 1, at: now.toISOString() };
@@ -143,8 +144,7 @@ const createAppender = (db: Db) => {
     const toRead = confirm || !known ? ids : ids.filter((id) => !known!.lastDraft.has(id));
     if (known && toRead.length === 0 && !confirm) return { base: known, fresh: false };
     const read = await readKnown(db, toRead);
-    if (known && sameHead(known.head, read.head))
-      known = { head: read.head, lastDraft: new Map([...known.lastDraft, ...read.lastDraft]) };
+    if (known && sameHead(known.head, read.head)) for (const [id, hash] of read.lastDraft) known.lastDraft.set(id, hash);
     else known = toRead.length === ids.length ? read : await readKnown(db, ids);
     return { base: known, fresh: true };
   };
@@ -163,7 +163,9 @@ const createAppender = (db: Db) => {
         continue;
       }
       if (await writeIfHead(db, base.head, all, plan.head)) {
-        known = { head: plan.head, lastDraft: plan.lastDraft };
+        base.head = plan.head;
+        for (const [id, hash] of plan.lastDraft) base.lastDraft.set(id, hash);
+        known = base;
         return plan.entries;
       }
       known = undefined;
