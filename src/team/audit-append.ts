@@ -2,14 +2,15 @@
  * Appending to the audit log, as one call per batch instead of a locked transaction per event.
  *
  * Every append of a process goes through one queue per database. The appends that arrive while a batch is being
- * written wait and go together in the next one (group commit): 20 editors saving at once cost a few statements,
- * not 20 transactions of seven.
+ * written wait and go together in the next one (group commit): 20 editors saving at once cost a few calls, not 20
+ * transactions of seven statements.
  *
  * The process keeps the head it wrote or read last, and per assessment the draft hash the log saw last as of that
- * head. A batch's entries are chained to that head in memory and written by one call (audit_append, a function
- * of the database) that inserts them only if audit_head still names that head. If another app instance or a `pia` command appended meanwhile, the
- * statement writes nothing, or loses the race for the next seq on the primary key. The head is then read again and
- * the batch planned anew. Each entry is thus linked to its true predecessor without a lock held across round trips.
+ * head. A batch's entries are chained to that head in memory and written by one call (audit_append, a function of
+ * the database) that inserts them only if audit_head still names that head. If another app instance or a `pia`
+ * command appended meanwhile, the call writes nothing, or loses the race for the next seq on the primary key. The
+ * head is then read again and the batch planned anew. Each entry is thus linked to its true predecessor without a
+ * lock held across round trips.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from './db/db.js';
