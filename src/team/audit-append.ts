@@ -14,7 +14,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from './db/db.js';
-import { GENESIS_HASH, entryHashOf, type AuditEntry, type AuditEvent } from './audit.js';
+import { entryHashOf, headOf, type AuditEntry, type AuditEvent } from './audit.js';
 
 /** The draft's hash as a request found it on disk, compared with the last hash the log saw (see appendAudit). */
 export type DraftSeen = { readonly assessmentId: string; readonly hash: string; readonly address: string | null };
@@ -41,7 +41,10 @@ const MAX_ATTEMPTS = 8;
 const MAX_BATCH = 200;
 const UNIQUE_VIOLATION = '23505';
 
-/** An entry about the draft with its version after: what the log saw last of that draft. */
+/**
+ * An entry about the draft with its version after: what the log saw last of that draft. readKnown's query reads
+ * the same from the table (revision IS NULL, hash_after IS NOT NULL, the newest seq).
+ */
 const draftHashAfter = (entry: AuditEntry): string | undefined =>
   entry.assessmentId !== null && entry.revision === null && entry.hashAfter !== null ? entry.hashAfter : undefined;
 
@@ -89,8 +92,7 @@ const readKnown = async (db: Db, ids: readonly string[]): Promise<Known> => {
      FROM (SELECT 1) AS one LEFT JOIN audit_head AS head ON true`,
     [JSON.stringify(ids)],
   );
-  const head = { seq: row?.seq ?? 0, hash: row?.entry_hash ?? GENESIS_HASH };
-  return { head, lastDraft: new Map(ids.map((id) => [id, row?.last?.[id] ?? null])) };
+  return { head: headOf(row), lastDraft: new Map(ids.map((id) => [id, row?.last?.[id] ?? null])) };
 };
 
 const rowOf = (entry: AuditEntry) => ({

@@ -14,6 +14,14 @@ export type { AuditEntry, AuditEvent, AuditProblem, JsonValue } from '../domain/
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The log's head as audit_head holds it; a log without entries (no row yet) has seq 0 and the genesis hash. */
+export const headOf = (
+  row: { seq: number | null; entry_hash: string | null } | undefined,
+): { seq: number; hash: string } => ({
+  seq: row?.seq ?? 0,
+  hash: row?.entry_hash ?? GENESIS_HASH,
+});
+
 /** JSON with object keys sorted at every level: the same content always gives the same bytes (jsonb reorders keys). */
 export const canonicalJson = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -127,8 +135,7 @@ export const verifyAudit = async (db: Queryable): Promise<AuditVerification> => 
     if (rows.length < pageSize) break;
   }
   const [head] = await db.query<{ seq: number; entry_hash: string }>('SELECT seq, entry_hash FROM audit_head');
-  const headSeq = head?.seq ?? 0;
-  const headHash = head?.entry_hash ?? GENESIS_HASH;
+  const { seq: headSeq, hash: headHash } = headOf(head);
   if (headSeq !== expectedSeq - 1 || headHash !== prevHash) problems.push({ seq: headSeq, kind: 'head-mismatch' });
   return { ok: problems.length === 0, count, headSeq, headHash, problems };
 };
