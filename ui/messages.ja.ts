@@ -286,6 +286,7 @@ export const UI_MESSAGES_JA = {
   pdfHide: 'プレビューを閉じる',
   pdfFrameTitle: '評価書のPDFプレビュー',
   notFound: 'ページが見つかりません。',
+  pageLoadFailed: 'この画面を読み込めませんでした。ページを再読み込みしてください。',
   networkError: 'サーバーに接続できませんでした。',
   unknownError: 'エラーが発生しました（{status}）。',
   loginHeading: 'ログイン',

@@ -2,8 +2,9 @@
  * BIZ UDゴシック as a web font without a layout per slice on the first screen. The font comes as ~120 slices by
  * unicode-range (ui/fonts.css); used from the first layout, every slice that arrives re-lays the whole page, some
  * ten times while the editor of 001 opens, and the text waits for each. So the page is first drawn with the
- * installed font (BIZ UDゴシック itself where installed, else the system's Japanese font); as soon as its first
- * screen is drawn, the slices its text needs are asked for together and the page switches to them in one layout.
+ * installed font (BIZ UDゴシック itself where installed, else the system's Japanese font); once its first screen is
+ * drawn and the person's input pauses, the slices its text needs are asked for together and the page switches to
+ * them in one layout.
  * Text rendered after that loads what it lacks as before.
  */
 
@@ -98,11 +99,47 @@ const switchToWebFont = async (): Promise<void> => {
   document.documentElement.classList.add(WEB_FONT_CLASS);
 };
 
+/**
+ * How long the person's input must have paused before the switch starts. Its walk, loads and the one layout of the
+ * whole page in the web font (40–60 ms on the editor of 001) held the frame of a key pressed as the page opened
+ * back by some 25 ms; a person reading the first screen leaves such a pause, one typing a word does not.
+ */
+const QUIET_MS = 300;
+/**
+ * The longest the switch waits for that pause: where no installed font draws Japanese, the first screen shows
+ * boxes until the slices are in, and someone typing from the first moment must not keep them.
+ */
+const LATEST_MS = 1500;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'input', 'compositionupdate'] as const;
+
+/**
+ * Runs `work` once no input has come for QUIET_MS, or LATEST_MS from now at the latest (input in shadow roots
+ * included: these events are composed).
+ */
+const whenInputPauses = (work: () => void): void => {
+  const latest = performance.now() + LATEST_MS;
+  let last = performance.now();
+  const note = (): void => {
+    last = performance.now();
+  };
+  for (const type of INPUT_EVENTS) addEventListener(type, note, { capture: true, passive: true });
+  const check = (): void => {
+    const left = Math.min(last + QUIET_MS, latest) - performance.now();
+    if (left > 0) {
+      setTimeout(check, left);
+      return;
+    }
+    for (const type of INPUT_EVENTS) removeEventListener(type, note, { capture: true });
+    work();
+  };
+  setTimeout(check, QUIET_MS);
+};
+
 let requested = false;
 
-/** Called once a page's first screen is rendered: its slices are asked for right after that frame. */
+/** Called once a page's first screen is rendered: its slices are asked for in the first pause of input after it. */
 export const useWebFontSoon = (): void => {
   if (requested) return;
   requested = true;
-  requestAnimationFrame(() => setTimeout(() => void switchToWebFont()));
+  requestAnimationFrame(() => whenInputPauses(() => void switchToWebFont()));
 };

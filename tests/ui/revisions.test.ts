@@ -80,4 +80,18 @@ describe('revisions and compare in Chromium', () => {
     expect(await history.locator('tbody tr').last().locator('.tag').textContent()).toBe('承認済み');
     await page.close();
   });
+
+  it('says so when the compare page\'s code cannot be loaded, and shows the page once it can', async () => {
+    // The compare page is a chunk of its own, loaded when first opened (ui/components/pia-app/page-chunks.ts).
+    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+    const chunk = /\/assets\/pia-compare-[^/]+\.js$/;
+    await page.route(chunk, (route) => route.abort());
+    await page.goto(`${shared.server.url}/assessments/${ID}/compare`);
+    await page.getByRole('alert').filter({ hasText: 'この画面を読み込めませんでした。ページを再読み込みしてください。' }).waitFor();
+    await page.unroute(chunk);
+    await page.reload();
+    await page.getByRole('heading', { name: /^版の比較/ }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -24,6 +24,14 @@ new MutationObserver(() => {
   window.__switches.push({ title: title ? title.value : null, ready: title ? document.fonts.check("16px 'BIZ UDGothic'", title.value) : false });
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });`;
 
+/** In the page: when <html> gained the web-font class, and when each key was pressed (performance.now()). */
+const WATCH_SWITCH_AND_KEYS = `window.__switchedAt = undefined;
+window.__keysAt = [];
+addEventListener('keydown', () => window.__keysAt.push(performance.now()), true);
+new MutationObserver(() => {
+  if (window.__switchedAt === undefined && document.documentElement.classList.contains('pia-web-font')) window.__switchedAt = performance.now();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });`;
+
 describe('opening the editor', () => {
   it('comes with the draft and the session in the page: the editor shows that draft without asking the API, and it is the API\'s answer', async () => {
     const { page } = current;
@@ -79,6 +87,32 @@ describe('opening the editor', () => {
     // Reached, the item is drawn in the web font as any later text is: its slices are asked for then.
     await reveal(page, '/files/0/riskMeasures/use/risk4/measures');
     await expect.poll(() => loaded(rare)).toBe(true);
+  });
+
+  it('switches to the web font in a pause of input, not under keys pressed as the page opens, and soon even while they go on', async () => {
+    const { page } = current;
+    await page.addInitScript(WATCH_SWITCH_AND_KEYS);
+    /**
+     * Keys every 100 ms from the moment the page is committed, for `ms` and at least 8 keys (a page still opening
+     * takes each key late); the switch's time then.
+     */
+    const typeWhileOpening = async (ms: number): Promise<{ switchedAt: number; keysAt: number[] }> => {
+      await page.goto(`${shared.server.url}/assessments/${SAMPLE}`, { waitUntil: 'commit' });
+      for (let keys = 0, until = Date.now() + ms; keys < 8 || Date.now() < until; keys += 1) {
+        await page.keyboard.press('Shift');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.waitForFunction('window.__switchedAt !== undefined');
+      return { switchedAt: (await page.evaluate('window.__switchedAt')) as number, keysAt: (await page.evaluate('window.__keysAt')) as number[] };
+    };
+    // Keys over the first screen's arrival, then a pause: the switch (one layout of the whole page) waits for the
+    // pause, so no key came in the 300 ms before it.
+    const opening = await typeWhileOpening(700);
+    expect(opening.keysAt.filter((at) => at > opening.switchedAt - 300 && at <= opening.switchedAt)).toEqual([]);
+    // Keys without a pause: the switch comes all the same, while they go on (where no installed font draws
+    // Japanese, the first screen shows boxes until then).
+    const typing = await typeWhileOpening(5000);
+    expect(typing.switchedAt).toBeLessThan(typing.keysAt.at(-1)!);
   });
 
   it('draws the first screen in the installed font, then switches to BIZ UDゴシック once the slices its text needs have all arrived', async () => {

@@ -8,12 +8,10 @@ import { baseStyles } from '../../styles/theme.js';
 import { useWebFontSoon } from '../../web-font.js';
 import type { PiaEditor } from '../pia-editor/pia-editor.js';
 import '../pia-assessment-list/pia-assessment-list.js';
-import '../pia-audit/pia-audit.js';
-import '../pia-compare/pia-compare.js';
 import '../pia-editor/pia-editor.js';
 import { loadReuse } from '../../reuse/load.js';
 import '../pia-login/pia-login.js';
-import '../pia-users/pia-users.js';
+import { isLoaded, loadPage, type LazyPage } from './page-chunks.js';
 
 /**
  * @summary The application shell: header (with the signed-in person and logout on the team server) and the page for
@@ -21,7 +19,7 @@ import '../pia-users/pia-users.js';
  * In-app navigation saves the open draft first, so leaving the editor never drops an edit.
  */
 export class PiaApp extends LitElement {
-  static override properties = { route: { state: true }, ready: { state: true } };
+  static override properties = { route: { state: true }, ready: { state: true }, unloaded: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -42,19 +40,20 @@ export class PiaApp extends LitElement {
   declare route: Route;
   /** The session is known (pages decide what to offer from it). */
   declare ready: boolean;
+  /** A page whose chunk could not be loaded (the server unreachable, or updated since this page was opened). */
+  declare unloaded: LazyPage | undefined;
 
   constructor() {
     super();
     this.ready = false;
+    this.unloaded = undefined;
     this.route = routeOf(location.pathname);
     void loadSession()
       .catch(() => undefined)
       .then(() => (this.ready = true));
     // A new session: every page decides afresh what to offer.
     this.addEventListener('pia-signed-in', () => location.reload());
-    window.addEventListener('popstate', () => {
-      this.route = routeOf(location.pathname);
-    });
+    window.addEventListener('popstate', () => this.show(location.pathname));
     this.addEventListener('pia-navigate', (event) => void this.navigate(event.detail.path));
   }
 
@@ -62,8 +61,27 @@ export class PiaApp extends LitElement {
     const editor = this.renderRoot.querySelector<PiaEditor>('pia-editor');
     if (editor && !(await editor.flush()) && !window.confirm(msg('leaveWarning'))) return;
     history.pushState(null, '', path);
-    this.route = routeOf(new URL(path, location.href).pathname);
+    this.show(new URL(path, location.href).pathname);
     window.scrollTo(0, 0);
+  }
+
+  /** A page whose chunk failed is tried again when it is opened again. */
+  private show(path: string): void {
+    this.route = routeOf(path);
+    this.unloaded = undefined;
+  }
+
+  /** A page loaded on demand (page-chunks.ts): its element once its chunk has run, a loading line until then. */
+  private lazyPage(page: LazyPage, element: TemplateResult): TemplateResult {
+    if (isLoaded(page)) return element;
+    if (this.unloaded === page) return html`<p class="missing" role="alert">${msg('pageLoadFailed')}</p>`;
+    loadPage(page).then(
+      () => this.requestUpdate(),
+      () => {
+        if (this.route.page === page) this.unloaded = page;
+      },
+    );
+    return html`<p class="missing" role="status">${msg('loading')}</p>`;
   }
 
   protected override updated(): void {
@@ -97,15 +115,15 @@ export class PiaApp extends LitElement {
       case 'editor':
         return html`<pia-editor .assessmentId=${this.route.id}></pia-editor>`;
       case 'compare':
-        return html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`;
+        return this.lazyPage('compare', html`<pia-compare .assessmentId=${this.route.id}></pia-compare>`);
       case 'snippets':
         // The page's element is defined by the reuse chunk; it upgrades in place when that arrives.
         void loadReuse();
         return html`<pia-snippet-updates></pia-snippet-updates>`;
       case 'audit':
-        return html`<pia-audit .assessmentId=${this.route.id}></pia-audit>`;
+        return this.lazyPage('audit', html`<pia-audit .assessmentId=${this.route.id}></pia-audit>`);
       case 'users':
-        return html`<pia-users></pia-users>`;
+        return this.lazyPage('users', html`<pia-users></pia-users>`);
       default:
         return html`<p class="missing">${msg('notFound')}</p>`;
     }

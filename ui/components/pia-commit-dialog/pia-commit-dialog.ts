@@ -33,6 +33,7 @@ export class PiaCommitDialog extends LitElement {
     busy: { state: true },
     plan: { state: true },
     author: { state: true },
+    built: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -61,6 +62,11 @@ export class PiaCommitDialog extends LitElement {
   declare plan: CommitPlanResponse | undefined;
   /** The name last used for a commit on this computer, shown when the dialog opens. */
   declare author: string;
+  /**
+   * The form is built when the dialog first opens: closed, it was ~7 ms of the editor's first screen (its date
+   * input above all), for a dialog most visits never open.
+   */
+  declare built: boolean;
 
   constructor() {
     super();
@@ -70,6 +76,7 @@ export class PiaCommitDialog extends LitElement {
     this.takeIn = () => [];
     this.movedIn = [];
     this.author = '';
+    this.built = false;
   }
 
   private get dateInput(): HTMLInputElement | null {
@@ -81,6 +88,8 @@ export class PiaCommitDialog extends LitElement {
     this.plan = undefined;
     // Read when asked for: the page's first read of localStorage waits for the browser to load it (~5-10 ms).
     this.author = rememberedName();
+    this.built = true;
+    await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
     try {
       this.plan = await api.commitPlan(this.assessmentId);
@@ -142,7 +151,8 @@ export class PiaCommitDialog extends LitElement {
     </div>`;
   }
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
+    if (!this.built) return nothing;
     return html`<dialog aria-labelledby="commit-heading">
       <form @submit=${(e: SubmitEvent) => void this.submit(e)}>
         <h2 id="commit-heading">${msg('commitHeading')}</h2>

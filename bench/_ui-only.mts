@@ -1,0 +1,1 @@
+import { benchUi } from './ui.mjs'; await benchUi();
