@@ -37,6 +37,11 @@ describe('the editor of a long document', () => {
     await input(page, '/cover/title').waitFor();
     // Ⅲ is thousands of pixels below the cover: nothing of it exists yet.
     expect(await field(page, LONG_TEXT).count()).toBe(0);
+    // Nor any item of the parts below the first screen: each holds one placeholder of about their height.
+    const lastPart = page.locator('pia-section').last();
+    expect(await lastPart.locator('pia-item').count()).toBe(0);
+    expect(await lastPart.locator('.placeholder').count()).toBe(1);
+    expect(await lastPart.locator('.placeholder').evaluate((element) => element.getBoundingClientRect().height)).toBeGreaterThan(1000);
 
     await outlineButton(page, /情報提供ネットワークシステムとの接続/).click();
     await expect.poll(() => focusedPointer(page)).toMatch(/^\/files\/0\/riskMeasures\/network\//);

@@ -85,13 +85,21 @@ let firstScreenLeft: number | undefined;
  * waited ~50-100 ms more). Counted in creation order, which is the document's order as a page renders.
  */
 export const onFirstScreen = (height: number): boolean => {
+  if (!firstScreenHasRoom()) return false;
+  firstScreenLeft! -= height;
+  return true;
+};
+
+/**
+ * Whether what is created now still falls in the first frame's window, counting nothing against it: a part whose
+ * items count their own heights asks this before it creates them.
+ */
+export const firstScreenHasRoom = (): boolean => {
   if (firstScreenLeft === undefined) {
     firstScreenLeft = window.innerHeight;
     requestAnimationFrame(() => (firstScreenLeft = 0));
   }
-  if (firstScreenLeft <= 0) return false;
-  firstScreenLeft -= height;
-  return true;
+  return firstScreenLeft > 0;
 };
 
 /** Call `callback` once the element is near the window; the returned function cancels. */

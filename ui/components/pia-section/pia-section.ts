@@ -1,11 +1,13 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormId } from '../../../src/schema/documents.js';
 import type { ValidationIssue } from '../../../src/schema/issues.js';
 import type { FormRevision } from '../../../src/schema/labels.js';
 import { printedLabel } from '../../../src/schema/labels.js';
 import { childNode, isArrayNode, isObjectNode, type ResolvedNode } from '../../../src/schema/resolve.js';
+import { estimateHeight } from '../../form/estimate.js';
 import { IssueSubsets } from '../../form/issue-subsets.js';
+import { firstScreenHasRoom, whenNearWindow } from '../../form/near-window.js';
 import { childPointer } from '../../form/pointer.js';
 import { ReferenceSubsets, type ReferenceMarks } from '../../form/reference-marks.js';
 import { WithheldSubsets } from '../../form/withheld-subsets.js';
@@ -20,7 +22,9 @@ const under = (pointer: string, at: string): boolean => at === pointer || at.sta
 
 /**
  * @summary One part of the form (Ⅰ 基本情報, Ⅱ per file, 別添 …) generated from its schema node: its heading
- * and one <pia-item> per item, each rendered when it comes near the window.
+ * and one <pia-item> per item, each rendered when it comes near the window. A part that starts below the first
+ * screen holds one placeholder of its items' estimated heights until it comes near the window or a jump targets
+ * it: the items of 001's nine parts below the first screen were ~25 ms of the editor's first render.
  * @slot actions - buttons in the section header (e.g. for a 特定個人情報ファイル)
  * @fires pia-value-change
  */
@@ -36,6 +40,7 @@ export class PiaSection extends LitElement {
     only: { attribute: false },
     reference: { attribute: false },
     withheld: { attribute: false },
+    shown: { state: true },
   };
   static override styles = [baseStyles, sectionStyles];
 
@@ -56,11 +61,33 @@ export class PiaSection extends LitElement {
   /** The part's 非公表 flags (rules.md §8); each item gets its own, the same array while they are unchanged. */
   declare withheld: readonly LocatedWithheld[];
   private readonly itemWithheld = new WithheldSubsets();
+  /** Its items are created (see the summary); once true, it stays. */
+  declare shown: boolean;
+  private stopWatching: (() => void) | undefined;
 
   constructor() {
     super();
     this.issues = [];
     this.withheld = [];
+    this.shown = false;
+  }
+
+  protected override willUpdate(): void {
+    // Decided at the first update, not on connecting: the parts above have created their items by then (the
+    // updates run in the document's order), and the first screen is counted by items.
+    if (this.shown || this.stopWatching) return;
+    if (firstScreenHasRoom()) this.shown = true;
+    else this.stopWatching = whenNearWindow(this, () => (this.shown = true));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('shown') && this.shown) this.stopWatching?.();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
 
@@ -86,6 +113,7 @@ export class PiaSection extends LitElement {
 
   /** Scroll to the deepest item at or above this pointer (rendering it first) and put the keyboard focus in it. */
   async reveal(pointer: string): Promise<boolean> {
+    this.shown = true;
     await this.updateComplete;
     if (pointer === this.pointer) {
       this.scrollIntoView({ block: 'start' });
@@ -105,17 +133,27 @@ export class PiaSection extends LitElement {
         <slot name="actions"></slot>
       </header>
       <div class="body">
-        ${repeat(
-          items,
-          (item) => item.pointer,
-          (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
-            .value=${item.value} .pointer=${item.pointer} .label=${item.label}
-            .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
-            .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.itemWithheld.of(item.pointer, this.withheld.filter((flag) => under(item.pointer, flag.entry.pointer)))}
-            .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
-        )}
+        ${this.shown ? this.itemElements(items, hidden) : this.placeholder(items)}
       </div>
     `;
+  }
+
+  /** As tall as its items' placeholders together, so nothing moves when they replace it. */
+  private placeholder(items: readonly ChildItem[]): TemplateResult {
+    const height = items.reduce((sum, item) => sum + estimateHeight(item.node, item.value), 0);
+    return html`<div class="placeholder" aria-hidden="true" style="height: ${height}px"></div>`;
+  }
+
+  private itemElements(items: readonly ChildItem[], hidden: ReadonlySet<string>): TemplateResult {
+    return html`${repeat(
+      items,
+      (item) => item.pointer,
+      (item) => html`<pia-item .form=${this.form} .revision=${this.revision} .node=${item.node}
+        .value=${item.value} .pointer=${item.pointer} .label=${item.label}
+        .issues=${this.itemIssues.of(item.pointer, this.issues.filter((issue) => under(item.pointer, issue.pointer)))}
+        .reference=${this.itemReference.of(item.pointer, this.reference)} .withheld=${this.itemWithheld.of(item.pointer, this.withheld.filter((flag) => under(item.pointer, flag.entry.pointer)))}
+        .hiddenBelow=${[...hidden].filter((at) => at.startsWith(`${item.pointer}/`)).sort().join('\n')}></pia-item>`,
+    )}`;
   }
 }
 
