@@ -111,7 +111,7 @@ describe('opening the editor', () => {
     expect(opening.keysAt.filter((at) => at > opening.switchedAt - 300 && at <= opening.switchedAt)).toEqual([]);
     // Keys without a pause: the switch comes all the same, while they go on (where no installed font draws
     // Japanese, the first screen shows boxes until then).
-    const typing = await typeWhileOpening(5000);
+    const typing = await typeWhileOpening(4000);
     expect(typing.switchedAt).toBeLessThan(typing.keysAt.at(-1)!);
   });
 
