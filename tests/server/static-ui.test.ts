@@ -231,9 +231,12 @@ describe('the API answers a page carries (initial-answers.ts)', () => {
   });
 
   it('escapes as JSON means: the same value back, whatever the characters', () => {
-    const value = { text: '<>&\u2028\u2029</script><!-- 特定個人情報 "\\" \n' };
-    const safe = scriptSafeJson(JSON.stringify(value));
+    const value = { text: '<>&\u2028\u2029</script><!-- 特定個人情報 "\\" \n', 先頭: '&', 末尾: '\u2029' };
+    const safe = scriptSafeJson(Buffer.from(JSON.stringify(value), 'utf8')).toString('utf8');
     expect(safe).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(safe)).toEqual(value);
+    // Text without those characters is passed on as it is.
+    const plain = Buffer.from(JSON.stringify({ text: '特定個人情報ファイル' }), 'utf8');
+    expect(scriptSafeJson(plain)).toBe(plain);
   });
 });
