@@ -1,1 +1,0 @@
-import { benchUi } from './ui.mjs'; await benchUi();
