@@ -75,13 +75,12 @@ export const scriptSafeJson = (json: Buffer): Buffer => {
 export const initialAnswers = async (app: FastifyInstance, request: FastifyRequest): Promise<Buffer | undefined> => {
   const paths = initialApiPaths(request.url.split('?')[0]!);
   const bodies = await Promise.all(paths.map((path) => apiAnswer(app, request, path)));
-  const entries = paths.flatMap((path, index) => {
+  const pieces: Buffer[] = [];
+  paths.forEach((path, index) => {
     const body = bodies[index];
-    return body === undefined ? [] : [Buffer.from(`${JSON.stringify(path)}:`, 'utf8'), body];
+    if (body !== undefined) pieces.push(Buffer.from(`${pieces.length === 0 ? '{' : ','}${JSON.stringify(path)}:`, 'utf8'), body);
   });
-  if (entries.length === 0) return undefined;
-  const pieces: Buffer[] = [Buffer.from('{')];
-  for (let at = 0; at < entries.length; at += 2) pieces.push(...(at === 0 ? [] : [Buffer.from(',')]), entries[at]!, entries[at + 1]!);
+  if (pieces.length === 0) return undefined;
   pieces.push(Buffer.from('}'));
   return scriptSafeJson(Buffer.concat(pieces));
 };

@@ -1,6 +1,6 @@
 /**
  * The pages an officer opens now and then (compare, audit, accounts) are chunks of their own, loaded when the route
- * first asks for one: the editor's and the list's first load do not parse them (some 60 kB of the bundle, parsed
+ * first asks for one: the editor's and the list's first load do not parse them (36 kB of the minified bundle, parsed
  * before the first screen). A page's element is rendered once its chunk has run, so it is created as the class it
  * is (an element upgraded later would read its properties only at its first update, after connectedCallback). A
  * failed load is tried again at the next visit.
