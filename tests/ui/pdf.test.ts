@@ -16,10 +16,17 @@ describe('the PDF in Chromium', () => {
   it('previews the PDF in the page and downloads a valid PDF with the edited text', async () => {
     const context = await shared.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     await openEditor(page, shared.server.url, ID);
     await input(page, '/cover/specialNotes').fill('本評価書はブラウザ試験で編集した。');
     await page.getByRole('button', { name: 'PDFプレビューを表示' }).click();
     await page.locator('pia-pdf-preview iframe').waitFor({ state: 'attached' });
+    // The frame shows the PDF the page fetched (a blob: URL): the Content-Security-Policy lets it in.
+    await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('blob:'))).toBe(true);
+    expect(refused).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

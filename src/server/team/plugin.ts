@@ -21,10 +21,11 @@ import { userRoutes } from './routes/users.js';
 export type { TeamServerOptions } from './context.js';
 
 /**
- * The UI is one origin's scripts and styles (vite's bundle), fonts and the PDF preview in a frame of the same
- * origin. No inline script is allowed. 'unsafe-eval': the editor validates live with ajv, which compiles the
- * form schemas into functions in the browser (precompiling them into the bundle with ajv's standalone code would
- * let this go). Style attributes in templates are inline styles, hence 'unsafe-inline' for styles only.
+ * The UI is one origin's scripts and styles (vite's bundle), fonts, and the PDF preview: a frame of the PDF the
+ * page fetched itself (a blob: URL, so that a refusal is shown as the server's message instead of framed). No
+ * inline script is allowed. 'unsafe-eval': the editor validates live with ajv, which compiles the form schemas
+ * into functions in the browser (precompiling them into the bundle with ajv's standalone code would let this go).
+ * Style attributes in templates are inline styles, hence 'unsafe-inline' for styles only.
  */
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -33,7 +34,7 @@ const CSP_DIRECTIVES = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
-  frameSrc: ["'self'"],
+  frameSrc: ["'self'", 'blob:'],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],
