@@ -56,8 +56,6 @@ export class PiaItem extends LitElement {
   declare withheld: readonly LocatedWithheld[];
   declare shown: boolean;
   private stopWatching: (() => void) | undefined;
-  /** The estimate for the node and value it was made from: a walk of the whole value, asked for twice per item. */
-  private estimated: { node: ResolvedNode; value: unknown; height: number } | undefined;
 
   constructor() {
     super();
@@ -73,7 +71,7 @@ export class PiaItem extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.shown && onFirstScreen(this.estimate())) this.shown = true;
+    if (!this.shown && onFirstScreen(estimateHeight(this.node, this.value))) this.shown = true;
     if (!this.shown) this.stopWatching = whenNearWindow(this, () => (this.shown = true));
   }
 
@@ -86,12 +84,6 @@ export class PiaItem extends LitElement {
     if (changed.has('shown') && this.shown) this.stopWatching?.();
   }
 
-  private estimate(): number {
-    const { node, value } = this;
-    if (this.estimated?.node !== node || this.estimated.value !== value) this.estimated = { node, value, height: estimateHeight(node, value) };
-    return this.estimated.height;
-  }
-
   /** Render now if needed, then scroll to the place and focus it. False when nothing inside matches. */
   async reveal(pointer: string): Promise<boolean> {
     this.shown = true;
@@ -102,7 +94,7 @@ export class PiaItem extends LitElement {
   override render(): TemplateResult {
     if (!this.shown) {
       return html`<div class="placeholder" aria-hidden="true"
-        style="height: ${this.estimate()}px"></div>`;
+        style="height: ${estimateHeight(this.node, this.value)}px"></div>`;
     }
     const hidden = this.hiddenBelow === '' ? [] : this.hiddenBelow.split('\n');
     const ctx = renderContext({ form: this.form, revision: this.revision, host: this, reference: this.reference, withheld: this.withheld }, this.issues, hidden);
