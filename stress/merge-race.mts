@@ -24,6 +24,11 @@ export type RaceOptions = {
   maxPauseMs?: number;
   /** Ask the server to merge stale saves (the editor does); false: plain compare-and-swap, every merge on the client. */
   serverMerge?: boolean;
+  /**
+   * How the clients wait between refused attempts (saveMerging's `wait`; setTimeout by default). The fast test
+   * shortens the pauses: they spread the retries out in time, and waiting them out in full is most of its run.
+   */
+  retryWait?: (ms: number) => Promise<void>;
 };
 
 export type RaceFigures = {
@@ -86,6 +91,7 @@ export const runMergeRace = async ({
   sample = '004-ise-yobosesshu',
   maxPauseMs = 300,
   serverMerge = true,
+  retryWait,
 }: RaceOptions): Promise<RaceFigures> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pia-race-'));
   await cp(path.join(ROOT, 'assessments', sample), path.join(dir, sample), { recursive: true });
@@ -137,6 +143,7 @@ export const runMergeRace = async ({
             data = merge.merged;
           },
           maxAttempts: 1000,
+          ...(retryWait ? { wait: retryWait } : {}),
         });
         if (outcome.status === 'conflict') {
           // Cannot happen with disjoint items; counted, and the client carries on from the version on disk.

@@ -15,7 +15,7 @@ const rgbaPng = (width: number, height: number, seed: number): Buffer => {
 };
 
 /** Images of one size, decoded side by side on the thread pool: which finishes first is a race. */
-const IMAGES = [rgbaPng(400, 300, 3), rgbaPng(400, 300, 5), rgbaPng(400, 300, 11), rgbaPng(400, 300, 13), rgbaPng(400, 300, 17), rgbaPng(400, 300, 19)];
+const IMAGES = [rgbaPng(200, 150, 3), rgbaPng(200, 150, 5), rgbaPng(200, 150, 11), rgbaPng(200, 150, 13), rgbaPng(200, 150, 17), rgbaPng(200, 150, 19)];
 
 const render = async (Document: typeof JoinedWritesDocument): Promise<Buffer> => {
   const doc = new Document({ autoFirstPage: false, compress: true, info: { CreationDate: new Date(Date.UTC(2025, 7, 19)) } });
