@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { expectValue, field, focusedPointer, input, openEditor, reveal, saveStatus, waitSaved } from './page-helpers.js';
+import { autosaveSoon, expectValue, field, focusedPointer, input, openEditor, reveal, saveStatus, waitSaved } from './page-helpers.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -26,6 +26,7 @@ const CONSIGNMENT = '/files/0/overview/consignment';
 describe('the editor in Chromium', () => {
   it('creates a 重点項目評価書, keeps every kind of answer across a reload, and writes them to the draft file', async () => {
     const id = await createJuten('テスト市　予防接種に関する事務　重点項目評価書');
+    await autosaveSoon(current.page);
     await expectValue(current.page, '/cover/title', 'テスト市　予防接種に関する事務　重点項目評価書');
 
     await input(current.page, '/basicInfo/business/name').fill('予防接種に関する事務');
@@ -81,6 +82,7 @@ describe('the editor in Chromium', () => {
 
   it('adds a 委託事項, hides 再委託 details that do not apply, and removes the entry again', async () => {
     const id = await createJuten('委託事項の追加と削除');
+    await autosaveSoon(current.page);
     await reveal(current.page, CONSIGNMENT);
     await field(current.page, `${CONSIGNMENT}/status/value`).getByLabel('委託する').check();
     await current.page.getByRole('button', { name: '委託事項を追加' }).click();

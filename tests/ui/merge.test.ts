@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
+import { autosaveSoon, expectValue, input, openEditor, reveal, waitSaved } from './page-helpers.js';
 import { usePagePerTest, useServerAndBrowser } from './hooks.js';
 
 const shared = useServerAndBrowser();
@@ -26,6 +26,8 @@ const twoEditors = async (): Promise<{ alice: Page; bob: Page }> => {
 describe('two people editing the same assessment', () => {
   it('merges edits of different items without a dialog and tells each what came in from the other', async () => {
     const { alice, bob } = await twoEditors();
+    // Each save waited for before the other's edit (the tests below need the pause: both edit before a save).
+    await Promise.all([autosaveSoon(alice), autosaveSoon(bob)]);
     // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長 (each jumps to the item first,
     // as the editor renders items as they are reached).
     await reveal(alice, DEPARTMENT);
@@ -133,6 +135,7 @@ describe('the autosave of the long 全項目 sample', () => {
         saves.push({ method: request.method(), bytes: request.postDataBuffer()?.length ?? 0, ifMatch: request.headers()['if-match'] });
     });
     await openEditor(page, shared.server.url, SAMPLE);
+    await autosaveSoon(page);
     const loaded = (await (await page.request.get(`${shared.server.url}/api/assessments/${SAMPLE}`)).json()) as { etag: string };
     for (const text of ['差分で保存する一回目', '差分で保存する二回目']) {
       await reveal(page, ITEM);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { input, openEditor, waitSaved } from './page-helpers.js';
+import { autosaveSoon, input, openEditor, waitSaved } from './page-helpers.js';
 import { useServerAndBrowser } from './hooks.js';
 
 const ID = '002-nagaoka-covid19';
@@ -24,6 +24,7 @@ describe('revisions and compare in Chromium', () => {
   it('commits two revisions and shows the changed item as a 変更箇所 row and side by side', async () => {
     const page = await shared.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
     await openEditor(page, shared.server.url, ID);
+    await autosaveSoon(page);
     await commit(page, '取り込み時点の版', '2023-06-08');
     await page.locator('pia-editor .notice', { hasText: '第1版を確定しました。' }).waitFor();
 
