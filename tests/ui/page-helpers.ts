@@ -10,14 +10,16 @@ export const input = (page: Page, pointer: string): Locator =>
 
 export const saveStatus = (page: Page): Locator => page.locator('pia-editor .status');
 
-/**
- * Until the page is next loaded, it autosaves 100 ms after an edit instead of 1.2 s (quickAutosave in support.ts
- * does so for a whole context): for a test that waits for its saves but is not about the pause before one, in a
- * file whose other tests are.
- */
-export const autosaveSoon = async (page: Page): Promise<void> => {
-  await page.evaluate('window.piaAutosaveDelayMs = 100');
+/** Until the page is next loaded, it autosaves `ms` after an edit instead of 1.2 s. */
+export const autosaveAfter = async (page: Page, ms: number): Promise<void> => {
+  await page.evaluate(`window.piaAutosaveDelayMs = ${ms}`);
 };
+
+/**
+ * 100 ms (quickAutosave in support.ts does so for a whole context): for a test that waits for its saves but is not
+ * about the pause before one, in a file whose other tests are.
+ */
+export const autosaveSoon = (page: Page): Promise<void> => autosaveAfter(page, 100);
 
 /** Autosave is debounced: wait until the toolbar says the draft on disk is this one. */
 export const waitSaved = async (page: Page): Promise<void> => {
