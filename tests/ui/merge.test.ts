@@ -26,7 +26,8 @@ const twoEditors = async (): Promise<{ alice: Page; bob: Page }> => {
 describe('two people editing the same assessment', () => {
   it('merges edits of different items without a dialog and tells each what came in from the other', async () => {
     const { alice, bob } = await twoEditors();
-    // Each save waited for before the other's edit (the tests below need the pause: both edit before a save).
+    // Saves soon after each edit: this test waits for one person's save before the other edits. The tests below
+    // keep the 1.2 s pause, since there both edit before either saves.
     await Promise.all([autosaveSoon(alice), autosaveSoon(bob)]);
     // A changes Ⅰ６①部署 and saves; B, who opened the page earlier, changes ②所属長 (each jumps to the item first,
     // as the editor renders items as they are reached).
