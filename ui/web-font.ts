@@ -93,46 +93,47 @@ const loadShownSlices = async (): Promise<void> => {
   }
 };
 
-const switchToWebFont = async (): Promise<void> => {
-  // Where BIZ UDゴシック is installed it already draws the page; the slices would only be downloaded for nothing.
-  if (!(await installed())) await loadShownSlices().catch(() => undefined);
-  document.documentElement.classList.add(WEB_FONT_CLASS);
-};
-
 /**
- * How long the person's input must have paused before the switch starts. Its walk, loads and the one layout of the
- * whole page in the web font (40–60 ms on the editor of 001) held the frame of a key pressed as the page opened
- * back by some 25 ms; a person reading the first screen leaves such a pause, one typing a word does not.
+ * How long the person's input must have paused before the switch starts, and again before its one layout of the
+ * whole page. Its walk, loads and that layout in the web font (40–60 ms on the editor of 001) held the frame of a
+ * key pressed as the page opened back by some 25 ms; a person reading the first screen leaves such a pause, one
+ * typing a word does not. The slices take a moment to arrive, and a key may come meanwhile: the layout waits too.
  */
 const QUIET_MS = 300;
 /**
- * The longest the switch waits for that pause: where no installed font draws Japanese, the first screen shows
+ * The longest the switch waits for those pauses: where no installed font draws Japanese, the first screen shows
  * boxes until the slices are in, and someone typing from the first moment must not keep them.
  */
 const LATEST_MS = 1500;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'input', 'compositionupdate'] as const;
 
-/**
- * Runs `work` once no input has come for QUIET_MS, or LATEST_MS from now at the latest (input in shadow roots
- * included: these events are composed).
- */
-const whenInputPauses = (work: () => void): void => {
+/** When input last came (input in shadow roots included: these events are composed). */
+let lastInput = 0;
+const noteInput = (): void => {
+  lastInput = performance.now();
+};
+
+/** Resolves once no input has come for QUIET_MS, or at `latest` (a performance.now() time) at the latest. */
+const inputPause = (latest: number): Promise<void> =>
+  new Promise((resolve) => {
+    const check = (): void => {
+      const left = Math.min(lastInput + QUIET_MS, latest) - performance.now();
+      if (left > 0) setTimeout(check, left);
+      else resolve();
+    };
+    check();
+  });
+
+const switchToWebFont = async (): Promise<void> => {
   const latest = performance.now() + LATEST_MS;
-  let last = performance.now();
-  const note = (): void => {
-    last = performance.now();
-  };
-  for (const type of INPUT_EVENTS) addEventListener(type, note, { capture: true, passive: true });
-  const check = (): void => {
-    const left = Math.min(last + QUIET_MS, latest) - performance.now();
-    if (left > 0) {
-      setTimeout(check, left);
-      return;
-    }
-    for (const type of INPUT_EVENTS) removeEventListener(type, note, { capture: true });
-    work();
-  };
-  setTimeout(check, QUIET_MS);
+  noteInput(); // the first pause counts from the first screen
+  for (const type of INPUT_EVENTS) addEventListener(type, noteInput, { capture: true, passive: true });
+  await inputPause(latest);
+  // Where BIZ UDゴシック is installed it already draws the page; the slices would only be downloaded for nothing.
+  if (!(await installed())) await loadShownSlices().catch(() => undefined);
+  await inputPause(latest);
+  for (const type of INPUT_EVENTS) removeEventListener(type, noteInput, { capture: true });
+  document.documentElement.classList.add(WEB_FONT_CLASS);
 };
 
 let requested = false;
@@ -141,5 +142,5 @@ let requested = false;
 export const useWebFontSoon = (): void => {
   if (requested) return;
   requested = true;
-  requestAnimationFrame(() => whenInputPauses(() => void switchToWebFont()));
+  requestAnimationFrame(() => void switchToWebFont());
 };
