@@ -12,3 +12,9 @@ export const SESSION_API_PATH = '/api/session';
 
 /** An assessment's API path; the id is escaped, so no id can name another path. */
 export const assessmentApiPath = (id: string): string => `/api/assessments/${encodeURIComponent(id)}`;
+
+/** The standard texts a draft records, with newer versions (the editor's notice above the form). */
+export const snippetUsesApiPath = (id: string): string => `${assessmentApiPath(id)}/snippets`;
+
+/** An assessment's revisions (the editor's bar for comparing with one). */
+export const revisionsApiPath = (id: string): string => `${assessmentApiPath(id)}/revisions`;

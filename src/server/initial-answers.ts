@@ -7,10 +7,15 @@
  * the page asks the API itself for anything else, which answers it as before (ui/api/early.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PAGE_ANSWERS_ELEMENT_ID, SESSION_API_PATH, assessmentApiPath } from '../domain/page-answers.js';
+import { PAGE_ANSWERS_ELEMENT_ID, SESSION_API_PATH, assessmentApiPath, revisionsApiPath, snippetUsesApiPath } from '../domain/page-answers.js';
 import { routeOf } from '../domain/page-routes.js';
 
-/** The API paths answered into the page at `pagePath`: the session always, the draft on an editor's address. */
+/**
+ * The API paths answered into the page at `pagePath`: the session always; on an editor's address the draft, and
+ * what its first screen shows above the form (the notice of newer standard texts, the bar of revisions), which,
+ * asked for once the bundle had run, arrived after the first screen and pushed the form down under the person's
+ * first click.
+ */
 export const initialApiPaths = (pagePath: string): string[] => {
   let editorOf: string | undefined;
   try {
@@ -19,7 +24,10 @@ export const initialApiPaths = (pagePath: string): string[] => {
   } catch {
     editorOf = undefined; // a malformed escape: no draft is written in, and the page reports the address as the API does
   }
-  return [SESSION_API_PATH, ...(editorOf === undefined ? [] : [assessmentApiPath(editorOf)])];
+  return [
+    SESSION_API_PATH,
+    ...(editorOf === undefined ? [] : [assessmentApiPath(editorOf), snippetUsesApiPath(editorOf), revisionsApiPath(editorOf)]),
+  ];
 };
 
 /** Headers of the page's request that are not the API request's own: how the page's body is sent, and caching. */

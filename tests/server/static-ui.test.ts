@@ -184,12 +184,15 @@ describe('the API answers a page carries (initial-answers.ts)', () => {
   };
   const apiJson = async (url: string): Promise<unknown> => (await server!.app.inject({ method: 'GET', url })).json();
 
-  it("are the API's own answers: the session on every page, the draft on an editor's address, inside the body", async () => {
+  it("are the API's own answers: the session on every page; on an editor's address the draft and what shows above it; inside the body", async () => {
     server = await buildTestServer({ uiFiles: { 'index.html': PAGE } });
     const editor = await open(`/assessments/${ID_001}`);
-    expect(Object.keys(editor.answers!)).toEqual(['/api/session', `/api/assessments/${ID_001}`]);
-    expect(editor.answers!['/api/session']).toEqual(await apiJson('/api/session'));
-    expect(editor.answers![`/api/assessments/${ID_001}`]).toEqual(await apiJson(`/api/assessments/${ID_001}`));
+    const draft = `/api/assessments/${ID_001}`;
+    const paths = ['/api/session', draft, `${draft}/snippets`, `${draft}/revisions`];
+    expect(Object.keys(editor.answers!)).toEqual(paths);
+    for (const path of paths) expect(editor.answers![path], path).toEqual(await apiJson(path));
+    // 001 records standard texts, one of them with a newer version: the notice the editor shows above the form.
+    expect((editor.answers![`${draft}/snippets`] as { uses: unknown[] }).uses.length).toBeGreaterThan(0);
     // In the body, before it ends; the page is otherwise index.html as built.
     expect(editor.page.body.replace(ANSWERS, '')).toBe(PAGE);
     expect(editor.page.body.indexOf('id="pia-initial-answers"')).toBeLessThan(editor.page.body.indexOf('</body>'));

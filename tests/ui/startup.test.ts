@@ -42,8 +42,8 @@ describe('opening the editor', () => {
     });
     await openEditor(page, shared.server.url, SAMPLE);
     expect(await input(page, '/cover/title').inputValue()).toBe('北九州市　予防接種に関する事務　全項目評価書');
-    expect(asked).not.toContain(DRAFT);
-    expect(asked).not.toContain('/api/session');
+    // Nor for what the editor shows above the form: the page carries those answers too.
+    for (const path of [DRAFT, '/api/session', `${DRAFT}/snippets`, `${DRAFT}/revisions`]) expect(asked, path).not.toContain(path);
     const written = (await page.evaluate(`JSON.parse(document.getElementById('pia-initial-answers').textContent)`)) as Record<string, unknown>;
     const answered = await page.evaluate(`fetch(${JSON.stringify(DRAFT)}).then((response) => response.json())`);
     expect(written[DRAFT]).toEqual(answered);
@@ -65,6 +65,26 @@ describe('opening the editor', () => {
     expect(await page.evaluate('window.__ran')).toBeUndefined();
     expect(await page.evaluate(`document.querySelectorAll('script').length`)).toBe(2); // the bundle and the answers
     expect(refused).toEqual([]);
+  });
+
+  it('draws the first screen whole: nothing on it moves before the web font switches in', async () => {
+    const { page } = current;
+    // Chromium's layout shifts (the Layout Instability API): content already on screen that moved, and when.
+    await page.addInitScript(`${WATCH_SWITCH_AND_KEYS}
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__shifts.push({ at: entry.startTime, value: entry.value, moved: entry.sources.length });
+}).observe({ type: 'layout-shift', buffered: true });`);
+    await openEditor(page, shared.server.url, SAMPLE);
+    // Above the form: the notice of 001's standard text with a newer version.
+    await page.locator('pia-editor .snippet-outdated').waitFor();
+    await page.waitForFunction('window.__switchedAt !== undefined');
+    // The answers asked for after the first screen (the checks, the comments) have come and been drawn.
+    await page.waitForLoadState('networkidle');
+    const switchedAt = (await page.evaluate('window.__switchedAt')) as number;
+    const shifts = (await page.evaluate('window.__shifts')) as { at: number; value: number; moved: number }[];
+    // The web font's one layout may move text a little (its letters are not the installed font's); nothing else may.
+    expect(shifts.filter((shift) => shift.at < switchedAt)).toEqual([]);
   });
 
   it('asks for the web font\'s slices of the text on screen, not of the whole draft the page carries', async () => {

@@ -40,7 +40,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '../../src/server/dto.js';
-import { SESSION_API_PATH, assessmentApiPath } from '../../src/domain/page-answers.js';
+import { SESSION_API_PATH, assessmentApiPath, revisionsApiPath, snippetUsesApiPath } from '../../src/domain/page-answers.js';
 import { patchBetween, type SaveAttempt, type StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
 
@@ -187,7 +187,7 @@ export const api = {
     }
   },
   checks: (id: string): Promise<ChecksResponse> => request(`${assessmentApiPath(id)}/checks`),
-  revisions: (id: string): Promise<ListRevisionsResponse> => request(`${assessmentApiPath(id)}/revisions`),
+  revisions: (id: string): Promise<ListRevisionsResponse> => request(revisionsApiPath(id)),
   /** What committing now would do: base, default 変更日 and the warnings for `changeDate` (server-side rule). */
   commitPlan: (id: string, changeDate?: string): Promise<CommitPlanResponse> =>
     request(`${assessmentApiPath(id)}/revisions/next${changeDate ? `?changeDate=${encodeURIComponent(changeDate)}` : ''}`),
@@ -207,7 +207,7 @@ export const api = {
   snippets: (): Promise<SnippetLibraryResponse> => request('/api/snippets'),
   snippetUpdates: (): Promise<SnippetUpdatesResponse> => request('/api/snippets/updates'),
   /** The standard texts the draft records, with their state and newer versions. */
-  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(`${assessmentApiPath(id)}/snippets`),
+  snippetUses: (id: string): Promise<SnippetUsesResponse> => request(snippetUsesApiPath(id)),
   updateSnippets: (id: string, etag: string, body: UpdateSnippetsRequest): Promise<UpdateSnippetsResponse> =>
     request(`${assessmentApiPath(id)}/snippets/update`, json('POST', body, { 'If-Match': `"${etag}"` })),
   /** The 公表版 or 提出版 of the draft or of a revision (a revision's carry the publication stamp). */
