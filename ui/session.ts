@@ -4,13 +4,11 @@
  */
 import type { OfferedStep, Permission, SessionResponse, StepRole } from '../src/server/dto.js';
 import { api, rememberCsrfToken } from './api/client.js';
-import { takeEarly } from './api/early.js';
-import { SESSION_API_PATH } from '../src/domain/page-answers.js';
 
 let current: SessionResponse | undefined;
 
 export const loadSession = async (): Promise<SessionResponse> => {
-  current = await takeEarly(SESSION_API_PATH, () => api.session());
+  current = await api.session();
   rememberCsrfToken(current.csrfToken);
   return current;
 };

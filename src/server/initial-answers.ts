@@ -1,10 +1,10 @@
 /**
- * The page a browser opens carries the API answers its first screen waits for: the session, and on an editor's
- * address the draft. Asked for by the page's script, they were a round trip that could start only once the bundle
- * had arrived and run; written into the page, they arrive with it, and the first screen is drawn as soon as the
- * bundle has run. Each answer is the API's own: the route is called (inject) with the browser's request headers,
- * so the same authentication, authorisation, audit record and body apply; only 200 answers are written in, and
- * the page asks the API itself for anything else, which answers it as before (ui/api/early.ts).
+ * The page a browser opens carries the API answers its first screen waits for (initialApiPaths says which). Asked
+ * for by the page's script, they were a round trip that could start only once the bundle had arrived and run;
+ * written into the page, they arrive with it, and the first screen is drawn as soon as the bundle has run. Each
+ * answer is the API's own: the route is called (inject) with the browser's request headers, so the same
+ * authentication, authorisation, audit record and body apply; only 200 answers are written in. The UI's API client
+ * hands out a written answer for the first GET of its path (ui/api/early.ts) and asks the API for anything else.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PAGE_ANSWERS_ELEMENT_ID, SESSION_API_PATH, assessmentApiPath, revisionsApiPath, snippetUsesApiPath } from '../domain/page-answers.js';

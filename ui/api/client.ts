@@ -43,6 +43,7 @@ import type {
 import { SESSION_API_PATH, assessmentApiPath, revisionsApiPath, snippetUsesApiPath } from '../../src/domain/page-answers.js';
 import { patchBetween, type SaveAttempt, type StoredVersion } from '../../src/merge/index.js';
 import { msg } from '../messages.ja.js';
+import { takeWrittenAnswer } from './early.js';
 
 /** A failed API call: the server's Japanese message, its code and details (e.g. the other version on a 409). */
 export class ApiFailure extends Error {
@@ -116,6 +117,10 @@ const send = async (path: string, init: RequestInit): Promise<Response> => {
 };
 
 const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  if (init.method === undefined || init.method === 'GET') {
+    const written = takeWrittenAnswer(path);
+    if (written.found) return written.answer as T;
+  }
   let response = await send(path, init);
   const refusedToken = async (): Promise<boolean> =>
     ((await response.clone().json().catch(() => ({}))) as { code?: string }).code === 'CSRF_REJECTED';

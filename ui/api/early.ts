@@ -1,12 +1,11 @@
 /**
- * The API answers the first page waits for, written into the page by the server (src/server/initial-answers.ts):
- * the session, and when the page opened on an editor's address the draft, its standard texts' states and its
- * revisions. The first screen is drawn as soon as the bundle has run, with no round trip after it. Each answer is
- * handed out once (a later load asks the API); a path the page does not carry is requested as usual.
+ * The API answers the server wrote into the page (src/server/initial-answers.ts decides which: the session, and on
+ * an editor's address the draft and what its first screen shows above the form). The API client (client.ts) hands
+ * out such an answer for the first GET of its path, so the first screen is drawn as soon as the bundle has run,
+ * with no round trip after it; each answer is handed out once (a later read asks the API), and a path the page
+ * does not carry is requested as usual.
  */
-import type { AssessmentResponse, ListRevisionsResponse, SnippetUsesResponse } from '../../src/server/dto.js';
-import { PAGE_ANSWERS_ELEMENT_ID, assessmentApiPath, revisionsApiPath, snippetUsesApiPath } from '../../src/domain/page-answers.js';
-import { api } from './client.js';
+import { PAGE_ANSWERS_ELEMENT_ID } from '../../src/domain/page-answers.js';
 
 let answers: Map<string, unknown> | undefined;
 
@@ -21,19 +20,11 @@ const initialAnswers = (): Map<string, unknown> => {
   return answers;
 };
 
-export const takeEarly = <T>(path: string, request: () => Promise<T>): Promise<T> => {
+/** The page's answer for `path`, once (`found` false: the page carries none, or handed it out already). */
+export const takeWrittenAnswer = (path: string): { readonly found: boolean; readonly answer?: unknown } => {
   const written = initialAnswers();
-  if (!written.has(path)) return request();
-  const answer = written.get(path) as T;
+  if (!written.has(path)) return { found: false };
+  const answer = written.get(path);
   written.delete(path);
-  return Promise.resolve(answer);
+  return { found: true, answer };
 };
-
-/** The draft the editor shows: the answer the page carried if it is this one and still unused, else a new request. */
-export const fetchAssessment = (id: string): Promise<AssessmentResponse> => takeEarly(assessmentApiPath(id), () => api.get(id));
-
-/** The draft's standard texts with their states: the page's answer if this draft's and still unused, else a request. */
-export const fetchSnippetUses = (id: string): Promise<SnippetUsesResponse> => takeEarly(snippetUsesApiPath(id), () => api.snippetUses(id));
-
-/** The assessment's revisions: the page's answer if this assessment's and still unused, else a request. */
-export const fetchRevisions = (id: string): Promise<ListRevisionsResponse> => takeEarly(revisionsApiPath(id), () => api.revisions(id));

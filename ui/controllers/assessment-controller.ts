@@ -11,7 +11,6 @@ import {
   type StoredVersion,
 } from '../../src/merge/index.js';
 import { ApiFailure, api } from '../api/client.js';
-import { fetchAssessment } from '../api/early.js';
 import { withValueAt } from '../form/pointer.js';
 import { msg } from '../messages.ja.js';
 import { validateInWorker } from '../validation/live-validator.js';
@@ -106,7 +105,7 @@ export class AssessmentController implements ReactiveController {
     this.incoming = [];
     this.host.requestUpdate();
     try {
-      const loaded = await fetchAssessment(id);
+      const loaded = await api.get(id);
       this.form = loaded.form;
       this.data = loaded.data;
       this.base = { etag: loaded.etag, data: loaded.data };

@@ -5,7 +5,6 @@ import type { FormId } from '../../src/schema/documents.js';
 import { formRevisionOf } from '../../src/schema/validate.js';
 import type { RevisionMeta } from '../../src/server/dto.js';
 import { api } from '../api/client.js';
-import { fetchRevisions } from '../api/early.js';
 import { referenceMarks, type ReferenceMarks, type ReferenceRevision } from '../form/reference-marks.js';
 import { sectionFor, type SectionSpec } from '../form/sections.js';
 
@@ -49,7 +48,7 @@ export class ReferenceController implements ReactiveController {
 
   async loadRevisions(): Promise<void> {
     try {
-      this.revisions = (await fetchRevisions(this.draft.id)).items;
+      this.revisions = (await api.revisions(this.draft.id)).items;
     } catch {
       this.revisions = [];
     }

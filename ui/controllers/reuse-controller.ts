@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { UseView } from '../../src/server/dto.js';
-import { fetchSnippetUses } from '../api/early.js';
+import { api } from '../api/client.js';
 import type { MigrationReport } from '../../src/reuse/index.js';
 import { formRevisionOf, isTextItem } from '../../src/schema/index.js';
 import { fillMessage } from '../../src/messages.ja.js';
@@ -127,7 +127,7 @@ export class ReuseController implements ReactiveController {
   async loadOutdated(id: string): Promise<void> {
     this.outdated = [];
     try {
-      this.outdated = (await fetchSnippetUses(id)).uses.filter((use) => use.newest !== undefined);
+      this.outdated = (await api.snippetUses(id)).uses.filter((use) => use.newest !== undefined);
     } catch (error) {
       // Only a hint: the draft itself loads (and reports its own failure) without it.
       this.page.notify(error instanceof Error ? error.message : String(error));
